@@ -1,0 +1,4 @@
+export * from './dates';
+export * from './pages';
+export * from './schemes';
+export * from './units';
