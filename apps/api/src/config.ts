@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('data/app.db'),
+  DEMO: z.enum(['0', '1'], { message: 'must be 1 (seed an empty database with demo data) or 0 (never seed)' }).default('1'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path; relative DATABASE_PATH values are taken from the repository root. */
+  databasePath: string;
+  seedDemo: boolean;
+  /** The built web app served at /. */
+  webDist: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads configuration from environment variables; a bad value names the variable and the fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const { PORT, HOST, DATABASE_PATH, DEMO } = parsed.data;
+  return {
+    port: PORT,
+    host: HOST,
+    databasePath: DATABASE_PATH === ':memory:' ? DATABASE_PATH : resolve(REPO_ROOT, DATABASE_PATH),
+    seedDemo: DEMO === '1',
+    webDist: resolve(REPO_ROOT, 'apps/web/dist'),
+  };
+}

@@ -1,0 +1,125 @@
+import { LEVELS, OWNERS, PAGE_STATUSES, PLATFORMS, REGIONS, SCHEME_IDS, UNIT_KINDS } from '@mttq/core';
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+const isDate = (column: string) => `(${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${column}) IS ${column})`;
+const isFlag = (column: string) => `${column} IN (0, 1)`;
+const kindCheck = LEVELS.map((level) => `(level = '${level}' AND kind IN (${list(UNIT_KINDS[level])}))`).join(' OR ');
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Versioned schema changes, applied in order at start-up and recorded in schema_migrations.
+ * Never edit a migration that has shipped: add a new one.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'units, crosswalk, pages, status events, metric snapshots',
+    sql: /* sql */ `
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE units (
+        scheme TEXT NOT NULL CHECK (scheme IN (${list(SCHEME_IDS)})),
+        code TEXT NOT NULL CHECK (code NOT GLOB '*[^0-9]*'),
+        level TEXT NOT NULL CHECK (level IN ('province', 'district', 'commune')),
+        name TEXT NOT NULL CHECK (length(name) > 0),
+        short_name TEXT NOT NULL CHECK (length(short_name) > 0),
+        kind TEXT NOT NULL,
+        parent_code TEXT,
+        province_code TEXT NOT NULL,
+        region TEXT NOT NULL CHECK (region IN (${list(REGIONS)})),
+        PRIMARY KEY (scheme, code),
+        FOREIGN KEY (scheme, parent_code) REFERENCES units (scheme, code),
+        FOREIGN KEY (scheme, province_code) REFERENCES units (scheme, code),
+        CHECK ((level = 'province') = (parent_code IS NULL)),
+        CHECK (level <> 'province' OR province_code = code),
+        CHECK (length(code) = CASE level WHEN 'province' THEN 2 WHEN 'district' THEN 3 ELSE 5 END),
+        CHECK (NOT (scheme = 'reform34' AND level = 'district')),
+        CHECK (${kindCheck})
+      ) WITHOUT ROWID;
+      CREATE INDEX units_by_parent ON units (scheme, parent_code);
+      CREATE INDEX units_by_level ON units (scheme, level, province_code);
+
+      -- legacy63 unit → reform34 unit; basis says how the edge was established.
+      CREATE TABLE crosswalk (
+        from_scheme TEXT NOT NULL DEFAULT 'legacy63' CHECK (from_scheme = 'legacy63'),
+        from_code TEXT NOT NULL,
+        to_scheme TEXT NOT NULL DEFAULT 'reform34' CHECK (to_scheme = 'reform34'),
+        to_code TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('province', 'commune')),
+        basis TEXT NOT NULL CHECK (basis IN ('code', 'name', 'manual')),
+        is_split INTEGER NOT NULL CHECK (${isFlag('is_split')}),
+        PRIMARY KEY (from_code, to_code),
+        FOREIGN KEY (from_scheme, from_code) REFERENCES units (scheme, code),
+        FOREIGN KEY (to_scheme, to_code) REFERENCES units (scheme, code)
+      ) WITHOUT ROWID;
+      CREATE INDEX crosswalk_by_target ON crosswalk (to_code);
+
+      -- legacy63 communes the crosswalk could not place: listed, never dropped.
+      CREATE TABLE crosswalk_unmatched (
+        scheme TEXT NOT NULL DEFAULT 'legacy63' CHECK (scheme = 'legacy63'),
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('no-mapping-row', 'ambiguous-name')),
+        PRIMARY KEY (scheme, code),
+        FOREIGN KEY (scheme, code) REFERENCES units (scheme, code)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE pages (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL CHECK (platform IN (${list(PLATFORMS)})),
+        url TEXT NOT NULL UNIQUE CHECK ((url LIKE 'https://_%' OR url LIKE 'http://_%') AND length(url) <= 2048),
+        platform_id TEXT,
+        name TEXT NOT NULL CHECK (length(name) > 0),
+        owner TEXT NOT NULL CHECK (owner IN (${list(OWNERS)})),
+        launched_on TEXT NOT NULL CHECK ${isDate('launched_on')},
+        is_demo INTEGER NOT NULL DEFAULT 0 CHECK (${isFlag('is_demo')}),
+        UNIQUE (platform, platform_id)
+      );
+
+      -- A page belongs to at most one unit per scheme; it outlives a reform through these.
+      CREATE TABLE page_assignments (
+        page_id INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
+        scheme TEXT NOT NULL CHECK (scheme IN (${list(SCHEME_IDS)})),
+        unit_code TEXT NOT NULL,
+        basis TEXT NOT NULL CHECK (basis IN ('direct', 'crosswalk', 'manual')),
+        is_demo INTEGER NOT NULL DEFAULT 0 CHECK (${isFlag('is_demo')}),
+        PRIMARY KEY (page_id, scheme),
+        FOREIGN KEY (scheme, unit_code) REFERENCES units (scheme, code)
+      ) WITHOUT ROWID;
+      CREATE INDEX page_assignments_by_unit ON page_assignments (scheme, unit_code);
+
+      CREATE TABLE page_status_events (
+        id INTEGER PRIMARY KEY,
+        page_id INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN (${list(PAGE_STATUSES)})),
+        effective_on TEXT NOT NULL CHECK ${isDate('effective_on')},
+        recorded_by TEXT NOT NULL CHECK (length(recorded_by) > 0),
+        recorded_at TEXT NOT NULL,
+        note TEXT,
+        is_demo INTEGER NOT NULL DEFAULT 0 CHECK (${isFlag('is_demo')})
+      );
+      CREATE INDEX page_status_events_by_page ON page_status_events (page_id, effective_on);
+
+      CREATE TABLE metric_snapshots (
+        page_id INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' AND substr(month, 6, 2) BETWEEN '01' AND '12'),
+        followers INTEGER NOT NULL CHECK (followers >= 0),
+        posts INTEGER NOT NULL CHECK (posts >= 0),
+        interactions INTEGER NOT NULL CHECK (interactions >= 0),
+        views INTEGER CHECK (views IS NULL OR views >= 0),
+        last_post_on TEXT CHECK (last_post_on IS NULL OR ${isDate('last_post_on')}),
+        source TEXT NOT NULL CHECK (source IN ('manual', 'import', 'connector')),
+        is_demo INTEGER NOT NULL DEFAULT 0 CHECK (${isFlag('is_demo')}),
+        PRIMARY KEY (page_id, month)
+      ) WITHOUT ROWID;
+      CREATE INDEX metric_snapshots_by_month ON metric_snapshots (month);
+    `,
+  },
+];
