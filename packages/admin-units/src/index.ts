@@ -5,3 +5,4 @@ export * from './reform34';
 export * from './registry';
 export { RegistrySourceError } from './source-error';
 export { loadAddressDatabase, loadHanhchinhvn } from './npm-sources';
+export * from './province-layout';

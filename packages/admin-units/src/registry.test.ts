@@ -1,6 +1,7 @@
 import type { Unit } from '@mttq/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildLegacy63 } from './legacy63';
+import { matchUnit } from './name-matching';
 import { loadAddressDatabase, loadHanhchinhvn } from './npm-sources';
 import { buildReform34 } from './reform34';
 import { buildRegistries, countByLevel, type Registries } from './registry';
@@ -189,5 +190,38 @@ describe('commune crosswalk legacy63 → reform34 (ward_mappings)', () => {
       expect(reform.get(e.toCode)?.level).toBe('commune');
       expect(e.toCode).toMatch(/^\d{5}$/);
     }
+  });
+});
+
+describe('name matching on the real registries', () => {
+  const provinces = (scheme: 'legacy63' | 'reform34') => registries.units[scheme].filter((u) => u.level === 'province');
+
+  it.each([
+    ['legacy63', 'TP.HCM', '79'],
+    ['legacy63', 'tp hcm', '79'],
+    ['legacy63', 'Hoà Bình', '17'],
+    ['legacy63', 'Hòa Bình'.normalize('NFD'), '17'],
+    ['legacy63', 'Khanh Hoa', '56'],
+    ['legacy63', 'TT-Huế', '46'],
+    ['legacy63', 'BR-VT', '77'],
+    ['reform34', 'TP.HCM', '79'],
+    ['reform34', 'Thừa Thiên Huế', '46'],
+    ['reform34', 'tỉnh  đồng   tháp', '82'],
+  ] as const)('%s: "%s" is province %s', (scheme, input, code) => {
+    expect(matchUnit(input, provinces(scheme)).unit?.code).toBe(code);
+  });
+
+  it('finds "P1" of Quận 10 (spelled "Phường 01" in the source) only when the district is given', () => {
+    const communes = registries.units.legacy63.filter((u) => u.level === 'commune');
+    const anywhere = matchUnit('P1', communes);
+    expect(anywhere.unit).toBeNull();
+    expect(anywhere.candidates.length).toBeGreaterThan(1);
+    expect(matchUnit('P1', communes, { parentCode: '771' }).unit).toMatchObject({ code: '27184', name: 'Phường 01' });
+  });
+
+  it('finds "Xã Thuỵ Hải" of Huyện Thái Thụy whichever tone-mark style is typed', () => {
+    const communes = registries.units.legacy63.filter((u) => u.parentCode === '341');
+    expect(matchUnit('Xã Thuỵ Hải', communes).unit?.code).toBe('12880');
+    expect(matchUnit('thuy hai', communes).unit?.code).toBe('12880');
   });
 });
