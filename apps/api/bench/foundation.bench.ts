@@ -1,0 +1,134 @@
+/**
+ * `npm run bench` (foundation part): registry build and load, demo generation, and start-up
+ * on a seeded database, each next to a baseline measured in the same run.
+ *
+ * Baselines: raw better-sqlite3 inserts of the very same rows, in one transaction, into a
+ * table of the same columns with no constraints or indexes; and for start-up, the same Node +
+ * tsx process that only prints and exits.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildRegistries } from '@mttq/admin-units';
+import Database from 'better-sqlite3';
+import { openDatabase, type Db } from '../src/db/connection';
+import { seedDemoData } from '../src/demo/generate-demo';
+import { makeTempDir } from '../src/test/temp-db';
+import { writeRegistries } from '../src/units/load-registries';
+
+const TSX = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const RUNS = 3;
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function time<T>(fn: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = fn();
+  return { ms: performance.now() - start, value };
+}
+
+/** Copies every row of `tables` from `source` into a fresh constraint-free database, timed. */
+function rawInsertBaseline(source: Db, tables: string[], dir: string): { ms: number; rows: number } {
+  const target = new Database(`${dir}/baseline-${Math.random().toString(36).slice(2)}.db`);
+  target.pragma('journal_mode = WAL');
+  target.pragma('synchronous = NORMAL');
+  const data = tables.map((table) => {
+    const rows = source.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][];
+    const columns = (source.prepare(`SELECT * FROM ${table} LIMIT 1`).columns()).map((c) => c.name);
+    target.exec(`CREATE TABLE ${table} (${columns.join(', ')})`);
+    return { table, columns, rows };
+  });
+  const { ms } = time(() =>
+    target.transaction(() => {
+      for (const { table, columns, rows } of data) {
+        const insert = target.prepare(`INSERT INTO ${table} VALUES (${columns.map(() => '?').join(', ')})`);
+        for (const row of rows) insert.run(row);
+      }
+    })(),
+  );
+  target.close();
+  return { ms, rows: data.reduce((n, d) => n + d.rows.length, 0) };
+}
+
+function timeStartup(env: Record<string, string>, args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [TSX, ...args], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (/running at|^ready/m.test(out)) {
+        const ms = performance.now() - start;
+        child.kill('SIGTERM');
+        child.once('exit', () => resolve(ms));
+      }
+    });
+    child.once('exit', (code) => (code !== null && code !== 0 ? reject(new Error(`exit ${code}`)) : undefined));
+  });
+}
+
+async function main() {
+  const temp = makeTempDir('mttq-bench-');
+  try {
+    // 1. Registry: build from the npm packages, then load into a fresh database.
+    const build = [] as number[];
+    const load = [] as number[];
+    const baseline = [] as number[];
+    let rows = 0;
+    let seededPath = '';
+    for (let run = 0; run < RUNS; run += 1) {
+      const built = time(buildRegistries);
+      build.push(built.ms);
+      const db = openDatabase(temp.path(`registry-${run}.db`));
+      const loaded = time(() => writeRegistries(db, built.value));
+      load.push(loaded.ms);
+      const raw = rawInsertBaseline(db, ['units', 'crosswalk', 'crosswalk_unmatched'], temp.dir);
+      baseline.push(raw.ms);
+      rows = raw.rows;
+      if (run === 0) seededPath = temp.path('registry-0.db');
+      db.close();
+    }
+    const perSec = (ms: number) => fmt((rows / ms) * 1000);
+    console.log(`registry: ${fmt(rows)} rows (units of both schemes + crosswalk), median of ${RUNS} runs`);
+    console.log(`  build from npm packages   ${median(build).toFixed(0)} ms`);
+    console.log(`  load into fresh database  ${median(load).toFixed(0)} ms  ${perSec(median(load))} rows/s`);
+    console.log(`  baseline raw inserts      ${median(baseline).toFixed(0)} ms  ${perSec(median(baseline))} rows/s`);
+    console.log(`  ratio load / baseline     ${(median(load) / median(baseline)).toFixed(2)}x  (bar: ≤ 2x)`);
+
+    // 2. Demo data on top of the loaded registry.
+    const demo = [] as number[];
+    const demoBaseline = [] as number[];
+    let demoRows = 0;
+    for (let run = 0; run < RUNS; run += 1) {
+      const db = openDatabase(temp.path(`registry-${run}.db`));
+      demo.push(time(() => seedDemoData(db, { seed: 1, today: '2026-11-27' })).ms);
+      const raw = rawInsertBaseline(db, ['pages', 'page_assignments', 'page_status_events', 'metric_snapshots'], temp.dir);
+      demoBaseline.push(raw.ms);
+      demoRows = raw.rows;
+      db.close();
+    }
+    const demoPerSec = (ms: number) => fmt((demoRows / ms) * 1000);
+    console.log(`demo data: ${fmt(demoRows)} rows (pages, assignments, status events, monthly metrics), median of ${RUNS} runs`);
+    console.log(`  generate and insert       ${median(demo).toFixed(0)} ms  ${demoPerSec(median(demo))} rows/s`);
+    console.log(`  baseline raw inserts      ${median(demoBaseline).toFixed(0)} ms  ${demoPerSec(median(demoBaseline))} rows/s`);
+    console.log(`  ratio generate / baseline ${(median(demo) / median(demoBaseline)).toFixed(2)}x`);
+
+    // 3. Start-up of the real server process on the seeded database, to its first "running at".
+    const startup = [] as number[];
+    const bare = [] as number[];
+    spawnSync(process.execPath, [TSX, '-e', '0']); // warm tsx's cache
+    for (let run = 0; run < RUNS; run += 1) {
+      bare.push(await timeStartup({}, ['-e', 'console.log("ready")']));
+      startup.push(await timeStartup({ DATABASE_PATH: seededPath }, [MAIN]));
+    }
+    console.log(`start-up on a seeded database, median of ${RUNS} runs`);
+    console.log(`  server process to URL     ${median(startup).toFixed(0)} ms  (bar: < 1000 ms)`);
+    console.log(`  baseline bare tsx process ${median(bare).toFixed(0)} ms`);
+    console.log(`  ratio                     ${(median(startup) / median(bare)).toFixed(2)}x`);
+  } finally {
+    temp.cleanup();
+  }
+}
+
+await main();

@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from './test/temp-db';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const TSX = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+
+interface Started {
+  url: string;
+  stdout: string;
+  stop(): Promise<number | null>;
+}
+
+/** Runs `npm start`'s server process (no web build) and resolves once it prints its URL. */
+function startMain(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, [TSX, MAIN], { env: { ...process.env, PORT: '0', ...env }, stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(stdout);
+      if (match && stdout.includes('press Ctrl+C')) {
+        resolve({
+          url: match[1]!,
+          stdout,
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', (code) => done(code));
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) => reject(Object.assign(new Error(`exited with ${code}`), { code, stderr, stdout })));
+  });
+}
+
+/** Runs the server process expecting it to fail; returns its exit code and output. */
+function failMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return startMain(env).then(
+    async (started) => {
+      await started.stop();
+      throw new Error('expected the server not to start');
+    },
+    (error: { code: number | null; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+  );
+}
+
+/** Every row of every table, for "nothing changed" comparisons. */
+function snapshotDatabase(path: string): Record<string, number> {
+  const db = new Database(path, { readonly: true });
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>;
+  const counts = Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+  db.close();
+  return counts;
+}
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeAll(() => {
+  temp = makeTempDir('mttq-main-');
+});
+afterAll(() => temp.cleanup());
+
+describe('npm start', () => {
+  it('creates the database, loads both schemes, seeds demo data and reports the counts at /api/health', async () => {
+    const server = await startMain({ DATABASE_PATH: temp.path('demo.db') });
+    try {
+      expect(server.stdout).toContain('demo data: seeded just now');
+      const response = await fetch(new URL('/api/health', server.url));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        status: 'ok',
+        schemes: {
+          legacy63: { province: 63, district: 705, commune: 10_599 },
+          reform34: { province: 34, commune: 3_321 },
+        },
+      });
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    const counts = snapshotDatabase(temp.path('demo.db'));
+    expect(counts.pages).toBeGreaterThan(10_000);
+  });
+
+  it('changes nothing when started again on the same database', async () => {
+    const before = snapshotDatabase(temp.path('demo.db'));
+    const server = await startMain({ DATABASE_PATH: temp.path('demo.db') });
+    expect(server.stdout).toContain('demo data: kept as found');
+    expect(server.stdout).not.toContain('administrative units loaded');
+    await server.stop();
+    expect(snapshotDatabase(temp.path('demo.db'))).toEqual(before);
+  });
+
+  it('never seeds with DEMO=0', async () => {
+    const server = await startMain({ DATABASE_PATH: temp.path('real.db'), DEMO: '0' });
+    expect(server.stdout).toContain('demo data: off (DEMO=0)');
+    await server.stop();
+    expect(snapshotDatabase(temp.path('real.db'))).toMatchObject({ pages: 0, units: 14_722 });
+  });
+
+  it('answers unknown API paths with the JSON error envelope', async () => {
+    const server = await startMain({ DATABASE_PATH: temp.path('real.db'), DEMO: '0' });
+    try {
+      const response = await fetch(new URL('/api/v1/nothing-here', server.url));
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'No route for GET /api/v1/nothing-here', details: [] } });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('exits with code 1 and a plain message, no stack trace, when DATABASE_PATH is not a database', async () => {
+    writeFileSync(temp.path('corrupt.db'), 'not sqlite at all\n'.repeat(200));
+    const { code, stderr } = await failMain({ DATABASE_PATH: temp.path('corrupt.db') });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Cannot start: Cannot open the database at .*corrupt\.db: file is not a database\./);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [{ DEMO: 'yes' }, 'Cannot start: Invalid DEMO: must be 1 (seed an empty database with demo data) or 0 (never seed)'],
+    [{ PORT: 'eighty' }, 'Cannot start: Invalid PORT: '],
+  ])('rejects bad configuration %j with a message naming the variable', async (env, message) => {
+    const { code, stderr } = await failMain({ DATABASE_PATH: temp.path('real.db'), ...env });
+    expect(code).toBe(1);
+    expect(stderr).toContain(message);
+  });
+
+  it('explains a port that is already taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const { code, stderr } = await failMain({ DATABASE_PATH: temp.path('real.db'), DEMO: '0', PORT: String(port) });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Port ${port} is already in use. Stop the other program or set PORT to a free port.`);
+    } finally {
+      blocker.close();
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import { RegistrySourceError } from '@mttq/admin-units';
+import { ConfigError, loadConfig } from './config';
+import { DatabaseStartupError } from './db/connection';
+import { startServer } from './start';
+
+/** `npm start`: one server for the API and the web app, with its SQLite database. */
+async function main() {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const running = await startServer(config);
+  const ms = Math.round(performance.now() - startedAt);
+  console.log(`Community-page rollout dashboard (Trang cộng đồng MTTQ) is running at ${running.url}`);
+  console.log(`  database: ${config.databasePath}${running.registryLoaded ? ' (administrative units loaded)' : ''}`);
+  console.log(
+    running.demoSeeded
+      ? '  demo data: seeded just now (synthetic, labelled as demo)'
+      : config.seedDemo
+        ? '  demo data: kept as found (the database was not empty)'
+        : '  demo data: off (DEMO=0)',
+  );
+  console.log('  sign-in: none needed yet — the dashboard is read-only until accounts arrive');
+  console.log(`  started in ${ms} ms; press Ctrl+C to stop`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof DatabaseStartupError || error instanceof RegistrySourceError;
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Cannot start: ${message}`);
+  if (!known && error instanceof Error && process.env.DEBUG) console.error(error.stack);
+  process.exit(1);
+});
