@@ -24,7 +24,7 @@ export function maybeLoadRegistries(db: Db): LoadResult {
 export function writeRegistries(db: Db, registries: Registries) {
   const upsertUnit = db.prepare(`
     INSERT INTO units (scheme, code, level, name, short_name, kind, parent_code, province_code, region)
-    VALUES (@scheme, @code, @level, @name, @shortName, @kind, @parentCode, @provinceCode, @region)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (scheme, code) DO UPDATE SET
       level = excluded.level, name = excluded.name, short_name = excluded.short_name, kind = excluded.kind,
       parent_code = excluded.parent_code, province_code = excluded.province_code, region = excluded.region`);
@@ -35,8 +35,8 @@ export function writeRegistries(db: Db, registries: Registries) {
   db.transaction(() => {
     // Parents before children, so each row's foreign keys hold as it is written.
     for (const scheme of ['legacy63', 'reform34'] as const) {
-      for (const unit of registries.units[scheme]) {
-        upsertUnit.run(unit);
+      for (const u of registries.units[scheme]) {
+        upsertUnit.run(u.scheme, u.code, u.level, u.name, u.shortName, u.kind, u.parentCode, u.provinceCode, u.region);
         units += 1;
       }
     }
