@@ -2,22 +2,50 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { coverageRoutes } from './coverage/routes';
+import { timelineRoutes } from './coverage/timeline-routes';
 import type { Db } from './db/connection';
 import { handleError, handleNotFound } from './http/errors';
+import { createRouter } from './http/router';
+import { createServices, type Services } from './http/services';
+import { metricRoutes } from './metrics/routes';
+import { pageRoutes } from './pages/routes';
+import { rankingRoutes } from './rankings/routes';
 import { getUnitCounts } from './units/queries';
+import { unitRoutes } from './units/routes';
 
 export interface AppOptions {
   db: Db;
+  /** Configuration and clock for the read API; defaults suit production. */
+  services?: Partial<Pick<Services, 'defaultScheme' | 'today'>>;
   /** Directory of the built web app; when absent only the API is served. */
   webDist?: string;
 }
 
 /** Builds the Hono app: the API under /api, the web app everywhere else. */
-export function createApp({ db, webDist }: AppOptions) {
+export function createApp({ db, webDist, services: options }: AppOptions) {
+  const services = createServices(db, options);
   const app = new Hono();
   app.onError(handleError);
 
   app.get('/api/health', (c) => c.json({ status: 'ok', schemes: getUnitCounts(db) }));
+
+  const v1 = createRouter();
+  v1.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  for (const routes of [unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes]) v1.route('/', routes);
+  app.route('/api/v1', v1);
+  app.get('/api/openapi.json', (c) =>
+    c.json(
+      v1.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: { title: 'Community-page rollout dashboard API', version: '1.0.0', description: 'Read API of the MTTQ community-page rollout dashboard. Every figure carries its scheme and asOf date.' },
+        servers: [{ url: '/api/v1' }],
+      }),
+    ),
+  );
   app.all('/api/*', handleNotFound);
 
   if (webDist && existsSync(webDist)) {

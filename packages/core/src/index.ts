@@ -2,3 +2,4 @@ export * from './dates';
 export * from './pages';
 export * from './schemes';
 export * from './units';
+export * from './coverage';

@@ -21,8 +21,38 @@ const CODES: Record<number, string> = {
   422: 'unprocessable',
 };
 
+/** One field's problem, e.g. { path: 'asOf', message: 'is not a real calendar date' }. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** An expected failure with its code and details; app.onError turns it into the envelope. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details: FieldIssue[] = [],
+  ) {
+    super(status, { message });
+  }
+}
+
+/** 400 naming the parameter: badRequest('level', 'reform34 has no district level') */
+export function badRequest(path: string, message: string): ApiError {
+  return new ApiError(400, 'bad_request', `${path}: ${message}`, [{ path, message }]);
+}
+
+export function notFound(message: string): ApiError {
+  return new ApiError(404, 'not_found', message);
+}
+
 /** app.onError: expected failures keep their status and message; anything else is a bare 500. */
 export function handleError(error: Error, c: Context) {
+  if (error instanceof ApiError) {
+    return c.json(errorBody(error.code, error.message, error.details), error.status as ContentfulStatusCode);
+  }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     return c.json(errorBody(CODES[status] ?? 'error', error.message), status);

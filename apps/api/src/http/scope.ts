@@ -1,0 +1,59 @@
+import { defaultAsOf, hasLevel, isWithinScheme, SCHEMES, type Level, type SchemeId } from '@mttq/core';
+import { badRequest } from './errors';
+import type { Services } from './services';
+
+export interface DbUnitRef {
+  code: string;
+  level: Level;
+  name: string;
+}
+
+export interface Scope {
+  scheme: SchemeId;
+  asOf: string;
+  /** The parent unit, or null for the whole country. */
+  parent: DbUnitRef | null;
+}
+
+/** The scheme asked for, or the configured default. */
+export function resolveScheme(services: Services, scheme: SchemeId | undefined): SchemeId {
+  return scheme ?? services.defaultScheme;
+}
+
+/** asOf inside the scheme's validity; default today clamped into it. */
+export function resolveAsOf(services: Services, scheme: SchemeId, asOf: string | undefined): string {
+  if (asOf === undefined) return defaultAsOf(scheme, services.today());
+  if (!isWithinScheme(scheme, asOf)) {
+    const { validFrom, validTo } = SCHEMES[scheme];
+    throw badRequest('asOf', `${asOf} is outside ${scheme}, which is valid from ${validFrom}${validTo ? ` to ${validTo}` : ''}`);
+  }
+  return asOf;
+}
+
+/** A level the scheme has (reform34 has no district level). */
+export function assertLevel(scheme: SchemeId, level: Level, path = 'level'): Level {
+  if (!hasLevel(scheme, level)) {
+    throw badRequest(path, `${scheme} has no ${level} level; use one of ${SCHEMES[scheme].levels.join(', ')}`);
+  }
+  return level;
+}
+
+/** The parent unit of the scheme, or a 400 naming the parameter. */
+export function resolveParent(services: Services, scheme: SchemeId, code: string | undefined, path = 'parent'): DbUnitRef | null {
+  if (code === undefined) return null;
+  const unit = services.db.prepare('SELECT code, level, name FROM units WHERE scheme = ? AND code = ?').get(scheme, code) as DbUnitRef | undefined;
+  if (!unit) throw badRequest(path, `${code} is not a unit of ${scheme}`);
+  return unit;
+}
+
+/** The requested level, or the level right below the parent (the whole country: provinces). */
+export function resolveLevelUnder(scheme: SchemeId, parent: DbUnitRef | null, level: Level | undefined): Level {
+  const levels = SCHEMES[scheme].levels;
+  const resolved = level ?? (parent ? levels[levels.indexOf(parent.level) + 1] : 'province');
+  if (!resolved) throw badRequest('parent', `${parent?.code} is a ${parent?.level}, which has no units below it`);
+  assertLevel(scheme, resolved);
+  if (parent && levels.indexOf(resolved) <= levels.indexOf(parent.level)) {
+    throw badRequest('level', `${resolved} is not below the parent ${parent.code} (a ${parent.level})`);
+  }
+  return resolved;
+}

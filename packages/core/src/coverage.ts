@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { addDays, isoDateSchema } from './dates';
+import { OWNERS, platformSchema } from './pages';
+import { levelSchema, schemeIdSchema, SCHEMES, type Level, type SchemeId } from './schemes';
+
+/** Units of one level in one scope: how many, and how many have a live, an active, a verified page. */
+export const coverageCountsSchema = z
+  .object({
+    total: z.number().int(),
+    covered: z.number().int(),
+    active: z.number().int(),
+    verified: z.number().int(),
+  })
+  .meta({ id: 'CoverageCounts', description: 'total ≥ covered ≥ verified, covered ≥ active' });
+export type CoverageCounts = z.infer<typeof coverageCountsSchema>;
+
+/** The owner filter: one owner, or every owner ("all"). Coverage counts the Front committee by default. */
+export const ownerFilterSchema = z.enum([...OWNERS, 'all']).default('front');
+export type OwnerFilter = z.infer<typeof ownerFilterSchema>;
+
+const unitCode = z.string().regex(/^\d{2}(\d|\d{3})?$/, 'must be a unit code of 2, 3 or 5 digits, e.g. 01, 001 or 00001');
+
+/** Query parameters shared by the read endpoints; same names everywhere. */
+export const queryParams = {
+  scheme: schemeIdSchema.optional().meta({ description: 'legacy63 (until 2025-06-30) or reform34 (from 2025-07-01); default from configuration' }),
+  asOf: isoDateSchema.optional().meta({ description: "YYYY-MM-DD; default today, clamped into the scheme's validity" }),
+  level: levelSchema.optional(),
+  parent: unitCode.optional().meta({ description: 'a unit code of the scheme; limits the answer to its subtree' }),
+  owner: ownerFilterSchema.meta({ description: 'front (default), a member organisation, or all' }),
+  platform: platformSchema.optional(),
+};
+
+export const coverageQuerySchema = z.strictObject({
+  scheme: queryParams.scheme,
+  asOf: queryParams.asOf,
+  level: queryParams.level,
+  parent: queryParams.parent,
+  owner: queryParams.owner,
+  platform: queryParams.platform,
+});
+export type CoverageQuery = z.infer<typeof coverageQuerySchema>;
+
+export const coverageRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  covered: z.boolean(),
+  active: z.boolean(),
+  verified: z.boolean(),
+  pages: z.number().int().meta({ description: 'live pages of the owner filter at asOf' }),
+  descendants: z.partialRecord(levelSchema, coverageCountsSchema).meta({ description: 'per lower level' }),
+});
+export type CoverageRow = z.infer<typeof coverageRowSchema>;
+
+export const coverageResponseSchema = z
+  .object({
+    scheme: schemeIdSchema,
+    asOf: z.string(),
+    demo: z.boolean().meta({ description: 'true when the database holds demo data' }),
+    level: levelSchema,
+    parent: z.string().nullable(),
+    levels: z.partialRecord(levelSchema, coverageCountsSchema),
+    rows: z.array(coverageRowSchema).meta({ description: 'sorted by code' }),
+  })
+  .meta({ id: 'Coverage' });
+export type CoverageResponse = z.infer<typeof coverageResponseSchema>;
+
+/**
+ * The default as-of date: today, clamped into the scheme's validity.
+ * defaultAsOf('legacy63', '2026-11-27') → '2025-06-30'
+ */
+export function defaultAsOf(scheme: SchemeId, today: string): string {
+  const { validFrom, validTo } = SCHEMES[scheme];
+  if (today < validFrom) return validFrom;
+  if (validTo && today > validTo) return validTo;
+  return today;
+}
+
+/** Is `date` inside the scheme's validity? */
+export function isWithinScheme(scheme: SchemeId, date: string): boolean {
+  const { validFrom, validTo } = SCHEMES[scheme];
+  return date >= validFrom && (validTo === null || date <= validTo);
+}
+
+/**
+ * The months whose posts make a page active at `asOf` with monthly data: the month containing
+ * it and the month before. activeMonths('2022-03-05') → ['2022-03', '2022-02']
+ */
+export function activeMonths(asOf: string): [string, string] {
+  const month = asOf.slice(0, 7);
+  return [month, addDays(`${month}-01`, -1).slice(0, 7)];
+}
+
+/** The levels of `scheme` strictly below `level`: ('legacy63', 'province') → ['district', 'commune'] */
+export function levelsBelow(scheme: SchemeId, level: Level): Level[] {
+  const levels = SCHEMES[scheme].levels;
+  return levels.slice(levels.indexOf(level) + 1);
+}
+
+/** One page's status history, as the coverage rules need it. */
+export interface PageHistory {
+  launchedOn: string;
+  events: ReadonlyArray<{ status: string; effectiveOn: string }>;
+}
+
+/**
+ * A page counts at `asOf` when launched on or before it and neither closed nor rejected by it.
+ * The reference rule that the SQL in apps/api implements; tests compare the two.
+ */
+export function isPageLive(page: PageHistory, asOf: string): boolean {
+  return page.launchedOn <= asOf && !page.events.some((e) => (e.status === 'closed' || e.status === 'rejected') && e.effectiveOn <= asOf);
+}
+
+/** A live page was verified by central staff on or before `asOf`. */
+export function isPageVerified(page: PageHistory, asOf: string): boolean {
+  return isPageLive(page, asOf) && page.events.some((e) => e.status === 'verified' && e.effectiveOn <= asOf);
+}
+
+/** A unit as the coverage roll-up needs it. */
+export interface UnitNode {
+  code: string;
+  level: Level;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+  provinceCode: string;
+}
+
+/** A covered unit's live pages at asOf. Units without an entry are not covered. */
+export interface UnitState {
+  pages: number;
+  isActive: boolean;
+  isVerified: boolean;
+}
+
+const emptyCounts = (): CoverageCounts => ({ total: 0, covered: 0, active: 0, verified: 0 });
+
+function addUnit(counts: CoverageCounts, state: UnitState | undefined): void {
+  counts.total += 1;
+  if (!state) return;
+  counts.covered += 1;
+  if (state.isActive) counts.active += 1;
+  if (state.isVerified) counts.verified += 1;
+}
+
+/** Is `unit` inside the subtree of `parent` (null: the whole country)? */
+function isInside(unit: UnitNode, parent: UnitNode | null): boolean {
+  if (!parent) return true;
+  if (parent.level === 'province') return unit.provinceCode === parent.code && unit.code !== parent.code;
+  return unit.parentCode === parent.code;
+}
+
+/** The ancestor of `unit` at `level` (province or district). */
+function ancestorAt(unit: UnitNode, level: Level): string | null {
+  if (level === 'province') return unit.provinceCode;
+  if (level === 'district') return unit.level === 'commune' ? unit.parentCode : null;
+  return null;
+}
+
+/**
+ * Coverage of a subtree: counts per level at or below `level`, and one row per unit of `level`
+ * with its descendants' counts. `units` are all units of one scheme, `states` the covered ones.
+ */
+export function rollUpCoverage(
+  scheme: SchemeId,
+  units: readonly UnitNode[],
+  states: ReadonlyMap<string, UnitState>,
+  level: Level,
+  parent: UnitNode | null,
+): Pick<CoverageResponse, 'levels' | 'rows'> {
+  const lower = levelsBelow(scheme, level);
+  const levels: Partial<Record<Level, CoverageCounts>> = { [level]: emptyCounts() };
+  for (const l of lower) levels[l] = emptyCounts();
+  const rows: CoverageRow[] = [];
+  const rowByCode = new Map<string, CoverageRow>();
+  for (const unit of units) {
+    if (unit.level !== level || !isInside(unit, parent)) continue;
+    const state = states.get(unit.code);
+    const row: CoverageRow = {
+      code: unit.code,
+      name: unit.name,
+      kind: unit.kind,
+      covered: state !== undefined,
+      active: state?.isActive ?? false,
+      verified: state?.isVerified ?? false,
+      pages: state?.pages ?? 0,
+      descendants: Object.fromEntries(lower.map((l) => [l, emptyCounts()])),
+    };
+    rows.push(row);
+    rowByCode.set(unit.code, row);
+    addUnit(levels[level]!, state);
+  }
+  if (lower.length > 0) {
+    for (const unit of units) {
+      if (!lower.includes(unit.level) || !isInside(unit, parent)) continue;
+      const state = states.get(unit.code);
+      addUnit(levels[unit.level]!, state);
+      const ancestor = ancestorAt(unit, level);
+      const row = ancestor ? rowByCode.get(ancestor) : undefined;
+      if (row) addUnit(row.descendants[unit.level]!, state);
+    }
+  }
+  rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { levels, rows };
+}
