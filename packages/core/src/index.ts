@@ -3,3 +3,6 @@ export * from './pages';
 export * from './schemes';
 export * from './units';
 export * from './coverage';
+export * from './units-api';
+export * from './pages-api';
+export * from './trends-api';
