@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { schemeIdSchema, type SchemeId } from '@mttq/core';
 import { z } from 'zod';
 
 const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);
@@ -7,6 +8,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/app.db'),
+  DEFAULT_SCHEME: z.enum(schemeIdSchema.options, { message: 'must be legacy63 or reform34' }).default('legacy63'),
   DEMO: z.enum(['0', '1'], { message: 'must be 1 (seed an empty database with demo data) or 0 (never seed)' }).default('1'),
 });
 
@@ -16,6 +18,8 @@ export interface Config {
   /** Absolute path; relative DATABASE_PATH values are taken from the repository root. */
   databasePath: string;
   seedDemo: boolean;
+  /** The scheme the API answers in when a request names none. */
+  defaultScheme: SchemeId;
   /** The built web app served at /. */
   webDist: string;
 }
@@ -31,12 +35,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  const { PORT, HOST, DATABASE_PATH, DEMO } = parsed.data;
+  const { PORT, HOST, DATABASE_PATH, DEMO, DEFAULT_SCHEME } = parsed.data;
   return {
     port: PORT,
     host: HOST,
     databasePath: DATABASE_PATH === ':memory:' ? DATABASE_PATH : resolve(REPO_ROOT, DATABASE_PATH),
     seedDemo: DEMO === '1',
+    defaultScheme: DEFAULT_SCHEME,
     webDist: resolve(REPO_ROOT, 'apps/web/dist'),
   };
 }

@@ -123,7 +123,19 @@ describe('npm start', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('answers in the scheme set by DEFAULT_SCHEME when a request names none', async () => {
+    const server = await startMain({ DATABASE_PATH: temp.path('real.db'), DEMO: '0', DEFAULT_SCHEME: 'reform34' });
+    try {
+      const body = (await (await fetch(new URL('/api/v1/coverage', server.url))).json()) as { scheme: string; demo: boolean; levels: object };
+      expect(body).toMatchObject({ scheme: 'reform34', demo: false });
+      expect(Object.keys(body.levels)).toEqual(['province', 'commune']);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it.each([
+    [{ DEFAULT_SCHEME: 'legacy64' }, 'Cannot start: Invalid DEFAULT_SCHEME: must be legacy63 or reform34'],
     [{ DEMO: 'yes' }, 'Cannot start: Invalid DEMO: must be 1 (seed an empty database with demo data) or 0 (never seed)'],
     [{ PORT: 'eighty' }, 'Cannot start: Invalid PORT: '],
   ])('rejects bad configuration %j with a message naming the variable', async (env, message) => {
