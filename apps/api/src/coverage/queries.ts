@@ -15,12 +15,14 @@ export interface CoverageFilters {
  * before; verified when one was verified by asOf. Mirrors isPageLive / isPageVerified in core.
  */
 const UNIT_STATE = /* sql */ `
+  posted AS MATERIALIZED (
+    SELECT DISTINCT page_id FROM metric_snapshots WHERE month IN (@month, @previousMonth) AND posts > 0
+  ),
   live AS (
     SELECT a.unit_code,
       EXISTS (SELECT 1 FROM page_status_events v
               WHERE v.page_id = p.id AND v.status = 'verified' AND v.effective_on <= @asOf) AS is_verified,
-      EXISTS (SELECT 1 FROM metric_snapshots m
-              WHERE m.page_id = p.id AND m.month IN (@month, @previousMonth) AND m.posts > 0) AS is_active
+      p.id IN posted AS is_active
     FROM page_assignments a JOIN pages p ON p.id = a.page_id
     WHERE a.scheme = @scheme AND p.launched_on <= @asOf
       AND (@owner = 'all' OR p.owner = @owner)

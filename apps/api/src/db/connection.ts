@@ -20,6 +20,8 @@ export function openDatabase(path: string): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    // Metric snapshots outgrow the default 2 MB page cache; coverage reads many of them.
+    db.pragma('cache_size = -65536');
     // Touch the schema so a corrupt or non-SQLite file fails here, not on the first request.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {

@@ -122,4 +122,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX metric_snapshots_by_month ON metric_snapshots (month);
     `,
   },
+  {
+    version: 2,
+    name: 'indexes for coverage at a date',
+    sql: /* sql */ `
+      -- Seek a page's verified / closed / rejected events directly.
+      CREATE INDEX page_status_events_by_status ON page_status_events (page_id, status, effective_on);
+      -- Pages that posted in a month, read from the index alone.
+      DROP INDEX metric_snapshots_by_month;
+      CREATE INDEX metric_snapshots_by_month_posts ON metric_snapshots (month, posts);
+    `,
+  },
 ];
