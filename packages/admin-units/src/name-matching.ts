@@ -267,7 +267,7 @@ export interface UnitCandidate {
 export interface UnitMatch {
   /** The one unit the input unambiguously names, or null when a person has to choose. */
   unit: Unit | null;
-  /** Best first, at most MAX_CANDIDATES. */
+  /** Best first, at most options.limit (default MAX_CANDIDATES). */
   candidates: UnitCandidate[];
 }
 
@@ -275,6 +275,8 @@ export interface MatchUnitOptions {
   /** Only units whose parentCode or provinceCode is this code. */
   parentCode?: string;
   level?: Level;
+  /** How many candidates to return; default MAX_CANDIDATES, Infinity for every match. */
+  limit?: number;
 }
 
 export const MAX_CANDIDATES = 10;
@@ -562,7 +564,7 @@ export function matchUnit(
   return {
     unit: confident.length === 1 ? (confident[0]?.unit ?? null) : null,
     candidates: matches
-      .slice(0, MAX_CANDIDATES)
+      .slice(0, options.limit ?? MAX_CANDIDATES)
       .map(({ unit, score, reason }) => ({ unit, score, reason })),
   };
 }

@@ -1,4 +1,4 @@
-import { activeMonths, type Level, type OwnerFilter, type Platform, type SchemeId, type UnitNode, type UnitState } from '@mttq/core';
+import { activeMonths, type Level, type OwnerFilter, type Platform, type SchemeId, type UnitState } from '@mttq/core';
 import type { Db } from '../db/connection';
 
 /** Everything a coverage figure depends on. */
@@ -58,30 +58,4 @@ interface DbUnitState {
 export function getUnitStates(db: Db, filters: CoverageFilters): Map<string, UnitState> {
   const rows = db.prepare(`WITH ${UNIT_STATE} SELECT unit_code, pages, active, verified FROM unit_state`).all(bind(filters)) as DbUnitState[];
   return new Map(rows.map((r) => [r.unit_code, { pages: r.pages, isActive: r.active === 1, isVerified: r.verified === 1 }]));
-}
-
-interface DbUnit {
-  code: string;
-  level: Level;
-  name: string;
-  kind: string;
-  parent_code: string | null;
-  province_code: string;
-}
-
-const toUnitNode = (row: DbUnit): UnitNode => ({
-  code: row.code,
-  level: row.level,
-  name: row.name,
-  kind: row.kind,
-  parentCode: row.parent_code,
-  provinceCode: row.province_code,
-});
-
-/** Every unit of the scheme, sorted by code. The registry only changes at start-up. */
-export function listSchemeUnits(db: Db, scheme: SchemeId): UnitNode[] {
-  const rows = db
-    .prepare('SELECT code, level, name, kind, parent_code, province_code FROM units WHERE scheme = ? ORDER BY code')
-    .all(scheme) as DbUnit[];
-  return rows.map(toUnitNode);
 }

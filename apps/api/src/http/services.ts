@@ -1,5 +1,5 @@
-import type { SchemeId, UnitNode } from '@mttq/core';
-import { listSchemeUnits } from '../coverage/queries';
+import type { SchemeId, Unit } from '@mttq/core';
+import { listAllUnits, toUnit } from '../units/unit-queries';
 import type { Db } from '../db/connection';
 import { QueryCache } from './query-cache';
 
@@ -13,12 +13,12 @@ export interface Services {
   /** Whether the database holds demo rows; every figure says so. */
   isDemo(): boolean;
   /** Every unit of the scheme, sorted by code; loaded once, the registry changes only at start-up. */
-  units(scheme: SchemeId): UnitNode[];
+  units(scheme: SchemeId): Unit[];
 }
 
 export function createServices(db: Db, options: { defaultScheme?: SchemeId; today?: () => string } = {}): Services {
   const cache = new QueryCache();
-  const units = new Map<SchemeId, UnitNode[]>();
+  const units = new Map<SchemeId, Unit[]>();
   return {
     db,
     cache,
@@ -27,7 +27,7 @@ export function createServices(db: Db, options: { defaultScheme?: SchemeId; toda
     isDemo: () =>
       cache.get('demo', () => db.prepare('SELECT EXISTS (SELECT 1 FROM pages WHERE is_demo = 1) AS demo').get() as { demo: number }).demo === 1,
     units: (scheme) => {
-      const cached = units.get(scheme) ?? listSchemeUnits(db, scheme);
+      const cached = units.get(scheme) ?? listAllUnits(db, scheme).map((row) => toUnit(scheme, row));
       units.set(scheme, cached);
       return cached;
     },
