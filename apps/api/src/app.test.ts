@@ -38,7 +38,7 @@ describe('createApp', () => {
   });
 
   it('never answers an API path with the web app', async () => {
-    const response = await app.request('/api/v1/units');
+    const response = await app.request('/api/v1/no-such-resource');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/json');
   });

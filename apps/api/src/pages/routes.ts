@@ -1,3 +1,123 @@
+import { createRoute } from '@hono/zod-openapi';
+import { foldDiacritics } from '@mttq/admin-units';
+import {
+  PAGE_SORTS,
+  pageDetailSchema,
+  pageListQuerySchema,
+  pageListResponseSchema,
+  pageParamsSchema,
+  type PageDetail,
+  type PageListQuery,
+  type PageListResponse,
+  type PageSort,
+} from '@mttq/core';
+import { badRequest, notFound } from '../http/errors';
+import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
+import { resolveAsOf, resolveParent, resolveScheme } from '../http/scope';
+import type { Services } from '../http/services';
+import {
+  countPages,
+  getPage,
+  listPageAssignments,
+  listPageMetrics,
+  listPageStatusEvents,
+  listPages,
+  toPageDetail,
+  toPageListItem,
+  type PageListFilters,
+  type PageListPosition,
+} from './page-queries';
 
-export const pageRoutes = createRouter();
+const BAD_CURSOR = 'is not a cursor from this endpoint; pass nextCursor from the previous answer unchanged, or omit it for the first page';
+
+/**
+ * The opaque cursor: base64url of [sort, last sort key, last id].
+ * serializePageCursor('unit', { key: '01-001-00004', id: 17 }) → 'WyJ1bml0IiwiMDEtMDAxLTAwMDA0IiwxN10'
+ */
+export function serializePageCursor(sort: PageSort, position: PageListPosition): string {
+  return Buffer.from(JSON.stringify([sort, position.key, position.id])).toString('base64url');
+}
+
+/** The position a cursor stands for, or a 400 naming `cursor`; inverse of serializePageCursor. */
+export function parsePageCursor(cursor: string, sort: PageSort): PageListPosition {
+  let decoded: unknown;
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error('not base64url');
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badRequest('cursor', BAD_CURSOR);
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 3) throw badRequest('cursor', BAD_CURSOR);
+  const [cursorSort, key, id] = decoded as unknown[];
+  if (!PAGE_SORTS.includes(cursorSort as PageSort) || !Number.isSafeInteger(id)) throw badRequest('cursor', BAD_CURSOR);
+  if (cursorSort !== sort) {
+    throw badRequest('cursor', `was made for sort=${String(cursorSort)}; keep the same sort while paging, or omit the cursor to start again`);
+  }
+  // The SQL sort key of -followers is a number (-1 without a snapshot); every other key is text.
+  const isKey = sort === '-followers' ? Number.isSafeInteger(key) : typeof key === 'string';
+  if (!isKey) throw badRequest('cursor', BAD_CURSOR);
+  return { key: key as string | number, id: id as number };
+}
+
+/** GET /pages: the registry of a scheme's pages under a parent, filtered at asOf, one page of items. */
+export function listPageRegistry(services: Services, query: PageListQuery): PageListResponse {
+  const scheme = resolveScheme(services, query.scheme);
+  const asOf = resolveAsOf(services, scheme, query.asOf);
+  const parent = resolveParent(services, scheme, query.parent);
+  const after = query.cursor === undefined ? null : parsePageCursor(query.cursor, query.sort);
+  const q = query.q ? foldDiacritics(query.q) : '';
+  const filters: PageListFilters = {
+    scheme,
+    asOf,
+    parent: parent && { code: parent.code, level: parent.level },
+    status: query.status,
+    platform: query.platform ?? null,
+    owner: query.owner,
+    q: q === '' ? null : q,
+  };
+  // The total is the same on every page of one listing: count once, not per page.
+  const total = services.cache.get(`pages-total:${JSON.stringify(filters)}`, () => countPages(services.db, filters));
+  // One row more than asked tells whether there is a next page.
+  const rows = listPages(services.db, filters, query.sort, after, query.limit + 1);
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > query.limit && last ? serializePageCursor(query.sort, { key: last.sort_key, id: last.id }) : null;
+  return { scheme, asOf, demo: services.isDemo(), total, items: items.map(toPageListItem), nextCursor };
+}
+
+/** GET /pages/{id}: one page with its whole history, both schemes' assignments and monthly metrics. */
+export function getPageDetail(services: Services, id: number): PageDetail {
+  const { db } = services;
+  const page = getPage(db, id);
+  if (!page) throw notFound(`No page with id ${id}. Find page ids with GET /api/v1/pages.`);
+  return toPageDetail(page, listPageStatusEvents(db, id), listPageAssignments(db, id), listPageMetrics(db, id));
+}
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/pages',
+  summary: "The page registry of a scheme, under a parent, with each page's status at a date",
+  description:
+    "Pages launched on or before asOf and assigned to a unit in the subtree of parent (the parent itself included). status filters on the status at asOf: live = neither closed nor rejected; active = live and posted in asOf's month or the month before; inactive = live and not active; verified/unverified = live and verified by asOf or not; closed/rejected = such an event by asOf. Keyset paging: pass nextCursor back as cursor with the same filters and sort.",
+  request: { query: pageListQuerySchema },
+  responses: {
+    200: { description: 'The matching count and one page of items', content: { 'application/json': { schema: pageListResponseSchema } } },
+    ...errorResponses,
+  },
+});
+
+const detailRoute = createRoute({
+  method: 'get',
+  path: '/pages/{id}',
+  summary: 'One page: status history, assignments in every scheme, monthly metrics',
+  request: { params: pageParamsSchema },
+  responses: {
+    200: { description: 'The page', content: { 'application/json': { schema: pageDetailSchema } } },
+    ...errorResponses,
+  },
+});
+
+export const pageRoutes = createRouter()
+  .openapi(listRoute, (c) => c.json(listPageRegistry(c.get('services'), c.req.valid('query')), 200))
+  .openapi(detailRoute, (c) => c.json(getPageDetail(c.get('services'), Number(c.req.valid('param').id)), 200));

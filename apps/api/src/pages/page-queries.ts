@@ -1,0 +1,326 @@
+import { foldDiacritics } from '@mttq/admin-units';
+import {
+  activeMonths,
+  type AssignmentBasis,
+  type Level,
+  type MetricSource,
+  type Owner,
+  type OwnerFilter,
+  type PageAssignment,
+  type PageDetail,
+  type PageListItem,
+  type PageMonthMetrics,
+  type PageSort,
+  type PageStatus,
+  type PageStatusEvent,
+  type PageStatusFilter,
+  type Platform,
+  type SchemeId,
+} from '@mttq/core';
+import type { Db } from '../db/connection';
+
+/** Everything the page registry's answer depends on, except the sort and the page of items. */
+export interface PageListFilters {
+  scheme: SchemeId;
+  asOf: string;
+  /** The unit whose subtree (itself included) the pages must be assigned to; null: the whole country. */
+  parent: { code: string; level: Level } | null;
+  status: PageStatusFilter;
+  platform: Platform | null;
+  owner: OwnerFilter;
+  /** Part of the name or URL, already folded with foldDiacritics; null or '' for no search. */
+  q: string | null;
+}
+
+/** Where the previous page of items ended: its last item's sort key and id. */
+export interface PageListPosition {
+  key: string | number;
+  id: number;
+}
+
+const registeredDbs = new WeakSet<Db>();
+/** Folded names and URLs: a search or a sort by name folds every page's, on every request. */
+const folded = new Map<string, string>();
+const MAX_FOLDED = 100_000;
+
+/**
+ * SQL `fold(text)`: the foldDiacritics form, so a search for "phuc xa" finds "Phúc Xá".
+ * Registered once per connection.
+ */
+function maybeRegisterFold(db: Db): void {
+  if (registeredDbs.has(db)) return;
+  db.function('fold', { deterministic: true }, (value: unknown) => {
+    if (typeof value !== 'string') return value;
+    let result = folded.get(value);
+    if (result === undefined) {
+      if (folded.size >= MAX_FOLDED) folded.clear();
+      result = foldDiacritics(value);
+      folded.set(value, result);
+    }
+    return result;
+  });
+  registeredDbs.add(db);
+}
+
+// Status at @asOf, per page `p`: the same rules as UNIT_STATE in coverage/queries.ts and
+// isPageLive / isPageVerified in core.
+const IS_LIVE = /* sql */ `NOT EXISTS (SELECT 1 FROM page_status_events e
+  WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected') AND e.effective_on <= @asOf)`;
+const HAS_POSTED = /* sql */ `EXISTS (SELECT 1 FROM metric_snapshots m
+  WHERE m.page_id = p.id AND m.month IN (@month, @previousMonth) AND m.posts > 0)`;
+const hasEvent = (status: 'verified' | 'closed' | 'rejected') => /* sql */ `EXISTS (SELECT 1 FROM page_status_events e
+  WHERE e.page_id = p.id AND e.status = '${status}' AND e.effective_on <= @asOf)`;
+const LATEST_FOLLOWERS = /* sql */ `(SELECT m.followers FROM metric_snapshots m
+  WHERE m.page_id = p.id AND m.month <= @month ORDER BY m.month DESC LIMIT 1)`;
+const LATEST_STATUS = /* sql */ `(SELECT e.status FROM page_status_events e
+  WHERE e.page_id = p.id AND e.effective_on <= @asOf ORDER BY e.effective_on DESC, e.id DESC LIMIT 1)`;
+
+const STATUS_WHERE: Record<PageStatusFilter, string | null> = {
+  all: null,
+  live: IS_LIVE,
+  active: `${IS_LIVE} AND ${HAS_POSTED}`,
+  inactive: `${IS_LIVE} AND NOT ${HAS_POSTED}`,
+  verified: `${IS_LIVE} AND ${hasEvent('verified')}`,
+  unverified: `${IS_LIVE} AND NOT ${hasEvent('verified')}`,
+  closed: hasEvent('closed'),
+  rejected: hasEvent('rejected'),
+};
+
+const SUBTREE_WHERE: Record<Level, string> = {
+  province: 'u.province_code = @parent',
+  district: '(u.code = @parent OR u.parent_code = @parent)',
+  commune: 'u.code = @parent',
+};
+
+/**
+ * The unit's place in the tree, so that a province comes first, then each district followed by
+ * its communes (GSO codes are ordered within a level): '01--', '01-001-', '01-001-00001', and
+ * in reform34 '01--00004'. Bare codes would put commune 00001 before province 01.
+ */
+const UNIT_TREE_KEY = /* sql */ `u.province_code || '-'
+  || CASE WHEN u.level = 'district' THEN u.code WHEN u.level = 'commune' AND u.parent_code <> u.province_code THEN u.parent_code ELSE '' END
+  || '-' || CASE WHEN u.level = 'commune' THEN u.code ELSE '' END`;
+
+/**
+ * Each sort's key per page `p` assigned to unit `u`, and its direction; ties go by page id in
+ * the same direction. Pages without a snapshot sort after every follower count.
+ */
+const SORT_KEYS: Record<PageSort, { key: string; isDescending: boolean }> = {
+  unit: { key: UNIT_TREE_KEY, isDescending: false },
+  name: { key: 'fold(p.name)', isDescending: false },
+  launchedOn: { key: 'p.launched_on', isDescending: false },
+  '-launchedOn': { key: 'p.launched_on', isDescending: true },
+  '-followers': { key: `coalesce(${LATEST_FOLLOWERS}, -1)`, isDescending: true },
+};
+
+/** The shared FROM … WHERE of the list and its count, with its bound parameters. */
+function fromWhere(filters: PageListFilters) {
+  const [month, previousMonth] = activeMonths(filters.asOf);
+  const where = ['a.scheme = @scheme', 'p.launched_on <= @asOf'];
+  if (filters.parent) where.push(SUBTREE_WHERE[filters.parent.level]);
+  if (filters.platform) where.push('p.platform = @platform');
+  if (filters.owner !== 'all') where.push('p.owner = @owner');
+  if (filters.q) where.push('(instr(fold(p.name), @q) > 0 OR instr(fold(p.url), @q) > 0)');
+  const status = STATUS_WHERE[filters.status];
+  if (status) where.push(status);
+  const sql = /* sql */ `
+    FROM page_assignments a
+    JOIN pages p ON p.id = a.page_id
+    JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code
+    WHERE ${where.join(' AND ')}`;
+  const params = {
+    scheme: filters.scheme,
+    asOf: filters.asOf,
+    month,
+    previousMonth,
+    parent: filters.parent?.code ?? null,
+    platform: filters.platform,
+    owner: filters.owner,
+    q: filters.q,
+  };
+  return { sql, params };
+}
+
+/** How many pages match the filters. */
+export function countPages(db: Db, filters: PageListFilters): number {
+  maybeRegisterFold(db);
+  const { sql, params } = fromWhere(filters);
+  return (db.prepare(`SELECT count(*) AS total ${sql}`).get(params) as { total: number }).total;
+}
+
+/** One registry row as stored, with its status flags at asOf and its sort key. */
+export interface DbPageListRow {
+  id: number;
+  name: string;
+  platform: Platform;
+  url: string;
+  owner: Owner;
+  launched_on: string;
+  unit_code: string;
+  unit_name: string;
+  unit_level: Level;
+  is_live: 0 | 1;
+  is_active: 0 | 1;
+  is_verified: 0 | 1;
+  latest_status: PageStatus | null;
+  followers: number | null;
+  sort_key: string | number;
+}
+
+/**
+ * Up to `limit` pages matching the filters, in `sort` order, after `after` (keyset paging).
+ * The page of ids is chosen first, so status and followers are looked up only for those rows.
+ */
+export function listPages(db: Db, filters: PageListFilters, sort: PageSort, after: PageListPosition | null, limit: number): DbPageListRow[] {
+  maybeRegisterFold(db);
+  const { sql, params } = fromWhere(filters);
+  const { key, isDescending } = SORT_KEYS[sort];
+  const direction = isDescending ? 'DESC' : 'ASC';
+  const seek = after ? `WHERE (sort_key, id) ${isDescending ? '<' : '>'} (@afterKey, @afterId)` : '';
+  const rows = db
+    .prepare(
+      /* sql */ `
+      SELECT p.id, p.name, p.platform, p.url, p.owner, p.launched_on,
+        u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
+        ${IS_LIVE} AS is_live,
+        ${IS_LIVE} AND ${HAS_POSTED} AS is_active,
+        ${IS_LIVE} AND ${hasEvent('verified')} AS is_verified,
+        ${LATEST_STATUS} AS latest_status,
+        ${LATEST_FOLLOWERS} AS followers,
+        chosen.sort_key
+      FROM (
+        SELECT id, unit_code, sort_key FROM (SELECT p.id, a.unit_code, ${key} AS sort_key ${sql})
+        ${seek}
+        ORDER BY sort_key ${direction}, id ${direction}
+        LIMIT @limit
+      ) AS chosen
+      JOIN pages p ON p.id = chosen.id
+      JOIN units u ON u.scheme = @scheme AND u.code = chosen.unit_code
+      ORDER BY chosen.sort_key ${direction}, chosen.id ${direction}`,
+    )
+    .all({ ...params, afterKey: after?.key ?? null, afterId: after?.id ?? null, limit });
+  return rows as DbPageListRow[];
+}
+
+/** DbPageListRow → the API's registry item (booleans, nested unit and status). */
+export function toPageListItem(row: DbPageListRow): PageListItem {
+  return {
+    id: row.id,
+    name: row.name,
+    platform: row.platform,
+    url: row.url,
+    owner: row.owner,
+    launchedOn: row.launched_on,
+    unit: { code: row.unit_code, name: row.unit_name, level: row.unit_level },
+    status: {
+      isLive: row.is_live === 1,
+      isActive: row.is_active === 1,
+      isVerified: row.is_verified === 1,
+      latest: row.latest_status ?? 'reported',
+    },
+    followers: row.followers,
+  };
+}
+
+export interface DbPage {
+  id: number;
+  platform: Platform;
+  url: string;
+  platform_id: string | null;
+  name: string;
+  owner: Owner;
+  launched_on: string;
+  is_demo: 0 | 1;
+}
+
+/** One page by id, or undefined. */
+export function getPage(db: Db, id: number): DbPage | undefined {
+  return db.prepare('SELECT id, platform, url, platform_id, name, owner, launched_on, is_demo FROM pages WHERE id = ?').get(id) as DbPage | undefined;
+}
+
+export interface DbPageStatusEvent {
+  status: PageStatus;
+  effective_on: string;
+  recorded_by: string;
+  note: string | null;
+}
+
+/** Every status event of a page, by effective date, then in the order recorded. */
+export function listPageStatusEvents(db: Db, pageId: number): DbPageStatusEvent[] {
+  return db
+    .prepare('SELECT status, effective_on, recorded_by, note FROM page_status_events WHERE page_id = ? ORDER BY effective_on, id')
+    .all(pageId) as DbPageStatusEvent[];
+}
+
+export interface DbPageAssignment {
+  scheme: SchemeId;
+  unit_code: string;
+  unit_name: string;
+  unit_level: Level;
+  basis: AssignmentBasis;
+}
+
+/** The page's unit in each scheme it belongs to, legacy63 first. */
+export function listPageAssignments(db: Db, pageId: number): DbPageAssignment[] {
+  return db
+    .prepare(
+      /* sql */ `
+      SELECT a.scheme, a.unit_code, u.name AS unit_name, u.level AS unit_level, a.basis
+      FROM page_assignments a JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code
+      WHERE a.page_id = ? ORDER BY a.scheme`,
+    )
+    .all(pageId) as DbPageAssignment[];
+}
+
+export interface DbPageMetrics {
+  month: string;
+  followers: number;
+  posts: number;
+  interactions: number;
+  views: number | null;
+  last_post_on: string | null;
+  source: MetricSource;
+}
+
+/** The page's monthly snapshots, by month. */
+export function listPageMetrics(db: Db, pageId: number): DbPageMetrics[] {
+  return db
+    .prepare('SELECT month, followers, posts, interactions, views, last_post_on, source FROM metric_snapshots WHERE page_id = ? ORDER BY month')
+    .all(pageId) as DbPageMetrics[];
+}
+
+/** The stored rows of one page → the API's page detail. */
+export function toPageDetail(
+  page: DbPage,
+  events: readonly DbPageStatusEvent[],
+  assignments: readonly DbPageAssignment[],
+  metrics: readonly DbPageMetrics[],
+): PageDetail {
+  return {
+    id: page.id,
+    name: page.name,
+    platform: page.platform,
+    url: page.url,
+    platformId: page.platform_id,
+    owner: page.owner,
+    launchedOn: page.launched_on,
+    demo: page.is_demo === 1,
+    history: events.map(
+      (e): PageStatusEvent => ({ status: e.status, effectiveOn: e.effective_on, recordedBy: e.recorded_by, note: e.note }),
+    ),
+    assignments: assignments.map(
+      (a): PageAssignment => ({ scheme: a.scheme, code: a.unit_code, name: a.unit_name, level: a.unit_level, basis: a.basis }),
+    ),
+    metrics: metrics.map(
+      (m): PageMonthMetrics => ({
+        month: m.month,
+        followers: m.followers,
+        posts: m.posts,
+        interactions: m.interactions,
+        views: m.views,
+        lastPostOn: m.last_post_on,
+        source: m.source,
+      }),
+    ),
+  };
+}
