@@ -143,8 +143,8 @@ function addUnit(counts: CoverageCounts, state: UnitState | undefined): void {
   if (state.isVerified) counts.verified += 1;
 }
 
-/** Is `unit` inside the subtree of `parent` (null: the whole country)? */
-function isInside(unit: UnitNode, parent: UnitNode | null): boolean {
+/** Is `unit` inside the subtree of `parent` (null: the whole country)? The parent itself is not. */
+export function isUnitInside(unit: UnitNode, parent: UnitNode | null): boolean {
   if (!parent) return true;
   if (parent.level === 'province') return unit.provinceCode === parent.code && unit.code !== parent.code;
   return unit.parentCode === parent.code;
@@ -174,7 +174,7 @@ export function rollUpCoverage(
   const rows: CoverageRow[] = [];
   const rowByCode = new Map<string, CoverageRow>();
   for (const unit of units) {
-    if (unit.level !== level || !isInside(unit, parent)) continue;
+    if (unit.level !== level || !isUnitInside(unit, parent)) continue;
     const state = states.get(unit.code);
     const row: CoverageRow = {
       code: unit.code,
@@ -192,7 +192,7 @@ export function rollUpCoverage(
   }
   if (lower.length > 0) {
     for (const unit of units) {
-      if (!lower.includes(unit.level) || !isInside(unit, parent)) continue;
+      if (!lower.includes(unit.level) || !isUnitInside(unit, parent)) continue;
       const state = states.get(unit.code);
       addUnit(levels[unit.level]!, state);
       const ancestor = ancestorAt(unit, level);

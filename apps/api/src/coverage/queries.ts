@@ -1,4 +1,5 @@
 import { activeMonths, type Level, type OwnerFilter, type Platform, type SchemeId, type UnitState } from '@mttq/core';
+import type { DbUnitRef } from '../http/scope';
 import type { Db } from '../db/connection';
 
 /** Everything a coverage figure depends on. */
@@ -58,4 +59,72 @@ interface DbUnitState {
 export function getUnitStates(db: Db, filters: CoverageFilters): Map<string, UnitState> {
   const rows = db.prepare(`WITH ${UNIT_STATE} SELECT unit_code, pages, active, verified FROM unit_state`).all(bind(filters)) as DbUnitState[];
   return new Map(rows.map((r) => [r.unit_code, { pages: r.pages, isActive: r.active === 1, isVerified: r.verified === 1 }]));
+}
+
+/** Everything a timeline's page histories depend on. */
+export interface TimelineFilters {
+  scheme: SchemeId;
+  level: Level;
+  parent: DbUnitRef | null;
+  owner: OwnerFilter;
+  platform: Platform | null;
+  /** First and last date of the timeline. */
+  from: string;
+  to: string;
+}
+
+/** One page's history, reduced to what coverage at any date needs (see UNIT_STATE in ./queries.ts). */
+export interface DbPageHistory {
+  unit_code: string;
+  launched_on: string;
+  /** The first closed or rejected event: the page stops counting on this day. */
+  ended_on: string | null;
+  verified_on: string | null;
+  /** Comma-separated YYYY-MM months with posts > 0, between the month before `from` and `to`. */
+  posted_months: string | null;
+}
+
+/**
+ * Pages of units of @level under the parent, launched by @to, each with the dates that decide
+ * coverage: the same rules as UNIT_STATE (live: launched on or before the date and not closed or
+ * rejected by it; verified by the date; posted in the date's month or the month before).
+ */
+const PAGE_HISTORIES = /* sql */ `
+  SELECT a.unit_code, p.launched_on,
+    (SELECT min(e.effective_on) FROM page_status_events e
+     WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected')) AS ended_on,
+    (SELECT min(v.effective_on) FROM page_status_events v
+     WHERE v.page_id = p.id AND v.status = 'verified') AS verified_on,
+    (SELECT group_concat(m.month) FROM metric_snapshots m
+     WHERE m.page_id = p.id AND m.posts > 0 AND m.month BETWEEN @firstMonth AND @lastMonth) AS posted_months
+  FROM page_assignments a
+  JOIN pages p ON p.id = a.page_id
+  JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code
+  WHERE a.scheme = @scheme AND u.level = @level
+    AND (@province IS NULL OR u.province_code = @province)
+    AND (@district IS NULL OR u.parent_code = @district)
+    AND p.launched_on <= @to
+    AND (@owner = 'all' OR p.owner = @owner)
+    AND (@platform IS NULL OR p.platform = @platform)`;
+
+export function listPageHistories(db: Db, filters: TimelineFilters): DbPageHistory[] {
+  return db.prepare(PAGE_HISTORIES).all({
+    scheme: filters.scheme,
+    level: filters.level,
+    province: filters.parent?.level === 'province' ? filters.parent.code : null,
+    district: filters.parent?.level === 'district' ? filters.parent.code : null,
+    to: filters.to,
+    owner: filters.owner,
+    platform: filters.platform,
+    firstMonth: activeMonths(filters.from)[1],
+    lastMonth: filters.to.slice(0, 7),
+  }) as DbPageHistory[];
+}
+
+/** The earliest page launch in the scheme, or null without pages. */
+export function getFirstLaunch(db: Db, scheme: SchemeId): string | null {
+  const row = db
+    .prepare('SELECT min(p.launched_on) AS first FROM page_assignments a JOIN pages p ON p.id = a.page_id WHERE a.scheme = ?')
+    .get(scheme) as { first: string | null };
+  return row.first;
 }

@@ -1,3 +1,142 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  activeMonths,
+  defaultAsOf,
+  isUnitInside,
+  MAX_TIMELINE_POINTS,
+  timelineDates,
+  timelineMarkers,
+  timelineQuerySchema,
+  timelineResponseSchema,
+  type SchemeId,
+  type TimelinePoint,
+  type TimelineQuery,
+  type TimelineResponse,
+} from '@mttq/core';
+import { ApiError, badRequest } from '../http/errors';
+import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
+import { assertWithinScheme, resolveAsOf, resolveLevelUnder, resolveParent, resolveScheme } from '../http/scope';
+import type { Services } from '../http/services';
+import { getFirstLaunch, listPageHistories, type DbPageHistory, type TimelineFilters } from './queries';
 
-export const timelineRoutes = createRouter();
+
+/** The earliest page launch in the scheme (cached), or null without pages. */
+function getCachedFirstLaunch(services: Services, scheme: SchemeId): string | null {
+  return services.cache.get(`first-launch:${scheme}`, () => getFirstLaunch(services.db, scheme));
+}
+
+function firstOnOrAfter(dates: readonly string[], date: string): number {
+  let low = 0;
+  let high = dates.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (dates[middle]! < date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const COVERED = 1;
+const ACTIVE = 2;
+const VERIFIED = 4;
+
+/**
+ * Coverage counts of the units in scope at every date, from one pass over the page histories:
+ * each page marks the dates it is live on (a range of the sorted dates) for its unit, then each
+ * date counts its marked units. Equal to /coverage levels[level] at each date.
+ */
+export function countTimeline(scopeCodes: readonly string[], pages: readonly DbPageHistory[], dates: readonly string[]): TimelinePoint[] {
+  const n = dates.length;
+  const unitIndex = new Map(scopeCodes.map((code, index) => [code, index]));
+  const flags = new Uint8Array(scopeCodes.length * n);
+  const months = dates.map(activeMonths);
+  for (const page of pages) {
+    const unit = unitIndex.get(page.unit_code);
+    if (unit === undefined) continue;
+    const start = firstOnOrAfter(dates, page.launched_on);
+    const end = page.ended_on === null ? n : firstOnOrAfter(dates, page.ended_on);
+    if (start >= end) continue;
+    const posted = new Set(page.posted_months?.split(',') ?? []);
+    for (let i = start; i < end; i++) {
+      let flag = COVERED;
+      if (page.verified_on !== null && page.verified_on <= dates[i]!) flag |= VERIFIED;
+      const [month, previousMonth] = months[i]!;
+      if (posted.has(month) || posted.has(previousMonth)) flag |= ACTIVE;
+      flags[unit * n + i]! |= flag;
+    }
+  }
+  const points = dates.map((date) => ({ date, total: scopeCodes.length, covered: 0, active: 0, verified: 0 }));
+  for (let unit = 0; unit < scopeCodes.length; unit++) {
+    for (let i = 0; i < n; i++) {
+      const flag = flags[unit * n + i]!;
+      if (flag === 0) continue;
+      const point = points[i]!;
+      point.covered += 1;
+      if (flag & ACTIVE) point.active += 1;
+      if (flag & VERIFIED) point.verified += 1;
+    }
+  }
+  return points;
+}
+
+/** GET /coverage/timeline: coverage counts of one level at each month end (or Sunday) of a range. */
+export function getTimeline(services: Services, query: TimelineQuery): TimelineResponse {
+  const scheme = resolveScheme(services, query.scheme);
+  const parent = resolveParent(services, scheme, query.parent);
+  const level = resolveLevelUnder(scheme, parent, query.level);
+  const to = resolveAsOf(services, scheme, query.to, 'to');
+  let from: string;
+  if (query.from === undefined) {
+    // From the scheme's first day, or the first page launch when later: no empty years of zeros.
+    const firstLaunch = getCachedFirstLaunch(services, scheme);
+    from = defaultAsOf(scheme, firstLaunch !== null && firstLaunch < to ? firstLaunch : to);
+  } else {
+    from = assertWithinScheme(scheme, query.from, 'from');
+  }
+  if (from > to) throw badRequest('from', `${from} is after to (${to}); choose a from on or before to`);
+  const { interval } = query;
+  const dates = timelineDates(from, to, interval, MAX_TIMELINE_POINTS + 1);
+  if (dates.length > MAX_TIMELINE_POINTS) {
+    const message = `from ${from} to ${to} makes more than ${MAX_TIMELINE_POINTS} ${interval}ly points`;
+    const fix = interval === 'week' ? 'choose a later from, or interval=month' : 'choose a later from';
+    throw new ApiError(400, 'bad_request', `from: ${message}; ${fix}`, [
+      { path: 'from', message: `${message}; ${fix}` },
+      { path: 'interval', message: `${message}; ${fix}` },
+    ]);
+  }
+  const filters: TimelineFilters = { scheme, level, parent, owner: query.owner, platform: query.platform ?? null, from, to };
+  const key = `timeline:${JSON.stringify({ ...filters, parent: parent?.code ?? null, interval })}`;
+  return services.cache.get(key, () => {
+    const units = services.units(scheme);
+    const parentNode = parent ? (units.find((u) => u.code === parent.code) ?? null) : null;
+    const scopeCodes = units.filter((u) => u.level === level && isUnitInside(u, parentNode)).map((u) => u.code);
+    const points = countTimeline(scopeCodes, listPageHistories(services.db, filters), dates);
+    return {
+      scheme,
+      level,
+      parent: parent?.code ?? null,
+      interval,
+      from,
+      to,
+      demo: services.isDemo(),
+      points,
+      markers: timelineMarkers(from, to),
+    };
+  });
+}
+
+const timelineRoute = createRoute({
+  method: 'get',
+  path: '/coverage/timeline',
+  summary: 'Coverage of a level at each month end (or each Sunday) of a date range',
+  description:
+    "Each point holds what /coverage answers for levels[level] with asOf = the point's date: units of the level under the parent, and how many are covered, active and verified. Points fall on every month end (interval=month) or Sunday (interval=week) from `from` to `to`, and on `to` itself when it ends an unfinished period. Markers are dated events inside the range.",
+  request: { query: timelineQuerySchema },
+  responses: {
+    200: { description: 'Points oldest first, and markers', content: { 'application/json': { schema: timelineResponseSchema } } },
+    ...errorResponses,
+  },
+});
+
+export const timelineRoutes = createRouter().openapi(timelineRoute, (c) => c.json(getTimeline(c.get('services'), c.req.valid('query')), 200));

@@ -20,14 +20,18 @@ export function resolveScheme(services: Services, scheme: SchemeId | undefined):
   return scheme ?? services.defaultScheme;
 }
 
-/** asOf inside the scheme's validity; default today clamped into it. */
-export function resolveAsOf(services: Services, scheme: SchemeId, asOf: string | undefined): string {
-  if (asOf === undefined) return defaultAsOf(scheme, services.today());
-  if (!isWithinScheme(scheme, asOf)) {
+/** A date inside the scheme's validity, or a 400 naming the parameter `path`. */
+export function assertWithinScheme(scheme: SchemeId, date: string, path: string): string {
+  if (!isWithinScheme(scheme, date)) {
     const { validFrom, validTo } = SCHEMES[scheme];
-    throw badRequest('asOf', `${asOf} is outside ${scheme}, which is valid from ${validFrom}${validTo ? ` to ${validTo}` : ''}`);
+    throw badRequest(path, `${date} is outside ${scheme}, which is valid from ${validFrom}${validTo ? ` to ${validTo}` : ''}`);
   }
-  return asOf;
+  return date;
+}
+
+/** A date parameter (asOf by default) inside the scheme's validity; default today clamped into it. */
+export function resolveAsOf(services: Services, scheme: SchemeId, asOf: string | undefined, path = 'asOf'): string {
+  return asOf === undefined ? defaultAsOf(scheme, services.today()) : assertWithinScheme(scheme, asOf, path);
 }
 
 /** A level the scheme has (reform34 has no district level). */

@@ -1,3 +1,91 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  activeMonths,
+  change,
+  isWithinScheme,
+  median,
+  metricsSummaryQuerySchema,
+  metricsSummaryResponseSchema,
+  previousMonthEnd,
+  type MetricsFigures,
+  type MetricsSummaryQuery,
+  type MetricsSummaryResponse,
+} from '@mttq/core';
+import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
+import { resolveAsOf, resolveParent, resolveScheme, type DbUnitRef } from '../http/scope';
+import type { Services } from '../http/services';
+import { listLivePageMetrics, type DbLivePageMetrics, type MetricFilters } from './metric-queries';
 
-export const metricRoutes = createRouter();
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+const present = (values: ReadonlyArray<number | null>) => values.filter((v): v is number => v !== null);
+
+/** Sums, medians and the active share of live pages' rows. summarisePages([], …) → zeros and null medians */
+export function summarisePages(rows: readonly DbLivePageMetrics[], asOf: string): MetricsFigures {
+  const followers = present(rows.map((r) => r.followers));
+  const reporting = rows.filter((r) => r.posts !== null);
+  const posts = present(reporting.map((r) => r.posts));
+  const interactions = present(reporting.map((r) => r.interactions));
+  const activePages = rows.filter((r) => r.is_active === 1).length;
+  return {
+    asOf,
+    month: activeMonths(asOf)[0],
+    pages: rows.length,
+    reportingPages: reporting.length,
+    followers: { sum: sum(followers), median: median(followers) },
+    posts: { sum: sum(posts), median: median(posts) },
+    interactions: { sum: sum(interactions), median: median(interactions) },
+    activePages,
+    activeShare: rows.length === 0 ? null : activePages / rows.length,
+  };
+}
+
+/** Live pages' figures in scope at asOf, cached per (scheme, asOf, owner, platform, parent). */
+function getCachedFigures(services: Services, filters: MetricFilters, parent: DbUnitRef | null): MetricsFigures {
+  const key = `page-metrics:${JSON.stringify({ ...filters, parent: parent?.code ?? null })}`;
+  return services.cache.get(key, () => summarisePages(listLivePageMetrics(services.db, filters, parent), filters.asOf));
+}
+
+/** GET /metrics/summary: this month's page figures against the end of the previous month. */
+export function getMetricsSummary(services: Services, query: MetricsSummaryQuery): MetricsSummaryResponse {
+  const scheme = resolveScheme(services, query.scheme);
+  const asOf = resolveAsOf(services, scheme, query.asOf);
+  const parent = resolveParent(services, scheme, query.parent);
+  const filters: MetricFilters = { scheme, asOf, owner: query.owner, platform: query.platform ?? null };
+  const current = getCachedFigures(services, filters, parent);
+  const previousAsOf = previousMonthEnd(asOf);
+  // Before the scheme began its units did not exist: no previous figures rather than invented ones.
+  const previous = isWithinScheme(scheme, previousAsOf) ? getCachedFigures(services, { ...filters, asOf: previousAsOf }, parent) : null;
+  return {
+    scheme,
+    asOf,
+    month: current.month,
+    demo: services.isDemo(),
+    parent: parent?.code ?? null,
+    current,
+    previous,
+    change: previous && {
+      pages: change(current.pages, previous.pages),
+      followers: change(current.followers.sum, previous.followers.sum),
+      posts: change(current.posts.sum, previous.posts.sum),
+      interactions: change(current.interactions.sum, previous.interactions.sum),
+      activePages: change(current.activePages, previous.activePages),
+      activeShare: change(current.activeShare, previous.activeShare),
+    },
+  };
+}
+
+const summaryRoute = createRoute({
+  method: 'get',
+  path: '/metrics/summary',
+  summary: 'Page figures of a month against the month before',
+  description:
+    "Pages live at asOf in scope (the parent unit and its subtree; default the whole scheme): how many, their followers (each page's latest up to the month), posts and interactions in the month (sum and median), and the share that posted in the month or the month before. previous: the same at the end of the previous month.",
+  request: { query: metricsSummaryQuerySchema },
+  responses: {
+    200: { description: 'Current, previous and change', content: { 'application/json': { schema: metricsSummaryResponseSchema } } },
+    ...errorResponses,
+  },
+});
+
+export const metricRoutes = createRouter().openapi(summaryRoute, (c) => c.json(getMetricsSummary(c.get('services'), c.req.valid('query')), 200));

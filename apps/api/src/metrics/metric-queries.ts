@@ -1,0 +1,68 @@
+import { activeMonths, type OwnerFilter, type Platform, type SchemeId } from '@mttq/core';
+import type { Db } from '../db/connection';
+import type { DbUnitRef } from '../http/scope';
+
+/** Everything a page-metrics figure depends on. */
+export interface MetricFilters {
+  scheme: SchemeId;
+  asOf: string;
+  owner: OwnerFilter;
+  platform: Platform | null;
+}
+
+/**
+ * Live pages at @asOf (the same rule as coverage: launched by then, neither closed nor rejected
+ * by then) with their figures for @month: followers are the latest snapshot up to the month
+ * (followers are a level, so an older figure still stands); posts and interactions only that
+ * month's (null without a snapshot: no data, not zero). Active: posted in the month or the
+ * month before, as for coverage. @parent limits to the parent unit and its subtree.
+ */
+export const LIVE_PAGE_METRICS = /* sql */ `
+  SELECT a.unit_code, p.id AS page_id,
+    COALESCE(cur.followers, (SELECT m.followers FROM metric_snapshots m
+                             WHERE m.page_id = p.id AND m.month < @month ORDER BY m.month DESC LIMIT 1)) AS followers,
+    cur.posts, cur.interactions,
+    EXISTS (SELECT 1 FROM metric_snapshots m
+            WHERE m.page_id = p.id AND m.month IN (@month, @previousMonth) AND m.posts > 0) AS is_active
+  FROM page_assignments a
+  JOIN pages p ON p.id = a.page_id
+  JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code
+  LEFT JOIN metric_snapshots cur ON cur.page_id = p.id AND cur.month = @month
+  WHERE a.scheme = @scheme AND p.launched_on <= @asOf
+    AND (@owner = 'all' OR p.owner = @owner)
+    AND (@platform IS NULL OR p.platform = @platform)
+    AND (@parent IS NULL OR a.unit_code = @parent
+         OR (@parentLevel = 'province' AND u.province_code = @parent)
+         OR (@parentLevel = 'district' AND u.parent_code = @parent))
+    AND NOT EXISTS (SELECT 1 FROM page_status_events e
+                    WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected') AND e.effective_on <= @asOf)`;
+
+/** Named parameters of LIVE_PAGE_METRICS. */
+export function bindLivePageMetrics(filters: MetricFilters, parent: DbUnitRef | null) {
+  const [month, previousMonth] = activeMonths(filters.asOf);
+  return {
+    scheme: filters.scheme,
+    asOf: filters.asOf,
+    month,
+    previousMonth,
+    owner: filters.owner,
+    platform: filters.platform,
+    parent: parent?.code ?? null,
+    parentLevel: parent?.level ?? null,
+  };
+}
+
+export interface DbLivePageMetrics {
+  unit_code: string;
+  page_id: number;
+  /** null when the page has no snapshot up to the month. */
+  followers: number | null;
+  posts: number | null;
+  interactions: number | null;
+  is_active: 0 | 1;
+}
+
+/** One row per live page in scope at asOf, with its figures for asOf's month. */
+export function listLivePageMetrics(db: Db, filters: MetricFilters, parent: DbUnitRef | null): DbLivePageMetrics[] {
+  return db.prepare(LIVE_PAGE_METRICS).all(bindLivePageMetrics(filters, parent)) as DbLivePageMetrics[];
+}

@@ -1,0 +1,26 @@
+import type { OwnerFilter, SchemeId } from '@mttq/core';
+import type { Db } from '../db/connection';
+import { bindLivePageMetrics, LIVE_PAGE_METRICS } from '../metrics/metric-queries';
+
+export interface FollowerFilters {
+  scheme: SchemeId;
+  asOf: string;
+  owner: OwnerFilter;
+}
+
+interface DbUnitFollowers {
+  unit_code: string;
+  followers: number;
+}
+
+/**
+ * Per unit of the scheme, the followers of its own live pages at asOf (each page's latest
+ * figure up to asOf's month), the same figures /metrics/summary adds up. Units without a live
+ * page are absent.
+ */
+export function getUnitFollowers(db: Db, filters: FollowerFilters): Map<string, number> {
+  const rows = db
+    .prepare(`SELECT unit_code, sum(coalesce(followers, 0)) AS followers FROM (${LIVE_PAGE_METRICS}) GROUP BY unit_code`)
+    .all(bindLivePageMetrics({ ...filters, platform: null }, null)) as DbUnitFollowers[];
+  return new Map(rows.map((r) => [r.unit_code, r.followers]));
+}
