@@ -42,4 +42,16 @@ describe('createApp', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/json');
   });
+
+  it('serves readable API docs', async () => {
+    const docs = await app.request('/api/docs');
+    expect(docs.headers.get('content-type')).toContain('text/html');
+    expect(await docs.text()).toContain('/coverage/timeline');
+  });
+
+  it.each(['/api/v1/schemes?foo=1', '/api/v1/pages/1?foo=1'])('rejects unknown parameters on %s too', async (path) => {
+    const response = await app.request(path);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).error.details).toEqual([{ path: 'foo', message: 'is not a parameter of this endpoint; remove it or check its spelling' }]);
+  });
 });

@@ -5,7 +5,9 @@ import { Hono } from 'hono';
 import { coverageRoutes } from './coverage/routes';
 import { timelineRoutes } from './coverage/timeline-routes';
 import type { Db } from './db/connection';
+import { docsPage } from './http/docs-page';
 import { handleError, handleNotFound } from './http/errors';
+import { responseCache } from './http/response-cache';
 import { createRouter } from './http/router';
 import { createServices, type Services } from './http/services';
 import { metricRoutes } from './metrics/routes';
@@ -13,6 +15,16 @@ import { pageRoutes } from './pages/routes';
 import { rankingRoutes } from './rankings/routes';
 import { getUnitCounts } from './units/queries';
 import { unitRoutes } from './units/routes';
+
+const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Community-page rollout dashboard API',
+    version: '1.0.0',
+    description: 'Read API of the MTTQ community-page rollout dashboard. Every figure carries its scheme and asOf date.',
+  },
+  servers: [{ url: '/api/v1' }],
+};
 
 export interface AppOptions {
   db: Db;
@@ -28,24 +40,21 @@ export function createApp({ db, webDist, services: options }: AppOptions) {
   const app = new Hono();
   app.onError(handleError);
 
-  app.get('/api/health', (c) => c.json({ status: 'ok', schemes: getUnitCounts(db) }));
+  // The registry changes only at start-up, so the counts are read once.
+  const unitCounts = getUnitCounts(db);
+  app.get('/api/health', (c) => c.json({ status: 'ok', schemes: unitCounts }));
 
   const v1 = createRouter();
   v1.use('*', async (c, next) => {
     c.set('services', services);
     await next();
   });
+  v1.use('*', responseCache());
   for (const routes of [unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes]) v1.route('/', routes);
   app.route('/api/v1', v1);
-  app.get('/api/openapi.json', (c) =>
-    c.json(
-      v1.getOpenAPI31Document({
-        openapi: '3.1.0',
-        info: { title: 'Community-page rollout dashboard API', version: '1.0.0', description: 'Read API of the MTTQ community-page rollout dashboard. Every figure carries its scheme and asOf date.' },
-        servers: [{ url: '/api/v1' }],
-      }),
-    ),
-  );
+  const openApi = () => v1.getOpenAPI31Document(OPENAPI_DOCUMENT);
+  app.get('/api/openapi.json', (c) => c.json(openApi()));
+  app.get('/api/docs', (c) => c.html(docsPage(openApi())));
   app.all('/api/*', handleNotFound);
 
   if (webDist && existsSync(webDist)) {

@@ -324,6 +324,8 @@ function problemWith(op: Operation, url: string, status: number, text: string): 
     const isNamed = (path: unknown) => {
       if (typeof path !== 'string' || path === '') return false;
       const head = path.split('.')[0]!;
+      // Long hostile names come back shortened to their first characters and an ellipsis.
+      if (path.endsWith('…')) return [...sent].some((name) => name.startsWith(path.slice(0, -1)));
       return [path, head].some((name) => known.has(name) || sent.has(name));
     };
     const message = error.message;

@@ -18,6 +18,8 @@ export function prepareDatabase(config: Pick<Config, 'databasePath' | 'seedDemo'
   try {
     const registry = maybeLoadRegistries(db);
     const demo = config.seedDemo ? maybeSeedDemoData(db) : null;
+    // Refresh the query planner's statistics after bulk loads; cheap when nothing changed.
+    db.pragma('optimize');
     return { db, registryLoaded: registry.loaded, demoSeeded: demo !== null };
   } catch (error) {
     db.close();

@@ -20,6 +20,9 @@ export type OwnerFilter = z.infer<typeof ownerFilterSchema>;
 
 const unitCode = z.string().regex(/^\d{2}(\d|\d{3})?$/, 'must be a unit code of 2, 3 or 5 digits, e.g. 01, 001 or 00001');
 
+/** For endpoints that take no query parameters: anything given is an unknown parameter. */
+export const noQuerySchema = z.strictObject({});
+
 /** Query parameters shared by the read endpoints; same names everywhere. */
 export const queryParams = {
   scheme: schemeIdSchema.optional().meta({ description: 'legacy63 (until 2025-06-30) or reform34 (from 2025-07-01); default from configuration' }),

@@ -100,7 +100,7 @@ export const pageListResponseSchema = z
 export type PageListResponse = z.infer<typeof pageListResponseSchema>;
 
 export const pageParamsSchema = z.object({
-  id: z.string().regex(/^\d{1,15}$/, 'must be a page id, a whole number such as 42'),
+  id: z.string().regex(/^[1-9]\d{0,14}$/, 'must be a page id, a whole number such as 42'),
 });
 
 export const pageStatusEventSchema = z

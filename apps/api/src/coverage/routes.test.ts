@@ -89,6 +89,11 @@ describe('GET /api/v1/coverage on a hand-made fixture', () => {
     ]);
   });
 
+  it('reports one problem per parameter: a malformed date is not also called unreal', async () => {
+    const { body } = await get('asOf=20x');
+    expect(body.error.details).toEqual([{ path: 'asOf', message: 'must be a date written YYYY-MM-DD' }]);
+  });
+
   it('counts a commune as covered on the day its page launched, not the day before', async () => {
     const before = await get('asOf=2022-08-12&level=commune&parent=001');
     const on = await get('asOf=2022-08-13&level=commune&parent=001');
@@ -125,6 +130,7 @@ describe('GET /api/v1/coverage on a hand-made fixture', () => {
     ['parent=00001', 'parent', '00001 is a commune, which has no units below it'],
     ['owner=everyone', 'owner', 'must be one of front, youth_union, women_union, farmers_union, veterans_union, trade_union, all'],
     ['level=commune&scope=national', 'scope', 'is not a parameter of this endpoint; remove it or check its spelling'],
+    ['asOf=2022-01-01&asOf=2022-02-02', 'asOf', 'is given more than once; give it once'],
   ])('answers 400 for %s, naming %s', async (query, path, message) => {
     const { status, body } = await get(query);
     expect(status).toBe(400);

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { coverageQuerySchema, coverageResponseSchema, rollUpCoverage, type CoverageQuery, type CoverageResponse } from '@mttq/core';
+import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { resolveAsOf, resolveLevelUnder, resolveParent, resolveScheme } from '../http/scope';
@@ -41,4 +42,4 @@ const coverageRoute = createRoute({
   },
 });
 
-export const coverageRoutes = createRouter().openapi(coverageRoute, (c) => c.json(getCoverage(c.get('services'), c.req.valid('query')), 200));
+export const coverageRoutes = createRouter().openapi(coverageRoute, (c) => jsonResponse(c, getCoverage(c.get('services'), c.req.valid('query'))));

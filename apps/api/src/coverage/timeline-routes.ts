@@ -14,6 +14,7 @@ import {
   type TimelineResponse,
 } from '@mttq/core';
 import { ApiError, badRequest } from '../http/errors';
+import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { assertWithinScheme, resolveAsOf, resolveLevelUnder, resolveParent, resolveScheme } from '../http/scope';
@@ -139,4 +140,4 @@ const timelineRoute = createRoute({
   },
 });
 
-export const timelineRoutes = createRouter().openapi(timelineRoute, (c) => c.json(getTimeline(c.get('services'), c.req.valid('query')), 200));
+export const timelineRoutes = createRouter().openapi(timelineRoute, (c) => jsonResponse(c, getTimeline(c.get('services'), c.req.valid('query'))));

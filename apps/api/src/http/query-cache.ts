@@ -14,10 +14,19 @@ export class QueryCache {
   get<T>(key: string, compute: () => T): T {
     if (this.entries.has(key)) return this.entries.get(key) as T;
     const value = compute();
-    // Oldest first: a Map iterates in insertion order.
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, value);
+    this.set(key, value);
     return value;
+  }
+
+  /** The cached value for `key`, or undefined. */
+  peek<T>(key: string): T | undefined {
+    return this.entries.get(key) as T | undefined;
+  }
+
+  set(key: string, value: unknown): void {
+    // Oldest first: a Map iterates in insertion order.
+    if (this.entries.size >= this.maxEntries && !this.entries.has(key)) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
   }
 
   invalidate(): void {

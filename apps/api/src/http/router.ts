@@ -5,13 +5,20 @@ import type { Services } from './services';
 
 export type AppEnv = { Variables: { services: Services } };
 
+/** A parameter name as echoed back: hostile names can be long. */
+const shortName = (name: string) => (name.length > 64 ? `${name.slice(0, 64)}…` : name);
+
 /** Readable field issues from a zod error: unknown parameters are named, paths joined with dots. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: key, message: 'is not a parameter of this endpoint; remove it or check its spelling' }));
+      return issue.keys.map((key) => ({ path: shortName(key), message: 'is not a parameter of this endpoint; remove it or check its spelling' }));
     }
-    const path = issue.path.join('.') || '(query)';
+    const path = shortName(issue.path.join('.')) || '(query)';
+    // A repeated query parameter arrives as an array.
+    if (issue.code === 'invalid_type' && /received array/.test(issue.message)) {
+      return [{ path, message: 'is given more than once; give it once' }];
+    }
     if (issue.code === 'invalid_value' && 'values' in issue) {
       return [{ path, message: `must be one of ${issue.values.map(String).join(', ')}` }];
     }

@@ -1,4 +1,4 @@
-import type { SchemeId, Unit } from '@mttq/core';
+import { SCHEME_IDS, type SchemeId, type Unit } from '@mttq/core';
 import { listAllUnits, toUnit } from '../units/unit-queries';
 import type { Db } from '../db/connection';
 import { QueryCache } from './query-cache';
@@ -12,13 +12,15 @@ export interface Services {
   today(): string;
   /** Whether the database holds demo rows; every figure says so. */
   isDemo(): boolean;
-  /** Every unit of the scheme, sorted by code; loaded once, the registry changes only at start-up. */
+  /** Every unit of the scheme, sorted by code; read when the app is created. */
   units(scheme: SchemeId): Unit[];
 }
 
 export function createServices(db: Db, options: { defaultScheme?: SchemeId; today?: () => string } = {}): Services {
   const cache = new QueryCache();
-  const units = new Map<SchemeId, Unit[]>();
+  // The registry is loaded before the app starts and changes only at start-up: read it once,
+  // here, so no request pays for it.
+  const units = new Map<SchemeId, Unit[]>(SCHEME_IDS.map((scheme) => [scheme, listAllUnits(db, scheme).map((row) => toUnit(scheme, row))]));
   return {
     db,
     cache,
@@ -26,10 +28,6 @@ export function createServices(db: Db, options: { defaultScheme?: SchemeId; toda
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     isDemo: () =>
       cache.get('demo', () => db.prepare('SELECT EXISTS (SELECT 1 FROM pages WHERE is_demo = 1) AS demo').get() as { demo: number }).demo === 1,
-    units: (scheme) => {
-      const cached = units.get(scheme) ?? listAllUnits(db, scheme).map((row) => toUnit(scheme, row));
-      units.set(scheme, cached);
-      return cached;
-    },
+    units: (scheme) => units.get(scheme) ?? [],
   };
 }

@@ -11,6 +11,7 @@ import {
   type MetricsSummaryQuery,
   type MetricsSummaryResponse,
 } from '@mttq/core';
+import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { resolveAsOf, resolveParent, resolveScheme, type DbUnitRef } from '../http/scope';
@@ -88,4 +89,4 @@ const summaryRoute = createRoute({
   },
 });
 
-export const metricRoutes = createRouter().openapi(summaryRoute, (c) => c.json(getMetricsSummary(c.get('services'), c.req.valid('query')), 200));
+export const metricRoutes = createRouter().openapi(summaryRoute, (c) => jsonResponse(c, getMetricsSummary(c.get('services'), c.req.valid('query'))));

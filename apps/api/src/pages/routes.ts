@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { foldDiacritics } from '@mttq/admin-units';
 import {
+  noQuerySchema,
   PAGE_SORTS,
   pageDetailSchema,
   pageListQuerySchema,
@@ -12,6 +13,7 @@ import {
   type PageSort,
 } from '@mttq/core';
 import { badRequest, notFound } from '../http/errors';
+import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { resolveAsOf, resolveParent, resolveScheme } from '../http/scope';
@@ -111,7 +113,7 @@ const detailRoute = createRoute({
   method: 'get',
   path: '/pages/{id}',
   summary: 'One page: status history, assignments in every scheme, monthly metrics',
-  request: { params: pageParamsSchema },
+  request: { params: pageParamsSchema, query: noQuerySchema },
   responses: {
     200: { description: 'The page', content: { 'application/json': { schema: pageDetailSchema } } },
     ...errorResponses,
@@ -119,5 +121,5 @@ const detailRoute = createRoute({
 });
 
 export const pageRoutes = createRouter()
-  .openapi(listRoute, (c) => c.json(listPageRegistry(c.get('services'), c.req.valid('query')), 200))
-  .openapi(detailRoute, (c) => c.json(getPageDetail(c.get('services'), Number(c.req.valid('param').id)), 200));
+  .openapi(listRoute, (c) => jsonResponse(c, listPageRegistry(c.get('services'), c.req.valid('query'))))
+  .openapi(detailRoute, (c) => jsonResponse(c, getPageDetail(c.get('services'), Number(c.req.valid('param').id))));

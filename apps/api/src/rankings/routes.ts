@@ -17,6 +17,7 @@ import {
   type UnitNode,
 } from '@mttq/core';
 import { getCachedUnitStates } from '../coverage/routes';
+import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { resolveAsOf, resolveLevelUnder, resolveParent, resolveScheme } from '../http/scope';
@@ -148,4 +149,4 @@ const rankingsRoute = createRoute({
   },
 });
 
-export const rankingRoutes = createRouter().openapi(rankingsRoute, (c) => c.json(getRankings(c.get('services'), c.req.valid('query')), 200));
+export const rankingRoutes = createRouter().openapi(rankingsRoute, (c) => jsonResponse(c, getRankings(c.get('services'), c.req.valid('query'))));

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { matchUnit, type UnitCandidate } from '@mttq/admin-units';
 import {
   levelsBelow,
+  noQuerySchema,
   SCHEME_IDS,
   SCHEME_NAMES,
   SCHEMES,
@@ -26,6 +27,7 @@ import {
   type UnitPage,
 } from '@mttq/core';
 import { notFound } from '../http/errors';
+import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { resolveAsOf, resolveLevelUnder, resolveParent, resolveScheme, type DbUnitRef } from '../http/scope';
@@ -205,6 +207,7 @@ const schemesRoute = createRoute({
   method: 'get',
   path: '/schemes',
   summary: 'The administrative schemes, their levels and unit counts',
+  request: { query: noQuerySchema },
   responses: {
     200: { description: 'Both schemes, legacy63 first', content: { 'application/json': { schema: schemesResponseSchema } } },
   },
@@ -235,9 +238,9 @@ const unitRoute = createRoute({
 });
 
 export const unitRoutes = createRouter()
-  .openapi(schemesRoute, (c) => c.json(getSchemes(c.get('services')), 200))
-  .openapi(unitsRoute, (c) => c.json(listUnits(c.get('services'), c.req.valid('query')), 200))
+  .openapi(schemesRoute, (c) => jsonResponse(c, getSchemes(c.get('services'))))
+  .openapi(unitsRoute, (c) => jsonResponse(c, listUnits(c.get('services'), c.req.valid('query'))))
   .openapi(unitRoute, (c) => {
     const { scheme, code } = c.req.valid('param');
-    return c.json(getUnitDetail(c.get('services'), scheme, code, c.req.valid('query')), 200);
+    return jsonResponse(c, getUnitDetail(c.get('services'), scheme, code, c.req.valid('query')));
   });

@@ -1,0 +1,31 @@
+import type { MiddlewareHandler } from 'hono';
+import { acceptsGzip } from './json-response';
+import type { AppEnv } from './router';
+
+interface CachedResponse {
+  body: Uint8Array<ArrayBuffer>;
+  headers: Record<string, string>;
+}
+
+/** Bodies larger than this are not kept whole (their computed answers still are). */
+const MAX_CACHED_BODY = 256 * 1024;
+
+/**
+ * Keeps successful GET answers by URL, today's date (the default asOf) and encoding in the
+ * services' QueryCache, so a repeated request skips validation, queries and serialisation.
+ * Every write invalidates that cache, so no answer is ever stale.
+ */
+export function responseCache(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const services = c.get('services');
+    const url = new URL(c.req.url);
+    const key = `response:${services.today()}:${acceptsGzip(c) ? 'gzip' : 'identity'}:${url.pathname}${url.search}`;
+    const hit = services.cache.peek<CachedResponse>(key);
+    if (hit) return c.body(hit.body, 200, hit.headers);
+    await next();
+    if (c.res.status !== 200) return;
+    const body = new Uint8Array(await c.res.clone().arrayBuffer());
+    if (body.byteLength <= MAX_CACHED_BODY) services.cache.set(key, { body, headers: Object.fromEntries(c.res.headers) });
+  };
+}
