@@ -85,6 +85,18 @@ describe('page rules', () => {
     expect(isPageVerified(page, asOf)).toBe(verified);
   });
 
+  it('counts a closed page again from the day it is reopened, until it closes again', () => {
+    const reopened = {
+      launchedOn: '2022-01-10',
+      events: [
+        { status: 'closed', effectiveOn: '2022-03-01' },
+        { status: 'reopened', effectiveOn: '2022-04-01' },
+        { status: 'closed', effectiveOn: '2022-06-01' },
+      ],
+    };
+    expect(['2022-02-28', '2022-03-01', '2022-04-01', '2022-05-31', '2022-06-01'].map((d) => isPageLive(reopened, d))).toEqual([true, false, true, true, false]);
+  });
+
   it('does not count a rejected page from the day it was rejected', () => {
     const rejected = { launchedOn: '2022-01-10', events: [{ status: 'rejected', effectiveOn: '2022-03-01' }] };
     expect(isPageLive(rejected, '2022-02-28')).toBe(true);

@@ -100,18 +100,26 @@ export function levelsBelow(scheme: SchemeId, level: Level): Level[] {
   return levels.slice(levels.indexOf(level) + 1);
 }
 
-/** One page's status history, as the coverage rules need it. */
+/** One page's status history, as the coverage rules need it; events in date order. */
 export interface PageHistory {
   launchedOn: string;
   events: ReadonlyArray<{ status: string; effectiveOn: string }>;
 }
 
 /**
- * A page counts at `asOf` when launched on or before it and neither closed nor rejected by it.
- * The reference rule that the SQL in apps/api implements; tests compare the two.
+ * A page counts at `asOf` when launched on or before it and not closed or rejected by it — unless
+ * reopened afterwards: the latest closed / rejected / reopened event on or before asOf decides
+ * (events of one day in their order). The reference rule that PAGE_IS_LIVE in apps/api implements.
  */
 export function isPageLive(page: PageHistory, asOf: string): boolean {
-  return page.launchedOn <= asOf && !page.events.some((e) => (e.status === 'closed' || e.status === 'rejected') && e.effectiveOn <= asOf);
+  if (page.launchedOn > asOf) return false;
+  let latest: string | undefined;
+  for (const e of page.events) {
+    if (e.effectiveOn <= asOf && (e.status === 'closed' || e.status === 'rejected' || e.status === 'reopened')) {
+      latest = e.status;
+    }
+  }
+  return latest === undefined || latest === 'reopened';
 }
 
 /** A live page was verified by central staff on or before `asOf`. */

@@ -22,7 +22,10 @@ export const OWNER_NAMES_VI: Record<Owner, string> = {
  * Dated status transitions of a page. The status at any date is derived from these events;
  * nothing is overwritten, corrections are new events.
  */
-export const PAGE_STATUSES = ['reported', 'verified', 'rejected', 'active', 'inactive', 'closed'] as const;
+export const PAGE_STATUSES = ['reported', 'verified', 'rejected', 'active', 'inactive', 'closed', 'reopened'] as const;
+
+/** Statuses that end or resume a page's life: the latest of them by a date decides if it counts. */
+export const LIFECYCLE_STATUSES = ['closed', 'rejected', 'reopened'] as const;
 export const pageStatusSchema = z.enum(PAGE_STATUSES);
 export type PageStatus = z.infer<typeof pageStatusSchema>;
 

@@ -1,6 +1,7 @@
 import { activeMonths, type Level, type OwnerFilter, type Platform, type SchemeId, type UnitState } from '@mttq/core';
 import type { DbUnitRef } from '../http/scope';
 import type { Db } from '../db/connection';
+import { PAGE_IS_LIVE, PAGE_IS_VERIFIED } from '../db/page-rules';
 
 /** Everything a coverage figure depends on. */
 export interface CoverageFilters {
@@ -21,15 +22,13 @@ const UNIT_STATE = /* sql */ `
   ),
   live AS (
     SELECT a.unit_code,
-      EXISTS (SELECT 1 FROM page_status_events v
-              WHERE v.page_id = p.id AND v.status = 'verified' AND v.effective_on <= @asOf) AS is_verified,
+      ${PAGE_IS_VERIFIED} AS is_verified,
       p.id IN posted AS is_active
     FROM page_assignments a JOIN pages p ON p.id = a.page_id
     WHERE a.scheme = @scheme AND p.launched_on <= @asOf
       AND (@owner = 'all' OR p.owner = @owner)
       AND (@platform IS NULL OR p.platform = @platform)
-      AND NOT EXISTS (SELECT 1 FROM page_status_events e
-                      WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected') AND e.effective_on <= @asOf)
+      AND ${PAGE_IS_LIVE}
   ),
   unit_state AS (
     SELECT unit_code, count(*) AS pages, max(is_active) AS active, max(is_verified) AS verified
@@ -77,8 +76,8 @@ export interface TimelineFilters {
 export interface DbPageHistory {
   unit_code: string;
   launched_on: string;
-  /** The first closed or rejected event: the page stops counting on this day. */
-  ended_on: string | null;
+  /** Its closed / rejected / reopened events in order, as "YYYY-MM-DD:status,…" (null: none). */
+  lifecycle: string | null;
   verified_on: string | null;
   /** Comma-separated YYYY-MM months with posts > 0, between the month before `from` and `to`. */
   posted_months: string | null;
@@ -91,8 +90,10 @@ export interface DbPageHistory {
  */
 const PAGE_HISTORIES = /* sql */ `
   SELECT a.unit_code, p.launched_on,
-    (SELECT min(e.effective_on) FROM page_status_events e
-     WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected')) AS ended_on,
+    (SELECT group_concat(effective_on || ':' || status) FROM (
+       SELECT e.effective_on, e.status FROM page_status_events e
+       WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected', 'reopened')
+       ORDER BY e.effective_on, e.id)) AS lifecycle,
     (SELECT min(v.effective_on) FROM page_status_events v
      WHERE v.page_id = p.id AND v.status = 'verified') AS verified_on,
     (SELECT group_concat(m.month) FROM metric_snapshots m

@@ -14,6 +14,7 @@ import { makeTempDir } from '../test/temp-db';
  *  4 front, district 001, launched 2022-03-01, closed 2022-06-01
  *  5 front, commune 00007, launched 2022-02-01, rejected 2022-03-01
  *  6 front on Zalo, province 01, launched 2021-12-01, never posts
+ *  7 front, district 002, launched 2022-02-01, closed 2022-04-01, reopened 2022-05-01
  */
 function seedFixture(db: Db) {
   db.exec(`
@@ -30,14 +31,18 @@ function seedFixture(db: Db) {
       (3, 'facebook', 'https://www.facebook.com/fixture.3', 'Đoàn TN Hàng Bạc', 'youth_union', '2022-01-01'),
       (4, 'facebook', 'https://www.facebook.com/fixture.4', 'MTTQ Ba Đình', 'front', '2022-03-01'),
       (5, 'facebook', 'https://www.facebook.com/fixture.5', 'MTTQ Hàng Bạc (giả)', 'front', '2022-02-01'),
-      (6, 'zalo', 'https://zalo.me/fixture.6', 'MTTQ Hà Nội', 'front', '2021-12-01');
+      (6, 'zalo', 'https://zalo.me/fixture.6', 'MTTQ Hà Nội', 'front', '2021-12-01'),
+      (7, 'facebook', 'https://www.facebook.com/fixture.7', 'MTTQ Hoàn Kiếm', 'front', '2022-02-01');
     INSERT INTO page_assignments (page_id, scheme, unit_code, basis) VALUES
       (1, 'legacy63', '00001', 'direct'), (2, 'legacy63', '00004', 'direct'), (3, 'legacy63', '00007', 'direct'),
-      (4, 'legacy63', '001', 'direct'), (5, 'legacy63', '00007', 'direct'), (6, 'legacy63', '01', 'direct');
+      (4, 'legacy63', '001', 'direct'), (5, 'legacy63', '00007', 'direct'), (6, 'legacy63', '01', 'direct'),
+      (7, 'legacy63', '002', 'direct');
     INSERT INTO page_status_events (page_id, status, effective_on, recorded_by, recorded_at) VALUES
       (1, 'verified', '2022-02-01', 'central', '2022-02-01T09:00:00Z'),
       (4, 'closed', '2022-06-01', 'province-01', '2022-06-01T09:00:00Z'),
-      (5, 'rejected', '2022-03-01', 'central', '2022-03-01T09:00:00Z');
+      (5, 'rejected', '2022-03-01', 'central', '2022-03-01T09:00:00Z'),
+      (7, 'closed', '2022-04-01', 'province-01', '2022-04-01T09:00:00Z'),
+      (7, 'reopened', '2022-05-01', 'province-01', '2022-05-01T09:00:00Z');
     INSERT INTO metric_snapshots (page_id, month, followers, posts, interactions, source) VALUES
       (1, '2022-07', 500, 3, 40, 'manual'), (1, '2022-08', 510, 0, 0, 'manual'),
       (3, '2022-07', 300, 5, 90, 'manual'), (3, '2022-08', 320, 4, 80, 'manual'),
@@ -72,7 +77,7 @@ describe('GET /api/v1/coverage on a hand-made fixture', () => {
     expect(body).toMatchObject({ scheme: 'legacy63', asOf: '2022-08-12', demo: false, level: 'province', parent: null });
     expect(body.levels).toEqual({
       province: counts(1, 1, 0, 0),
-      district: counts(2, 0, 0, 0),
+      district: counts(2, 1, 0, 0),
       commune: counts(3, 1, 1, 1),
     });
     expect(body.rows).toEqual([
@@ -84,7 +89,7 @@ describe('GET /api/v1/coverage on a hand-made fixture', () => {
         active: false,
         verified: false,
         pages: 1,
-        descendants: { district: counts(2, 0, 0, 0), commune: counts(3, 1, 1, 1) },
+        descendants: { district: counts(2, 1, 0, 0), commune: counts(3, 1, 1, 1) },
       },
     ]);
   });
@@ -102,8 +107,23 @@ describe('GET /api/v1/coverage on a hand-made fixture', () => {
   });
 
   it('counts a district until the day its page closed', async () => {
-    expect((await get('asOf=2022-05-31&level=district')).body.levels.district).toEqual(counts(2, 1, 1, 0));
-    expect((await get('asOf=2022-06-01&level=district')).body.levels.district).toEqual(counts(2, 0, 0, 0));
+    const district001 = async (asOf: string) => (await get(`asOf=${asOf}&level=district`)).body.rows[0];
+    expect(await district001('2022-05-31')).toMatchObject({ code: '001', covered: true, active: true });
+    expect(await district001('2022-06-01')).toMatchObject({ code: '001', covered: false, active: false });
+  });
+
+  it('stops counting a closed page and counts it again from the day it is reopened', async () => {
+    const district002 = async (asOf: string) => (await get(`asOf=${asOf}&level=district`)).body.rows[1].covered;
+    expect([await district002('2022-03-31'), await district002('2022-04-01'), await district002('2022-04-30'), await district002('2022-05-01')]).toEqual([true, false, false, true]);
+  });
+
+  it('gives the timeline the same figures as /coverage at each date, across a closure and a reopening', async () => {
+    const response = await app.request('/api/v1/coverage/timeline?from=2022-01-31&to=2022-08-31&level=district');
+    const timeline = (await response.json()) as { points: Array<{ date: string } & CoverageCounts> };
+    expect(timeline.points.length).toBeGreaterThan(6);
+    for (const { date, ...figures } of timeline.points) {
+      expect((await get(`asOf=${date}&level=district`)).body.levels.district).toEqual(figures);
+    }
   });
 
   it('counts member-organisation pages only when the owner filter asks for them', async () => {

@@ -38,6 +38,26 @@ function firstOnOrAfter(dates: readonly string[], date: string): number {
   return low;
 }
 
+/**
+ * The index ranges [start, end) of `dates` on which the page is live: from its launch, cut by
+ * each closed or rejected event and resumed by each reopening (isPageLive in core).
+ */
+function liveRanges(page: DbPageHistory, dates: readonly string[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let liveFrom: string | null = page.launched_on;
+  for (const entry of page.lifecycle?.split(',') ?? []) {
+    const [date, status] = entry.split(':') as [string, string];
+    if (status === 'reopened') {
+      if (liveFrom === null) liveFrom = date < page.launched_on ? page.launched_on : date;
+    } else if (liveFrom !== null) {
+      ranges.push([firstOnOrAfter(dates, liveFrom), firstOnOrAfter(dates, date)]);
+      liveFrom = null;
+    }
+  }
+  if (liveFrom !== null) ranges.push([firstOnOrAfter(dates, liveFrom), dates.length]);
+  return ranges.filter(([start, end]) => start < end);
+}
+
 const COVERED = 1;
 const ACTIVE = 2;
 const VERIFIED = 4;
@@ -55,16 +75,15 @@ export function countTimeline(scopeCodes: readonly string[], pages: readonly DbP
   for (const page of pages) {
     const unit = unitIndex.get(page.unit_code);
     if (unit === undefined) continue;
-    const start = firstOnOrAfter(dates, page.launched_on);
-    const end = page.ended_on === null ? n : firstOnOrAfter(dates, page.ended_on);
-    if (start >= end) continue;
     const posted = new Set(page.posted_months?.split(',') ?? []);
+    for (const [start, end] of liveRanges(page, dates)) {
     for (let i = start; i < end; i++) {
       let flag = COVERED;
       if (page.verified_on !== null && page.verified_on <= dates[i]!) flag |= VERIFIED;
       const [month, previousMonth] = months[i]!;
       if (posted.has(month) || posted.has(previousMonth)) flag |= ACTIVE;
       flags[unit * n + i]! |= flag;
+    }
     }
   }
   const points = dates.map((date) => ({ date, total: scopeCodes.length, covered: 0, active: 0, verified: 0 }));

@@ -98,7 +98,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE page_status_events (
         id INTEGER PRIMARY KEY,
         page_id INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
-        status TEXT NOT NULL CHECK (status IN (${list(PAGE_STATUSES)})),
+        status TEXT NOT NULL CHECK (status IN ('reported', 'verified', 'rejected', 'active', 'inactive', 'closed')),
         effective_on TEXT NOT NULL CHECK ${isDate('effective_on')},
         recorded_by TEXT NOT NULL CHECK (length(recorded_by) > 0),
         recorded_at TEXT NOT NULL,
@@ -131,6 +131,98 @@ export const MIGRATIONS: readonly Migration[] = [
       -- Pages that posted in a month, read from the index alone.
       DROP INDEX metric_snapshots_by_month;
       CREATE INDEX metric_snapshots_by_month_posts ON metric_snapshots (month, posts);
+    `,
+  },
+  {
+    version: 3,
+    name: 'accounts, sessions, audit, reporting periods; reopened pages',
+    sql: /* sql */ `
+      -- SQLite cannot change a CHECK: rebuild the events table to allow 'reopened'.
+      CREATE TABLE page_status_events_v3 (
+        id INTEGER PRIMARY KEY,
+        page_id INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN (${list(PAGE_STATUSES)})),
+        effective_on TEXT NOT NULL CHECK ${isDate('effective_on')},
+        recorded_by TEXT NOT NULL CHECK (length(recorded_by) > 0),
+        recorded_at TEXT NOT NULL,
+        note TEXT,
+        is_demo INTEGER NOT NULL DEFAULT 0 CHECK (${isFlag('is_demo')})
+      );
+      INSERT INTO page_status_events_v3 SELECT id, page_id, status, effective_on, recorded_by, recorded_at, note, is_demo FROM page_status_events;
+      DROP TABLE page_status_events;
+      ALTER TABLE page_status_events_v3 RENAME TO page_status_events;
+      CREATE INDEX page_status_events_by_page ON page_status_events (page_id, effective_on);
+      CREATE INDEX page_status_events_by_status ON page_status_events (page_id, status, effective_on);
+
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(username) BETWEEN 1 AND 64),
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'central', 'province', 'viewer')),
+        -- The unit subtree a province officer writes for; null for the other roles.
+        scope_scheme TEXT,
+        scope_code TEXT,
+        is_disabled INTEGER NOT NULL DEFAULT 0 CHECK (${isFlag('is_disabled')}),
+        is_demo INTEGER NOT NULL DEFAULT 0 CHECK (${isFlag('is_demo')}),
+        created_at TEXT NOT NULL,
+        FOREIGN KEY (scope_scheme, scope_code) REFERENCES units (scheme, code),
+        CHECK ((scope_scheme IS NULL) = (scope_code IS NULL)),
+        CHECK ((role = 'province') = (scope_code IS NOT NULL))
+      );
+
+      -- Only a hash of the session token is stored; the cookie holds the token.
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+
+      CREATE TABLE login_failures (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL COLLATE NOCASE,
+        failed_at TEXT NOT NULL
+      );
+      CREATE INDEX login_failures_by_user ON login_failures (username, failed_at);
+
+      -- Every write: who, when, what, before and after (JSON), in the write's own transaction.
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+        username TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT,
+        before_json TEXT CHECK (before_json IS NULL OR json_valid(before_json)),
+        after_json TEXT CHECK (after_json IS NULL OR json_valid(after_json))
+      );
+      CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id);
+      CREATE INDEX audit_log_by_time ON audit_log (at);
+
+      CREATE TABLE reporting_periods (
+        id INTEGER PRIMARY KEY,
+        scheme TEXT NOT NULL CHECK (scheme IN (${list(SCHEME_IDS)})),
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' AND substr(month, 6, 2) BETWEEN '01' AND '12'),
+        deadline TEXT NOT NULL CHECK ${isDate('deadline')},
+        opened_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+        opened_at TEXT NOT NULL,
+        UNIQUE (scheme, month)
+      );
+
+      -- A province's monthly report: it confirms its units' status and metrics for the month.
+      CREATE TABLE province_reports (
+        period_id INTEGER NOT NULL REFERENCES reporting_periods (id) ON DELETE CASCADE,
+        scheme TEXT NOT NULL,
+        province_code TEXT NOT NULL,
+        submitted_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+        submitted_at TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (period_id, province_code),
+        FOREIGN KEY (scheme, province_code) REFERENCES units (scheme, code)
+      ) WITHOUT ROWID;
     `,
   },
 ];

@@ -1,5 +1,6 @@
 import { activeMonths, type OwnerFilter, type Platform, type SchemeId } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { PAGE_IS_LIVE } from '../db/page-rules';
 import type { DbUnitRef } from '../http/scope';
 
 /** Everything a page-metrics figure depends on. */
@@ -34,8 +35,7 @@ export const LIVE_PAGE_METRICS = /* sql */ `
     AND (@parent IS NULL OR a.unit_code = @parent
          OR (@parentLevel = 'province' AND u.province_code = @parent)
          OR (@parentLevel = 'district' AND u.parent_code = @parent))
-    AND NOT EXISTS (SELECT 1 FROM page_status_events e
-                    WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected') AND e.effective_on <= @asOf)`;
+    AND ${PAGE_IS_LIVE}`;
 
 /** Named parameters of LIVE_PAGE_METRICS. */
 export function bindLivePageMetrics(filters: MetricFilters, parent: DbUnitRef | null) {

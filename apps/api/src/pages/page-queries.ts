@@ -18,6 +18,7 @@ import {
   type SchemeId,
 } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { PAGE_IS_LIVE } from '../db/page-rules';
 
 /** Everything the page registry's answer depends on, except the sort and the page of items. */
 export interface PageListFilters {
@@ -64,8 +65,7 @@ function maybeRegisterFold(db: Db): void {
 
 // Status at @asOf, per page `p`: the same rules as UNIT_STATE in coverage/queries.ts and
 // isPageLive / isPageVerified in core.
-const IS_LIVE = /* sql */ `NOT EXISTS (SELECT 1 FROM page_status_events e
-  WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected') AND e.effective_on <= @asOf)`;
+const IS_LIVE = PAGE_IS_LIVE;
 const HAS_POSTED = /* sql */ `EXISTS (SELECT 1 FROM metric_snapshots m
   WHERE m.page_id = p.id AND m.month IN (@month, @previousMonth) AND m.posts > 0)`;
 const hasEvent = (status: 'verified' | 'closed' | 'rejected') => /* sql */ `EXISTS (SELECT 1 FROM page_status_events e

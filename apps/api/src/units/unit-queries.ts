@@ -1,5 +1,6 @@
 import type { CrosswalkBasis, Level, Owner, PageStatus, Platform, Region, SchemeId, Unit, UnitKind } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { PAGE_IS_LIVE } from '../db/page-rules';
 
 /** A units row as stored. */
 export interface DbUnit {
@@ -122,8 +123,7 @@ export function listUnitPages(db: Db, scheme: SchemeId, code: string, asOf: stri
       )
       SELECT p.id, p.name, p.platform, p.url, p.owner, p.launched_on,
         r.status, r.effective_on AS status_since,
-        NOT EXISTS (SELECT 1 FROM page_status_events c
-                    WHERE c.page_id = p.id AND c.status IN ('closed', 'rejected') AND c.effective_on <= @asOf) AS is_live
+        ${PAGE_IS_LIVE} AS is_live
       FROM unit_pages p LEFT JOIN ranked r ON r.page_id = p.id AND r.n = 1
       ORDER BY p.launched_on, p.id`,
     )
