@@ -2,6 +2,13 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { auditRoutes } from './audit/routes';
+import { authRoutes } from './auth/routes';
+import { sessionMiddleware } from './auth/session-middleware';
+import { importRoutes } from './imports/routes';
+import { reportingRoutes } from './reporting/routes';
+import { writeRoutes } from './writes/routes';
 import { coverageRoutes } from './coverage/routes';
 import { timelineRoutes } from './coverage/timeline-routes';
 import type { Db } from './db/connection';
@@ -30,15 +37,18 @@ export interface AppOptions {
   db: Db;
   /** Configuration and clock for the read API; defaults suit production. */
   services?: Partial<Pick<Services, 'defaultScheme' | 'today'>>;
+  /** PUBLIC_READ=1: dashboards without sign-in; writes always need a session. */
+  publicRead?: boolean;
   /** Directory of the built web app; when absent only the API is served. */
   webDist?: string;
 }
 
 /** Builds the Hono app: the API under /api, the web app everywhere else. */
-export function createApp({ db, webDist, services: options }: AppOptions) {
+export function createApp({ db, webDist, services: options, publicRead = false }: AppOptions) {
   const services = createServices(db, options);
   const app = new Hono();
   app.onError(handleError);
+  app.use('*', secureHeaders());
 
   // The registry changes only at start-up, so the counts are read once.
   const unitCounts = getUnitCounts(db);
@@ -49,8 +59,10 @@ export function createApp({ db, webDist, services: options }: AppOptions) {
     c.set('services', services);
     await next();
   });
+  v1.use('*', sessionMiddleware({ publicRead }));
   v1.use('*', responseCache());
-  for (const routes of [unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes]) v1.route('/', routes);
+  const routers = [authRoutes, unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes, writeRoutes, reportingRoutes, importRoutes, auditRoutes];
+  for (const routes of routers) v1.route('/', routes);
   app.route('/api/v1', v1);
   const openApi = () => v1.getOpenAPI31Document(OPENAPI_DOCUMENT);
   app.get('/api/openapi.json', (c) => c.json(openApi()));

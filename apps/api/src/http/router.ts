@@ -1,9 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import { errorBody, type FieldIssue } from './errors';
+import type { SessionUser } from '../auth/user';
 import type { Services } from './services';
 
-export type AppEnv = { Variables: { services: Services } };
+export type AppEnv = { Variables: { services: Services; user: SessionUser | null } };
 
 /** A parameter name as echoed back: hostile names can be long. */
 const shortName = (name: string) => (name.length > 64 ? `${name.slice(0, 64)}…` : name);

@@ -11,7 +11,7 @@ export function openDemoApp(options: { today?: string } = {}) {
   const path = join(temp.dir, 'demo.db');
   copyFileSync(inject('demoDbPath'), path);
   const db: Db = openDatabase(path);
-  const app = createApp({ db, services: { today: () => options.today ?? '2026-11-27' } });
+  const app = createApp({ db, publicRead: true, services: { today: () => options.today ?? '2026-11-27' } });
   return {
     db,
     app,
