@@ -15,7 +15,7 @@ beforeAll(() => {
   mkdirSync(join(web, 'assets'), { recursive: true });
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>Trang cộng đồng MTTQ</title>');
   writeFileSync(join(web, 'assets', 'app.js'), 'console.log("hi")');
-  app = createApp({ db, webDist: web });
+  app = createApp({ db, webDist: web, publicRead: true });
 });
 afterAll(() => {
   db.close();

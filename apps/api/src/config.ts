@@ -9,6 +9,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/app.db'),
   DEFAULT_SCHEME: z.enum(schemeIdSchema.options, { message: 'must be legacy63 or reform34' }).default('legacy63'),
+  PUBLIC_READ: z.enum(['0', '1'], { message: 'must be 1 (dashboards readable without sign-in) or 0 (sign-in required)' }).default('0'),
   DEMO: z.enum(['0', '1'], { message: 'must be 1 (seed an empty database with demo data) or 0 (never seed)' }).default('1'),
 });
 
@@ -18,6 +19,8 @@ export interface Config {
   /** Absolute path; relative DATABASE_PATH values are taken from the repository root. */
   databasePath: string;
   seedDemo: boolean;
+  /** Reads without sign-in (writes always need one). */
+  publicRead: boolean;
   /** The scheme the API answers in when a request names none. */
   defaultScheme: SchemeId;
   /** The built web app served at /. */
@@ -35,13 +38,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  const { PORT, HOST, DATABASE_PATH, DEMO, DEFAULT_SCHEME } = parsed.data;
+  const { PORT, HOST, DATABASE_PATH, DEMO, DEFAULT_SCHEME, PUBLIC_READ } = parsed.data;
   return {
     port: PORT,
     host: HOST,
     databasePath: DATABASE_PATH === ':memory:' ? DATABASE_PATH : resolve(REPO_ROOT, DATABASE_PATH),
     seedDemo: DEMO === '1',
     defaultScheme: DEFAULT_SCHEME,
+    publicRead: PUBLIC_READ === '1',
     webDist: resolve(REPO_ROOT, 'apps/web/dist'),
   };
 }

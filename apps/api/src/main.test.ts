@@ -17,7 +17,7 @@ interface Started {
 
 /** Runs `npm start`'s server process (no web build) and resolves once it prints its URL. */
 function startMain(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [TSX, MAIN], { env: { ...process.env, PORT: '0', ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, [TSX, MAIN], { env: { ...process.env, PORT: '0', PUBLIC_READ: '1', ...env }, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   return new Promise((resolve, reject) => {

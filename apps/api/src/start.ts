@@ -36,7 +36,7 @@ export interface Running extends Prepared {
 /** Prepares the database and starts one HTTP server for the API and the web app. */
 export async function startServer(config: Config): Promise<Running> {
   const prepared = prepareDatabase(config);
-  const app = createApp({ db: prepared.db, webDist: config.webDist, services: { defaultScheme: config.defaultScheme } });
+  const app = createApp({ db: prepared.db, webDist: config.webDist, publicRead: config.publicRead, services: { defaultScheme: config.defaultScheme } });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
       resolve({

@@ -1,15 +1,43 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { ApiError } from '../http/errors';
 import type { AppEnv } from '../http/router';
+import { CSRF_HEADER, getSession, SESSION_COOKIE } from './sessions';
 
 export interface SessionOptions {
   /** PUBLIC_READ=1: reads without sign-in; writes always need a session. */
   publicRead: boolean;
 }
 
-/** Sets c.var.user from the session cookie. (Placeholder until sessions land.) */
-export function sessionMiddleware(_options: SessionOptions): MiddlewareHandler<AppEnv> {
+/** Paths anyone may call: signing in, and reading who you are (null when signed out). */
+const OPEN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/me']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Sets c.var.user from the session cookie; without PUBLIC_READ every route but the open ones
+ * needs a session (401). A state-changing request with a session must carry the session's CSRF
+ * token in the x-csrf-token header (403): a cross-site form cannot read or send it.
+ */
+export function sessionMiddleware(options: SessionOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('user', null);
+    const { db } = c.get('services');
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? getSession(db, token) : null;
+    c.set('user', session?.user ?? null);
+    const path = new URL(c.req.url).pathname;
+    const isSafe = SAFE_METHODS.has(c.req.method);
+    if (!session && !OPEN_PATHS.has(path) && !(isSafe && options.publicRead)) {
+      throw new ApiError(401, 'unauthorized', token ? 'Your session has expired; sign in again.' : 'Sign in first: POST /api/v1/auth/login with your username and password.');
+    }
+    if (session && !isSafe && path !== '/api/v1/auth/login') {
+      const sent = c.req.header(CSRF_HEADER) ?? '';
+      if (!sameToken(sent, session.csrfToken)) {
+        throw new ApiError(403, 'csrf', `Missing or wrong ${CSRF_HEADER} header: send the csrfToken you received when signing in.`);
+      }
+    }
     await next();
   };
 }

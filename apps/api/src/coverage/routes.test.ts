@@ -64,7 +64,7 @@ describe('GET /api/v1/coverage on a hand-made fixture', () => {
     temp = makeTempDir();
     db = openDatabase(temp.path());
     seedFixture(db);
-    app = createApp({ db, services: { today: () => '2026-11-27' } });
+    app = createApp({ db, publicRead: true, services: { today: () => '2026-11-27' } });
   });
   afterAll(() => {
     db.close();
