@@ -6,3 +6,5 @@ export * from './coverage';
 export * from './units-api';
 export * from './pages-api';
 export * from './trends-api';
+export * from './reporting-api';
+export * from './writes-api';

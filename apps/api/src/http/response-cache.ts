@@ -10,9 +10,14 @@ interface CachedResponse {
 /** Bodies larger than this are not kept whole (their computed answers still are). */
 const MAX_CACHED_BODY = 256 * 1024;
 
+/** Answers that depend on who asks say so; they are never shared. */
+const PER_USER = /\b(private|no-store)\b/i;
+
 /**
  * Keeps successful GET answers by URL, today's date (the default asOf) and encoding in the
  * services' QueryCache, so a repeated request skips validation, queries and serialisation.
+ * Only answers that are the same for everyone who may read at all are kept: a route whose answer
+ * depends on the user (its role, its identity) marks it `Cache-Control: private` or `no-store`.
  * Every write invalidates that cache, so no answer is ever stale.
  */
 export function responseCache(): MiddlewareHandler<AppEnv> {
@@ -24,7 +29,7 @@ export function responseCache(): MiddlewareHandler<AppEnv> {
     const hit = services.cache.peek<CachedResponse>(key);
     if (hit) return c.body(hit.body, 200, hit.headers);
     await next();
-    if (c.res.status !== 200) return;
+    if (c.res.status !== 200 || PER_USER.test(c.res.headers.get('cache-control') ?? '')) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     if (body.byteLength <= MAX_CACHED_BODY) services.cache.set(key, { body, headers: Object.fromEntries(c.res.headers) });
   };
