@@ -7,10 +7,9 @@
  * not share the server's event loop. Each target is compared with `/api/health` on the same
  * server, measured before and after the targets in the same run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { coverageQuerySchema } from '@mttq/core';
 import { getCachedUnitStates, getCoverage } from '../src/coverage/routes';
@@ -18,6 +17,7 @@ import { openDatabase, type Db } from '../src/db/connection';
 import { seedDemoData } from '../src/demo/generate-demo';
 import { createServices } from '../src/http/services';
 import { makeTempDir } from '../src/test/temp-db';
+import { startServer, stopServer } from './server-process';
 import { maybeLoadRegistries } from '../src/units/load-registries';
 
 /** The part of autocannon's API used here (the package ships no types). */
@@ -32,67 +32,15 @@ interface LoadResult {
 type Autocannon = (options: { url: string; connections: number; duration: number; timeout?: number; headers?: Record<string, string> }) => Promise<LoadResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const CONNECTIONS = 50;
 const SECONDS = 5;
 const COLD_RUNS = 5;
-const STARTUP_TIMEOUT_MS = 60_000;
 const TODAY = '2026-11-27';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const pct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
 const verdict = (ok: boolean) => (ok ? 'ok' : 'BELOW BAR');
-
-/** Starts `main.ts` in a child process (its own process group) and resolves with the URL it prints. */
-function startServer(databasePath: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [TSX, 'apps/api/src/main.ts'], {
-    cwd: REPO,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, DEMO: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`the server printed no URL within ${STARTUP_TIMEOUT_MS} ms:\n${out}`)), STARTUP_TIMEOUT_MS);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      stopServer(child);
-      reject(error);
-    };
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!.replace(/\/$/, '') });
-      }
-    });
-    child.once('exit', (code, signal) => fail(new Error(`the server exited (${code ?? signal}) before printing its URL:\n${out}`)));
-  });
-}
-
-/** SIGTERM to the child's process group (tsx runs main.ts in a grandchild), SIGKILL if it lingers. */
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
-  const pid = child.pid;
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, name);
-    } catch {
-      child.kill(name);
-    }
-  };
-  return new Promise((resolve) => {
-    const killTimer = setTimeout(() => signal('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(killTimer);
-      resolve();
-    });
-    signal('SIGTERM');
-  });
-}
 
 /** Loads `url` for `seconds`; warns when some answers are errors or another status than `expected`. */
 async function load(url: string, seconds = SECONDS, expected = 200): Promise<LoadResult> {

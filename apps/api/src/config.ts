@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { schemeIdSchema, type SchemeId } from '@mttq/core';
 import { z } from 'zod';
+import { DEFAULT_DEMO_PASSWORD } from './demo/demo-accounts';
 
 const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);
 
@@ -11,6 +12,11 @@ const envSchema = z.object({
   DEFAULT_SCHEME: z.enum(schemeIdSchema.options, { message: 'must be legacy63 or reform34' }).default('legacy63'),
   PUBLIC_READ: z.enum(['0', '1'], { message: 'must be 1 (dashboards readable without sign-in) or 0 (sign-in required)' }).default('0'),
   DEMO: z.enum(['0', '1'], { message: 'must be 1 (seed an empty database with demo data) or 0 (never seed)' }).default('1'),
+  DEMO_PASSWORD: z
+    .string()
+    .min(1, { message: 'must not be empty: it is the password of the demo accounts (default demo)' })
+    .max(256, { message: 'must have at most 256 characters, the most sign-in accepts' })
+    .default(DEFAULT_DEMO_PASSWORD),
 });
 
 export interface Config {
@@ -19,6 +25,8 @@ export interface Config {
   /** Absolute path; relative DATABASE_PATH values are taken from the repository root. */
   databasePath: string;
   seedDemo: boolean;
+  /** The password of the demo accounts created along with demo data. */
+  demoPassword: string;
   /** Reads without sign-in (writes always need one). */
   publicRead: boolean;
   /** The scheme the API answers in when a request names none. */
@@ -38,12 +46,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  const { PORT, HOST, DATABASE_PATH, DEMO, DEFAULT_SCHEME, PUBLIC_READ } = parsed.data;
+  const { PORT, HOST, DATABASE_PATH, DEMO, DEMO_PASSWORD, DEFAULT_SCHEME, PUBLIC_READ } = parsed.data;
   return {
     port: PORT,
     host: HOST,
     databasePath: DATABASE_PATH === ':memory:' ? DATABASE_PATH : resolve(REPO_ROOT, DATABASE_PATH),
     seedDemo: DEMO === '1',
+    demoPassword: DEMO_PASSWORD,
     defaultScheme: DEFAULT_SCHEME,
     publicRead: PUBLIC_READ === '1',
     webDist: resolve(REPO_ROOT, 'apps/web/dist'),

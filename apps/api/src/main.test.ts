@@ -52,6 +52,29 @@ function failMain(env: Record<string, string>): Promise<{ code: number | null; s
   );
 }
 
+const USERS_CLI = fileURLToPath(new URL('./cli/users.ts', import.meta.url));
+
+/** Runs `npm run users -- …args` as a real process; `input` goes to its stdin. */
+function runUsers(args: string[], env: Record<string, string>, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [TSX, USERS_CLI, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(input);
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** The rows of one query, read with a separate read-only connection. */
+function readRows(path: string, sql: string): Array<Record<string, unknown>> {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare(sql).all() as Array<Record<string, unknown>>;
+  } finally {
+    db.close();
+  }
+}
+
 /** Every row of every table, for "nothing changed" comparisons. */
 function snapshotDatabase(path: string): Record<string, number> {
   const db = new Database(path, { readonly: true });
@@ -72,6 +95,7 @@ describe('npm start', () => {
     const server = await startMain({ DATABASE_PATH: temp.path('demo.db') });
     try {
       expect(server.stdout).toContain('demo data: seeded just now');
+      expect(server.stdout).toContain('\n  sign in: admin / demo (also central, viewer, province-01 … province-96)\n');
       const response = await fetch(new URL('/api/health', server.url));
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({
@@ -97,11 +121,66 @@ describe('npm start', () => {
     expect(snapshotDatabase(temp.path('demo.db'))).toEqual(before);
   });
 
+  it('creates demo accounts with the demo data, and a province officer signs in for their province', async () => {
+    const users = readRows(temp.path('demo.db'), 'SELECT username, role, scope_scheme, scope_code, is_demo FROM users ORDER BY id');
+    expect(users).toHaveLength(66);
+    expect(users.slice(0, 3).map((u) => u.username)).toEqual(['admin', 'central', 'viewer']);
+    expect(users.find((u) => u.username === 'province-51')).toEqual({ username: 'province-51', role: 'province', scope_scheme: 'legacy63', scope_code: '51', is_demo: 1 });
+    expect(users.every((u) => u.is_demo === 1)).toBe(true);
+
+    const server = await startMain({ DATABASE_PATH: temp.path('demo.db'), PUBLIC_READ: '0' });
+    try {
+      expect(server.stdout).toContain('\n  reading: sign-in required');
+      expect((await fetch(new URL('/api/v1/coverage', server.url))).status).toBe(401);
+      const login = await fetch(new URL('/api/v1/auth/login', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'province-51', password: 'demo' }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+      const me = (await (await fetch(new URL('/api/v1/auth/me', server.url), { headers: { cookie } })).json()) as { user: unknown };
+      expect(me.user).toMatchObject({ username: 'province-51', role: 'province', scope: { scheme: 'legacy63', code: '51', name: 'Tỉnh Quảng Ngãi' } });
+      expect((await fetch(new URL('/api/v1/coverage', server.url), { headers: { cookie } })).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('never seeds with DEMO=0', async () => {
     const server = await startMain({ DATABASE_PATH: temp.path('real.db'), DEMO: '0' });
     expect(server.stdout).toContain('demo data: off (DEMO=0)');
+    expect(server.stdout).toContain('\n  no accounts yet: create the first admin with npm run users -- create <name> --role admin\n');
     await server.stop();
-    expect(snapshotDatabase(temp.path('real.db'))).toMatchObject({ pages: 0, units: 14_722 });
+    expect(snapshotDatabase(temp.path('real.db'))).toMatchObject({ pages: 0, units: 14_722, users: 0 });
+  });
+
+  it('lets the first admin, created with the users CLI, sign in to a real database', async () => {
+    const created = await runUsers(['create', 'first-admin', '--role', 'admin', '--password-stdin'], { DATABASE_PATH: temp.path('real.db') }, 'a long password\n');
+    expect(created).toMatchObject({ code: 0, stdout: 'Created "first-admin": admin. They can sign in now.\n' });
+    const server = await startMain({ DATABASE_PATH: temp.path('real.db'), DEMO: '0', PUBLIC_READ: '0' });
+    try {
+      expect(server.stdout).toContain('\n  sign in: 1 account (npm run users -- list)\n');
+      const signedOut = await fetch(new URL('/api/v1/coverage', server.url));
+      expect(signedOut.status).toBe(401);
+      expect(signedOut.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(signedOut.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect((await fetch(new URL('/api/health', server.url))).status).toBe(200);
+      const login = await fetch(new URL('/api/v1/auth/login', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ username: 'first-admin', password: 'a long password' }),
+      });
+      expect(login.status).toBe(200);
+      const setCookie = login.headers.getSetCookie()[0]!;
+      expect(setCookie).toMatch(/; HttpOnly/);
+      expect(setCookie).toMatch(/; Secure/);
+      expect(setCookie).toMatch(/; SameSite=Lax/);
+      const cookie = setCookie.split(';')[0]!;
+      expect((await fetch(new URL('/api/v1/coverage', server.url), { headers: { cookie } })).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('answers unknown API paths with the JSON error envelope', async () => {
@@ -138,6 +217,7 @@ describe('npm start', () => {
     [{ DEFAULT_SCHEME: 'legacy64' }, 'Cannot start: Invalid DEFAULT_SCHEME: must be legacy63 or reform34'],
     [{ DEMO: 'yes' }, 'Cannot start: Invalid DEMO: must be 1 (seed an empty database with demo data) or 0 (never seed)'],
     [{ PORT: 'eighty' }, 'Cannot start: Invalid PORT: '],
+    [{ DEMO_PASSWORD: '' }, 'Cannot start: Invalid DEMO_PASSWORD: must not be empty'],
   ])('rejects bad configuration %j with a message naming the variable', async (env, message) => {
     const { code, stderr } = await failMain({ DATABASE_PATH: temp.path('real.db'), ...env });
     expect(code).toBe(1);

@@ -1,6 +1,7 @@
 import { RegistrySourceError } from '@mttq/admin-units';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseStartupError } from './db/connection';
+import { describeSignIn } from './demo/demo-accounts';
 import { startServer } from './start';
 
 /** `npm start`: one server for the API and the web app, with its SQLite database. */
@@ -18,7 +19,12 @@ async function main() {
         ? '  demo data: kept as found (the database was not empty)'
         : '  demo data: off (DEMO=0)',
   );
-  console.log('  sign-in: none needed yet — the dashboard is read-only until accounts arrive');
+  console.log(describeSignIn(running.accounts, config.demoPassword));
+  console.log(
+    config.publicRead
+      ? '  reading: open to everyone (PUBLIC_READ=1); changes need sign-in'
+      : '  reading: sign-in required (set PUBLIC_READ=1 to show the dashboards to everyone)',
+  );
   console.log(`  started in ${ms} ms; press Ctrl+C to stop`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
+import { getAccountSummary, maybeCreateDemoAccounts, type AccountSummary } from './demo/demo-accounts';
 import { maybeSeedDemoData } from './demo/generate-demo';
 import { maybeLoadRegistries } from './units/load-registries';
 
@@ -27,7 +28,20 @@ export function prepareDatabase(config: Pick<Config, 'databasePath' | 'seedDemo'
   }
 }
 
+/**
+ * Creates the demo accounts when the database holds demo data and no users (DEMO=1 only), then
+ * tells who can sign in.
+ */
+export async function prepareAccounts(db: Db, config: Pick<Config, 'seedDemo' | 'demoPassword'>): Promise<AccountSummary & { demoAccountsCreated: number }> {
+  const demoAccountsCreated = config.seedDemo ? await maybeCreateDemoAccounts(db, config.demoPassword) : 0;
+  // Statistics again, now with the accounts: otherwise the next start-up would write them, and
+  // starting again on the same database would change it.
+  if (demoAccountsCreated > 0) db.pragma('optimize');
+  return { ...(await getAccountSummary(db, config.demoPassword)), demoAccountsCreated };
+}
+
 export interface Running extends Prepared {
+  accounts: AccountSummary & { demoAccountsCreated: number };
   url: string;
   server: ServerType;
   close(): Promise<void>;
@@ -36,11 +50,19 @@ export interface Running extends Prepared {
 /** Prepares the database and starts one HTTP server for the API and the web app. */
 export async function startServer(config: Config): Promise<Running> {
   const prepared = prepareDatabase(config);
+  let accounts: Running['accounts'];
+  try {
+    accounts = await prepareAccounts(prepared.db, config);
+  } catch (error) {
+    prepared.db.close();
+    throw error;
+  }
   const app = createApp({ db: prepared.db, webDist: config.webDist, publicRead: config.publicRead, services: { defaultScheme: config.defaultScheme } });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
       resolve({
         ...prepared,
+        accounts,
         server,
         url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`,
         close: () =>

@@ -1,3 +1,227 @@
+import { createRoute } from '@hono/zod-openapi';
+import { noQuerySchema, schemeIdSchema } from '@mttq/core';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { ApiError, errorBody, handleError, type FieldIssue } from '../http/errors';
+import { errorSchema } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
+import type { Services } from '../http/services';
+import { MAX_PASSWORD_LENGTH, MAX_USERNAME_LENGTH } from './accounts';
+import { LOCKOUT_MINUTES, MAX_LOGIN_FAILURES, signIn } from './login';
+import { CSRF_HEADER, deleteSession, getSession, SESSION_COOKIE, SESSION_HOURS } from './sessions';
+import { ROLES, type SessionUser } from './user';
+
+const loginBodySchema = z
+  .strictObject({
+    username: z
+      .string({ error: 'is required: your username, as text' })
+      .min(1, 'must not be empty')
+      .max(MAX_USERNAME_LENGTH, `has at most ${MAX_USERNAME_LENGTH} characters`),
+    password: z
+      .string({ error: 'is required: your password, as text' })
+      .min(1, 'must not be empty')
+      .max(MAX_PASSWORD_LENGTH, `has at most ${MAX_PASSWORD_LENGTH} characters`),
+  })
+  .meta({ id: 'LoginRequest', description: 'Username (case-insensitive) and password; no other fields.' });
+
+const userSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    role: z.enum(ROLES).meta({
+      description:
+        'admin: everything, manages users; central: reads all, verifies pages, manages reporting periods; province: reads all, writes inside its scope; viewer: reads only',
+    }),
+    scope: z
+      .object({ scheme: schemeIdSchema, code: z.string(), name: z.string() })
+      .nullable()
+      .meta({ description: 'The unit whose subtree a province officer writes for (itself, its districts and communes); null for the other roles' }),
+  })
+  .meta({ id: 'User' });
+
+const sessionSchema = z
+  .object({
+    user: userSchema,
+    csrfToken: z.string().meta({ description: `Send it in the ${CSRF_HEADER} header of every POST, PUT, PATCH and DELETE` }),
+    expiresAt: z.string().meta({ description: `When the session ends (${SESSION_HOURS} hours after signing in), ISO 8601 UTC` }),
+  })
+  .meta({ id: 'Session' });
+
+const meSchema = z
+  .object({
+    user: userSchema.nullable().meta({ description: 'null when signed out' }),
+    csrfToken: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+  })
+  .meta({ id: 'Me' });
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  summary: 'Sign in with username and password',
+  description: `Sets the HttpOnly session cookie ${SESSION_COOKIE} (SameSite=Lax, Path=/, Secure over https) and answers the user and the csrfToken to send in the ${CSRF_HEADER} header of every state-changing request. ${MAX_LOGIN_FAILURES} failed sign-ins for a username within ${LOCKOUT_MINUTES} minutes lock it: 429 with Retry-After until the oldest of them is ${LOCKOUT_MINUTES} minutes old.`,
+  request: { body: { required: true, content: json(loginBodySchema) } },
+  responses: {
+    200: { description: 'Signed in; the session cookie is set', content: json(sessionSchema) },
+    400: { description: 'The body is not JSON, or not {username, password}', content: json(errorSchema) },
+    401: { description: 'Wrong username or password (the answer never says which)', content: json(errorSchema) },
+    403: { description: 'The account is disabled', content: json(errorSchema) },
+    415: { description: 'The body is not sent as application/json', content: json(errorSchema) },
+    429: { description: 'Too many failed sign-ins; Retry-After gives the seconds to wait', content: json(errorSchema) },
+  },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  summary: 'Sign out: ends the session and clears its cookie',
+  description: `Needs the session cookie and the ${CSRF_HEADER} header.`,
+  request: { query: noQuerySchema },
+  responses: {
+    204: { description: 'Signed out' },
+    401: { description: 'Not signed in, or the session has expired', content: json(errorSchema) },
+    403: { description: `Missing or wrong ${CSRF_HEADER} header`, content: json(errorSchema) },
+  },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/auth/me',
+  summary: 'Who is signed in: user, role, scope and the CSRF token',
+  description: 'Answers 200 with user null when signed out, so a reloaded web app can tell and recover its csrfToken.',
+  request: { query: noQuerySchema },
+  responses: {
+    200: { description: 'The signed-in user, or nulls', content: json(meSchema) },
+    400: { description: 'An unknown query parameter', content: json(errorSchema) },
+  },
+});
+
+/** The user as the API shows it, with the name of the scope unit. */
+function toUserJson(services: Services, user: SessionUser): z.infer<typeof userSchema> {
+  const scope = user.scope && {
+    ...user.scope,
+    name: services.units(user.scope.scheme).find((unit) => unit.code === user.scope?.code)?.name ?? user.scope.code,
+  };
+  return { id: user.id, username: user.username, role: user.role, scope };
+}
+
+/** Served over https, directly or behind a proxy that says so: the cookie must then be Secure. */
+function isHttps(c: Context): boolean {
+  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return forwarded === 'https' || new URL(c.req.url).protocol === 'https:';
+}
+
+const cookieOptions = (c: Context) => ({ httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(c) }) as const;
+
+/** "in 42 seconds", "in 15 minutes" */
+function waitText(seconds: number): string {
+  const [count, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return `in ${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** The error envelope, typed as the OpenAPI document declares it (errorBody types details as unknown[]). */
+const errorJson = (code: string, message: string, details: FieldIssue[] = []) => errorBody(code, message, details) as z.infer<typeof errorSchema>;
+
+const LOGIN_BODY_EXAMPLE = '{"username": "…", "password": "…"}';
+
+/** Readable issues of a JSON body: unknown fields named one by one; the body itself is "(body)". */
+function toBodyIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: key.slice(0, 64), message: 'is not a field of this body; remove it or check its spelling' }));
+    }
+    if (issue.path.length === 0) return [{ path: '(body)', message: `must be a JSON object: ${LOGIN_BODY_EXAMPLE}` }];
+    return [{ path: issue.path.join('.'), message: issue.message }];
+  });
+}
 
 export const authRoutes = createRouter();
+
+// Answers about who is signed in must never be cached by a browser or a proxy.
+authRoutes.use('/auth/*', async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+});
+
+authRoutes.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+  type: 'apiKey',
+  in: 'cookie',
+  name: SESSION_COOKIE,
+  description: 'Set by POST /auth/login. Without PUBLIC_READ every route but /auth/login and /auth/me needs it; writes always do.',
+});
+authRoutes.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
+  type: 'apiKey',
+  in: 'header',
+  name: CSRF_HEADER,
+  description: 'The csrfToken of the session; required on every state-changing request.',
+});
+
+// The JSON validator throws before any handler runs: give its failures clear words.
+authRoutes.onError((error, c) => {
+  if (error instanceof HTTPException && !(error instanceof ApiError)) {
+    if (error.status === 400 && /malformed json/i.test(error.message)) {
+      return handleError(new ApiError(400, 'bad_request', `The request body is not valid JSON. Send ${LOGIN_BODY_EXAMPLE}.`), c);
+    }
+    if (error.status === 415) {
+      return handleError(
+        new ApiError(415, 'unsupported_media_type', `Send the body as JSON with Content-Type: application/json, e.g. ${LOGIN_BODY_EXAMPLE}.`),
+        c,
+      );
+    }
+  }
+  return handleError(error, c);
+});
+
+authRoutes.openapi(
+  loginRoute,
+  async (c) => {
+    const { username, password } = c.req.valid('json');
+    const result = await signIn(c.get('services').db, username, password, { replacesToken: getCookie(c, SESSION_COOKIE) });
+    switch (result.outcome) {
+      case 'locked':
+        return c.json(
+          errorJson(
+            'too_many_attempts',
+            `Too many failed sign-ins for this username (${MAX_LOGIN_FAILURES} within ${LOCKOUT_MINUTES} minutes). Try again ${waitText(result.retryAfterSeconds)}, or ask an administrator to reset the password.`,
+          ),
+          429,
+          { 'Retry-After': String(result.retryAfterSeconds) },
+        );
+      case 'wrong-password':
+        return c.json(errorJson('invalid_credentials', 'Wrong username or password.'), 401);
+      case 'disabled':
+        return c.json(errorJson('account_disabled', 'This account is disabled. Ask an administrator to enable it.'), 403);
+      case 'signed-in': {
+        const { session } = result;
+        setCookie(c, SESSION_COOKIE, session.token, { ...cookieOptions(c), maxAge: SESSION_HOURS * 3600 });
+        return c.json({ user: toUserJson(c.get('services'), result.user), csrfToken: session.csrfToken, expiresAt: session.expiresAt }, 200);
+      }
+    }
+  },
+  // Body validation in the one envelope, naming each field.
+  (result, c) => {
+    if (!result.success) {
+      const details = toBodyIssues(result.error as z.ZodError);
+      return c.json(errorJson('bad_request', details.map((d) => `${d.path}: ${d.message}`).join('; '), details), 400);
+    }
+  },
+);
+
+authRoutes.openapi(logoutRoute, (c) => {
+  // The session middleware let this through only with a live session and its CSRF token.
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token) deleteSession(c.get('services').db, token);
+  deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+  return c.body(null, 204);
+});
+
+authRoutes.openapi(meRoute, (c) => {
+  const token = getCookie(c, SESSION_COOKIE);
+  const session = token ? getSession(c.get('services').db, token) : null;
+  if (!session) return c.json({ user: null, csrfToken: null, expiresAt: null }, 200);
+  return c.json({ user: toUserJson(c.get('services'), session.user), csrfToken: session.csrfToken, expiresAt: session.expiresAt }, 200);
+});

@@ -32,16 +32,16 @@ export function createSession(db: Db, userId: number, now = new Date()): NewSess
   return { token, csrfToken, expiresAt };
 }
 
-/** The user and CSRF token of a live session of an enabled user, or null. */
-export function getSession(db: Db, token: string, now = new Date()): { user: SessionUser; csrfToken: string } | null {
+/** The user, CSRF token and end of a live session of an enabled user, or null. */
+export function getSession(db: Db, token: string, now = new Date()): { user: SessionUser; csrfToken: string; expiresAt: string } | null {
   const row = db
     .prepare(
-      `SELECT u.id, u.username, u.password_hash, u.role, u.scope_scheme, u.scope_code, u.is_disabled, s.csrf_token
+      `SELECT u.id, u.username, u.password_hash, u.role, u.scope_scheme, u.scope_code, u.is_disabled, s.csrf_token, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND u.is_disabled = 0`,
     )
-    .get(hashToken(token), now.toISOString()) as (DbUser & { csrf_token: string }) | undefined;
-  return row ? { user: toSessionUser(row), csrfToken: row.csrf_token } : null;
+    .get(hashToken(token), now.toISOString()) as (DbUser & { csrf_token: string; expires_at: string }) | undefined;
+  return row ? { user: toSessionUser(row), csrfToken: row.csrf_token, expiresAt: row.expires_at } : null;
 }
 
 export function deleteSession(db: Db, token: string): void {

@@ -1,0 +1,188 @@
+import { SCHEME_IDS, type SchemeId } from '@mttq/core';
+import type { Db } from '../db/connection';
+import type { AuditEntry } from '../writes/run-write';
+import { hashPassword } from './passwords';
+import { ROLES, type Role } from './user';
+import { getUserByName, insertUser, type DbUser } from './users';
+
+/**
+ * Managing accounts (create, reset a password, disable, enable), each change written to the
+ * audit log in the same transaction. The users CLI calls these; an admin API can reuse them.
+ */
+
+/** Shorter passwords are refused for created and reset accounts (the demo password is exempt). */
+export const MIN_PASSWORD_LENGTH = 8;
+/** Sign-in accepts at most this many characters, so no account may have a longer password. */
+export const MAX_PASSWORD_LENGTH = 256;
+export const MAX_USERNAME_LENGTH = 64;
+const USERNAME = /^[\p{L}\p{N}._@-]+$/u;
+
+/** A request a person can fix: the message says what was wrong and what to do. */
+export class AccountError extends Error {
+  override name = 'AccountError';
+}
+
+/** Who makes a change, as the audit log records it; the CLI has no user row. */
+export interface Actor {
+  id: number | null;
+  username: string;
+}
+
+export const CLI_ACTOR: Actor = { id: null, username: 'cli' };
+
+/** An account's state as the audit log keeps it: never the password hash. */
+export interface AccountState {
+  username: string;
+  role: Role;
+  scope: string | null;
+  isDisabled: boolean;
+}
+
+const toAccountState = (row: Pick<DbUser, 'username' | 'role' | 'scope_scheme' | 'scope_code' | 'is_disabled'>): AccountState => ({
+  username: row.username,
+  role: row.role,
+  scope: row.scope_scheme && row.scope_code ? `${row.scope_scheme}:${row.scope_code}` : null,
+  isDisabled: row.is_disabled === 1,
+});
+
+/** parseRole('central') → 'central'; an unknown role throws an AccountError listing the roles. */
+export function parseRole(value: string | undefined): Role {
+  if (value === undefined) throw new AccountError(`Give a role with --role: one of ${ROLES.join(', ')}.`);
+  if (!(ROLES as readonly string[]).includes(value)) throw new AccountError(`Unknown role "${value}": use one of ${ROLES.join(', ')}.`);
+  return value as Role;
+}
+
+export interface ScopeUnit {
+  scheme: SchemeId;
+  code: string;
+  name: string;
+}
+
+/** parseScope(db, 'legacy63:51') → { scheme: 'legacy63', code: '51', name: 'Tỉnh Quảng Ngãi' }; needs the registries loaded. */
+export function parseScope(db: Db, value: string): ScopeUnit {
+  const match = /^([a-z0-9]+):(\d+)$/.exec(value.trim());
+  if (!match) throw new AccountError(`A scope is written <scheme>:<unit code>, e.g. legacy63:51 (Quảng Ngãi); got "${value}".`);
+  const [, scheme, code] = match as unknown as [string, string, string];
+  if (!(SCHEME_IDS as readonly string[]).includes(scheme)) throw new AccountError(`Unknown scheme "${scheme}" in the scope: use ${SCHEME_IDS.join(' or ')}.`);
+  const unit = db.prepare('SELECT name FROM units WHERE scheme = ? AND code = ?').get(scheme, code) as { name: string } | undefined;
+  if (!unit) {
+    throw new AccountError(`No unit ${scheme}:${code}. Province codes are two digits (legacy63:51 is Quảng Ngãi); find others with GET /api/v1/units?scheme=${scheme}&q=<name>.`);
+  }
+  return { scheme: scheme as SchemeId, code, name: unit.name };
+}
+
+/** Throws an AccountError unless `username` is 1 to 64 letters, digits, or . _ - @. */
+export function checkUsername(username: string): void {
+  if (username.length === 0 || username.length > MAX_USERNAME_LENGTH || !USERNAME.test(username)) {
+    throw new AccountError(`A username has 1 to ${MAX_USERNAME_LENGTH} letters, digits, dots, hyphens, underscores or @, and no spaces; got "${username}".`);
+  }
+}
+
+/** Throws an AccountError unless a new password has 8 to 256 characters. */
+export function checkNewPassword(password: string): void {
+  const length = [...password].length;
+  if (length < MIN_PASSWORD_LENGTH) throw new AccountError(`The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (length > MAX_PASSWORD_LENGTH) throw new AccountError(`The password is too long: sign-in accepts at most ${MAX_PASSWORD_LENGTH} characters.`);
+}
+
+function requireUser(db: Db, username: string): DbUser {
+  const user = getUserByName(db, username);
+  if (!user) throw new AccountError(`No user named "${username}". List the accounts with: npm run users -- list`);
+  return user;
+}
+
+/** Writes one audit row; call inside the change's transaction. */
+export function recordAudit(db: Db, actor: Actor, entry: AuditEntry): void {
+  db.prepare(
+    'INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    new Date().toISOString(),
+    actor.id,
+    actor.username,
+    entry.action,
+    entry.entity,
+    entry.entityId === null ? null : String(entry.entityId),
+    entry.before === null ? null : JSON.stringify(entry.before),
+    entry.after === null ? null : JSON.stringify(entry.after),
+  );
+}
+
+export interface NewAccount {
+  username: string;
+  password: string;
+  role: Role;
+  /** '<scheme>:<code>' for a province officer; absent for the other roles. */
+  scope?: string | null;
+}
+
+export interface CreatedAccount extends AccountState {
+  id: number;
+  scopeName: string | null;
+}
+
+/** Creates an account after checking name, role, scope and password; audited as 'create'. */
+export async function createAccount(db: Db, actor: Actor, account: NewAccount): Promise<CreatedAccount> {
+  checkUsername(account.username);
+  const role = parseRole(account.role);
+  const scopeText = account.scope ?? null;
+  if (role === 'province' && scopeText === null) {
+    throw new AccountError('A province officer needs a scope: add --scope <scheme>:<unit code>, e.g. --scope legacy63:51.');
+  }
+  if (role !== 'province' && scopeText !== null) {
+    throw new AccountError(`Only province officers have a scope; a ${role} reads (and writes) everywhere. Drop --scope, or use --role province.`);
+  }
+  const scope = scopeText === null ? null : parseScope(db, scopeText);
+  checkNewPassword(account.password);
+  const duplicate = getUserByName(db, account.username);
+  if (duplicate) throw duplicateError(account.username, duplicate.username);
+  const passwordHash = await hashPassword(account.password);
+  try {
+    return db.transaction(() => {
+      const id = insertUser(db, { username: account.username, role, scope, passwordHash });
+      const state: AccountState = { username: account.username, role, scope: scope && `${scope.scheme}:${scope.code}`, isDisabled: false };
+      recordAudit(db, actor, { action: 'create', entity: 'user', entityId: id, before: null, after: state });
+      return { id, ...state, scopeName: scope?.name ?? null };
+    }).immediate();
+  } catch (error) {
+    // Someone else took the name while the password was hashing.
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw duplicateError(account.username, account.username);
+    throw error;
+  }
+}
+
+const duplicateError = (asked: string, existing: string) =>
+  new AccountError(
+    `A user named "${existing}" already exists${asked === existing ? '' : ' (names ignore case)'}. Choose another name, or set a new password with: npm run users -- reset-password ${existing}`,
+  );
+
+/** Sets a new password, signs the user out everywhere and lifts a sign-in lockout; audited as 'reset_password'. */
+export async function resetAccountPassword(db: Db, actor: Actor, username: string, password: string): Promise<AccountState> {
+  const user = requireUser(db, username);
+  checkNewPassword(password);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(() => {
+    db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, user.id);
+    db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id);
+    db.prepare('DELETE FROM login_failures WHERE username = ?').run(user.username);
+    const state = toAccountState(user);
+    recordAudit(db, actor, { action: 'reset_password', entity: 'user', entityId: user.id, before: state, after: state });
+    return state;
+  }).immediate();
+}
+
+/**
+ * Disables (ending every session) or enables an account; audited as 'disable' or 'enable'.
+ * Returns whether anything changed: disabling a disabled account changes nothing and is not logged.
+ */
+export function setAccountDisabled(db: Db, actor: Actor, username: string, isDisabled: boolean): { changed: boolean; account: AccountState } {
+  return db.transaction(() => {
+    const user = requireUser(db, username);
+    const before = toAccountState(user);
+    if (before.isDisabled === isDisabled) return { changed: false, account: before };
+    db.prepare('UPDATE users SET is_disabled = ? WHERE id = ?').run(isDisabled ? 1 : 0, user.id);
+    if (isDisabled) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id);
+    const after = { ...before, isDisabled };
+    recordAudit(db, actor, { action: isDisabled ? 'disable' : 'enable', entity: 'user', entityId: user.id, before, after });
+    return { changed: true, account: after };
+  }).immediate();
+}
