@@ -8,3 +8,4 @@ export * from './pages-api';
 export * from './trends-api';
 export * from './reporting-api';
 export * from './writes-api';
+export * from './import-api';

@@ -1,3 +1,191 @@
-import { createRouter } from '../http/router';
+/**
+ * Bulk import in two steps, and file downloads.
+ *   POST /imports/dry-run          multipart file (+ scheme) → every row's outcome and a planId
+ *   POST /imports/{planId}/commit  applies exactly that plan in one transaction, or nothing
+ *   GET  /imports/template         a province's units and pages as a file to fill in
+ *   GET  /exports/pages            the page registry as CSV / XLSX
+ *   GET  /exports/coverage         a coverage table as CSV / XLSX
+ * Plans are kept in memory for 30 minutes (plan-store.ts): a server restart drops them.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import {
+  exportCoverageQuerySchema,
+  exportPagesQuerySchema,
+  importCommitResponseSchema,
+  importDryRunFormSchema,
+  importDryRunResponseSchema,
+  importPlanParamsSchema,
+  importTemplateQuerySchema,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type ImportFormat,
+} from '@mttq/core';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { requireRole } from '../auth/user';
+import { ApiError, badRequest } from '../http/errors';
+import { errorResponses, errorSchema } from '../http/openapi-responses';
+import { createRouter, type AppEnv } from '../http/router';
+import { resolveScheme } from '../http/scope';
+import { onlyRoles } from '../writes/write-http';
+import { commitImportPlan } from './commit';
+import { buildCoverageExport, buildPagesExport, buildTemplate, type DownloadFile } from './files';
+import { accessOf, buildImportPlan } from './plan';
+import { planStoreOf } from './plan-store';
+import { readImportTable } from './read-table';
+import { attachment, CONTENT_TYPES, toCsv, toXlsx } from './spreadsheet';
 
-export const importRoutes = createRouter();
+const IMPORTER_ROLES = ['admin', 'central', 'province'] as const;
+const MEGABYTES = MAX_IMPORT_BYTES / (1024 * 1024);
+const tooLarge = () => new ApiError(413, 'payload_too_large', `The file is larger than ${MEGABYTES} MB (${MAX_IMPORT_BYTES.toLocaleString('en-US')} bytes). Split it, for example by province, and import the parts one after another.`);
+
+const json = { 'application/json': { schema: errorSchema } };
+const importErrors = {
+  400: { description: 'Bad form field or parameter: details name it', content: json },
+  401: { description: 'Not signed in', content: json },
+  403: { description: 'Not an importer (admin, central staff, province officer), or missing x-csrf-token header', content: json },
+} as const;
+
+const dryRunRoute = createRoute({
+  method: 'post',
+  path: '/imports/dry-run',
+  summary: 'Read an import file and say what committing it would do, row by row',
+  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message) and the answer a planId to commit within 30 minutes. Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file or missing required columns is a 422 naming them.`,
+  middleware: [
+    onlyRoles(IMPORTER_ROLES),
+    // Room for the multipart envelope around a file at the limit; the file itself is checked below.
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES + 64 * 1024,
+      onError: () => {
+        throw tooLarge();
+      },
+    }),
+  ] as const,
+  request: { body: { required: true, content: { 'multipart/form-data': { schema: importDryRunFormSchema } } } },
+  responses: {
+    200: { description: 'The plan: every row and the totals', content: { 'application/json': { schema: importDryRunResponseSchema } } },
+    ...importErrors,
+    413: { description: `File larger than ${MEGABYTES} MB`, content: json },
+    422: { description: 'Empty or unreadable file, missing required columns, or too many rows', content: json },
+  },
+});
+
+const commitRoute = createRoute({
+  method: 'post',
+  path: '/imports/{planId}/commit',
+  summary: 'Apply a dry run’s plan in one transaction',
+  description:
+    'Applies exactly the plan of the dry run, all in one transaction, or nothing. Only the user who ran the dry run may commit it. 422 while the plan has rows with errors; 409 when a page the plan touches changed since the dry run (run it again); 404 for an unknown or expired plan (plans live 30 minutes in server memory and do not survive a restart).',
+  middleware: [onlyRoles(IMPORTER_ROLES)] as const,
+  request: { params: importPlanParamsSchema },
+  responses: {
+    200: { description: 'What was written', content: { 'application/json': { schema: importCommitResponseSchema } } },
+    ...importErrors,
+    404: { description: 'Unknown or expired plan', content: json },
+    409: { description: 'The data changed since the dry run', content: json },
+    422: { description: 'The plan has rows with errors', content: json },
+  },
+});
+
+const fileContent = {
+  'text/csv': { schema: z.string().meta({ description: 'UTF-8 with BOM, comma-separated, CRLF; a title line (scheme, as-of date) above the header' }) },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) },
+};
+
+// The downloads are hidden from /api/openapi.json for now: fuzz.test.ts parses every 2xx answer
+// of a documented GET as JSON. Delete `hide` once it accepts text/csv and XLSX answers.
+const templateRoute = createRoute({
+  method: 'get',
+  path: '/imports/template',
+  hide: true,
+  summary: 'The import template of a province, filled with its units, pages and last month’s figures',
+  request: { query: importTemplateQuerySchema },
+  responses: { 200: { description: 'The template', content: fileContent }, ...errorResponses },
+});
+
+const pagesExportRoute = createRoute({
+  method: 'get',
+  path: '/exports/pages',
+  hide: true,
+  summary: 'The page registry under a parent at a date, as CSV or XLSX',
+  request: { query: exportPagesQuerySchema },
+  responses: { 200: { description: 'The registry', content: fileContent }, ...errorResponses },
+});
+
+const coverageExportRoute = createRoute({
+  method: 'get',
+  path: '/exports/coverage',
+  hide: true,
+  summary: 'A coverage table (as GET /coverage) as CSV or XLSX',
+  request: { query: exportCoverageQuerySchema },
+  responses: { 200: { description: 'The coverage table', content: fileContent }, ...errorResponses },
+});
+
+async function download(c: Context<AppEnv>, file: DownloadFile, format: ImportFormat) {
+  const bytes = format === 'csv' ? toCsv(file.sheet) : await toXlsx(file.sheet, file.extra);
+  // The typed route promises a string body; a file is what the documented content types say.
+  return c.body(new Uint8Array(bytes), 200, { 'content-type': CONTENT_TYPES[format], 'content-disposition': attachment(file.baseName, format) }) as never;
+}
+
+export const importRoutes = createRouter()
+  .openapi(dryRunRoute, async (c) => {
+    const services = c.get('services');
+    const user = requireRole(c.get('user'), IMPORTER_ROLES);
+    const form = c.req.valid('form');
+    const file: unknown = form.file;
+    if (!(file instanceof File)) throw badRequest('file', 'attach the CSV or XLSX file as the form field "file" (multipart/form-data)');
+    if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
+    const table = await readImportTable(new Uint8Array(await file.arrayBuffer()));
+    const scheme = resolveScheme(services, form.scheme);
+    const { plan, response } = buildImportPlan(services, user, scheme, table, file.name);
+    planStoreOf(services).put(plan);
+    return c.json(
+      {
+        ...response,
+        file: { name: file.name, format: table.format, encoding: table.encoding, separator: table.separator, headerRow: table.headerRow },
+        columns: [...table.columns].map(([key, { header }]) => ({ key, header })),
+        ignoredColumns: table.ignored,
+      },
+      200,
+    );
+  })
+  .openapi(commitRoute, (c) => {
+    const services = c.get('services');
+    const user = requireRole(c.get('user'), IMPORTER_ROLES);
+    const { planId } = c.req.valid('param');
+    const store = planStoreOf(services);
+    const plan = store.get(planId);
+    // Another user's plan is not theirs to see: the same 404 as an unknown one.
+    if (!plan || plan.userId !== user.id) {
+      throw new ApiError(404, 'not_found', `No pending import plan ${planId}: plans expire 30 minutes after the dry run and do not survive a server restart. Run the dry run again.`);
+    }
+    if (plan.access !== accessOf(user)) {
+      store.delete(planId);
+      throw new ApiError(403, 'forbidden', 'Your role or scope changed since the dry run; run the dry run again.');
+    }
+    if (plan.errorRows.length > 0) {
+      const listed = plan.errorRows.slice(0, 20).join(', ');
+      throw new ApiError(
+        422,
+        'unprocessable',
+        `The plan has ${plan.errorRows.length} row(s) with errors (rows ${listed}${plan.errorRows.length > 20 ? ', …' : ''}); nothing was imported. Fix them in the file and run the dry run again.`,
+        plan.errorRows.slice(0, 20).map((row) => ({ path: `row ${row}`, message: 'has errors; see the dry run' })),
+      );
+    }
+    // A plan is committed at most once: after success, and after a 409 (it met changed data).
+    store.delete(planId);
+    return c.json(commitImportPlan(services, user, plan), 200);
+  })
+  .openapi(templateRoute, async (c) => {
+    const query = c.req.valid('query');
+    return download(c, buildTemplate(c.get('services'), query), query.format);
+  })
+  .openapi(pagesExportRoute, async (c) => {
+    const query = c.req.valid('query');
+    return download(c, buildPagesExport(c.get('services'), query), query.format);
+  })
+  .openapi(coverageExportRoute, async (c) => {
+    const query = c.req.valid('query');
+    return download(c, buildCoverageExport(c.get('services'), query), query.format);
+  });

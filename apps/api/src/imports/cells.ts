@@ -1,0 +1,69 @@
+/**
+ * Cell text → typed values, the way Vietnamese spreadsheets write them (day first, thousands
+ * separated by dots). Each parser returns the value or a message saying what to write instead.
+ */
+import { toIsoDate } from '@mttq/core';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+
+const COUNT_MESSAGE = 'must be a whole number, 0 or more (e.g. 1234 or 1.234)';
+
+/**
+ * A count: digits, optionally grouped by thousands with dots, commas or spaces.
+ * parseCount('1.234') → 1234; parseCount('12,5') → error
+ */
+export function parseCount(text: string): Parsed<number> {
+  const compact = text.replace(/\s/gu, ' ');
+  if (!/^\d+$/u.test(compact) && !/^\d{1,3}(?:([., ])\d{3})(?:\1\d{3})*$/u.test(compact)) return fail(COUNT_MESSAGE);
+  const value = Number(compact.replace(/[., ]/gu, ''));
+  return Number.isSafeInteger(value) ? ok(value) : fail(COUNT_MESSAGE);
+}
+
+const pad2 = (n: string) => n.padStart(2, '0');
+
+function realDate(year: string, month: string, day: string): string | null {
+  const iso = `${year}-${pad2(month)}-${pad2(day)}`;
+  return toIsoDate(new Date(`${iso}T00:00:00Z`)) === iso ? iso : null;
+}
+
+const DATE_MESSAGE = 'must be a date written YYYY-MM-DD or DD/MM/YYYY, e.g. 2022-03-15 or 15/03/2022';
+
+/**
+ * A calendar date, ISO or day first (Vietnamese order); a midnight time part is allowed.
+ * parseDate('15/3/2022') → '2022-03-15'; parseDate('2022-02-30') → error
+ */
+export function parseDate(text: string): Parsed<string> {
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?Z?)?$/u.exec(text);
+  const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/u.exec(text);
+  const date = iso ? realDate(iso[1]!, iso[2]!, iso[3]!) : dayFirst ? realDate(dayFirst[3]!, dayFirst[2]!, dayFirst[1]!) : null;
+  return date ? ok(date) : fail(DATE_MESSAGE);
+}
+
+const MONTH_MESSAGE = 'must be a month written YYYY-MM or MM/YYYY, e.g. 2025-05 or 05/2025';
+
+/**
+ * A month: YYYY-MM, MM/YYYY, "tháng 5/2025", or a date (its month).
+ * parseMonth('5/2025') → '2025-05'; parseMonth('Tháng 05/2025') → '2025-05'
+ */
+export function parseMonth(text: string): Parsed<string> {
+  const bare = text.replace(/^th[aá]ng\s*/iu, '');
+  const iso = /^(\d{4})[-/.](\d{1,2})$/u.exec(bare);
+  const monthFirst = /^(\d{1,2})[-/.](\d{4})$/u.exec(bare);
+  const [year, month] = iso ? [iso[1]!, iso[2]!] : monthFirst ? [monthFirst[2]!, monthFirst[1]!] : [null, null];
+  if (year && month) return Number(month) >= 1 && Number(month) <= 12 ? ok(`${year}-${pad2(month)}`) : fail(MONTH_MESSAGE);
+  const date = parseDate(bare);
+  return date.ok ? ok(date.value.slice(0, 7)) : fail(MONTH_MESSAGE);
+}
+
+/**
+ * A unit code as typed; spreadsheets drop leading zeros of numeric codes, so they are put back
+ * to the level's length. padCode('1', 'commune') → '00001'; padCode('01a', 'province') → null
+ */
+export function padCode(text: string, level: 'province' | 'district' | 'commune'): string | null {
+  const length = level === 'province' ? 2 : level === 'district' ? 3 : 5;
+  if (!/^\d+$/u.test(text) || text.length > length) return null;
+  return text.padStart(length, '0');
+}

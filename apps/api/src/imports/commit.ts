@@ -1,0 +1,119 @@
+/**
+ * The commit: applies exactly a dry run's plan in ONE transaction (runWrite), or nothing. Every
+ * page the plan touches is read again inside the transaction; if any differs from what the dry
+ * run read (or a new page's address was taken meanwhile), the whole import is refused with 409.
+ *
+ * Audit: one row per changed entity, in the shapes the single-page writes record (page,
+ * page_assignment, page_status_event, metric_snapshot; see writes/page-writes.ts), plus one
+ * summary row per import (entity 'import', entityId the planId) naming the file and totals.
+ *
+ * The row SQL is written here rather than by calling createPage / upsertMetric & co., which
+ * each read back the whole page (getPageDetail) and would make a nationwide import ~4× slower
+ * than the bar of apps/api/bench/import.bench.ts; the rules are the same (see plan.ts).
+ */
+import type { ImportCommitResponse } from '@mttq/core';
+import type { SessionUser } from '../auth/user';
+import { ApiError, type FieldIssue } from '../http/errors';
+import type { Services } from '../http/services';
+import { AUDIT_ENTITIES } from '../writes/page-writes';
+import { runWrite, type AuditEntry } from '../writes/run-write';
+import { getPageIdByUrl, readPageState, statement, type DbImportMetric } from './import-queries';
+import type { ImportPlan, PageChange } from './plan';
+
+/** How many changed pages a 409 lists. */
+const MAX_LISTED_CONFLICTS = 20;
+
+const pageRecord = (id: number, change: PageChange, platformId: string | null) => ({ id, ...change.after, platformId });
+
+/** The pages that differ from the dry run's reading, as 409 details. */
+function findConflicts(services: Services, plan: ImportPlan): FieldIssue[] {
+  const conflicts: FieldIssue[] = [];
+  for (const change of plan.changes) {
+    const row = `row ${change.rows[0]}`;
+    if (change.pageId === null) {
+      const taken = getPageIdByUrl(services.db, change.after.url);
+      if (taken !== undefined) conflicts.push({ path: row, message: `page ${taken} with the address ${change.after.url} was added since the dry run` });
+    } else {
+      const now = readPageState(services.db, plan.scheme, change.pageId, change.months);
+      if (JSON.stringify(now ?? null) !== JSON.stringify(change.before)) {
+        conflicts.push({ path: row, message: now ? `page ${change.pageId} (${change.after.url}) changed since the dry run` : `page ${change.pageId} was deleted since the dry run` });
+      }
+    }
+  }
+  return conflicts;
+}
+
+/**
+ * Applies the plan as `user`; 409 (and nothing written) when a touched page changed meanwhile.
+ * commitImportPlan(services, admin, plan) → { planId, scheme, committedAt, totals }
+ */
+export function commitImportPlan(services: Services, user: SessionUser, plan: ImportPlan): ImportCommitResponse {
+  const { db } = services;
+  const committedAt = new Date().toISOString();
+  const insertPage = statement(db, 'INSERT INTO pages (platform, url, name, owner, launched_on) VALUES (?, ?, ?, ?, ?)');
+  const updatePage = statement(db, 'UPDATE pages SET platform = ?, name = ?, owner = ?, launched_on = ? WHERE id = ?');
+  const insertAssignment = statement(db, "INSERT INTO page_assignments (page_id, scheme, unit_code, basis) VALUES (?, ?, ?, 'direct')");
+  const insertEvent = statement(db, 'INSERT INTO page_status_events (page_id, status, effective_on, recorded_by, recorded_at, note) VALUES (?, ?, ?, ?, ?, ?)');
+  const upsertMetric = statement(
+    db,
+    `INSERT INTO metric_snapshots (page_id, month, followers, posts, interactions, views, source) VALUES (?, ?, ?, ?, ?, ?, 'import')
+     ON CONFLICT (page_id, month) DO UPDATE SET followers = excluded.followers, posts = excluded.posts, interactions = excluded.interactions,
+       views = coalesce(excluded.views, views), source = 'import', is_demo = 0`,
+  );
+
+  return runWrite(services, user, () => {
+    const conflicts = findConflicts(services, plan);
+    if (conflicts.length > 0) {
+      const listed = conflicts.slice(0, MAX_LISTED_CONFLICTS);
+      throw new ApiError(409, 'conflict', `The data changed since the dry run; run it again. ${conflicts.length} page(s) differ, e.g. ${listed[0]!.path}: ${listed[0]!.message}.`, listed);
+    }
+    const audit: AuditEntry[] = [];
+    const event = (pageId: number, status: string, note: string | null) => {
+      const effectiveOn = plan.effectiveOn;
+      const id = Number(insertEvent.run(pageId, status, effectiveOn, user.username, committedAt, note).lastInsertRowid);
+      const after = { id, pageId, status, effectiveOn, note, recordedBy: user.username, recordedAt: committedAt };
+      audit.push({ action: 'create', entity: AUDIT_ENTITIES.event, entityId: id, before: null, after });
+    };
+    for (const change of plan.changes) {
+      const { after } = change;
+      let pageId: number;
+      if (change.pageId === null) {
+        pageId = Number(insertPage.run(after.platform, after.url, after.name, after.owner, after.launchedOn).lastInsertRowid);
+        audit.push({ action: 'create', entity: AUDIT_ENTITIES.page, entityId: pageId, before: null, after: pageRecord(pageId, change, null) });
+        event(pageId, 'reported', null);
+      } else {
+        pageId = change.pageId;
+        const stored = change.before!.page;
+        if (change.isPageChanged) {
+          updatePage.run(after.platform, after.name, after.owner, after.launchedOn, pageId);
+          const before = { id: pageId, platform: stored.platform, url: stored.url, name: stored.name, owner: stored.owner, launchedOn: stored.launched_on, platformId: stored.platform_id };
+          audit.push({ action: 'update', entity: AUDIT_ENTITIES.page, entityId: pageId, before, after: pageRecord(pageId, change, stored.platform_id) });
+        }
+      }
+      if (change.isAssigned) {
+        insertAssignment.run(pageId, plan.scheme, change.unit.code);
+        const assignment = { pageId, scheme: plan.scheme, unitCode: change.unit.code, basis: 'direct' };
+        audit.push({ action: 'create', entity: AUDIT_ENTITIES.assignment, entityId: `${pageId}/${plan.scheme}`, before: null, after: assignment });
+      }
+      if (change.event) event(pageId, change.event.status, change.event.note);
+      for (const m of change.metrics) {
+        upsertMetric.run(pageId, m.month, m.followers, m.posts, m.interactions, m.views);
+        const shape = (row: Pick<DbImportMetric, 'followers' | 'posts' | 'interactions' | 'views' | 'last_post_on' | 'source'>) => ({
+          pageId,
+          month: m.month,
+          followers: row.followers,
+          posts: row.posts,
+          interactions: row.interactions,
+          views: row.views,
+          lastPostOn: row.last_post_on,
+          source: row.source,
+        });
+        const written = { followers: m.followers, posts: m.posts, interactions: m.interactions, views: m.views ?? m.before?.views ?? null, last_post_on: m.before?.last_post_on ?? null, source: 'import' as const };
+        audit.push({ action: m.before ? 'update' : 'create', entity: AUDIT_ENTITIES.metric, entityId: `${pageId}/${m.month}`, before: m.before && shape(m.before), after: shape(written) });
+      }
+    }
+    // An import that changes nothing leaves no trace: importing a file twice is a no-op.
+    if (plan.changes.length > 0) audit.push({ action: 'import', entity: 'import', entityId: plan.id, before: null, after: { file: plan.fileName, scheme: plan.scheme, effectiveOn: plan.effectiveOn, totals: plan.totals } });
+    return { result: { planId: plan.id, scheme: plan.scheme, committedAt, totals: plan.totals }, audit };
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * SQL of imports: the state of a page as a plan sees it, read once at the dry run and again in
+ * the commit's transaction, where any difference means the data changed in between.
+ */
+import type { AssignmentBasis, MetricSource, Owner, PageStatus, Platform, SchemeId } from '@mttq/core';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/connection';
+
+// Prepared once per connection: a dry run and a commit run them for every row.
+const prepared = new WeakMap<Db, Map<string, Statement>>();
+export function statement(db: Db, sql: string): Statement {
+  let byText = prepared.get(db);
+  if (!byText) prepared.set(db, (byText = new Map()));
+  let stmt = byText.get(sql);
+  if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
+export interface DbImportPage {
+  id: number;
+  platform: Platform;
+  url: string;
+  platform_id: string | null;
+  name: string;
+  owner: Owner;
+  launched_on: string;
+  /** The page's unit in the import's scheme, if any. */
+  unit_code: string | null;
+  basis: AssignmentBasis | null;
+  /** 1 when the page also belongs to a legacy63 unit (which bounds its launch date). */
+  in_legacy63: 0 | 1;
+}
+
+export interface DbImportEvent {
+  id: number;
+  status: PageStatus;
+  effective_on: string;
+}
+
+export interface DbImportMetric {
+  followers: number;
+  posts: number;
+  interactions: number;
+  views: number | null;
+  last_post_on: string | null;
+  source: MetricSource;
+  is_demo: 0 | 1;
+}
+
+/** Everything a plan reads about an existing page, and compares again at commit. */
+export interface PageState {
+  page: DbImportPage;
+  /** Every status event, by effective date then the order recorded. */
+  events: DbImportEvent[];
+  /** The first month with figures, or null. */
+  firstMonth: string | null;
+  /** The figures of the months the plan touches (null: none stored). */
+  metrics: Record<string, DbImportMetric | null>;
+}
+
+const PAGE_COLUMNS = /* sql */ `p.id, p.platform, p.url, p.platform_id, p.name, p.owner, p.launched_on, a.unit_code, a.basis,
+  EXISTS (SELECT 1 FROM page_assignments l WHERE l.page_id = p.id AND l.scheme = 'legacy63') AS in_legacy63
+  FROM pages p LEFT JOIN page_assignments a ON a.page_id = p.id AND a.scheme = @scheme`;
+
+/** The page stored under any of `urls` (canonical first), with its unit in the scheme. */
+export function findPageByUrl(db: Db, scheme: SchemeId, urls: readonly string[]): DbImportPage | undefined {
+  const byUrl = statement(db, `SELECT ${PAGE_COLUMNS} WHERE p.url = @url`);
+  for (const url of urls) {
+    const page = byUrl.get({ scheme, url }) as DbImportPage | undefined;
+    if (page) return page;
+  }
+  return undefined;
+}
+
+/** The id of the page with this exact URL, if any. */
+export function getPageIdByUrl(db: Db, url: string): number | undefined {
+  return (statement(db, 'SELECT id FROM pages WHERE url = ?').get(url) as { id: number } | undefined)?.id;
+}
+
+/** A page's state for a plan over `months`; undefined when the page is gone. */
+export function readPageState(db: Db, scheme: SchemeId, pageId: number, months: readonly string[]): PageState | undefined {
+  const page = statement(db, `SELECT ${PAGE_COLUMNS} WHERE p.id = @id`).get({ scheme, id: pageId }) as DbImportPage | undefined;
+  if (!page) return undefined;
+  const events = statement(db, 'SELECT id, status, effective_on FROM page_status_events WHERE page_id = ? ORDER BY effective_on, id').all(pageId) as DbImportEvent[];
+  const firstMonth = (statement(db, 'SELECT min(month) AS month FROM metric_snapshots WHERE page_id = ?').get(pageId) as { month: string | null }).month;
+  const metrics: Record<string, DbImportMetric | null> = {};
+  const metric = statement(db, 'SELECT followers, posts, interactions, views, last_post_on, source, is_demo FROM metric_snapshots WHERE page_id = ? AND month = ?');
+  for (const month of [...months].sort()) metrics[month] = (metric.get(pageId, month) as DbImportMetric | undefined) ?? null;
+  return { page, events, firstMonth, metrics };
+}

@@ -1,0 +1,520 @@
+/**
+ * The dry run: an ImportTable → an ImportPlan, what committing would do row by row, without
+ * writing. The rules are those of the single-page writes (apps/api/src/writes/page-writes.ts):
+ * canonical URLs, launch dates, who may verify, when a status event fits the history, which
+ * months take figures. Rows naming the same page (same canonical URL) merge into one change of
+ * that page, so a file may carry several months of one page.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  defaultAsOf,
+  IMPORT_PLAN_TTL_MINUTES,
+  importColumn,
+  isPageLive,
+  OWNER_NAMES_VI,
+  PAGE_STATUS_LABELS,
+  parseOwnerLabel,
+  parsePlatformLabel,
+  parseStatusLabel,
+  SCHEMES,
+  type ImportColumnKey,
+  type ImportDryRunResponse,
+  type ImportRowError,
+  type ImportRowResult,
+  type ImportTotals,
+  type Owner,
+  type PageStatus,
+  type Platform,
+  type SchemeId,
+  type Unit,
+} from '@mttq/core';
+import type { SessionUser } from '../auth/user';
+import type { Services } from '../http/services';
+import { NOTE_MAX, PAGE_NAME_MAX } from '../writes/page-writes';
+import { parsePageUrl, platformOfPageUrl } from '../writes/url-normalise';
+import { parseCount, parseDate, parseMonth } from './cells';
+import { findPageByUrl, readPageState, type DbImportEvent, type DbImportMetric, type PageState } from './import-queries';
+import type { ImportTable } from './read-table';
+import { UnitResolver } from './unit-resolver';
+
+/** The page's own fields after the commit. */
+export interface PageFields {
+  platform: Platform;
+  url: string;
+  name: string;
+  owner: Owner;
+  launchedOn: string;
+}
+
+export interface MetricWrite {
+  month: string;
+  followers: number;
+  posts: number;
+  interactions: number;
+  /** null: keep the stored views (or none). */
+  views: number | null;
+  before: DbImportMetric | null;
+}
+
+/** The statuses an import records; active / inactive follow from the figures. */
+export type ImportedStatus = Extract<PageStatus, 'reported' | 'verified' | 'rejected' | 'closed' | 'reopened'>;
+
+/** One page's change; the commit applies these in order. */
+export interface PageChange {
+  /** The file rows that make it, first one first. */
+  rows: number[];
+  /** null: a new page. */
+  pageId: number | null;
+  unit: Unit;
+  after: PageFields;
+  /** An existing page's own fields change. */
+  isPageChanged: boolean;
+  /** The page gets an assignment in the plan's scheme (always, for a new page). */
+  isAssigned: boolean;
+  /** A status event besides the 'reported' every new page gets. */
+  event: { status: ImportedStatus; note: string | null } | null;
+  metrics: MetricWrite[];
+  /** An existing page as the dry run read it, over `months`; compared again at commit. */
+  before: PageState | null;
+  months: string[];
+}
+
+export interface ImportPlan {
+  id: string;
+  userId: number;
+  /** The uploader's role and scope at the dry run; the commit refuses a plan made under others. */
+  access: string;
+  scheme: SchemeId;
+  effectiveOn: string;
+  fileName: string;
+  expiresAt: number;
+  changes: PageChange[];
+  errorRows: number[];
+  totals: ImportTotals;
+}
+
+/** What a row gives, parsed; absent keys were empty. */
+interface ParsedRow {
+  row: number;
+  unit: Unit;
+  url: string;
+  typedUrl: string;
+  platform: Platform;
+  name?: string;
+  owner?: Owner;
+  launchedOn?: string;
+  status?: PageStatus;
+  note?: string;
+  metric?: { month: string; followers: number; posts: number; interactions: number; views: number | null };
+}
+
+type Values = Partial<Record<ImportColumnKey, string>>;
+
+const PAGE_DATA_KEYS: readonly ImportColumnKey[] = ['url', 'platform', 'pageName', 'owner', 'launchedOn', 'status', 'note', 'followers', 'posts', 'interactions', 'views'];
+const COUNT_KEYS = ['followers', 'posts', 'interactions', 'views'] as const;
+const LIFECYCLE: readonly PageStatus[] = ['closed', 'rejected', 'reopened'];
+const REVIEW: readonly PageStatus[] = ['verified', 'rejected'];
+
+const label = (status: PageStatus) => PAGE_STATUS_LABELS[status].vi;
+
+/** Builds plans for one app: the scheme's units, the user, the clock. */
+class Planner {
+  readonly results: ImportRowResult[] = [];
+  private readonly resultByRow = new Map<number, ImportRowResult>();
+  private readonly resolver: UnitResolver;
+  readonly effectiveOn: string;
+  private readonly today: string;
+
+  constructor(
+    private readonly services: Services,
+    private readonly user: SessionUser,
+    readonly scheme: SchemeId,
+    private readonly table: ImportTable,
+  ) {
+    this.today = services.today();
+    this.effectiveOn = defaultAsOf(scheme, this.today);
+    this.resolver = new UnitResolver(scheme, services.units(scheme), (key) => this.header(key));
+  }
+
+  /** The header of a column as the file writes it, or the template's. */
+  header(key: ImportColumnKey): string {
+    return this.table.columns.get(key)?.header ?? importColumn(key).vi;
+  }
+
+  private result(row: number): ImportRowResult {
+    return this.resultByRow.get(row)!;
+  }
+
+  private fail(row: number, key: ImportColumnKey, message: string): void {
+    const result = this.result(row);
+    result.errors.push({ column: this.header(key), message, candidates: [] });
+    result.outcome = 'error';
+  }
+
+  private values(cells: readonly string[]): Values {
+    const values: Values = {};
+    for (const [key, { index }] of this.table.columns) {
+      const cell = cells[index];
+      if (cell) values[key] = cell;
+    }
+    return values;
+  }
+
+  /** The uploader's scope as told to them: 'legacy63:20 (Tỉnh Lạng Sơn)'; looked up once. */
+  private scopeLabel: string | null = null;
+
+  /** Is the unit inside the uploader's scope (as assertCanWriteUnit decides)? Admin and central staff: everywhere. */
+  private scopeError(unit: Unit): string | null {
+    if (this.user.role !== 'province') return null;
+    const scope = this.user.scope;
+    const isInside = scope !== null && scope.scheme === this.scheme && (unit.code === scope.code || unit.provinceCode === scope.code || unit.parentCode === scope.code);
+    if (isInside) return null;
+    if (this.scopeLabel === null) {
+      const scopeUnit = scope ? this.services.units(scope.scheme).find((u) => u.code === scope.code) : undefined;
+      this.scopeLabel = scope ? `${scope.scheme}:${scope.code}${scopeUnit ? ` (${scopeUnit.name})` : ''}` : 'no unit';
+    }
+    return `${unit.name} (${unit.code}) is outside your scope ${this.scopeLabel}; ask central staff to import it`;
+  }
+
+  /** First pass: one row's cells → a ParsedRow, or its errors; null for a row with nothing to do. */
+  parseRow(row: number, cells: readonly string[]): ParsedRow | null {
+    const result: ImportRowResult = { row, outcome: 'unchanged', unit: null, pageId: null, url: null, changes: [], errors: [], warnings: [] };
+    this.results.push(result);
+    this.resultByRow.set(row, result);
+    const values = this.values(cells);
+    if (!PAGE_DATA_KEYS.some((key) => values[key] !== undefined)) return null;
+
+    const errors: ImportRowError[] = result.errors;
+    const add = (key: ImportColumnKey, message: string) => errors.push({ column: this.header(key), message, candidates: [] });
+
+    const resolved = this.resolver.resolve(values);
+    if (resolved.unit) {
+      result.unit = { code: resolved.unit.code, name: resolved.unit.name, level: resolved.unit.level };
+      const outside = this.scopeError(resolved.unit);
+      if (outside) add(resolved.unit.level === 'commune' ? 'communeCode' : resolved.unit.level === 'district' ? 'districtCode' : 'provinceCode', outside);
+    } else errors.push(resolved.error);
+
+    let platform: Platform | undefined;
+    if (values.platform !== undefined) {
+      platform = parsePlatformLabel(values.platform);
+      if (!platform) add('platform', `"${values.platform}" is not a platform; write Facebook, Zalo, TikTok or YouTube`);
+    }
+    let url: string | undefined;
+    if (values.url === undefined) add('url', "is empty; give the page's address, e.g. https://www.facebook.com/mttq.phuongphucxa");
+    else {
+      result.url = values.url;
+      platform ??= platformOfPageUrl(values.url) ?? undefined;
+      if (!platform && values.platform === undefined) add('platform', `is empty and ${values.url} is not on Facebook, Zalo, TikTok or YouTube; write the platform`);
+      else if (platform) {
+        const parsed = parsePageUrl(platform, values.url);
+        if (parsed.ok) result.url = url = parsed.url;
+        else add('url', parsed.message);
+      }
+    }
+
+    const parsed: Omit<ParsedRow, 'unit' | 'url' | 'platform' | 'typedUrl'> = { row };
+    if (values.pageName !== undefined) {
+      if (values.pageName.length > PAGE_NAME_MAX) add('pageName', `must be at most ${PAGE_NAME_MAX} characters`);
+      else parsed.name = values.pageName;
+    }
+    if (values.owner !== undefined) {
+      parsed.owner = parseOwnerLabel(values.owner);
+      if (!parsed.owner) add('owner', `"${values.owner}" is not an owner; write ${Object.values(OWNER_NAMES_VI).join(', ')}`);
+    }
+    if (values.launchedOn !== undefined) {
+      const date = parseDate(values.launchedOn);
+      if (!date.ok) add('launchedOn', date.message);
+      else if (date.value > this.effectiveOn) {
+        add('launchedOn', `${date.value} is after ${this.effectiveOn}, ${this.effectiveOn === this.today ? 'today' : `the last day of ${this.scheme}`}; import the page into the scheme in force on its launch`);
+      } else parsed.launchedOn = date.value;
+    }
+    if (values.status !== undefined) {
+      parsed.status = parseStatusLabel(values.status);
+      if (!parsed.status) add('status', `"${values.status}" is not a status; write ${Object.values(PAGE_STATUS_LABELS).map((l) => l.vi).join(', ')}`);
+    }
+    if (values.note !== undefined) {
+      if (values.note.length > NOTE_MAX) add('note', `must be at most ${NOTE_MAX} characters`);
+      else parsed.note = values.note;
+    }
+
+    const hasFigures = COUNT_KEYS.some((key) => values[key] !== undefined);
+    if (hasFigures) {
+      const counts: Partial<Record<(typeof COUNT_KEYS)[number], number>> = {};
+      for (const key of COUNT_KEYS) {
+        const text = values[key];
+        if (text === undefined) {
+          if (key !== 'views') add(key, 'is empty; a month of figures needs followers, posts and interactions');
+          continue;
+        }
+        const count = parseCount(text);
+        if (count.ok) counts[key] = count.value;
+        else add(key, count.message);
+      }
+      let month: string | undefined;
+      if (values.month === undefined) add('month', 'is empty; say which month the figures are for, e.g. 2025-05');
+      else {
+        const parsedMonth = parseMonth(values.month);
+        if (!parsedMonth.ok) add('month', parsedMonth.message);
+        else if (parsedMonth.value > this.today.slice(0, 7)) add('month', `${parsedMonth.value} is in the future; today is ${this.today}`);
+        else month = parsedMonth.value;
+      }
+      if (month && counts.followers !== undefined && counts.posts !== undefined && counts.interactions !== undefined) {
+        parsed.metric = { month, followers: counts.followers, posts: counts.posts, interactions: counts.interactions, views: counts.views ?? null };
+      }
+    }
+
+    if (errors.length > 0 || !resolved.unit || !url || !platform) {
+      result.outcome = 'error';
+      return null;
+    }
+    return { ...parsed, unit: resolved.unit, url, typedUrl: values.url!, platform };
+  }
+
+  /**
+   * Second pass: the rows of one page → its change. Later rows must agree with earlier ones on
+   * the unit and the page's fields, and give other months.
+   */
+  planPage(rows: ParsedRow[]): PageChange | null {
+    const first = rows[0]!;
+    const merged: Omit<ParsedRow, 'row' | 'metric'> = { ...first };
+    const kept: ParsedRow[] = [first];
+    const months = new Map<string, number>();
+    if (first.metric) months.set(first.metric.month, first.row);
+    for (const row of rows.slice(1)) {
+      const before = this.result(row.row).errors.length;
+      if (row.unit.code !== merged.unit.code) this.fail(row.row, 'url', `row ${first.row} gives this page to ${merged.unit.name} (${merged.unit.code}); one page belongs to one unit`);
+      const fields: Array<[ImportColumnKey, 'name' | 'owner' | 'launchedOn' | 'status' | 'note' | 'platform']> = [
+        ['pageName', 'name'],
+        ['owner', 'owner'],
+        ['launchedOn', 'launchedOn'],
+        ['status', 'status'],
+        ['note', 'note'],
+        ['platform', 'platform'],
+      ];
+      for (const [key, field] of fields) {
+        const value = row[field];
+        if (value === undefined) continue;
+        if (merged[field] === undefined) (merged as Record<string, unknown>)[field] = value;
+        else if (merged[field] !== value) this.fail(row.row, key, `an earlier row of this page gives "${String(merged[field])}"; give the same value or leave it empty`);
+      }
+      if (row.metric) {
+        const earlier = months.get(row.metric.month);
+        if (earlier !== undefined) this.fail(row.row, 'month', `row ${earlier} already gives this page's figures for ${row.metric.month}`);
+        else months.set(row.metric.month, row.row);
+      }
+      if (this.result(row.row).errors.length === before) kept.push(row);
+    }
+    const failAll = (key: ImportColumnKey, message: string) => {
+      for (const row of kept) this.fail(row.row, key, message);
+      return null;
+    };
+
+    const stored = findPageByUrl(this.services.db, this.scheme, [first.url, first.typedUrl.trim()]);
+    const metricRows = kept.filter((r) => r.metric);
+    const monthList = metricRows.map((r) => r.metric!.month);
+    const before = stored ? (readPageState(this.services.db, this.scheme, stored.id, monthList) ?? null) : null;
+    const unit = merged.unit;
+    const changes = new Map<number, string[]>(kept.map((r) => [r.row, []]));
+    const note = (row: number, text: string) => changes.get(row)!.push(text);
+
+    let after: PageFields;
+    let isPageChanged = false;
+    let isAssigned = true;
+    let events: DbImportEvent[] = [];
+    if (before) {
+      const page = before.page;
+      events = before.events;
+      if (page.unit_code !== null && page.unit_code !== unit.code) {
+        const owner = this.resolver.unit(page.unit_code);
+        return failAll('url', `this page belongs to ${owner?.name ?? page.unit_code} (${page.unit_code}) in ${this.scheme}; correct the row, or move the page on its own screen first`);
+      }
+      isAssigned = page.unit_code === null;
+      after = {
+        platform: merged.platform,
+        url: page.url,
+        name: merged.name ?? page.name,
+        owner: merged.owner ?? page.owner,
+        launchedOn: merged.launchedOn ?? page.launched_on,
+      };
+      for (const key of ['name', 'platform', 'owner'] as const) {
+        if (after[key] !== page[key]) note(first.row, `${key}: "${page[key]}" → "${after[key]}"`);
+      }
+      if (after.launchedOn !== page.launched_on) {
+        note(first.row, `launched on: ${page.launched_on} → ${after.launchedOn}`);
+        const firstEvent = events[0];
+        if (firstEvent && firstEvent.effective_on < after.launchedOn) {
+          return failAll('launchedOn', `the page has a ${label(firstEvent.status)} event on ${firstEvent.effective_on}; its launch date must be on or before that`);
+        }
+        if (before.firstMonth !== null && before.firstMonth < after.launchedOn.slice(0, 7)) {
+          return failAll('launchedOn', `the page has figures for ${before.firstMonth}; its launch date must be in or before that month`);
+        }
+        if ((page.in_legacy63 === 1 || this.scheme === 'legacy63') && after.launchedOn > SCHEMES.legacy63.validTo!) {
+          return failAll('launchedOn', `the page belongs to a legacy63 unit, and legacy63 ended on ${SCHEMES.legacy63.validTo}`);
+        }
+      }
+      isPageChanged = after.name !== page.name || after.platform !== page.platform || after.owner !== page.owner || after.launchedOn !== page.launched_on;
+      if (isAssigned) {
+        const validTo = SCHEMES[this.scheme].validTo;
+        if (validTo !== null && after.launchedOn > validTo) return failAll('url', `the page launched on ${after.launchedOn}, after ${this.scheme} ended on ${validTo}`);
+        note(first.row, `assign to ${unit.name} (${unit.code}) in ${this.scheme}`);
+      }
+    } else {
+      if (!merged.launchedOn) {
+        for (const row of kept) this.fail(row.row, 'launchedOn', 'is empty; a new page needs its launch date, e.g. 2022-03-15');
+        return null;
+      }
+      const owner = merged.owner ?? 'front';
+      after = { platform: merged.platform, url: first.url, name: merged.name ?? `${OWNER_NAMES_VI[owner]} ${unit.name}`, owner, launchedOn: merged.launchedOn };
+      note(first.row, `create ${after.platform} page "${after.name}" for ${unit.name} (${unit.code}), launched on ${after.launchedOn}`);
+      note(first.row, `status: ${label('reported')} on ${this.effectiveOn}`);
+    }
+
+    // Status: compared with the latest event on or before the effective date.
+    let event: PageChange['event'] = null;
+    if (merged.status !== undefined) {
+      const decided = this.planStatus(merged.status, merged.note ?? null, after.launchedOn, events);
+      if ('error' in decided) {
+        this.fail(first.row, decided.key, decided.error);
+        return null;
+      }
+      if (decided.warning) this.result(first.row).warnings.push(decided.warning);
+      if (decided.event) {
+        event = decided.event;
+        note(first.row, before ? `status: ${label(decided.current)} → ${label(event.status)} on ${this.effectiveOn}` : `status: ${label(event.status)} on ${this.effectiveOn}`);
+      }
+    }
+
+    const metrics: MetricWrite[] = [];
+    const launchMonth = after.launchedOn.slice(0, 7);
+    for (const row of metricRows) {
+      const m = row.metric!;
+      if (m.month < launchMonth) {
+        this.fail(row.row, 'month', `${m.month} is before the page's launch on ${after.launchedOn}`);
+        continue;
+      }
+      const previous = before?.metrics[m.month] ?? null;
+      const isSame =
+        previous !== null && previous.followers === m.followers && previous.posts === m.posts && previous.interactions === m.interactions && (m.views === null || previous.views === m.views);
+      if (isSame) continue;
+      metrics.push({ ...m, before: previous });
+      const figures = (['followers', 'posts', 'interactions', 'views'] as const)
+        .filter((key) => m[key] !== null && (previous === null || previous[key] !== m[key]))
+        .map((key) => (previous === null ? `${key} ${m[key]}` : `${key} ${previous[key] ?? '–'} → ${m[key]}`));
+      note(row.row, `metrics ${m.month}: ${previous === null ? 'new, ' : ''}${figures.join(', ')}`);
+    }
+    if (kept.some((r) => this.result(r.row).errors.length > 0)) return null;
+
+    const isPageLevelChange = !before || isPageChanged || isAssigned || event !== null;
+    kept.forEach((row, index) => {
+      const result = this.result(row.row);
+      result.pageId = before?.page.id ?? null;
+      result.url = after.url;
+      result.changes = changes.get(row.row)!;
+      const hasMetrics = metrics.some((m) => m.month === row.metric?.month);
+      result.outcome = index === 0 && isPageLevelChange ? (before ? 'update' : 'create') : hasMetrics ? 'metrics' : 'unchanged';
+    });
+    if (!isPageLevelChange && metrics.length === 0) return null;
+    return { rows: kept.map((r) => r.row), pageId: before?.page.id ?? null, unit, after, isPageChanged, isAssigned, event, metrics, before, months: monthList };
+  }
+
+  /**
+   * What a status cell asks of a page with these events, at the effective date: an event, nothing
+   * (the page already is so), or an error saying what to write instead.
+   */
+  private planStatus(
+    wanted: PageStatus,
+    note: string | null,
+    launchedOn: string,
+    events: readonly DbImportEvent[],
+  ): { event: PageChange['event']; current: PageStatus; warning?: string } | { error: string; key: ImportColumnKey } {
+    const on = this.effectiveOn;
+    const upToDate = events.filter((e) => e.effective_on <= on);
+    const current = upToDate.at(-1)?.status ?? 'reported';
+    const isLive = isPageLive({ launchedOn, events: events.map((e) => ({ status: e.status, effectiveOn: e.effective_on })) }, on);
+    const lastEnd = upToDate.filter((e) => e.status === 'closed' || e.status === 'rejected').at(-1);
+    const none = { event: null, current };
+    if (wanted === current) return none;
+    if (wanted === 'active' || wanted === 'inactive') {
+      return { ...none, warning: `${this.header('status')} "${label(wanted)}" is not recorded: active and inactive follow from the monthly figures` };
+    }
+    if (REVIEW.includes(wanted) && this.user.role !== 'admin' && this.user.role !== 'central') {
+      return { key: 'status', error: `only central staff record "${label(wanted)}"; leave ${this.header('status')} as "${label(current)}"` };
+    }
+    if (wanted === 'reported') {
+      return isLive ? none : { key: 'status', error: `the page is ${label(lastEnd?.status ?? 'closed')} since ${lastEnd?.effective_on ?? on}; write "${label('reopened')}" to reopen it` };
+    }
+    if (wanted === 'closed' && !isLive) return none;
+    if (wanted === 'reopened' && isLive) return none;
+    if (wanted === 'verified') {
+      if (!isLive) return { key: 'status', error: `the page is ${label(lastEnd?.status ?? 'closed')} since ${lastEnd?.effective_on}; reopen it before verifying it` };
+      const since = upToDate.filter((e) => LIFECYCLE.includes(e.status)).at(-1)?.effective_on ?? '';
+      if (upToDate.some((e) => e.status === 'verified' && e.effective_on >= since)) return none;
+    }
+    if (wanted === 'rejected') {
+      if (!isLive) return lastEnd?.status === 'rejected' ? none : { key: 'status', error: `the page is closed since ${lastEnd?.effective_on}; reopen it before rejecting it` };
+      if (note === null) return { key: 'note', error: `is empty; "${label('rejected')}" needs the reason, which the province reads` };
+    }
+    const latestLifecycle = events.filter((e) => LIFECYCLE.includes(e.status)).at(-1);
+    if (LIFECYCLE.includes(wanted) && latestLifecycle && latestLifecycle.effective_on > on) {
+      return { key: 'status', error: `the page was ${label(latestLifecycle.status)} on ${latestLifecycle.effective_on}, after ${on}, the date this import records; change it on the page's screen` };
+    }
+    return { event: { status: wanted as ImportedStatus, note }, current };
+  }
+}
+
+/** A user's role and scope, to compare between the dry run and the commit. */
+export const accessOf = (user: SessionUser) => JSON.stringify([user.role, user.scope]);
+
+/**
+ * The dry run of a table: every row's outcome and the changes a commit would apply. Reads only.
+ * buildImportPlan(services, admin, 'legacy63', table, 'xa.csv') → { plan: { changes: [...] }, response: { rows: [...], totals } }
+ */
+export function buildImportPlan(
+  services: Services,
+  user: SessionUser,
+  scheme: SchemeId,
+  table: ImportTable,
+  fileName: string,
+): { plan: ImportPlan; response: Omit<ImportDryRunResponse, 'file' | 'columns' | 'ignoredColumns'> } {
+  const planner = new Planner(services, user, scheme, table);
+  const byUrl = new Map<string, ParsedRow[]>();
+  for (const { row, cells } of table.rows) {
+    const parsed = planner.parseRow(row, cells);
+    if (!parsed) continue;
+    const rows = byUrl.get(parsed.url);
+    if (rows) rows.push(parsed);
+    else byUrl.set(parsed.url, [parsed]);
+  }
+  const changes: PageChange[] = [];
+  for (const rows of byUrl.values()) {
+    const change = planner.planPage(rows);
+    if (change) changes.push(change);
+  }
+  const totals: ImportTotals = { rows: 0, create: 0, update: 0, metrics: 0, unchanged: 0, error: 0, metricSnapshots: 0, statusEvents: 0 };
+  const errorRows: number[] = [];
+  for (const result of planner.results) {
+    totals.rows += 1;
+    totals[result.outcome] += 1;
+    if (result.outcome === 'error') errorRows.push(result.row);
+  }
+  // A page whose rows partly failed is not applied at all: the commit is refused anyway.
+  for (const change of changes) {
+    totals.metricSnapshots += change.metrics.length;
+    totals.statusEvents += (change.pageId === null ? 1 : 0) + (change.event ? 1 : 0);
+  }
+  const id = randomUUID();
+  const expiresAt = Date.now() + IMPORT_PLAN_TTL_MINUTES * 60_000;
+  const plan: ImportPlan = { id, userId: user.id, access: accessOf(user), scheme, effectiveOn: planner.effectiveOn, fileName, expiresAt, changes, errorRows, totals };
+  return {
+    plan,
+    response: {
+      planId: id,
+      scheme,
+      effectiveOn: planner.effectiveOn,
+      expiresAt: new Date(expiresAt).toISOString(),
+      canCommit: errorRows.length === 0,
+      totals,
+      rows: planner.results,
+    },
+  };
+}

@@ -1,0 +1,492 @@
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportDryRunResponse, type ImportRowResult } from '@mttq/core';
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { signInAs, type TestSession } from '../test/auth';
+import { openDemoApp } from '../test/demo-app';
+import { csvFile, csvText, postRequest, uploadRequest, type TestEncoding } from './test-files';
+
+type DemoApp = ReturnType<typeof openDemoApp>;
+
+/** Three uncovered communes of Huyện Hữu Lũng (Tỉnh Lạng Sơn) in the demo data, named only. */
+const HEADER = ['Tỉnh', 'Huyện', 'Tên xã', 'Đường dẫn trang', 'Tên trang', 'Ngày lập', 'Tháng', 'Lượt theo dõi', 'Số bài', 'Tương tác'];
+const ROWS = [
+  ['Tỉnh Lạng Sơn', 'Huyện Hữu Lũng', 'Thị trấn Hữu Lũng', 'https://www.facebook.com/mttq.huulung.test', 'Mặt trận Tổ quốc thị trấn Hữu Lũng', '15/03/2022', '05/2025', '1.234', '12', '345'],
+  ['Lạng Sơn', 'Hữu Lũng', 'Xã Hữu Liên', 'facebook.com/MTTQ.HuuLien.Test/', 'MTTQ xã Hữu Liên', '2022-04-01', '2025-05', '800', '4', '90'],
+  ['Tỉnh Lạng Sơn', 'huyen huu lung', 'Yên Bình', 'https://zalo.me/mttq-yenbinh-test', 'Zalo xã Yên Bình', '2022-05-01', '', '', '', ''],
+];
+const CODES = ['06385', '06388', '06391'];
+
+async function dryRun(demo: DemoApp, session: TestSession, bytes: Uint8Array, options: { fileName?: string; scheme?: string } = {}) {
+  const response = await demo.app.request('/api/v1/imports/dry-run', uploadRequest(bytes, session, options));
+  const body = (await response.json()) as any;
+  return { status: response.status, body: body as ImportDryRunResponse & { error?: { code: string; message: string; details: { path: string; message: string }[] } } };
+}
+
+async function commit(demo: DemoApp, session: TestSession, planId: string) {
+  const response = await demo.app.request(`/api/v1/imports/${planId}/commit`, postRequest(session));
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+/** What a row's outcome means to a person, without ids that differ between runs. */
+const outcomeOf = (r: ImportRowResult) => ({ row: r.row, outcome: r.outcome, unit: r.unit?.code ?? null, url: r.url, changes: r.changes, errors: r.errors.map((e) => `${e.column}: ${e.message}`) });
+
+const count = (demo: DemoApp, sql: string, ...params: unknown[]) => (demo.db.prepare(sql).pluck().get(...params) as number) ?? 0;
+const tableCounts = (demo: DemoApp) =>
+  Object.fromEntries(['pages', 'page_assignments', 'page_status_events', 'metric_snapshots', 'audit_log'].map((t) => [t, count(demo, `SELECT count(*) FROM ${t}`)]));
+
+describe('POST /imports/dry-run: reading files', () => {
+  let demo: DemoApp;
+  let admin: TestSession;
+  let baseline: ReturnType<typeof outcomeOf>[];
+  beforeAll(async () => {
+    demo = openDemoApp();
+    admin = await signInAs(demo.db, 'admin');
+    const { status, body } = await dryRun(demo, admin, csvFile([HEADER, ...ROWS]));
+    expect(status).toBe(200);
+    baseline = body.rows.map(outcomeOf);
+  });
+  afterAll(() => demo.close());
+
+  it('plans three new pages, matching units by name with the district narrowing the commune', () => {
+    expect(baseline.map((r) => [r.row, r.outcome, r.unit])).toEqual([
+      [2, 'create', CODES[0]],
+      [3, 'create', CODES[1]],
+      [4, 'create', CODES[2]],
+    ]);
+    // The URL is stored canonical: https, www., lower case, no trailing slash.
+    expect(baseline[1]!.url).toBe('https://www.facebook.com/mttq.huulien.test');
+    expect(baseline[0]!.changes).toContain('metrics 2025-05: new, followers 1234, posts 12, interactions 345');
+  });
+
+  it.each<[TestEncoding, string]>([
+    ['utf-8', ';'],
+    ['utf-8-bom', ','],
+    ['utf-8-bom', ';'],
+    ['utf-16le', '\t'],
+    ['utf-16be', '\t'],
+    ['windows-1258', ','],
+    ['windows-1258', ';'],
+    ['windows-1258', '\t'],
+  ])('reads %s with separator %j to the same plan', async (encoding, separator) => {
+    const { status, body } = await dryRun(demo, admin, csvFile([HEADER, ...ROWS], { encoding, separator }));
+    expect(status).toBe(200);
+    expect(body.file).toMatchObject({ encoding, separator, format: 'csv', headerRow: 1 });
+    expect(body.rows.map(outcomeOf)).toEqual(baseline);
+  });
+
+  it('reads NFD text (as macOS writes it) to the same plan', async () => {
+    const { body } = await dryRun(demo, admin, Buffer.from(csvText([HEADER, ...ROWS]).normalize('NFD'), 'utf8'));
+    expect(body.rows.map(outcomeOf)).toEqual(baseline);
+  });
+
+  it('reads an XLSX workbook, dates and numbers typed as such, to the same plan', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Trang');
+    sheet.addRow(HEADER);
+    for (const row of ROWS) {
+      const [launched, month] = [row[5]!, row[6]!];
+      const date = launched.includes('/') ? new Date(Date.UTC(2022, 2, 15)) : new Date(`${launched}T00:00:00Z`);
+      const followers = row[7] ? Number(row[7].replace('.', '')) : null;
+      sheet.addRow([row[0], row[1], row[2], { text: row[4], hyperlink: row[3] }, row[4], date, month ? new Date(Date.UTC(2025, 4, 1)) : null, followers, row[8] ? Number(row[8]) : null, row[9] ? Number(row[9]) : null]);
+    }
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { status, body } = await dryRun(demo, admin, bytes, { fileName: 'trang.xlsx' });
+    expect(status).toBe(200);
+    expect(body.file).toMatchObject({ format: 'xlsx', encoding: null, separator: null });
+    expect(body.rows.map(outcomeOf)).toEqual(baseline);
+  });
+
+  it('accepts English and diacritics-free headers in any order, ignoring unknown columns', async () => {
+    const english = ['page_name', 'URL', 'commune', 'Ghi chu noi bo', 'launched_on', 'district', 'PROVINCE', 'followers', 'month', 'interactions', 'posts'];
+    const order = [4, 3, 2, -1, 5, 1, 0, 7, 6, 9, 8];
+    const rows = ROWS.map((row) => order.map((i) => (i === -1 ? 'x' : row[i]!)));
+    const { status, body } = await dryRun(demo, admin, csvFile([english, ...rows]));
+    expect(status).toBe(200);
+    expect(body.ignoredColumns).toEqual(['Ghi chu noi bo']);
+    expect(body.columns.map((c) => c.key).sort()).toEqual(['commune', 'district', 'followers', 'interactions', 'launchedOn', 'month', 'pageName', 'posts', 'province', 'url'].sort());
+    expect(body.rows.map(outcomeOf)).toEqual(baseline);
+
+    const viNoMarks = ['ten trang', 'duong dan trang', 'TEN XA', 'ngay lap', 'huyen', 'tinh', 'luot theo doi', 'thang', 'tuong tac', 'so bai'];
+    const rowsVi = ROWS.map((row) => [4, 3, 2, 5, 1, 0, 7, 6, 9, 8].map((i) => row[i]!));
+    const vi = await dryRun(demo, admin, csvFile([viNoMarks, ...rowsVi]));
+    expect(vi.body.rows.map(outcomeOf)).toEqual(baseline);
+  });
+
+  it('finds the header below a title line and skips blank rows', async () => {
+    const { body } = await dryRun(demo, admin, csvFile([['Danh sách trang — Lạng Sơn'], [], HEADER, ROWS[0]!, ['', '', ''], ROWS[1]!]));
+    expect(body.file.headerRow).toBe(3);
+    expect(body.totals.rows).toBe(2);
+    expect(body.rows.map((r) => [r.row, r.outcome])).toEqual([
+      [4, 'create'],
+      [6, 'create'],
+    ]);
+  });
+
+  it('matches by code, putting back the leading zeros a spreadsheet drops, and checks a name given with it', async () => {
+    const { body } = await dryRun(
+      demo,
+      admin,
+      csvFile([
+        ['Mã xã', 'Tên xã', 'URL', 'Ngày lập'],
+        ['6385', '', 'https://www.facebook.com/a.test', '2022-01-01'],
+        ['06388', 'xa huu lien', 'https://www.facebook.com/b.test', '2022-01-01'],
+        ['06388', 'Xã Yên Bình', 'https://www.facebook.com/c.test', '2022-01-01'],
+        ['99999', '', 'https://www.facebook.com/d.test', '2022-01-01'],
+      ]),
+    );
+    expect(body.rows.map((r) => [r.outcome, r.unit?.code ?? null])).toEqual([
+      ['create', '06385'],
+      ['create', '06388'],
+      ['error', null],
+      ['error', null],
+    ]);
+    expect(body.rows[2]!.errors[0]).toMatchObject({ column: 'Tên xã', message: '06388 is Xã Hữu Liên, not "Xã Yên Bình"; correct the code or the name' });
+    expect(body.rows[3]!.errors[0]).toMatchObject({ column: 'Mã xã', message: expect.stringContaining('99999 is not a commune code of legacy63') });
+  });
+
+  it('lists the candidates, name and code, of an ambiguous commune name, and resolves it once the district is given', async () => {
+    const { body } = await dryRun(
+      demo,
+      admin,
+      csvFile([
+        ['Tỉnh', 'Huyện', 'Tên xã', 'URL', 'Ngày lập'],
+        ['Hà Nội', '', 'Kim Chung', 'https://www.facebook.com/kimchung.test', '2022-01-01'],
+        ['Hà Nội', 'Đông Anh', 'Kim Chung', 'https://www.facebook.com/kimchung.test', '2022-01-01'],
+        ['Hà Nội', 'Hữu Lũng', 'Kim Chung', 'https://www.facebook.com/kimchung2.test', '2022-01-01'],
+      ]),
+    );
+    const [ambiguous, resolved, wrongDistrict] = body.rows;
+    expect(ambiguous!.outcome).toBe('error');
+    expect(ambiguous!.errors[0]!.column).toBe('Tên xã');
+    expect(ambiguous!.errors[0]!.candidates).toEqual(
+      expect.arrayContaining([
+        { code: '00493', name: 'Xã Kim Chung', parent: 'Huyện Đông Anh' },
+        { code: '09853', name: 'Xã Kim Chung', parent: 'Huyện Hoài Đức' },
+      ]),
+    );
+    expect(ambiguous!.errors[0]!.message).toContain('Xã Kim Chung (00493, Huyện Đông Anh)');
+    expect(ambiguous!.errors[0]!.message).toContain('Xã Kim Chung (09853, Huyện Hoài Đức)');
+    expect(resolved).toMatchObject({ outcome: 'create', unit: { code: '00493', name: 'Xã Kim Chung', level: 'commune' } });
+    expect(wrongDistrict!.errors[0]).toMatchObject({ column: 'Huyện', message: expect.stringContaining('no district of legacy63 in Thành phố Hà Nội is called "Hữu Lũng"') });
+  });
+
+  it('names the column and what to write for each bad value of a row', async () => {
+    const { body } = await dryRun(
+      demo,
+      admin,
+      csvFile([
+        ['Mã xã', 'URL', 'Nền tảng', 'Ngày lập', 'Trạng thái', 'Tháng', 'Lượt theo dõi', 'Số bài', 'Tương tác'],
+        ['06385', 'javascript:alert(1)', '', '2022-02-30', 'đẹp', '13/2025', '-5', '1,5', ''],
+      ]),
+    );
+    const errors = Object.fromEntries(body.rows[0]!.errors.map((e) => [e.column, e.message]));
+    expect(errors).toEqual({
+      'Nền tảng': 'is empty and javascript:alert(1) is not on Facebook, Zalo, TikTok or YouTube; write the platform',
+      'Ngày lập': 'must be a date written YYYY-MM-DD or DD/MM/YYYY, e.g. 2022-03-15 or 15/03/2022',
+      'Trạng thái': expect.stringContaining('"đẹp" is not a status; write Đã báo cáo'),
+      Tháng: 'must be a month written YYYY-MM or MM/YYYY, e.g. 2025-05 or 05/2025',
+      'Lượt theo dõi': 'must be a whole number, 0 or more (e.g. 1234 or 1.234)',
+      'Số bài': 'must be a whole number, 0 or more (e.g. 1234 or 1.234)',
+      'Tương tác': 'is empty; a month of figures needs followers, posts and interactions',
+    });
+  });
+
+  it('counts a row without page data as unchanged and a page row without a URL as an error', async () => {
+    const { body } = await dryRun(
+      demo,
+      admin,
+      csvFile([
+        ['Mã xã', 'URL', 'Tên trang'],
+        ['06385', '', ''],
+        ['06388', '', 'Trang không có địa chỉ'],
+      ]),
+    );
+    expect(body.rows.map((r) => r.outcome)).toEqual(['unchanged', 'error']);
+    expect(body.rows[1]!.errors[0]).toMatchObject({ column: 'URL', message: expect.stringContaining("is empty; give the page's address") });
+    expect(body.totals).toMatchObject({ rows: 2, unchanged: 1, error: 1, create: 0 });
+    expect(body.canCommit).toBe(false);
+  });
+
+  it('refuses a viewer before reading the file', async () => {
+    const viewer = await signInAs(demo.db, 'viewer');
+    const { status, body } = await dryRun(demo, viewer, csvFile([HEADER, ...ROWS]));
+    expect(status).toBe(403);
+    expect(body.error!.code).toBe('forbidden');
+  });
+});
+
+describe('POST /imports/dry-run: limits and unreadable files', () => {
+  let demo: DemoApp;
+  let admin: TestSession;
+  beforeAll(async () => {
+    demo = openDemoApp();
+    admin = await signInAs(demo.db, 'admin');
+  });
+  afterAll(() => demo.close());
+
+  /** A CSV of exactly `size` bytes: one row whose ignored column pads it. */
+  function fileOfSize(size: number): Buffer {
+    const head = 'Mã xã,URL,Ngày lập,Khác\r\n06385,https://www.facebook.com/pad.test,2022-01-01,';
+    const headBytes = Buffer.byteLength(head, 'utf8');
+    return Buffer.concat([Buffer.from(head, 'utf8'), Buffer.alloc(size - headBytes - 2, 'x'), Buffer.from('\r\n')]);
+  }
+
+  it(`takes a file of exactly ${MAX_IMPORT_BYTES} bytes and refuses one byte more with 413`, async () => {
+    const atLimit = await dryRun(demo, admin, fileOfSize(MAX_IMPORT_BYTES));
+    expect(atLimit.status).toBe(200);
+    expect(atLimit.body.totals).toMatchObject({ rows: 1, create: 1 });
+    const over = await dryRun(demo, admin, fileOfSize(MAX_IMPORT_BYTES + 1));
+    expect(over.status).toBe(413);
+    expect(over.body.error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('larger than 5 MB') });
+    const huge = await dryRun(demo, admin, fileOfSize(3 * MAX_IMPORT_BYTES));
+    expect(huge.status).toBe(413);
+  });
+
+  it(`takes ${MAX_IMPORT_ROWS} rows and refuses ${MAX_IMPORT_ROWS + 1} with 422 and a message`, async () => {
+    const rows = (n: number) => [['Mã xã', 'URL', 'Ngày lập'], ...Array.from({ length: n }, (_, i) => ['06385', `https://www.facebook.com/row${i}.test`, '2022-01-01'])];
+    const atLimit = await dryRun(demo, admin, csvFile(rows(MAX_IMPORT_ROWS)));
+    expect(atLimit.status).toBe(200);
+    expect(atLimit.body.totals).toMatchObject({ rows: MAX_IMPORT_ROWS, create: MAX_IMPORT_ROWS });
+    const over = await dryRun(demo, admin, csvFile(rows(MAX_IMPORT_ROWS + 1)));
+    expect(over.status).toBe(422);
+    expect(over.body.error!.message).toBe(
+      'The file has 20,001 data rows; at most 20,000 can be imported at once. Split it (for example by province) and import the parts one after another.',
+    );
+  });
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), 'The file is empty.'],
+    ['a file of blank lines', Buffer.from('\r\n \r\n,,\r\n'), 'The file is empty.'],
+    ['a header without rows', csvFile([HEADER]), 'The file has a header (row 1) but no data rows below it.'],
+    ['an old .xls workbook', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'This is an old Excel .xls file.'],
+    ['a broken XLSX', Buffer.from('PK\u0003\u0004 not really a zip'), 'cannot be read'],
+  ])('answers %s with 422', async (_, bytes, message) => {
+    const { status, body } = await dryRun(demo, admin, bytes);
+    expect(status).toBe(422);
+    expect(body.error!.message).toContain(message);
+  });
+
+  it('refuses an XLSX whose entries claim to unpack to more than 200 MB, before unpacking it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Trang').addRow(HEADER);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(300 * 1024 * 1024, central + 24);
+    const { status, body } = await dryRun(demo, admin, bytes, { fileName: 'bomb.xlsx' });
+    expect(status).toBe(422);
+    expect(body.error!.message).toContain('unpacks to more than 200 MB');
+  });
+
+  it('answers missing required columns with 422 naming them', async () => {
+    const noUrl = await dryRun(demo, admin, csvFile([['Mã xã', 'Tên trang'], ['06385', 'x']]));
+    expect(noUrl.status).toBe(422);
+    expect(noUrl.body.error!.message).toMatch(/^Missing required columns: Đường dẫn trang\./);
+    expect(noUrl.body.error!.details).toEqual([{ path: 'Đường dẫn trang', message: expect.stringContaining('Đường dẫn trang (url)') }]);
+
+    const nothing = await dryRun(demo, admin, csvFile([['a', 'b'], ['1', '2']]));
+    expect(nothing.status).toBe(422);
+    expect(nothing.body.error!.message).toMatch(/^Missing required columns: Đường dẫn trang, Mã xã\./);
+    expect(nothing.body.error!.message).toContain('Mã tỉnh (province_code), Tỉnh (province)');
+  });
+
+  it('answers two columns of the same meaning with 422', async () => {
+    const { status, body } = await dryRun(demo, admin, csvFile([['Mã xã', 'commune_code', 'URL'], ['06385', '06385', 'https://www.facebook.com/x']]));
+    expect(status).toBe(422);
+    expect(body.error!.message).toContain('"commune_code" names the same column as "Mã xã"');
+  });
+
+  it('answers a missing file field with 400 naming it, and an unknown scheme with 400', async () => {
+    const form = new FormData();
+    form.set('scheme', 'legacy63');
+    const noFile = await demo.app.request('/api/v1/imports/dry-run', { method: 'POST', headers: admin.headers, body: form });
+    expect(noFile.status).toBe(400);
+    expect(((await noFile.json()) as any).error.details[0].path).toBe('file');
+    const badScheme = await dryRun(demo, admin, csvFile([HEADER, ...ROWS]), { scheme: 'legacy64' });
+    expect(badScheme.status).toBe(400);
+    expect(badScheme.body.error!.details[0]!.path).toBe('scheme');
+  });
+});
+
+describe('POST /imports/{planId}/commit', () => {
+  let demo: DemoApp;
+  let admin: TestSession;
+  beforeAll(async () => {
+    demo = openDemoApp();
+    admin = await signInAs(demo.db, 'admin');
+  });
+  afterAll(() => demo.close());
+  afterEach(() => vi.useRealTimers());
+
+  const coveredCommunes = async () => (await demo.get('/api/v1/coverage?scheme=legacy63&asOf=2022-08-12&level=commune&parent=186')).body.levels.commune.covered as number;
+
+  it('refuses a plan with a bad row (422, nothing written); once fixed it applies in one go, /coverage counts it, and a second import changes nothing', async () => {
+    const coveredBefore = await coveredCommunes();
+    const countsBefore = tableCounts(demo);
+    const bad = ROWS.map((row, i) => (i === 2 ? [...row.slice(0, 6), '2025-05', 'nhiều', '1', '2'] : row));
+    const first = await dryRun(demo, admin, csvFile([HEADER, ...bad]));
+    expect(first.body.canCommit).toBe(false);
+    expect(first.body.rows.map((r) => r.outcome)).toEqual(['create', 'create', 'error']);
+    expect(first.body.rows[2]!.errors).toEqual([{ column: 'Lượt theo dõi', message: 'must be a whole number, 0 or more (e.g. 1234 or 1.234)', candidates: [] }]);
+    const refused = await commit(demo, admin, first.body.planId);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toContain('The plan has 1 row(s) with errors (rows 4)');
+    expect(tableCounts(demo)).toEqual(countsBefore);
+    expect(await coveredCommunes()).toBe(coveredBefore);
+
+    const fixed = await dryRun(demo, admin, csvFile([HEADER, ...ROWS]), { fileName: 'huu-lung.csv' });
+    expect(fixed.body.canCommit).toBe(true);
+    expect(fixed.body.totals).toEqual({ rows: 3, create: 3, update: 0, metrics: 0, unchanged: 0, error: 0, metricSnapshots: 2, statusEvents: 3 });
+    const done = await commit(demo, admin, fixed.body.planId);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ planId: fixed.body.planId, scheme: 'legacy63', totals: fixed.body.totals });
+    expect(await coveredCommunes()).toBe(coveredBefore + 3);
+    const counts = tableCounts(demo);
+    expect(counts).toEqual({
+      pages: countsBefore.pages! + 3,
+      page_assignments: countsBefore.page_assignments! + 3,
+      page_status_events: countsBefore.page_status_events! + 3,
+      metric_snapshots: countsBefore.metric_snapshots! + 2,
+      // One row per changed entity (3 pages, 3 assignments, 3 events, 2 snapshots) and the summary.
+      audit_log: countsBefore.audit_log! + 12,
+    });
+    const page = demo.db.prepare('SELECT name, launched_on, owner, platform FROM pages WHERE url = ?').get('https://www.facebook.com/mttq.huulung.test');
+    expect(page).toEqual({ name: 'Mặt trận Tổ quốc thị trấn Hữu Lũng', launched_on: '2022-03-15', owner: 'front', platform: 'facebook' });
+    const summary = demo.db.prepare("SELECT username, after_json FROM audit_log WHERE entity = 'import' AND entity_id = ?").get(fixed.body.planId) as { after_json: string };
+    expect(JSON.parse(summary.after_json)).toMatchObject({ file: 'huu-lung.csv', scheme: 'legacy63', totals: fixed.body.totals });
+
+    // The plan is spent.
+    expect((await commit(demo, admin, fixed.body.planId)).status).toBe(404);
+
+    for (const encoding of ['utf-8', 'windows-1258'] as const) {
+      const again = await dryRun(demo, admin, csvFile([HEADER, ...ROWS], { encoding }));
+      expect(again.body.rows.map((r) => r.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+      expect(again.body.totals).toMatchObject({ unchanged: 3, metricSnapshots: 0, statusEvents: 0 });
+      expect((await commit(demo, admin, again.body.planId)).status).toBe(200);
+      expect(tableCounts(demo)).toEqual(counts);
+    }
+  });
+
+  it('updates changed fields and figures of existing pages, row by row', async () => {
+    const edited = [
+      [...ROWS[0]!.slice(0, 4), 'MTTQ thị trấn Hữu Lũng', ...ROWS[0]!.slice(5, 7), '1.300', '12', '345'],
+      ROWS[1]!,
+      [...ROWS[2]!.slice(0, 6), '2025-04', '50', '0', '0'],
+      [...ROWS[2]!.slice(0, 6), '2025-05', '60', '2', '7'],
+    ];
+    const { body } = await dryRun(demo, admin, csvFile([HEADER, ...edited]));
+    expect(body.rows.map((r) => [r.outcome, r.changes])).toEqual([
+      ['update', ['name: "Mặt trận Tổ quốc thị trấn Hữu Lũng" → "MTTQ thị trấn Hữu Lũng"', 'metrics 2025-05: followers 1234 → 1300']],
+      ['unchanged', []],
+      ['metrics', ['metrics 2025-04: new, followers 50, posts 0, interactions 0']],
+      ['metrics', ['metrics 2025-05: new, followers 60, posts 2, interactions 7']],
+    ]);
+    expect(body.totals).toMatchObject({ update: 1, metrics: 2, unchanged: 1, metricSnapshots: 3, statusEvents: 0 });
+    expect((await commit(demo, admin, body.planId)).status).toBe(200);
+    const followers = demo.db.prepare("SELECT m.followers FROM metric_snapshots m JOIN pages p ON p.id = m.page_id WHERE p.url = ? AND m.month = '2025-05'").pluck();
+    expect(followers.get('https://www.facebook.com/mttq.huulung.test')).toBe(1300);
+    expect(followers.get('https://zalo.me/mttq-yenbinh-test')).toBe(60);
+  });
+
+  it('answers 409 and writes nothing when a page of the plan changed after the dry run', async () => {
+    const { body } = await dryRun(demo, admin, csvFile([HEADER, [...ROWS[1]!.slice(0, 7), '999', '4', '90'], [...ROWS[0]!.slice(0, 3), 'https://www.facebook.com/fresh.test', 'Mới', '2022-01-01', '', '', '', '']]));
+    expect(body.totals).toMatchObject({ metrics: 1, create: 1 });
+    demo.db.prepare("UPDATE pages SET name = 'Đổi bởi người khác' WHERE url = ?").run('https://www.facebook.com/mttq.huulien.test');
+    const before = tableCounts(demo);
+    const { status, body: answer } = await commit(demo, admin, body.planId);
+    expect(status).toBe(409);
+    expect(answer.error.message).toMatch(/^The data changed since the dry run; run it again\./);
+    expect(answer.error.details).toEqual([{ path: 'row 2', message: expect.stringContaining('changed since the dry run') }]);
+    expect(tableCounts(demo)).toEqual(before);
+    expect(demo.db.prepare('SELECT count(*) FROM pages WHERE url = ?').pluck().get('https://www.facebook.com/fresh.test')).toBe(0);
+  });
+
+  it('answers 409 when the address of a new page was taken after the dry run', async () => {
+    const row = [...ROWS[0]!.slice(0, 3), 'https://www.facebook.com/race.test', 'Trang', '2022-01-01', '', '', '', ''];
+    const [a, b] = [await dryRun(demo, admin, csvFile([HEADER, row])), await dryRun(demo, admin, csvFile([HEADER, row]))];
+    expect((await commit(demo, admin, a.body.planId)).status).toBe(200);
+    const second = await commit(demo, admin, b.body.planId);
+    expect(second.status).toBe(409);
+    expect(second.body.error.details[0].message).toContain('with the address https://www.facebook.com/race.test was added since the dry run');
+  });
+
+  it("keeps a plan to its uploader, for 30 minutes: another user's or an expired plan is a 404", async () => {
+    const row = [...ROWS[0]!.slice(0, 3), 'https://www.facebook.com/later.test', 'Trang', '2022-01-01', '', '', '', ''];
+    const central = await signInAs(demo.db, 'central');
+    const mine = await dryRun(demo, admin, csvFile([HEADER, row]));
+    expect((await commit(demo, central, mine.body.planId)).status).toBe(404);
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const expiring = await dryRun(demo, admin, csvFile([HEADER, row]));
+    vi.setSystemTime(Date.now() + 30 * 60_000 + 1);
+    const expired = await commit(demo, admin, expiring.body.planId);
+    expect(expired.status).toBe(404);
+    expect(expired.body.error.message).toContain('plans expire 30 minutes after the dry run and do not survive a server restart');
+  });
+});
+
+describe('imports by province officers and statuses', () => {
+  let demo: DemoApp;
+  let officer: TestSession;
+  let central: TestSession;
+  beforeAll(async () => {
+    demo = openDemoApp();
+    officer = await signInAs(demo.db, 'province', { scheme: 'legacy63', code: '20' });
+    central = await signInAs(demo.db, 'central');
+  });
+  afterAll(() => demo.close());
+
+  it('makes rows outside the officer’s scope errors that name the scope', async () => {
+    const { body } = await dryRun(
+      demo,
+      officer,
+      csvFile([
+        ['Mã xã', 'URL', 'Ngày lập'],
+        ['06394', 'https://www.facebook.com/quyetthang.test', '2022-01-01'],
+        ['00001', 'https://www.facebook.com/phucxa.test', '2022-01-01'],
+      ]),
+    );
+    expect(body.rows.map((r) => r.outcome)).toEqual(['create', 'error']);
+    expect(body.rows[1]!.errors[0]).toEqual({
+      column: 'Mã xã',
+      message: 'Phường Phúc Xá (00001) is outside your scope legacy63:20 (Tỉnh Lạng Sơn); ask central staff to import it',
+      candidates: [],
+    });
+    const reform = await dryRun(demo, officer, csvFile([['Mã xã', 'URL', 'Ngày lập'], ['06394', 'https://www.facebook.com/x.test', '2025-08-01']]), { scheme: 'reform34' });
+    expect(reform.body.rows[0]!.errors.map((e) => e.message)).toContain('06394 is not a commune code of reform34; find codes with GET /api/v1/units?scheme=reform34');
+  });
+
+  it('refuses a plan whose uploader was given another scope after the dry run', async () => {
+    const moved = await signInAs(demo.db, 'province', { scheme: 'legacy63', code: '20' });
+    const { body } = await dryRun(demo, moved, csvFile([['Mã xã', 'URL', 'Ngày lập'], ['06394', 'https://www.facebook.com/moved.test', '2022-01-01']]));
+    expect(body.canCommit).toBe(true);
+    demo.db.prepare("UPDATE users SET scope_code = '19' WHERE id = ?").run(moved.userId);
+    const answer = await commit(demo, moved, body.planId);
+    expect(answer.status).toBe(403);
+    expect(answer.body.error.message).toBe('Your role or scope changed since the dry run; run the dry run again.');
+    expect(count(demo, 'SELECT count(*) FROM pages WHERE url = ?', 'https://www.facebook.com/moved.test')).toBe(0);
+  });
+
+  it('lets central staff verify, not a province officer; reads "Hoạt động" without recording it', async () => {
+    const create = await dryRun(demo, officer, csvFile([['Mã xã', 'URL', 'Ngày lập', 'Trạng thái'], ['06394', 'https://www.facebook.com/verify.test', '2022-01-01', 'Đã báo cáo']]));
+    expect((await commit(demo, officer, create.body.planId)).status).toBe(200);
+    const file = (status: string) => csvFile([['Mã xã', 'URL', 'Trạng thái'], ['06394', 'https://www.facebook.com/verify.test', status]]);
+
+    const byOfficer = await dryRun(demo, officer, file('Đã xác minh'));
+    expect(byOfficer.body.rows[0]!.errors[0]).toMatchObject({ column: 'Trạng thái', message: 'only central staff record "Đã xác minh"; leave Trạng thái as "Đã báo cáo"' });
+    const active = await dryRun(demo, officer, file('Hoạt động'));
+    expect(active.body.rows[0]).toMatchObject({ outcome: 'unchanged', warnings: ['Trạng thái "Hoạt động" is not recorded: active and inactive follow from the monthly figures'] });
+
+    const byCentral = await dryRun(demo, central, file('da xac minh'));
+    expect(byCentral.body.rows[0]).toMatchObject({ outcome: 'update', changes: ['status: Đã báo cáo → Đã xác minh on 2025-06-30'] });
+    expect((await commit(demo, central, byCentral.body.planId)).status).toBe(200);
+    expect((await dryRun(demo, central, file('Đã xác minh'))).body.rows[0]!.outcome).toBe('unchanged');
+
+    const rejectWithoutReason = await dryRun(demo, central, file('Bị từ chối'));
+    expect(rejectWithoutReason.body.rows[0]!.errors[0]).toMatchObject({ column: 'Ghi chú', message: expect.stringContaining('needs the reason') });
+    const close = await dryRun(demo, officer, file('Đã đóng'));
+    expect(close.body.rows[0]!.changes).toEqual(['status: Đã xác minh → Đã đóng on 2025-06-30']);
+    expect((await commit(demo, officer, close.body.planId)).status).toBe(200);
+    const page = (await demo.get(`/api/v1/pages?scheme=legacy63&parent=06394&q=verify.test`)).body.items[0];
+    expect(page.status).toMatchObject({ isLive: false, latest: 'closed' });
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The unit a row names: by code where a code is given, otherwise by name through matchUnit,
+ * each level narrowed to the one above it. Codes and names that disagree, unknown codes and
+ * ambiguous or unknown names are row errors that say what to write instead.
+ */
+import { matchUnit, type UnitMatch } from '@mttq/admin-units';
+import { SCHEMES, type ImportColumnKey, type ImportRowError, type ImportUnitCandidate, type Level, type SchemeId, type Unit } from '@mttq/core';
+import { padCode } from './cells';
+
+const LEVEL_WORDS: Record<Level, string> = { province: 'province', district: 'district', commune: 'commune' };
+const CODE_KEY: Record<Level, ImportColumnKey> = { province: 'provinceCode', district: 'districtCode', commune: 'communeCode' };
+const NAME_KEY: Record<Level, ImportColumnKey> = { province: 'province', district: 'district', commune: 'commune' };
+/** Candidates listed in an error message and its details. */
+const MAX_LISTED = 5;
+
+export type UnitResolution = { unit: Unit; error?: undefined } | { unit: null; error: ImportRowError };
+
+/** Looks up units of one scheme for one import; memoises name matches, which repeat row after row. */
+export class UnitResolver {
+  private readonly byCode = new Map<string, Unit>();
+  /** parent code ('' for the whole country) → level → units below it at that level. */
+  private readonly below = new Map<string, Map<Level, Unit[]>>();
+  private readonly matches = new Map<string, UnitMatch>();
+  private readonly nameChecks = new Map<string, boolean>();
+
+  constructor(
+    readonly scheme: SchemeId,
+    units: readonly Unit[],
+    /** The header of a column as written in the file, or its template header. */
+    private readonly headerOf: (key: ImportColumnKey) => string,
+  ) {
+    const add = (parent: string, unit: Unit) => {
+      let levels = this.below.get(parent);
+      if (!levels) this.below.set(parent, (levels = new Map()));
+      const list = levels.get(unit.level);
+      if (list) list.push(unit);
+      else levels.set(unit.level, [unit]);
+    };
+    for (const unit of units) {
+      this.byCode.set(unit.code, unit);
+      add('', unit);
+      if (unit.parentCode !== null) add(unit.parentCode, unit);
+      if (unit.provinceCode !== unit.code && unit.provinceCode !== unit.parentCode) add(unit.provinceCode, unit);
+    }
+  }
+
+  unit(code: string): Unit | undefined {
+    return this.byCode.get(code);
+  }
+
+  /** The unit's parent's name, to tell equal names apart: 'Huyện Ba Vì'. */
+  parentName(unit: Unit): string | null {
+    return unit.parentCode === null ? null : (this.byCode.get(unit.parentCode)?.name ?? null);
+  }
+
+  private candidate(unit: Unit): ImportUnitCandidate {
+    return { code: unit.code, name: unit.name, parent: this.parentName(unit) };
+  }
+
+  private error(key: ImportColumnKey, message: string, candidates: ImportUnitCandidate[] = []): UnitResolution {
+    return { unit: null, error: { column: this.headerOf(key), message, candidates } };
+  }
+
+  /** Does the typed name confidently name this very unit? ('phuc xa' for Phường Phúc Xá: yes) */
+  private isNameOf(name: string, unit: Unit): boolean {
+    // The common case, a name copied from a template or an export, needs no matching.
+    if (name === unit.name || name === unit.shortName) return true;
+    const key = `${unit.code}\u0000${name}`;
+    let isSame = this.nameChecks.get(key);
+    if (isSame === undefined) this.nameChecks.set(key, (isSame = matchUnit(name, [unit]).unit !== null));
+    return isSame;
+  }
+
+  private match(name: string, level: Level, parent: Unit | null): UnitMatch {
+    const key = `${level}\u0000${parent?.code ?? ''}\u0000${name}`;
+    let found = this.matches.get(key);
+    if (!found) {
+      const pool = this.below.get(parent?.code ?? '')?.get(level) ?? [];
+      this.matches.set(key, (found = matchUnit(name, pool, { level, limit: MAX_LISTED })));
+    }
+    return found;
+  }
+
+  /**
+   * The lowest unit the row names, each level checked against the one above.
+   * resolve({ province: 'Hà Nội', commune: 'Phúc Xá' }) → { unit: Phường Phúc Xá }
+   */
+  resolve(values: Partial<Record<ImportColumnKey, string>>): UnitResolution {
+    const levels = SCHEMES[this.scheme].levels;
+    let parent: Unit | null = null;
+    for (const level of ['province', 'district', 'commune'] as const) {
+      const code = values[CODE_KEY[level]];
+      const name = values[NAME_KEY[level]];
+      if (!code && !name) continue;
+      if (!levels.includes(level)) {
+        return this.error(code ? CODE_KEY[level] : NAME_KEY[level], `${this.scheme} has no ${LEVEL_WORDS[level]} level; leave this column empty`);
+      }
+      let unit: Unit;
+      if (code) {
+        const padded = padCode(code, level);
+        const found = padded === null ? undefined : this.byCode.get(padded);
+        if (!found || found.level !== level) {
+          return this.error(CODE_KEY[level], `${code} is not a ${LEVEL_WORDS[level]} code of ${this.scheme}; find codes with GET /api/v1/units?scheme=${this.scheme}`);
+        }
+        unit = found;
+        if (parent && unit.parentCode !== parent.code && unit.provinceCode !== parent.code) {
+          return this.error(CODE_KEY[level], `${unit.code} is ${unit.name}, which is not in ${parent.name} (${parent.code}); correct one of them`, [this.candidate(unit)]);
+        }
+        if (name && !this.isNameOf(name, unit)) {
+          return this.error(NAME_KEY[level], `${unit.code} is ${unit.name}, not "${name}"; correct the code or the name`, [this.candidate(unit)]);
+        }
+      } else {
+        const match = this.match(name!, level, parent);
+        if (!match.unit) {
+          const candidates = match.candidates.map((c) => this.candidate(c.unit));
+          const where = parent ? ` in ${parent.name}` : '';
+          const fix = `give the code in ${this.headerOf(CODE_KEY[level])}${level === 'commune' && !parent ? ' or add the province' : ''}`;
+          const message =
+            candidates.length === 0
+              ? `no ${LEVEL_WORDS[level]} of ${this.scheme}${where} is called "${name}"; check the spelling or ${fix}`
+              : `"${name}" may mean ${candidates.map((c) => `${c.name} (${c.code}${c.parent ? `, ${c.parent}` : ''})`).join('; ')}; ${fix}`;
+          return this.error(NAME_KEY[level], message, candidates);
+        }
+        unit = match.unit;
+      }
+      parent = unit;
+    }
+    if (!parent) return this.error(CODE_KEY.commune, 'names no unit; give a code or a name of the commune, district or province');
+    return { unit: parent };
+  }
+}

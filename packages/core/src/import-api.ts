@@ -1,0 +1,291 @@
+// Bulk import (CSV / XLSX) and file exports: the column table, value labels and the request and
+// response schemas, shared by api and web.
+import { z } from 'zod';
+import { queryParams } from './coverage';
+import { OWNER_NAMES_VI, PAGE_STATUSES, PLATFORMS, type Owner, type PageStatus, type Platform } from './pages';
+import { levelSchema, schemeIdSchema } from './schemes';
+
+/** Uploads larger than this are refused with 413 (5 MiB). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** Files with more data rows than this are refused with 422. */
+export const MAX_IMPORT_ROWS = 20_000;
+/** A dry run's plan can be committed for this long (kept in server memory: a restart drops it). */
+export const IMPORT_PLAN_TTL_MINUTES = 30;
+
+// ---------------------------------------------------------------------------------------------
+// The columns of an import file
+// ---------------------------------------------------------------------------------------------
+
+export const IMPORT_COLUMN_KEYS = [
+  'provinceCode',
+  'province',
+  'districtCode',
+  'district',
+  'communeCode',
+  'commune',
+  'url',
+  'platform',
+  'pageName',
+  'owner',
+  'launchedOn',
+  'status',
+  'note',
+  'month',
+  'followers',
+  'posts',
+  'interactions',
+  'views',
+] as const;
+export type ImportColumnKey = (typeof IMPORT_COLUMN_KEYS)[number];
+
+export interface ImportColumn {
+  key: ImportColumnKey;
+  /** The header templates and exports write. */
+  vi: string;
+  /** The English header, also accepted. */
+  en: string;
+  /** Other accepted headers; every header is compared case- and diacritics-insensitively. */
+  aliases: readonly string[];
+  description: string;
+}
+
+/**
+ * Every column an import file may have, in template order. Headers may come in any order, in
+ * Vietnamese or English, with or without diacritics ("Mã xã" = "ma xa" = "commune_code");
+ * unknown headers are ignored and listed in the dry run's answer.
+ */
+export const IMPORT_COLUMNS: readonly ImportColumn[] = [
+  { key: 'provinceCode', vi: 'Mã tỉnh', en: 'province_code', aliases: ['mã tỉnh/thành phố', 'mã tp'], description: 'GSO province code (2 digits)' },
+  { key: 'province', vi: 'Tỉnh', en: 'province', aliases: ['tỉnh/thành phố', 'tỉnh, thành phố', 'tỉnh thành', 'tên tỉnh', 'province name'], description: 'province name, when no code is given' },
+  { key: 'districtCode', vi: 'Mã huyện', en: 'district_code', aliases: ['mã quận/huyện', 'mã qh'], description: 'GSO district code (3 digits); legacy63 only' },
+  { key: 'district', vi: 'Huyện', en: 'district', aliases: ['quận/huyện', 'quận, huyện', 'tên huyện', 'district name'], description: 'district name; legacy63 only' },
+  { key: 'communeCode', vi: 'Mã xã', en: 'commune_code', aliases: ['mã phường/xã', 'mã xã/phường', 'mã px', 'ward_code'], description: 'GSO commune code (5 digits)' },
+  { key: 'commune', vi: 'Tên xã', en: 'commune', aliases: ['xã', 'xã/phường', 'phường/xã', 'xã, phường', 'tên phường/xã', 'commune name', 'ward'], description: 'commune name, when no code is given' },
+  { key: 'url', vi: 'Đường dẫn trang', en: 'url', aliases: ['link', 'đường dẫn', 'liên kết', 'địa chỉ trang', 'page url', 'page_url'], description: 'the page address, https://…; identifies the page' },
+  { key: 'platform', vi: 'Nền tảng', en: 'platform', aliases: [], description: 'Facebook, Zalo, TikTok or YouTube; read from the URL when empty' },
+  { key: 'pageName', vi: 'Tên trang', en: 'page_name', aliases: ['page name', 'tên trang cộng đồng'], description: 'the page name as shown on the platform' },
+  { key: 'owner', vi: 'Chủ quản', en: 'owner', aliases: ['đơn vị chủ quản'], description: 'Ủy ban MTTQ (default) or a member organisation' },
+  { key: 'launchedOn', vi: 'Ngày lập', en: 'launched_on', aliases: ['ngày thành lập', 'ngày ra mắt', 'launch date', 'launched'], description: 'YYYY-MM-DD or DD/MM/YYYY; required for a new page' },
+  { key: 'status', vi: 'Trạng thái', en: 'status', aliases: [], description: 'Đã báo cáo, Đã đóng, Mở lại; Đã xác minh and Bị từ chối by central staff only. Hoạt động / Không hoạt động follow from the figures and are not recorded' },
+  { key: 'note', vi: 'Ghi chú', en: 'note', aliases: ['lý do'], description: 'why the status changed; required for Bị từ chối' },
+  { key: 'month', vi: 'Tháng', en: 'month', aliases: ['tháng báo cáo', 'kỳ báo cáo'], description: 'the month of the figures, YYYY-MM or MM/YYYY' },
+  { key: 'followers', vi: 'Lượt theo dõi', en: 'followers', aliases: ['người theo dõi', 'số người theo dõi', 'số lượt theo dõi'], description: 'followers at the end of the month' },
+  { key: 'posts', vi: 'Số bài', en: 'posts', aliases: ['số bài viết', 'số bài đăng', 'bài viết'], description: 'posts in the month' },
+  { key: 'interactions', vi: 'Tương tác', en: 'interactions', aliases: ['lượt tương tác', 'số lượt tương tác'], description: 'interactions in the month' },
+  { key: 'views', vi: 'Lượt xem', en: 'views', aliases: ['số lượt xem'], description: 'views in the month; optional' },
+];
+
+/**
+ * A header folded for comparison: no diacritics, đ → d, lowercase, punctuation as spaces.
+ * foldHeader(' Mã  Xã ') → 'ma xa'; foldHeader('commune_code') → 'commune code'
+ */
+export function foldHeader(header: string): string {
+  return header
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, ' ')
+    .trim();
+}
+
+const COLUMN_BY_HEADER: ReadonlyMap<string, ImportColumn> = (() => {
+  const byHeader = new Map<string, ImportColumn>();
+  for (const column of IMPORT_COLUMNS) {
+    for (const header of [column.vi, column.en, column.key, ...column.aliases]) {
+      const folded = foldHeader(header);
+      const taken = byHeader.get(folded);
+      if (taken && taken !== column) throw new Error(`Import header "${header}" names both ${taken.key} and ${column.key}`);
+      byHeader.set(folded, column);
+    }
+  }
+  return byHeader;
+})();
+
+/** The column a header names, or undefined: importColumnFor('ma xa')?.key === 'communeCode' */
+export function importColumnFor(header: string): ImportColumn | undefined {
+  return COLUMN_BY_HEADER.get(foldHeader(header));
+}
+
+/** The column of a key: importColumn('url').vi === 'Đường dẫn trang' */
+export function importColumn(key: ImportColumnKey): ImportColumn {
+  return IMPORT_COLUMNS.find((c) => c.key === key)!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value labels: what templates write and imports read (codes are accepted too)
+// ---------------------------------------------------------------------------------------------
+
+export const PAGE_STATUS_LABELS: Record<PageStatus, { vi: string; en: string }> = {
+  reported: { vi: 'Đã báo cáo', en: 'reported' },
+  verified: { vi: 'Đã xác minh', en: 'verified' },
+  rejected: { vi: 'Bị từ chối', en: 'rejected' },
+  active: { vi: 'Hoạt động', en: 'active' },
+  inactive: { vi: 'Không hoạt động', en: 'inactive' },
+  closed: { vi: 'Đã đóng', en: 'closed' },
+  reopened: { vi: 'Mở lại', en: 'reopened' },
+};
+
+export const PLATFORM_LABELS: Record<Platform, string> = { facebook: 'Facebook', zalo: 'Zalo', tiktok: 'TikTok', youtube: 'YouTube' };
+
+const OWNER_ALIASES: Record<Owner, readonly string[]> = {
+  front: ['MTTQ', 'Mặt trận', 'Mặt trận Tổ quốc', 'Ủy ban Mặt trận Tổ quốc', 'Ủy ban MTTQ Việt Nam'],
+  youth_union: ['Đoàn TN', 'Đoàn TNCS Hồ Chí Minh', 'Đoàn'],
+  women_union: ['Hội LHPN', 'Hội Phụ nữ'],
+  farmers_union: ['Hội ND'],
+  veterans_union: ['Hội CCB'],
+  trade_union: ['CĐ'],
+};
+
+function labelMap<T extends string>(entries: Array<[T, readonly string[]]>): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const [value, labels] of entries) for (const label of [value, ...labels]) map.set(foldHeader(label), value);
+  return map;
+}
+
+const STATUS_BY_LABEL = labelMap(PAGE_STATUSES.map((s) => [s, [PAGE_STATUS_LABELS[s].vi, PAGE_STATUS_LABELS[s].en]]));
+const PLATFORM_BY_LABEL = labelMap<Platform>([...PLATFORMS.map((p): [Platform, string[]] => [p, [PLATFORM_LABELS[p]]]), ['facebook', ['fb', 'fanpage']], ['zalo', ['zalo oa']]]);
+const OWNER_BY_LABEL = labelMap<Owner>((Object.keys(OWNER_NAMES_VI) as Owner[]).map((o) => [o, [OWNER_NAMES_VI[o], ...OWNER_ALIASES[o]]]));
+
+/** A status label or code, any case and diacritics: parseStatusLabel('khong hoat dong') → 'inactive' */
+export const parseStatusLabel = (text: string): PageStatus | undefined => STATUS_BY_LABEL.get(foldHeader(text));
+/** parsePlatformLabel('Zalo OA') → 'zalo' */
+export const parsePlatformLabel = (text: string): Platform | undefined => PLATFORM_BY_LABEL.get(foldHeader(text));
+/** parseOwnerLabel('Hội LHPN') → 'women_union' */
+export const parseOwnerLabel = (text: string): Owner | undefined => OWNER_BY_LABEL.get(foldHeader(text));
+
+// ---------------------------------------------------------------------------------------------
+// POST /imports/dry-run, POST /imports/{planId}/commit
+// ---------------------------------------------------------------------------------------------
+
+export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const importFormatSchema = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.infer<typeof importFormatSchema>;
+
+/**
+ * What committing a row does. create: a new page; update: an existing page changes (fields,
+ * assignment or status; metrics may change too); metrics: only the month's figures change;
+ * unchanged: nothing to do; error: the row cannot be imported (see errors).
+ */
+export const IMPORT_OUTCOMES = ['create', 'update', 'metrics', 'unchanged', 'error'] as const;
+export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
+
+export const importUnitCandidateSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parent: z.string().nullable().meta({ description: "the parent unit's name, to tell equal names apart" }),
+});
+export type ImportUnitCandidate = z.infer<typeof importUnitCandidateSchema>;
+
+export const importRowErrorSchema = z
+  .object({
+    column: z.string().meta({ description: 'the header as written in the file (or the template header when the column is missing)' }),
+    message: z.string(),
+    candidates: z.array(importUnitCandidateSchema).meta({ description: 'for an ambiguous or unknown unit name: the units it may mean, best first' }),
+  })
+  .meta({ id: 'ImportRowError' });
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+export const importRowResultSchema = z
+  .object({
+    row: z.number().int().meta({ description: 'the row number as a spreadsheet shows it (the header row counts)' }),
+    outcome: z.enum(IMPORT_OUTCOMES),
+    unit: z.object({ code: z.string(), name: z.string(), level: levelSchema }).nullable(),
+    pageId: z.number().int().nullable().meta({ description: 'the existing page; null for a new page or an error' }),
+    url: z.string().nullable(),
+    changes: z.array(z.string()).meta({ description: 'what committing changes, e.g. "name: A → B", "metrics 2025-05: followers 10 → 12"' }),
+    errors: z.array(importRowErrorSchema),
+    warnings: z.array(z.string()).meta({ description: 'values that were read but change nothing, and why' }),
+  })
+  .meta({ id: 'ImportRowResult' });
+export type ImportRowResult = z.infer<typeof importRowResultSchema>;
+
+export const importTotalsSchema = z
+  .object({
+    rows: z.number().int().meta({ description: 'data rows (blank rows are skipped)' }),
+    create: z.number().int(),
+    update: z.number().int(),
+    metrics: z.number().int(),
+    unchanged: z.number().int(),
+    error: z.number().int(),
+    metricSnapshots: z.number().int().meta({ description: 'monthly snapshots written, new or changed' }),
+    statusEvents: z.number().int().meta({ description: 'status events added (a new page gets "reported")' }),
+  })
+  .meta({ id: 'ImportTotals', description: 'rows = create + update + metrics + unchanged + error' });
+export type ImportTotals = z.infer<typeof importTotalsSchema>;
+
+export const importDryRunFormSchema = z.object({
+  file: z.any().meta({ type: 'string', format: 'binary', description: `a CSV (UTF-8, UTF-16 or Windows-1258; comma, semicolon or tab) or XLSX file of at most ${MAX_IMPORT_BYTES} bytes and ${MAX_IMPORT_ROWS} rows` }),
+  scheme: schemeIdSchema.optional().meta({ description: 'the scheme of the units in the file; default from configuration' }),
+});
+
+export const importDryRunResponseSchema = z
+  .object({
+    planId: z.string().meta({ description: 'commit it with POST /imports/{planId}/commit' }),
+    scheme: schemeIdSchema,
+    effectiveOn: z.string().meta({ description: 'the date status changes take effect: today, clamped into the scheme' }),
+    expiresAt: z.string().meta({ description: `the plan is kept in server memory for ${IMPORT_PLAN_TTL_MINUTES} minutes; a restart drops it` }),
+    file: z.object({
+      name: z.string(),
+      format: importFormatSchema,
+      encoding: z.string().nullable().meta({ description: 'utf-8, utf-8-bom, utf-16le, utf-16be or windows-1258; null for XLSX' }),
+      separator: z.string().nullable().meta({ description: 'the CSV separator; null for XLSX' }),
+      headerRow: z.number().int(),
+    }),
+    columns: z.array(z.object({ key: z.enum(IMPORT_COLUMN_KEYS), header: z.string() })).meta({ description: 'the recognised columns as headed in the file' }),
+    ignoredColumns: z.array(z.string()).meta({ description: 'headers that name no import column' }),
+    canCommit: z.boolean().meta({ description: 'false while any row has an error: fix the file and run the dry run again' }),
+    totals: importTotalsSchema,
+    rows: z.array(importRowResultSchema),
+  })
+  .meta({ id: 'ImportDryRun' });
+export type ImportDryRunResponse = z.infer<typeof importDryRunResponseSchema>;
+
+export const importPlanParamsSchema = z.object({
+  planId: z.string().regex(/^[0-9a-f-]{36}$/, 'must be the planId of a dry run'),
+});
+
+export const importCommitResponseSchema = z
+  .object({
+    planId: z.string(),
+    scheme: schemeIdSchema,
+    committedAt: z.string(),
+    totals: importTotalsSchema,
+  })
+  .meta({ id: 'ImportCommit' });
+export type ImportCommitResponse = z.infer<typeof importCommitResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// GET /imports/template, GET /exports/pages, GET /exports/coverage
+// ---------------------------------------------------------------------------------------------
+
+const formatParam = importFormatSchema.default('csv').meta({ description: 'csv (default; UTF-8 with BOM) or xlsx' });
+
+export const importTemplateQuerySchema = z.strictObject({
+  scheme: queryParams.scheme,
+  province: z
+    .string()
+    .regex(/^\d{2}$/, 'must be a province code of 2 digits, e.g. 01')
+    .meta({ description: "the province whose units (and their pages, status and last month's metrics) fill the template" }),
+  format: formatParam,
+});
+export type ImportTemplateQuery = z.infer<typeof importTemplateQuerySchema>;
+
+export const exportPagesQuerySchema = z.strictObject({
+  scheme: queryParams.scheme,
+  asOf: queryParams.asOf,
+  parent: queryParams.parent,
+  format: formatParam,
+});
+export type ExportPagesQuery = z.infer<typeof exportPagesQuerySchema>;
+
+export const exportCoverageQuerySchema = z.strictObject({
+  scheme: queryParams.scheme,
+  asOf: queryParams.asOf,
+  level: queryParams.level,
+  parent: queryParams.parent,
+  owner: queryParams.owner,
+  platform: queryParams.platform,
+  format: formatParam,
+});
+export type ExportCoverageQuery = z.infer<typeof exportCoverageQuerySchema>;
