@@ -93,12 +93,9 @@ const fileContent = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) },
 };
 
-// The downloads are hidden from /api/openapi.json for now: fuzz.test.ts parses every 2xx answer
-// of a documented GET as JSON. Delete `hide` once it accepts text/csv and XLSX answers.
 const templateRoute = createRoute({
   method: 'get',
   path: '/imports/template',
-  hide: true,
   summary: 'The import template of a province, filled with its units, pages and last month’s figures',
   request: { query: importTemplateQuerySchema },
   responses: { 200: { description: 'The template', content: fileContent }, ...errorResponses },
@@ -107,7 +104,6 @@ const templateRoute = createRoute({
 const pagesExportRoute = createRoute({
   method: 'get',
   path: '/exports/pages',
-  hide: true,
   summary: 'The page registry under a parent at a date, as CSV or XLSX',
   request: { query: exportPagesQuerySchema },
   responses: { 200: { description: 'The registry', content: fileContent }, ...errorResponses },
@@ -116,7 +112,6 @@ const pagesExportRoute = createRoute({
 const coverageExportRoute = createRoute({
   method: 'get',
   path: '/exports/coverage',
-  hide: true,
   summary: 'A coverage table (as GET /coverage) as CSV or XLSX',
   request: { query: exportCoverageQuerySchema },
   responses: { 200: { description: 'The coverage table', content: fileContent }, ...errorResponses },
