@@ -490,3 +490,38 @@ describe('imports by province officers and statuses', () => {
     expect(page.status).toMatchObject({ isLive: false, latest: 'closed' });
   });
 });
+
+describe('who may import', () => {
+  let demo: DemoApp;
+  beforeAll(() => {
+    demo = openDemoApp();
+  });
+  afterAll(() => demo.close());
+
+  const noSession: TestSession = { userId: 0, headers: {} };
+
+  it.each([
+    ['admin', null, 200],
+    ['central', null, 200],
+    ['province', '20', 200],
+    ['viewer', null, 403],
+  ] as const)('lets %s (scope %s) upload a dry run: %i', async (role, scope, expected) => {
+    const session = await signInAs(demo.db, role, scope ? { scheme: 'legacy63', code: scope } : null);
+    expect((await dryRun(demo, session, csvFile([HEADER, ...ROWS]))).status).toBe(expected);
+  });
+
+  it('asks a signed-out caller to sign in (401), even where reading is public', async () => {
+    expect((await dryRun(demo, noSession, csvFile([HEADER, ...ROWS]))).status).toBe(401);
+    expect((await commit(demo, noSession, 'any-plan')).status).toBe(401);
+  });
+
+  it('refuses an upload without the CSRF header (403) and writes nothing', async () => {
+    const admin = await signInAs(demo.db, 'admin');
+    const before = tableCounts(demo);
+    const { 'x-csrf-token': _csrf, ...withoutCsrf } = admin.headers;
+    const { status, body } = await dryRun(demo, { ...admin, headers: withoutCsrf }, csvFile([HEADER, ...ROWS]));
+    expect(status).toBe(403);
+    expect(body.error!.code).toBe('csrf');
+    expect(tableCounts(demo)).toEqual(before);
+  });
+});
