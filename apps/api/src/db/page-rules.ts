@@ -8,10 +8,13 @@
  * Page `p` counts at @asOf: launched by then, and its latest closed / rejected / reopened event
  * by then (if any) is a reopening.
  */
-export const PAGE_IS_LIVE = /* sql */ `(p.launched_on <= @asOf AND coalesce(
-  (SELECT e.status FROM page_status_events e
-   WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected', 'reopened') AND e.effective_on <= @asOf
-   ORDER BY e.effective_on DESC, e.id DESC LIMIT 1), 'reopened') = 'reopened')`;
+export const PAGE_IS_LIVE = /* sql */ `(p.launched_on <= @asOf AND (
+  -- Most pages were never closed: that answer needs no ordering.
+  NOT EXISTS (SELECT 1 FROM page_status_events e
+              WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected') AND e.effective_on <= @asOf)
+  OR (SELECT e.status FROM page_status_events e
+      WHERE e.page_id = p.id AND e.status IN ('closed', 'rejected', 'reopened') AND e.effective_on <= @asOf
+      ORDER BY e.effective_on DESC, e.id DESC LIMIT 1) = 'reopened'))`;
 
 /** Page `p` was verified by central staff on or before @asOf. */
 export const PAGE_IS_VERIFIED = /* sql */ `EXISTS (SELECT 1 FROM page_status_events v
