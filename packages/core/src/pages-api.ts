@@ -72,14 +72,18 @@ export const pageStatusAtSchema = z
   })
   .meta({ id: 'PageStatusAt', description: 'isLive ≥ isActive, isLive ≥ isVerified' });
 
-export const pageListItemSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    platform: platformSchema,
-    url: z.string(),
-    owner: ownerSchema,
-    launchedOn: z.string(),
+/** What every list of pages shows of a page. */
+export const pageSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  platform: platformSchema,
+  url: z.string(),
+  owner: ownerSchema,
+  launchedOn: z.string(),
+});
+
+export const pageListItemSchema = pageSummarySchema
+  .extend({
     unit: pageUnitRefSchema.meta({ description: 'the unit of the scheme the page is assigned to' }),
     status: pageStatusAtSchema,
     followers: z.number().int().nullable().meta({ description: "followers in the latest snapshot at or before asOf's month; null without one" }),

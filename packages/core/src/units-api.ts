@@ -1,5 +1,6 @@
 // Request and response schemas of the units endpoints, shared by api and web.
 import { z } from 'zod';
+import { pageSummarySchema } from './pages-api';
 import { queryParams } from './coverage';
 import { ownerSchema, pageStatusSchema, platformSchema } from './pages';
 import { levelSchema, schemeIdSchema, type SchemeId } from './schemes';
@@ -123,14 +124,8 @@ export const unitDetailQuerySchema = z.strictObject({
 });
 export type UnitDetailQuery = z.infer<typeof unitDetailQuerySchema>;
 
-export const unitPageSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    platform: platformSchema,
-    url: z.string(),
-    owner: ownerSchema,
-    launchedOn: z.string(),
+export const unitPageSchema = pageSummarySchema
+  .extend({
     status: pageStatusSchema.meta({ description: "the latest status event on or before asOf; 'reported' when there is none yet" }),
     statusSince: z.string().nullable().meta({ description: 'effective date of that event; null when there is none yet' }),
     isLive: z.boolean().meta({ description: 'neither closed nor rejected by asOf' }),

@@ -35,7 +35,8 @@ const UNIT_STATE = /* sql */ `
     FROM live GROUP BY unit_code
   )`;
 
-function bind(filters: CoverageFilters) {
+/** The named parameters every page-state query binds: scheme, asOf, its active months, owner, platform. */
+export function bindCoverageFilters(filters: CoverageFilters) {
   const [month, previousMonth] = activeMonths(filters.asOf);
   return {
     scheme: filters.scheme,
@@ -56,7 +57,7 @@ interface DbUnitState {
 
 /** The covered units of the scheme at asOf, with their live page count and flags. */
 export function getUnitStates(db: Db, filters: CoverageFilters): Map<string, UnitState> {
-  const rows = db.prepare(`WITH ${UNIT_STATE} SELECT unit_code, pages, active, verified FROM unit_state`).all(bind(filters)) as DbUnitState[];
+  const rows = db.prepare(`WITH ${UNIT_STATE} SELECT unit_code, pages, active, verified FROM unit_state`).all(bindCoverageFilters(filters)) as DbUnitState[];
   return new Map(rows.map((r) => [r.unit_code, { pages: r.pages, isActive: r.active === 1, isVerified: r.verified === 1 }]));
 }
 

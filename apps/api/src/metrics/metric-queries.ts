@@ -1,18 +1,13 @@
-import { activeMonths, type OwnerFilter, type Platform, type SchemeId } from '@mttq/core';
+import { bindCoverageFilters, type CoverageFilters } from '../coverage/queries';
 import type { Db } from '../db/connection';
 import { PAGE_IS_LIVE } from '../db/page-rules';
 import type { DbUnitRef } from '../http/scope';
 
-/** Everything a page-metrics figure depends on. */
-export interface MetricFilters {
-  scheme: SchemeId;
-  asOf: string;
-  owner: OwnerFilter;
-  platform: Platform | null;
-}
+/** Everything a page-metrics figure depends on: the same inputs as a coverage figure. */
+export type MetricFilters = CoverageFilters;
 
 /**
- * Live pages at @asOf (the same rule as coverage: launched by then, neither closed nor rejected
+ * Live pages at @asOf (the same rule as coverage, PAGE_IS_LIVE: launched by then, neither closed nor rejected
  * by then) with their figures for @month: followers are the latest snapshot up to the month
  * (followers are a level, so an older figure still stands); posts and interactions only that
  * month's (null without a snapshot: no data, not zero). Active: posted in the month or the
@@ -39,14 +34,8 @@ export const LIVE_PAGE_METRICS = /* sql */ `
 
 /** Named parameters of LIVE_PAGE_METRICS. */
 export function bindLivePageMetrics(filters: MetricFilters, parent: DbUnitRef | null) {
-  const [month, previousMonth] = activeMonths(filters.asOf);
   return {
-    scheme: filters.scheme,
-    asOf: filters.asOf,
-    month,
-    previousMonth,
-    owner: filters.owner,
-    platform: filters.platform,
+    ...bindCoverageFilters(filters),
     parent: parent?.code ?? null,
     parentLevel: parent?.level ?? null,
   };
