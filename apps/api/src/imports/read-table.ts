@@ -6,7 +6,8 @@
  */
 import { IMPORT_COLUMNS, importColumn, importColumnFor, MAX_IMPORT_ROWS, type ImportColumnKey, type ImportFormat } from '@mttq/core';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 import { ApiError, type FieldIssue } from '../http/errors';
 import { decodeText, isLegacyExcel, isZip, type TextEncodingName } from './decode';
 
@@ -159,7 +160,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Array<{ row: number; values:
   if (declaredUnzippedSize(bytes) > MAX_UNZIPPED_BYTES) {
     throw unprocessable('The file looks like an Excel workbook but cannot be read (it is damaged, or unpacks to more than 200 MB). Save it again as .xlsx, or as CSV (UTF-8).');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {

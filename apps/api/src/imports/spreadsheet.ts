@@ -3,7 +3,8 @@
  * XLSX. Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) is
  * neutralised with a leading quote; imports strip that quote again (read-table.ts cleanCell).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 
 export type SheetCell = string | number | null;
 
@@ -49,7 +50,7 @@ export function toCsv(sheet: Sheet): Uint8Array {
 
 /** The sheet as an XLSX workbook: title rows, a bold frozen header with a filter, the rows. */
 export async function toXlsx(sheet: Sheet, extra: Sheet[] = []): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'MTTQ community-page dashboard';
   for (const s of [sheet, ...extra]) {
     const worksheet = workbook.addWorksheet(s.name.slice(0, 31));
