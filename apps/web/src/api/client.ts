@@ -1,0 +1,97 @@
+/** The one way the web app talks to the API: same origin, session cookie, one error type. */
+
+export const API_BASE = '/api/v1';
+
+export interface ApiErrorDetail {
+  path?: string;
+  message: string;
+}
+
+/** A failed call, carrying the server's `{error: {code, message, details}}` envelope (DESIGN.md §6). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly ApiErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+
+  /** Signed out (or the session expired) on a route that needs a session. */
+  get isUnauthorized(): boolean {
+    return this.status === 401;
+  }
+}
+
+/** status 0: the request never got an answer (offline, server down). */
+export const NETWORK_ERROR_STATUS = 0;
+
+let csrfToken: string | null = null;
+
+/** Remember the session's CSRF token (from /auth/me or /auth/login) for state-changing calls. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** { scheme: 'legacy63', asOf: undefined, level: 'province' } → '?scheme=legacy63&level=province' */
+export function toQueryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Reads the error envelope if there is one; otherwise describes the status. */
+async function toApiError(response: Response): Promise<ApiError> {
+  try {
+    const payload = (await response.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } };
+    const error = payload.error;
+    if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+      return new ApiError(response.status, error.code, error.message, Array.isArray(error.details) ? (error.details as ApiErrorDetail[]) : []);
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  return new ApiError(response.status, `http_${response.status}`, `${response.status} ${response.statusText}`.trim());
+}
+
+/**
+ * Calls `${API_BASE}${path}` and answers the parsed JSON (undefined for 204). Sends the session
+ * cookie (same origin only) and, on anything but GET, the x-csrf-token header. Throws ApiError.
+ */
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}${toQueryString(options.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(NETWORK_ERROR_STATUS, 'network', cause instanceof Error ? cause.message : 'network error');
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

@@ -1,0 +1,67 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { CoverageResponse, Level, OwnerFilter, SchemeId } from '@mttq/core';
+import { apiFetch, setCsrfToken } from './client';
+
+/** The signed-in user as /auth/me and /auth/login describe it. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  role: 'admin' | 'central' | 'province' | 'viewer';
+  scope: { scheme: SchemeId; code: string; name: string } | null;
+}
+
+/** GET /auth/me: nulls when signed out. */
+export interface Me {
+  user: SessionUser | null;
+  csrfToken: string | null;
+  expiresAt: string | null;
+}
+
+/** GET /coverage inputs; null/undefined leaves the server's default. */
+export interface CoverageParams {
+  scheme: SchemeId;
+  asOf: string | null;
+  level: Level;
+  parent: string | null;
+  owner?: OwnerFilter;
+}
+
+/** Every query key starts with its endpoint and holds every input, so a change of input is a new entry. */
+export const queryKeys = {
+  me: ['auth', 'me'] as const,
+  coverage: (params: CoverageParams) =>
+    ['coverage', { scheme: params.scheme, asOf: params.asOf, level: params.level, parent: params.parent, owner: params.owner ?? 'front' }] as const,
+};
+
+export const meQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.me,
+    queryFn: async ({ signal }) => {
+      const me = await apiFetch<Me>('/auth/me', { signal });
+      setCsrfToken(me.csrfToken);
+      return me;
+    },
+    staleTime: 5 * 60_000,
+  });
+
+export const coverageQuery = (params: CoverageParams) =>
+  queryOptions({
+    queryKey: queryKeys.coverage(params),
+    queryFn: ({ signal, queryKey: [, input] }) => apiFetch<CoverageResponse>('/coverage', { query: { ...input }, signal }),
+    // keep the previous figures on screen while a new date or scheme loads (STYLE.md §5)
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+
+/** POST /auth/login; the session cookie is set by the answer. */
+export async function logIn(username: string, password: string): Promise<Me> {
+  const me = await apiFetch<Me>('/auth/login', { method: 'POST', body: { username, password } });
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+/** POST /auth/logout (sends x-csrf-token). */
+export async function logOut(): Promise<void> {
+  await apiFetch<void>('/auth/logout', { method: 'POST' });
+  setCsrfToken(null);
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
+import { logIn, queryKeys } from '../../api/queries';
+import { useLocale } from '../../i18n/locale';
+import type { Messages } from '../../i18n/messages';
+
+/** What went wrong, in the user's language; the server's own message for anything unexpected. */
+function signInErrorText(error: unknown, t: Messages): string {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return t.signInWrong;
+    if (error.status === 429) return t.signInLocked;
+    if (error.status === 403) return t.signInDisabled;
+    return error.message;
+  }
+  return t.errorTitle;
+}
+
+/** Shown when a read answers 401. Signing in refetches everything with the new session. */
+export function SignInForm() {
+  const { t } = useLocale();
+  const queryClient = useQueryClient();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useMutation({
+    mutationFn: () => logIn(username.trim(), password),
+    onSuccess: async (me) => {
+      queryClient.setQueryData(queryKeys.me, me);
+      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+    },
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate();
+  };
+  return (
+    <form className="panel sign-in" onSubmit={onSubmit} aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">{t.signInTitle}</h2>
+      <p>{t.signInLead}</p>
+      <label>
+        {t.username}
+        <input name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />
+      </label>
+      <label>
+        {t.password}
+        <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      </label>
+      {login.isError && (
+        <p role="alert" className="error">
+          {signInErrorText(login.error, t)}
+        </p>
+      )}
+      <button type="submit" disabled={login.isPending}>
+        {login.isPending ? t.signingIn : t.signInButton}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { MESSAGES, type Locale, type Messages } from './messages';
+
+const STORAGE_KEY = 'mttq.locale';
+
+interface LocaleContextValue {
+  locale: Locale;
+  t: Messages;
+  toggleLocale: () => void;
+}
+
+const LocaleContext = createContext<LocaleContextValue | null>(null);
+
+function storedLocale(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+/** Vietnamese first; the English switch is remembered in this browser. */
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocale] = useState<Locale>(storedLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    try {
+      localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // private mode: the choice lasts for this page only
+    }
+  }, [locale]);
+  const toggleLocale = useCallback(() => setLocale((l) => (l === 'vi' ? 'en' : 'vi')), []);
+  const value = useMemo(() => ({ locale, t: MESSAGES[locale], toggleLocale }), [locale, toggleLocale]);
+  return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
+}
+
+export function useLocale(): LocaleContextValue {
+  const value = useContext(LocaleContext);
+  if (!value) throw new Error('useLocale must be used inside <LocaleProvider>');
+  return value;
+}

@@ -1,0 +1,113 @@
+/**
+ * User-facing text, Vietnamese first with English beside it, under the same keys (a test checks
+ * it). Placeholders are written {name} and filled by `fill`.
+ */
+const vi = {
+  appTitle: 'Bảng theo dõi Trang cộng đồng MTTQ',
+  appLead: 'Theo dõi việc xây dựng và hoạt động của các trang cộng đồng của Ủy ban MTTQ các cấp.',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Chuyển sang tiếng Anh',
+
+  signInTitle: 'Đăng nhập',
+  signInLead: 'Cần đăng nhập để xem số liệu.',
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  signInButton: 'Đăng nhập',
+  signingIn: 'Đang đăng nhập…',
+  signInWrong: 'Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra và thử lại.',
+  signInLocked: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau ít phút.',
+  signInDisabled: 'Tài khoản này đã bị khóa. Hãy liên hệ quản trị viên.',
+  signedInAs: 'Đã đăng nhập: {username}',
+  signOut: 'Đăng xuất',
+
+  schemeLabel: 'Cơ cấu hành chính',
+  scheme_legacy63: '63 tỉnh, thành — có cấp huyện',
+  scheme_reform34: '34 tỉnh, thành — từ 01/07/2025',
+  asOfLabel: 'Số liệu đến ngày',
+  asOfRange: 'Từ {from} đến {to}',
+  asOfRangeOpen: 'Từ {from}',
+  figuresAsOf: 'Số liệu đến ngày {date}',
+  demoBanner: 'Dữ liệu minh họa: các con số dưới đây không phải số liệu thật.',
+
+  headlineTitle: 'Độ phủ trang cộng đồng',
+  units_province: 'tỉnh, thành',
+  units_district: 'quận, huyện',
+  units_commune_legacy63: 'xã, phường, thị trấn',
+  units_commune_reform34: 'xã, phường, đặc khu',
+  cardFraction: '{covered}/{total} {units}',
+  cardCoveredShare: '{share} có trang',
+  cardVerifiedShare: '{share} đã được xác minh',
+
+  tableCaption: 'Độ phủ cấp xã theo {units} — số liệu đến ngày {date}',
+  colUnit_province: 'Tỉnh, thành',
+  colUnit_district: 'Quận, huyện',
+  colUnit_commune: 'Xã, phường',
+  colCommunes: 'Xã có trang / tổng số',
+  colShare: 'Tỷ lệ',
+
+  loading: 'Đang tải…',
+  errorTitle: 'Không tải được số liệu.',
+  retry: 'Thử lại',
+  noData: 'Chưa có số liệu',
+} as const;
+
+export type MessageKey = keyof typeof vi;
+export type Messages = Record<MessageKey, string>;
+
+const en: Messages = {
+  appTitle: 'Fatherland Front community-page dashboard',
+  appLead: 'Tracks which Front committees run an official community page and how active those pages are.',
+  switchLanguage: 'Tiếng Việt',
+  switchLanguageLabel: 'Switch to Vietnamese',
+
+  signInTitle: 'Sign in',
+  signInLead: 'Sign in to see the figures.',
+  username: 'Username',
+  password: 'Password',
+  signInButton: 'Sign in',
+  signingIn: 'Signing in…',
+  signInWrong: 'Wrong username or password. Check them and try again.',
+  signInLocked: 'Too many failed sign-ins. Try again in a few minutes.',
+  signInDisabled: 'This account is disabled. Ask an administrator.',
+  signedInAs: 'Signed in as {username}',
+  signOut: 'Sign out',
+
+  schemeLabel: 'Administrative structure',
+  scheme_legacy63: '63 provinces — with districts',
+  scheme_reform34: '34 provinces — from 1 Jul 2025',
+  asOfLabel: 'Figures as of',
+  asOfRange: 'From {from} to {to}',
+  asOfRangeOpen: 'From {from}',
+  figuresAsOf: 'Figures as of {date}',
+  demoBanner: 'Demo data: the figures below are not real.',
+
+  headlineTitle: 'Community-page coverage',
+  units_province: 'provinces and cities',
+  units_district: 'districts',
+  units_commune_legacy63: 'communes, wards and townships',
+  units_commune_reform34: 'communes, wards and special zones',
+  cardFraction: '{covered}/{total} {units}',
+  cardCoveredShare: '{share} have a page',
+  cardVerifiedShare: '{share} verified',
+
+  tableCaption: 'Commune coverage by {units} — figures as of {date}',
+  colUnit_province: 'Province',
+  colUnit_district: 'District',
+  colUnit_commune: 'Commune',
+  colCommunes: 'Communes with a page / total',
+  colShare: 'Share',
+
+  loading: 'Loading…',
+  errorTitle: 'The figures could not be loaded.',
+  retry: 'Try again',
+  noData: 'No data yet',
+};
+
+export const MESSAGES: Record<'vi' | 'en', Messages> = { vi, en };
+export type Locale = keyof typeof MESSAGES;
+export const LOCALES: readonly Locale[] = ['vi', 'en'];
+
+/** fill('{covered}/{total}', { covered: '5', total: '9' }) → '5/9'; unknown placeholders stay as written. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEARCH, parseDashboardSearch, serializeDashboardSearch, withScheme, type DashboardSearch } from './dashboard-search';
+
+describe('parseDashboardSearch', () => {
+  it('reads every key under the API names', () => {
+    expect(parseDashboardSearch('?scheme=legacy63&asOf=2022-08-12&level=district&parent=01')).toEqual({
+      scheme: 'legacy63',
+      asOf: '2022-08-12',
+      level: 'district',
+      parent: '01',
+    });
+  });
+
+  it('gives the defaults for an empty URL', () => {
+    expect(parseDashboardSearch('')).toEqual(DEFAULT_SEARCH);
+  });
+
+  it('drops unknown keys', () => {
+    expect(serializeDashboardSearch(parseDashboardSearch('?scheme=reform34&utm_source=x&foo=1')).toString()).toBe('scheme=reform34');
+  });
+
+  it.each([
+    ['scheme=legacy99', { scheme: 'legacy63' }],
+    ['asOf=2022-02-30', { asOf: null }],
+    ['asOf=12/08/2022', { asOf: null }],
+    ['scheme=reform34&asOf=2022-08-12', { scheme: 'reform34', asOf: null }],
+    ['scheme=legacy63&asOf=2025-07-01', { asOf: null }],
+    ['scheme=reform34&level=district', { scheme: 'reform34', level: 'province' }],
+    ['level=ward', { level: 'province' }],
+    ['parent=1', { parent: null }],
+    ['parent=0001', { parent: null }],
+    ['parent=00004', { parent: '00004' }],
+  ])('falls back to the default for a bad value: %s', (query, expected) => {
+    expect(parseDashboardSearch(query)).toMatchObject(expected);
+  });
+});
+
+const searchArb: fc.Arbitrary<DashboardSearch> = fc.oneof(
+  fc.record({
+    scheme: fc.constant('legacy63' as const),
+    asOf: fc.option(fc.date({ min: new Date('2008-08-01T00:00:00Z'), max: new Date('2025-06-30T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))),
+    level: fc.constantFrom('province' as const, 'district' as const, 'commune' as const),
+    parent: fc.option(fc.stringMatching(/^\d{2}(\d|\d{3})?$/)),
+  }),
+  fc.record({
+    scheme: fc.constant('reform34' as const),
+    asOf: fc.option(fc.date({ min: new Date('2025-07-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))),
+    level: fc.constantFrom('province' as const, 'commune' as const),
+    parent: fc.option(fc.stringMatching(/^\d{2}(\d|\d{3})?$/)),
+  }),
+);
+
+describe('round trip', () => {
+  it('parse(serialize(s)) = s for every valid view state', () => {
+    fc.assert(fc.property(searchArb, (search) => {
+      expect(parseDashboardSearch(serializeDashboardSearch(search))).toEqual(search);
+    }));
+  });
+
+  it('serialize(parse(url)) is a fixed point for any query string', () => {
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom('scheme', 'asOf', 'level', 'parent', 'x'), fc.string()), (dict) => {
+      const once = serializeDashboardSearch(parseDashboardSearch(new URLSearchParams(dict)));
+      expect(serializeDashboardSearch(parseDashboardSearch(once)).toString()).toBe(once.toString());
+    }));
+  });
+});
+
+describe('withScheme', () => {
+  it('drops what does not carry over to the other scheme', () => {
+    expect(withScheme({ scheme: 'legacy63', asOf: '2022-08-12', level: 'district', parent: '01' }, 'reform34')).toEqual({
+      scheme: 'reform34',
+      asOf: null,
+      level: 'province',
+      parent: null,
+    });
+  });
+});
