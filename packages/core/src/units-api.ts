@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { pageSummarySchema } from './pages-api';
 import { queryParams } from './coverage';
-import { ownerSchema, pageStatusSchema, platformSchema } from './pages';
+import { pageStatusSchema } from './pages';
 import { levelSchema, schemeIdSchema, type SchemeId } from './schemes';
 import { CROSSWALK_BASES, regionSchema } from './units';
 

@@ -1,6 +1,7 @@
 /**
  * The page rules of DESIGN.md §5 as SQL fragments, so every query counts pages the same way.
- * Each expects the page alias `p` and the named parameter @asOf; isPageLive / isPageVerified in
+ * Each expects the page alias `p` and the named parameter @asOf (PAGE_HAS_POSTED @month and
+ * @previousMonth); isPageLive / isPageVerified in
  * packages/core are the reference rules the tests compare these with.
  */
 
@@ -19,3 +20,7 @@ export const PAGE_IS_LIVE = /* sql */ `(p.launched_on <= @asOf AND (
 /** Page `p` was verified by central staff on or before @asOf. */
 export const PAGE_IS_VERIFIED = /* sql */ `EXISTS (SELECT 1 FROM page_status_events v
   WHERE v.page_id = p.id AND v.status = 'verified' AND v.effective_on <= @asOf)`;
+
+/** Page `p` posted in @month or @previousMonth (the active months of @asOf, see activeMonths). */
+export const PAGE_HAS_POSTED = /* sql */ `EXISTS (SELECT 1 FROM metric_snapshots m
+  WHERE m.page_id = p.id AND m.month IN (@month, @previousMonth) AND m.posts > 0)`;

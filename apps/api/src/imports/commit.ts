@@ -17,7 +17,8 @@ import { ApiError, type FieldIssue } from '../http/errors';
 import type { Services } from '../http/services';
 import { AUDIT_ENTITIES } from '../writes/page-writes';
 import { runWrite, type AuditEntry } from '../writes/run-write';
-import { getPageIdByUrl, readPageState, statement, type DbImportMetric } from './import-queries';
+import { statement } from '../db/statements';
+import { getPageIdByUrl, readPageState, type DbImportMetric } from './import-queries';
 import type { ImportPlan, PageChange } from './plan';
 
 /** How many changed pages a 409 lists. */

@@ -29,7 +29,7 @@ import { badRequest } from '../http/errors';
 import { resolveAsOf, resolveParent, resolveScheme } from '../http/scope';
 import type { Services } from '../http/services';
 import { listPages } from '../pages/page-queries';
-import { statement } from './import-queries';
+import { statement } from '../db/statements';
 import type { Sheet, SheetCell, SheetColumn } from './spreadsheet';
 
 export interface DownloadFile {

@@ -2,28 +2,13 @@
  * SQL of imports: the state of a page as a plan sees it, read once at the dry run and again in
  * the commit's transaction, where any difference means the data changed in between.
  */
-import type { AssignmentBasis, MetricSource, Owner, PageStatus, Platform, SchemeId } from '@mttq/core';
-import type { Statement } from 'better-sqlite3';
+import type { AssignmentBasis, MetricSource, PageStatus, SchemeId } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { statement } from '../db/statements';
+import type { DbPage } from '../pages/page-queries';
 
-// Prepared once per connection: a dry run and a commit run them for every row.
-const prepared = new WeakMap<Db, Map<string, Statement>>();
-export function statement(db: Db, sql: string): Statement {
-  let byText = prepared.get(db);
-  if (!byText) prepared.set(db, (byText = new Map()));
-  let stmt = byText.get(sql);
-  if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
 
-export interface DbImportPage {
-  id: number;
-  platform: Platform;
-  url: string;
-  platform_id: string | null;
-  name: string;
-  owner: Owner;
-  launched_on: string;
+export interface DbImportPage extends Omit<DbPage, 'is_demo'> {
   /** The page's unit in the import's scheme, if any. */
   unit_code: string | null;
   basis: AssignmentBasis | null;

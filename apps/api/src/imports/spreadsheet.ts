@@ -3,7 +3,6 @@
  * XLSX. Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) is
  * neutralised with a leading quote; imports strip that quote again (read-table.ts cleanCell).
  */
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from './load-exceljs';
 
 export type SheetCell = string | number | null;

@@ -1,6 +1,6 @@
 import { bindCoverageFilters, type CoverageFilters } from '../coverage/queries';
 import type { Db } from '../db/connection';
-import { PAGE_IS_LIVE } from '../db/page-rules';
+import { PAGE_HAS_POSTED, PAGE_IS_LIVE } from '../db/page-rules';
 import type { DbUnitRef } from '../http/scope';
 
 /** Everything a page-metrics figure depends on: the same inputs as a coverage figure. */
@@ -18,8 +18,7 @@ export const LIVE_PAGE_METRICS = /* sql */ `
     COALESCE(cur.followers, (SELECT m.followers FROM metric_snapshots m
                              WHERE m.page_id = p.id AND m.month < @month ORDER BY m.month DESC LIMIT 1)) AS followers,
     cur.posts, cur.interactions,
-    EXISTS (SELECT 1 FROM metric_snapshots m
-            WHERE m.page_id = p.id AND m.month IN (@month, @previousMonth) AND m.posts > 0) AS is_active
+    ${PAGE_HAS_POSTED} AS is_active
   FROM page_assignments a
   JOIN pages p ON p.id = a.page_id
   JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code

@@ -18,7 +18,8 @@ import {
   type SchemeId,
 } from '@mttq/core';
 import type { Db } from '../db/connection';
-import { PAGE_IS_LIVE } from '../db/page-rules';
+import { PAGE_HAS_POSTED, PAGE_IS_LIVE, PAGE_IS_VERIFIED } from '../db/page-rules';
+import { statement } from '../db/statements';
 
 /** Everything the page registry's answer depends on, except the sort and the page of items. */
 export interface PageListFilters {
@@ -65,10 +66,7 @@ function maybeRegisterFold(db: Db): void {
 
 // Status at @asOf, per page `p`: the same rules as UNIT_STATE in coverage/queries.ts and
 // isPageLive / isPageVerified in core.
-const IS_LIVE = PAGE_IS_LIVE;
-const HAS_POSTED = /* sql */ `EXISTS (SELECT 1 FROM metric_snapshots m
-  WHERE m.page_id = p.id AND m.month IN (@month, @previousMonth) AND m.posts > 0)`;
-const hasEvent = (status: 'verified' | 'closed' | 'rejected') => /* sql */ `EXISTS (SELECT 1 FROM page_status_events e
+const hasEvent = (status: 'closed' | 'rejected') => /* sql */ `EXISTS (SELECT 1 FROM page_status_events e
   WHERE e.page_id = p.id AND e.status = '${status}' AND e.effective_on <= @asOf)`;
 const LATEST_FOLLOWERS = /* sql */ `(SELECT m.followers FROM metric_snapshots m
   WHERE m.page_id = p.id AND m.month <= @month ORDER BY m.month DESC LIMIT 1)`;
@@ -77,11 +75,11 @@ const LATEST_STATUS = /* sql */ `(SELECT e.status FROM page_status_events e
 
 const STATUS_WHERE: Record<PageStatusFilter, string | null> = {
   all: null,
-  live: IS_LIVE,
-  active: `${IS_LIVE} AND ${HAS_POSTED}`,
-  inactive: `${IS_LIVE} AND NOT ${HAS_POSTED}`,
-  verified: `${IS_LIVE} AND ${hasEvent('verified')}`,
-  unverified: `${IS_LIVE} AND NOT ${hasEvent('verified')}`,
+  live: PAGE_IS_LIVE,
+  active: `${PAGE_IS_LIVE} AND ${PAGE_HAS_POSTED}`,
+  inactive: `${PAGE_IS_LIVE} AND NOT ${PAGE_HAS_POSTED}`,
+  verified: `${PAGE_IS_LIVE} AND ${PAGE_IS_VERIFIED}`,
+  unverified: `${PAGE_IS_LIVE} AND NOT ${PAGE_IS_VERIFIED}`,
   closed: hasEvent('closed'),
   rejected: hasEvent('rejected'),
 };
@@ -145,7 +143,7 @@ function fromWhere(filters: PageListFilters) {
 export function countPages(db: Db, filters: PageListFilters): number {
   maybeRegisterFold(db);
   const { sql, params } = fromWhere(filters);
-  return (db.prepare(`SELECT count(*) AS total ${sql}`).get(params) as { total: number }).total;
+  return (statement(db, `SELECT count(*) AS total ${sql}`).get(params) as { total: number }).total;
 }
 
 /** One registry row as stored, with its status flags at asOf and its sort key. */
@@ -182,9 +180,9 @@ export function listPages(db: Db, filters: PageListFilters, sort: PageSort, afte
       /* sql */ `
       SELECT p.id, p.name, p.platform, p.url, p.owner, p.launched_on,
         u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
-        ${IS_LIVE} AS is_live,
-        ${IS_LIVE} AND ${HAS_POSTED} AS is_active,
-        ${IS_LIVE} AND ${hasEvent('verified')} AS is_verified,
+        ${PAGE_IS_LIVE} AS is_live,
+        ${PAGE_IS_LIVE} AND ${PAGE_HAS_POSTED} AS is_active,
+        ${PAGE_IS_LIVE} AND ${PAGE_IS_VERIFIED} AS is_verified,
         ${LATEST_STATUS} AS latest_status,
         ${LATEST_FOLLOWERS} AS followers,
         chosen.sort_key
@@ -235,7 +233,7 @@ export interface DbPage {
 
 /** One page by id, or undefined. */
 export function getPage(db: Db, id: number): DbPage | undefined {
-  return db.prepare('SELECT id, platform, url, platform_id, name, owner, launched_on, is_demo FROM pages WHERE id = ?').get(id) as DbPage | undefined;
+  return statement(db, 'SELECT id, platform, url, platform_id, name, owner, launched_on, is_demo FROM pages WHERE id = ?').get(id) as DbPage | undefined;
 }
 
 export interface DbPageStatusEvent {

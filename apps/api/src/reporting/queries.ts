@@ -80,17 +80,19 @@ export function listPeriodSummaries(db: Db, scheme: SchemeId, range: { from: str
     .all(scheme, range.from, range.from, range.to, range.to) as DbPeriodSummary[];
 }
 
+/** Province reports with their period (alias p), submitter's name and timeliness. */
+const REPORTS = /* sql */ `
+  SELECT r.period_id, r.province_code, r.submitted_at, r.submitted_by AS submitted_by_id, u.username AS submitted_by, r.note,
+         ${IS_ON_TIME} AS is_on_time
+  FROM province_reports r
+  JOIN reporting_periods p ON p.id = r.period_id
+  LEFT JOIN users u ON u.id = r.submitted_by`;
+
 /** The reports of one period, by province code. */
 export function listPeriodReports(db: Db, periodId: number): DbProvinceReport[] {
   return db
     .prepare(
-      `SELECT r.period_id, r.province_code, r.submitted_at, r.submitted_by AS submitted_by_id, u.username AS submitted_by, r.note,
-              ${IS_ON_TIME} AS is_on_time
-       FROM province_reports r
-       JOIN reporting_periods p ON p.id = r.period_id
-       LEFT JOIN users u ON u.id = r.submitted_by
-       WHERE r.period_id = ?
-       ORDER BY r.province_code`,
+      `${REPORTS} WHERE r.period_id = ? ORDER BY r.province_code`,
     )
     .all(periodId) as DbProvinceReport[];
 }
@@ -98,12 +100,7 @@ export function listPeriodReports(db: Db, periodId: number): DbProvinceReport[] 
 export function getProvinceReport(db: Db, periodId: number, provinceCode: string): DbProvinceReport | undefined {
   return db
     .prepare(
-      `SELECT r.period_id, r.province_code, r.submitted_at, r.submitted_by AS submitted_by_id, u.username AS submitted_by, r.note,
-              ${IS_ON_TIME} AS is_on_time
-       FROM province_reports r
-       JOIN reporting_periods p ON p.id = r.period_id
-       LEFT JOIN users u ON u.id = r.submitted_by
-       WHERE r.period_id = ? AND r.province_code = ?`,
+      `${REPORTS} WHERE r.period_id = ? AND r.province_code = ?`,
     )
     .get(periodId, provinceCode) as DbProvinceReport | undefined;
 }

@@ -24,9 +24,9 @@ import {
   type RecordableStatus,
   type SchemeId,
 } from '@mttq/core';
-import type { Statement } from 'better-sqlite3';
 import { assertCanWriteUnit, requireRole, type SessionUser } from '../auth/user';
 import type { Db } from '../db/connection';
+import { statement } from '../db/statements';
 import { ApiError, badRequest, notFound } from '../http/errors';
 import type { Services } from '../http/services';
 import { getPage, listPageStatusEvents, type DbPage } from '../pages/page-queries';
@@ -50,17 +50,6 @@ export const AUDIT_ENTITIES = {
 
 export const PAGE_NAME_MAX = 300;
 export const NOTE_MAX = 2000;
-
-// --- Statements: prepared once per connection, since an import runs them thousands of times.
-
-const prepared = new WeakMap<Db, Map<string, Statement>>();
-function statement(db: Db, sql: string): Statement {
-  let byText = prepared.get(db);
-  if (!byText) prepared.set(db, (byText = new Map()));
-  let stmt = byText.get(sql);
-  if (!stmt) byText.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
 
 // --- Shapes stored in the audit log: the domain form of each row.
 
