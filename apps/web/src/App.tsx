@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Navigate, Outlet, createBrowserRouter } from 'react-router';
+import { Navigate, NavLink, Outlet, createBrowserRouter, useLocation, useNavigate } from 'react-router';
 import { logOut, meQuery } from './api/queries';
+import { SignInPage } from './features/auth/SignInPage';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { useLocale } from './i18n/locale';
 import { fill } from './i18n/messages';
@@ -8,10 +9,14 @@ import { fill } from './i18n/messages';
 function SessionStatus() {
   const { t } = useLocale();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const me = useQuery(meQuery());
   const signOut = useMutation({
     mutationFn: logOut,
-    onSettled: () => queryClient.invalidateQueries(),
+    onSettled: async () => {
+      queryClient.clear();
+      await navigate('/sign-in');
+    },
   });
   const user = me.data?.user;
   if (!user) return null;
@@ -25,18 +30,41 @@ function SessionStatus() {
   );
 }
 
+/** The dashboard screens share the view state (scheme, asOf), so their links carry the current search. */
+function MainNav() {
+  const { t } = useLocale();
+  const { search } = useLocation();
+  const me = useQuery(meQuery());
+  const role = me.data?.user?.role;
+  const keep = (pathname: string) => ({ pathname, search });
+  return (
+    <nav aria-label={t.navLabel} className="main-nav">
+      <NavLink to={keep('/')} end>
+        {t.nav_overview}
+      </NavLink>
+      <NavLink to={keep('/map')}>{t.nav_map}</NavLink>
+      <NavLink to={keep('/pages')}>{t.nav_registry}</NavLink>
+      {role && role !== 'viewer' && <NavLink to="/report">{t.nav_reporting}</NavLink>}
+    </nav>
+  );
+}
+
 function Layout() {
   const { t, toggleLocale } = useLocale();
   return (
     <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
       <header className="top">
-        <h1>{t.appTitle}</h1>
+        <p className="app-title">{t.appTitle}</p>
         <SessionStatus />
         <button type="button" onClick={toggleLocale} aria-label={t.switchLanguageLabel}>
           {t.switchLanguage}
         </button>
+        <MainNav />
       </header>
-      <main>
+      <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </>
@@ -49,6 +77,11 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <OverviewPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'map', lazy: () => import('./features/map/MapPage').then((m) => ({ Component: m.MapPage })) },
+      { path: 'province/:code', lazy: () => import('./features/province/ProvincePage').then((m) => ({ Component: m.ProvincePage })) },
+      { path: 'pages', lazy: () => import('./features/registry/RegistryPage').then((m) => ({ Component: m.RegistryPage })) },
+      { path: 'report/*', lazy: () => import('./features/reporting/ReportingRoutes').then((m) => ({ Component: m.ReportingRoutes })) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

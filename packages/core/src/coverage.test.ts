@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeMonths, defaultAsOf, isPageLive, isPageVerified, levelsBelow, rollUpCoverage, type UnitNode, type UnitState } from './coverage';
+import { activeMonths, isPageLive, isPageVerified, levelsBelow, rollUpCoverage, type UnitNode, type UnitState } from './coverage';
+import { defaultAsOf } from './scheme-rules';
 
 const unit = (code: string, level: UnitNode['level'], parentCode: string | null, provinceCode = '01'): UnitNode => ({
   code,

@@ -69,23 +69,6 @@ export const coverageResponseSchema = z
 export type CoverageResponse = z.infer<typeof coverageResponseSchema>;
 
 /**
- * The default as-of date: today, clamped into the scheme's validity.
- * defaultAsOf('legacy63', '2026-11-27') → '2025-06-30'
- */
-export function defaultAsOf(scheme: SchemeId, today: string): string {
-  const { validFrom, validTo } = SCHEMES[scheme];
-  if (today < validFrom) return validFrom;
-  if (validTo && today > validTo) return validTo;
-  return today;
-}
-
-/** Is `date` inside the scheme's validity? */
-export function isWithinScheme(scheme: SchemeId, date: string): boolean {
-  const { validFrom, validTo } = SCHEMES[scheme];
-  return date >= validFrom && (validTo === null || date <= validTo);
-}
-
-/**
  * The months whose posts make a page active at `asOf` with monthly data: the month containing
  * it and the month before. activeMonths('2022-03-05') → ['2022-03', '2022-02']
  */

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { toIsoDate } from './calendar';
+
+export * from './calendar';
 
 /** A real calendar date written YYYY-MM-DD (rejects 2022-02-30). */
 export const isoDateSchema = z
@@ -6,32 +9,3 @@ export const isoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
   .refine((value) => toIsoDate(new Date(`${value}T00:00:00Z`)) === value, 'is not a real calendar date');
 
-/** Date → "YYYY-MM-DD" in UTC. */
-export function toIsoDate(date: Date): string {
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
-}
-
-/** "2022-08-12", 3 → "2022-08-15" */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return toIsoDate(date);
-}
-
-/** "2022-08" → "2022-09"; "2022-12" → "2023-01" */
-export function nextMonth(month: string): string {
-  const [year, mon] = month.split('-').map(Number) as [number, number];
-  return mon === 12 ? `${year + 1}-01` : `${year}-${String(mon + 1).padStart(2, '0')}`;
-}
-
-/** Months from `from` to `to` inclusive: ("2021-11", "2022-01") → ["2021-11", "2021-12", "2022-01"] */
-export function monthRange(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let m = from; m <= to; m = nextMonth(m)) months.push(m);
-  return months;
-}
-
-/** "2022-02" → "2022-02-28" */
-export function lastDayOfMonth(month: string): string {
-  return addDays(`${nextMonth(month)}-01`, -1);
-}

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { MESSAGES, type Locale, type Messages } from './messages';
+import { MESSAGES, type Catalogue, type Locale, type Messages } from './messages';
 
 const STORAGE_KEY = 'mttq.locale';
 
@@ -39,4 +39,12 @@ export function useLocale(): LocaleContextValue {
   const value = useContext(LocaleContext);
   if (!value) throw new Error('useLocale must be used inside <LocaleProvider>');
   return value;
+}
+
+/**
+ * A feature's own catalogue (declared with `defineMessages` beside the feature, loaded with its
+ * route) in the current language: const m = useMessages(mapMessages); m.legendTitle
+ */
+export function useMessages<K extends string>(catalogue: Catalogue<K>): Record<K, string> {
+  return catalogue[useLocale().locale];
 }

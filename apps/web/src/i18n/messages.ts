@@ -8,6 +8,22 @@ const vi = {
   switchLanguage: 'English',
   switchLanguageLabel: 'Chuyển sang tiếng Anh',
 
+  navLabel: 'Các màn hình',
+  nav_overview: 'Tổng quan',
+  nav_map: 'Bản đồ',
+  nav_registry: 'Danh sách trang',
+  nav_reporting: 'Báo cáo',
+  skipToContent: 'Bỏ qua, đến nội dung chính',
+
+  role_admin: 'quản trị viên',
+  role_central: 'cán bộ Trung ương',
+  role_province: 'cán bộ cấp tỉnh',
+  role_viewer: 'người xem',
+  scopeEverywhere: 'toàn quốc',
+  forbiddenTitle: 'Bạn không có quyền mở nội dung này',
+  forbiddenYouAre: 'Bạn đang đăng nhập là {username} ({role}, phạm vi: {scope}).',
+  forbiddenAsk: 'Nếu cần quyền này, hãy liên hệ cán bộ Trung ương hoặc quản trị viên.',
+
   signInTitle: 'Đăng nhập',
   signInLead: 'Cần đăng nhập để xem số liệu.',
   username: 'Tên đăng nhập',
@@ -60,6 +76,22 @@ const en: Messages = {
   switchLanguage: 'Tiếng Việt',
   switchLanguageLabel: 'Switch to Vietnamese',
 
+  navLabel: 'Screens',
+  nav_overview: 'Overview',
+  nav_map: 'Map',
+  nav_registry: 'Page registry',
+  nav_reporting: 'Reporting',
+  skipToContent: 'Skip to main content',
+
+  role_admin: 'administrator',
+  role_central: 'central staff',
+  role_province: 'province officer',
+  role_viewer: 'viewer',
+  scopeEverywhere: 'the whole country',
+  forbiddenTitle: 'You do not have access to this',
+  forbiddenYouAre: 'You are signed in as {username} ({role}, scope: {scope}).',
+  forbiddenAsk: 'If you need this access, ask central staff or an administrator.',
+
   signInTitle: 'Sign in',
   signInLead: 'Sign in to see the figures.',
   username: 'Username',
@@ -106,6 +138,17 @@ const en: Messages = {
 export const MESSAGES: Record<'vi' | 'en', Messages> = { vi, en };
 export type Locale = keyof typeof MESSAGES;
 export const LOCALES: readonly Locale[] = ['vi', 'en'];
+
+/** Vietnamese and English text under the same keys; a missing English key fails the type check. */
+export type Catalogue<K extends string> = Record<Locale, Record<K, string>>;
+
+/**
+ * Declares a feature's catalogue: defineMessages({ vi: { title: 'Bản đồ' }, en: { title: 'Map' } }).
+ * Features keep their text beside their code so it loads with their route; shared text stays here.
+ */
+export function defineMessages<K extends string>(catalogue: { vi: Record<K, string>; en: Record<NoInfer<K>, string> }): Catalogue<K> {
+  return catalogue;
+}
 
 /** fill('{covered}/{total}', { covered: '5', total: '9' }) → '5/9'; unknown placeholders stay as written. */
 export function fill(template: string, values: Record<string, string | number>): string {

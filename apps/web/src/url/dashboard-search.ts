@@ -1,4 +1,5 @@
-import { hasLevel, isWithinScheme, LEVELS, SCHEME_IDS, toIsoDate, type Level, type SchemeId } from '@mttq/core';
+import { hasLevel, isWithinScheme, LEVELS, SCHEME_IDS, toIsoDate } from '@mttq/core/rules';
+import type { Level, SchemeId } from '@mttq/core';
 
 /**
  * The dashboard's view state as it lives in the URL, under the API's parameter names, so a link

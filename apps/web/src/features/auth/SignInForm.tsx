@@ -16,8 +16,8 @@ function signInErrorText(error: unknown, t: Messages): string {
   return t.errorTitle;
 }
 
-/** Shown when a read answers 401. Signing in refetches everything with the new session. */
-export function SignInForm() {
+/** The sign-in form; after signing in, every query refetches with the new session and `onSignedIn` runs. */
+export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useLocale();
   const queryClient = useQueryClient();
   const [username, setUsername] = useState('');
@@ -27,6 +27,7 @@ export function SignInForm() {
     onSuccess: async (me) => {
       queryClient.setQueryData(queryKeys.me, me);
       await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+      onSignedIn();
     },
   });
   const onSubmit = (event: FormEvent) => {

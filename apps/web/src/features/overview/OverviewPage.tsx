@@ -1,66 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { SCHEME_IDS, SCHEMES, type CoverageResponse, type SchemeId } from '@mttq/core';
+import type { CoverageResponse } from '@mttq/core';
 import { useMemo } from 'react';
 import { ApiError } from '../../api/client';
 import { coverageQuery } from '../../api/queries';
+import { DemoBanner } from '../../components/DemoBanner';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { PanelError } from '../../components/PanelError';
+import { ViewControls } from '../../components/ViewControls';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
-import { withScheme } from '../../url/dashboard-search';
 import { useDashboardSearch } from '../../url/use-dashboard-search';
-import { SignInForm } from '../auth/SignInForm';
 import { headlineCardText, toCoverageTableRows, toHeadlineCards, unitsKey } from './overview-cards';
-
-function PanelError({ error, retry }: { error: unknown; retry: () => void }) {
-  const { t } = useLocale();
-  return (
-    <div role="alert" className="panel error">
-      <p>{t.errorTitle}</p>
-      {error instanceof ApiError && <p>{error.message}</p>}
-      <button type="button" onClick={retry}>
-        {t.retry}
-      </button>
-    </div>
-  );
-}
-
-function Controls({ asOf }: { asOf: string | undefined }) {
-  const { t, locale } = useLocale();
-  const [search, setSearch] = useDashboardSearch();
-  const { validFrom, validTo } = SCHEMES[search.scheme];
-  const range = validTo
-    ? fill(t.asOfRange, { from: formatDate(validFrom, locale), to: formatDate(validTo, locale) })
-    : fill(t.asOfRangeOpen, { from: formatDate(validFrom, locale) });
-  return (
-    <div className="controls">
-      <fieldset className="scheme-switch">
-        <legend>{t.schemeLabel}</legend>
-        {SCHEME_IDS.map((scheme: SchemeId) => (
-          <label key={scheme} className={scheme === search.scheme ? 'selected' : undefined}>
-            <input type="radio" name="scheme" value={scheme} checked={scheme === search.scheme} onChange={() => setSearch((s) => withScheme(s, scheme))} />
-            {t[`scheme_${scheme}`]}
-          </label>
-        ))}
-      </fieldset>
-      <label className="as-of">
-        {t.asOfLabel}
-        <input
-          type="date"
-          min={validFrom}
-          max={validTo ?? undefined}
-          value={search.asOf ?? asOf ?? ''}
-          aria-describedby="as-of-range"
-          onChange={(e) => {
-            const value = e.target.value;
-            if (value) setSearch((s) => ({ ...s, asOf: value }));
-          }}
-        />
-        <small id="as-of-range">{range}</small>
-      </label>
-    </div>
-  );
-}
 
 function HeadlineCards({ data }: { data: CoverageResponse }) {
   const { t, locale } = useLocale();
@@ -123,16 +74,14 @@ export function OverviewPage() {
   const coverage = useQuery(coverageQuery(search));
   const { data, error } = coverage;
 
-  if (error instanceof ApiError && error.isUnauthorized) return <SignInForm />;
+  // a 401 sends the user to /sign-in (main.tsx); render nothing meanwhile
+  if (error instanceof ApiError && error.isUnauthorized) return null;
 
   return (
     <>
-      <Controls asOf={data?.asOf} />
-      {data?.demo && (
-        <p className="demo-banner" role="note">
-          {t.demoBanner}
-        </p>
-      )}
+      <h1>{t.nav_overview}</h1>
+      <ViewControls asOf={data?.asOf} />
+      <DemoBanner demo={data?.demo} />
       {error && !data && <PanelError error={error} retry={() => void coverage.refetch()} />}
       {!data && !error && <p aria-live="polite">{t.loading}</p>}
       {data && (

@@ -1,4 +1,5 @@
-import { SCHEMES, type CoverageCounts, type CoverageResponse, type Level, type SchemeId } from '@mttq/core';
+import { SCHEMES } from '@mttq/core/rules';
+import type { CoverageCounts, CoverageResponse, Level, SchemeId } from '@mttq/core';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { fill, type Locale, type MessageKey, type Messages } from '../../i18n/messages';
 

@@ -1,0 +1,48 @@
+import { SCHEME_IDS, SCHEMES } from '@mttq/core/rules';
+import type { SchemeId } from '@mttq/core';
+import { formatDate } from '../i18n/format';
+import { useLocale } from '../i18n/locale';
+import { fill } from '../i18n/messages';
+import { withScheme } from '../url/dashboard-search';
+import { useDashboardSearch } from '../url/use-dashboard-search';
+
+/**
+ * The scheme switch and the as-of date picker, both written to the URL. `asOf` is the date the
+ * server answered for, shown when the URL leaves it to the server's default.
+ */
+export function ViewControls({ asOf }: { asOf: string | undefined }) {
+  const { t, locale } = useLocale();
+  const [search, setSearch] = useDashboardSearch();
+  const { validFrom, validTo } = SCHEMES[search.scheme];
+  const range = validTo
+    ? fill(t.asOfRange, { from: formatDate(validFrom, locale), to: formatDate(validTo, locale) })
+    : fill(t.asOfRangeOpen, { from: formatDate(validFrom, locale) });
+  return (
+    <div className="controls">
+      <fieldset className="scheme-switch">
+        <legend>{t.schemeLabel}</legend>
+        {SCHEME_IDS.map((scheme: SchemeId) => (
+          <label key={scheme} className={scheme === search.scheme ? 'selected' : undefined}>
+            <input type="radio" name="scheme" value={scheme} checked={scheme === search.scheme} onChange={() => setSearch((s) => withScheme(s, scheme))} />
+            {t[`scheme_${scheme}`]}
+          </label>
+        ))}
+      </fieldset>
+      <label className="as-of">
+        {t.asOfLabel}
+        <input
+          type="date"
+          min={validFrom}
+          max={validTo ?? undefined}
+          value={search.asOf ?? asOf ?? ''}
+          aria-describedby="as-of-range"
+          onChange={(e) => {
+            const value = e.target.value;
+            if (value) setSearch((s) => ({ ...s, asOf: value }));
+          }}
+        />
+        <small id="as-of-range">{range}</small>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the screen lands (issue 5). */
+export function ReportingRoutes() {
+  return <p>…</p>;
+}
