@@ -14,6 +14,7 @@ const vi = {
   nav_registry: 'Danh sách trang',
   nav_reporting: 'Báo cáo',
   skipToContent: 'Bỏ qua, đến nội dung chính',
+  showDataTable: 'Bảng số liệu',
 
   role_admin: 'quản trị viên',
   role_central: 'cán bộ Trung ương',
@@ -82,6 +83,7 @@ const en: Messages = {
   nav_registry: 'Page registry',
   nav_reporting: 'Reporting',
   skipToContent: 'Skip to main content',
+  showDataTable: 'Data table',
 
   role_admin: 'administrator',
   role_central: 'central staff',
