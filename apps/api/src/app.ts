@@ -20,6 +20,7 @@ import { createServices, type Services } from './http/services';
 import { metricRoutes } from './metrics/routes';
 import { pageRoutes } from './pages/routes';
 import { rankingRoutes } from './rankings/routes';
+import { snapshotRoutes } from './snapshots/routes';
 import { getUnitCounts } from './units/queries';
 import { unitRoutes } from './units/routes';
 
@@ -61,7 +62,7 @@ export function createApp({ db, webDist, services: options, publicRead = false }
   });
   v1.use('*', sessionMiddleware({ publicRead }));
   v1.use('*', responseCache());
-  const routers = [authRoutes, unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes, writeRoutes, reportingRoutes, importRoutes, auditRoutes];
+  const routers = [authRoutes, unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes, writeRoutes, reportingRoutes, importRoutes, auditRoutes, snapshotRoutes];
   for (const routes of routers) v1.route('/', routes);
   app.route('/api/v1', v1);
   const openApi = () => v1.getOpenAPI31Document(OPENAPI_DOCUMENT);

@@ -9,3 +9,4 @@ export * from './trends-api';
 export * from './reporting-api';
 export * from './writes-api';
 export * from './import-api';
+export * from './snapshots-api';

@@ -225,4 +225,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'frozen snapshots',
+    sql: /* sql */ `
+      -- A published snapshot: its figures are stored as the API answered them and never recomputed.
+      CREATE TABLE snapshots (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 160),
+        scheme TEXT NOT NULL CHECK (scheme IN (${list(SCHEME_IDS)})),
+        as_of TEXT NOT NULL CHECK ${isDate('as_of')},
+        owner TEXT NOT NULL,
+        is_demo INTEGER NOT NULL CHECK (${isFlag('is_demo')}),
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        levels_json TEXT NOT NULL CHECK (json_valid(levels_json)),
+        figures_json TEXT NOT NULL CHECK (json_valid(figures_json))
+      );
+    `,
+  },
 ];
