@@ -72,6 +72,8 @@ function Layout() {
 }
 
 export const router = createBrowserRouter([
+  // the slideshow has no application chrome
+  { path: '/present', lazy: () => import('./features/presentation/PresentationPage').then((m) => ({ Component: m.PresentationPage })) },
   {
     path: '/',
     element: <Layout />,
@@ -81,6 +83,8 @@ export const router = createBrowserRouter([
       { path: 'map', lazy: () => import('./features/map/MapPage').then((m) => ({ Component: m.MapPage })) },
       { path: 'province/:code', lazy: () => import('./features/province/ProvincePage').then((m) => ({ Component: m.ProvincePage })) },
       { path: 'pages', lazy: () => import('./features/registry/RegistryPage').then((m) => ({ Component: m.RegistryPage })) },
+      { path: 'timelapse', lazy: () => import('./features/timelapse/TimelapsePage').then((m) => ({ Component: m.TimelapsePage })) },
+      { path: 'snapshots/*', lazy: () => import('./features/snapshots/SnapshotsPage').then((m) => ({ Component: m.SnapshotsPage })) },
       { path: 'report/*', lazy: () => import('./features/reporting/ReportingRoutes').then((m) => ({ Component: m.ReportingRoutes })) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
