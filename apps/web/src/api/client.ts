@@ -95,3 +95,22 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
+
+/**
+ * POSTs a multipart form (a file upload) to `${API_BASE}${path}` with the session cookie and the
+ * x-csrf-token header; the browser sets the multipart content type. Answers the parsed JSON,
+ * throws ApiError like apiFetch. apiUpload('/imports/dry-run', form)
+ */
+export async function apiUpload<T>(path: string, formData: FormData, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, { method: 'POST', headers, credentials: 'same-origin', body: formData, signal: signal ?? null });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(NETWORK_ERROR_STATUS, 'network', cause instanceof Error ? cause.message : 'network error');
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}

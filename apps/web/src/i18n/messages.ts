@@ -6,7 +6,7 @@ const vi = {
   appTitle: 'Bảng theo dõi Trang cộng đồng MTTQ',
   appLead: 'Theo dõi việc xây dựng và hoạt động của các trang cộng đồng của Ủy ban MTTQ các cấp.',
   switchLanguage: 'English',
-  switchLanguageLabel: 'Chuyển sang tiếng Anh',
+  switchLanguageLabel: 'English — chuyển sang tiếng Anh',
 
   navLabel: 'Các màn hình',
   nav_overview: 'Tổng quan',
@@ -75,7 +75,7 @@ const en: Messages = {
   appTitle: 'Fatherland Front community-page dashboard',
   appLead: 'Tracks which Front committees run an official community page and how active those pages are.',
   switchLanguage: 'Tiếng Việt',
-  switchLanguageLabel: 'Switch to Vietnamese',
+  switchLanguageLabel: 'Tiếng Việt — switch to Vietnamese',
 
   navLabel: 'Screens',
   nav_overview: 'Overview',

@@ -1,0 +1,306 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ImportCommitResponse, ImportDryRunResponse, ImportRowResult, SchemeId } from '@mttq/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { PanelError } from '../../components/PanelError';
+import { formatDate, formatNumber } from '../../i18n/format';
+import { useLocale } from '../../i18n/locale';
+import { fill } from '../../i18n/messages';
+import { formatDateTime } from './format';
+import { defaultRowFilter, errorRowNumbers, filterImportRows, hasChanges, ROW_FILTERS, type RowFilter } from './import-rows';
+import { commitImport, dryRunImport, invalidateAfterWrite, templateUrl } from './queries';
+import { Done, FormAlert, ProvinceSelect, SchemeSelect, scopeProvince, useReportingMessages, useReportingUser, workingScheme } from './ui';
+
+const ROWS_PER_STEP = 100;
+const OUTCOME_TOTALS = ['create', 'update', 'metrics', 'unchanged', 'error'] as const;
+
+function ImportRow({ row }: { row: ImportRowResult }) {
+  const m = useReportingMessages();
+  const hasErrors = row.errors.length > 0;
+  return (
+    <tr className={hasErrors ? 'row-error' : undefined} aria-invalid={hasErrors || undefined}>
+      <th scope="row" className="num">
+        {row.row}
+        {hasErrors && <span className="visually-hidden"> — {fill(m.rowErrorLabel, { row: row.row })}</span>}
+      </th>
+      <td>
+        <span className={`outcome outcome-${row.outcome}`}>{m[`outcome_${row.outcome}`]}</span>
+      </td>
+      <td>{row.unit ? `${row.unit.name} (${row.unit.code})` : m.none}</td>
+      <td className="url-cell">{row.url ?? m.none}</td>
+      <td>
+        {row.changes.length > 0 && (
+          <ul className="cell-list" lang="en">
+            {row.changes.map((change, i) => (
+              <li key={i}>{change}</li>
+            ))}
+          </ul>
+        )}
+        {row.warnings.length > 0 && (
+          <ul className="cell-list muted" lang="en">
+            {row.warnings.map((warning, i) => (
+              <li key={i}>{warning}</li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td>
+        {hasErrors && (
+          <ul className="cell-list row-errors">
+            {row.errors.map((error, i) => (
+              <li key={i}>
+                <strong>{fill(m.rowError, { column: error.column })}</strong> <span lang="en">{error.message}</span>
+                {error.candidates.length > 0 && (
+                  <span className="muted">
+                    {' '}
+                    {fill(m.candidates, { list: error.candidates.map((c) => `${c.name} (${c.code}${c.parent ? `, ${c.parent}` : ''})`).join('; ') })}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** The dry run: totals, the error summary, every row's outcome, and the commit button. */
+function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRunResponse; onCommit: () => void; isCommitting: boolean }) {
+  const { locale } = useLocale();
+  const m = useReportingMessages();
+  const [filter, setFilter] = useState<RowFilter>(() => defaultRowFilter(result));
+  const [shown, setShown] = useState(ROWS_PER_STEP);
+  const rows = filterImportRows(result.rows, filter);
+  const visible = rows.slice(0, shown);
+  const errorRows = errorRowNumbers(result.rows);
+  const isEmpty = !hasChanges(result);
+  return (
+    <section className="panel" aria-labelledby="dry-run-title">
+      <h2 id="dry-run-title">{m.step3}</h2>
+      <p>{fill(m.fileRead, { name: result.file.name, rows: formatNumber(result.totals.rows, locale), date: formatDate(result.effectiveOn, locale) })}</p>
+      <ul className="totals">
+        {OUTCOME_TOTALS.map((key) => (
+          <li key={key} className={key === 'error' && result.totals.error > 0 ? 'has-errors' : undefined}>
+            <span>{m[`totals_${key}`]}</span> <strong>{formatNumber(result.totals[key], locale)}</strong>
+          </li>
+        ))}
+      </ul>
+      {errorRows.length > 0 ? (
+        <div role="alert" className="form-alert">
+          <p>
+            <strong>{fill(m.errorRowsAlert, { count: formatNumber(errorRows.length, locale) })}</strong>
+          </p>
+        </div>
+      ) : (
+        <p role="status" className="done">
+          {isEmpty ? m.nothingToWrite : m.noErrorRows}
+        </p>
+      )}
+      {result.ignoredColumns.length > 0 && <p className="muted">{fill(m.ignoredColumns, { columns: result.ignoredColumns.join(', ') })}</p>}
+      <div className="field inline">
+        <label htmlFor="rows-filter">{m.rowsFilterLabel}</label>
+        <select
+          id="rows-filter"
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.target.value as RowFilter);
+            setShown(ROWS_PER_STEP);
+          }}
+        >
+          {ROW_FILTERS.map((f) => (
+            <option key={f} value={f}>
+              {m[`rowsFilter_${f}`]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="muted" aria-live="polite">
+        {fill(m.rowsShown, { shown: formatNumber(visible.length, locale), total: formatNumber(rows.length, locale) })}
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={m.rowsTableName}>
+        <table className="import-rows">
+          <thead>
+            <tr>
+              <th scope="col" className="num">{m.colRow}</th>
+              <th scope="col">{m.colOutcome}</th>
+              <th scope="col">{m.colUnit}</th>
+              <th scope="col">{m.colPage}</th>
+              <th scope="col">{m.colChanges}</th>
+              <th scope="col">{m.colErrors}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((row) => (
+              <ImportRow key={row.row} row={row} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {shown < rows.length && (
+        <button type="button" onClick={() => setShown((n) => n + ROWS_PER_STEP)}>
+          {m.showMore}
+        </button>
+      )}
+      <div className="form-actions commit-actions">
+        <button type="button" className="primary" disabled={!result.canCommit || isEmpty || isCommitting} aria-describedby="commit-hint" onClick={onCommit}>
+          {isCommitting ? m.committing : m.commitButton}
+        </button>
+        <small id="commit-hint" className="muted">
+          {result.canCommit ? fill(m.planExpires, { time: formatDateTime(result.expiresAt, locale) }) : m.commitDisabledHint}
+        </small>
+      </div>
+    </section>
+  );
+}
+
+function CommitSummary({ result, scheme, onAgain }: { result: ImportCommitResponse; scheme: SchemeId; onAgain: () => void }) {
+  const { locale } = useLocale();
+  const m = useReportingMessages();
+  const n = (value: number) => formatNumber(value, locale);
+  const { totals } = result;
+  return (
+    <section className="panel committed" aria-labelledby="committed-title">
+      <h2 id="committed-title">{m.committedTitle}</h2>
+      <Done>
+        {fill(m.committedSummary, { create: n(totals.create), update: n(totals.update), metrics: n(totals.metrics), metricSnapshots: n(totals.metricSnapshots), statusEvents: n(totals.statusEvents) })}
+      </Done>
+      <p>{m.committedNext}</p>
+      <div className="form-actions">
+        <Link to={`/?scheme=${scheme}`}>{m.seeOverview}</Link>
+        <button type="button" onClick={onAgain}>
+          {m.importAnother}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** `/report/import?scheme&province`: template → upload → dry run (row errors) → commit. */
+export function ImportPage() {
+  const m = useReportingMessages();
+  const user = useReportingUser();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const scheme = workingScheme(user, params.get('scheme'));
+  const ownProvince = scopeProvince(user);
+  const rawProvince = params.get('province');
+  const province = ownProvince ?? (rawProvince && /^\d{2}$/.test(rawProvince) ? rawProvince : null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+
+  const commit = useMutation({
+    mutationFn: commitImport,
+    onSuccess: () => invalidateAfterWrite(queryClient),
+  });
+  const dryRun = useMutation({
+    mutationFn: ({ file: chosen, scheme: inScheme }: { file: File; scheme: SchemeId }) => dryRunImport(chosen, inScheme),
+    onMutate: () => commit.reset(),
+  });
+
+  const update = (changes: Record<string, string | null>) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === null) next.delete(key);
+        else next.set(key, value);
+      }
+      return next;
+    });
+
+  const onCheck = (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) {
+      setFileError(m.fileMissing);
+      return;
+    }
+    setFileError(null);
+    dryRun.mutate({ file, scheme });
+  };
+
+  const startOver = () => {
+    formRef.current?.reset();
+    setFile(null);
+    dryRun.reset();
+    commit.reset();
+  };
+
+  const dryRunError = dryRun.error instanceof ApiError && dryRun.error.isUnauthorized ? null : dryRun.error;
+  const commitError = commit.error instanceof ApiError && commit.error.isUnauthorized ? null : commit.error;
+
+  return (
+    <>
+      <h1>{m.importTitle}</h1>
+      <section className="panel" aria-labelledby="step1-title">
+        <h2 id="step1-title">{m.step1}</h2>
+        <p>{m.step1Lead}</p>
+        {user.role === 'province' ? (
+          <p className="muted">{fill(m.schemeFixed, { scheme: m[`scheme_${scheme}`] })}</p>
+        ) : (
+          <div className="report-controls">
+            <SchemeSelect value={scheme} onChange={(next) => update({ scheme: next, province: null })} />
+            <ProvinceSelect scheme={scheme} value={province} onChange={(code) => update({ province: code })} />
+          </div>
+        )}
+        {province && (
+          <p className="downloads">
+            <a href={templateUrl(scheme, province, 'csv')} download>
+              {m.downloadCsv}
+            </a>
+            <a href={templateUrl(scheme, province, 'xlsx')} download>
+              {m.downloadXlsx}
+            </a>
+          </p>
+        )}
+      </section>
+      <form ref={formRef} className="panel report-form" onSubmit={onCheck} noValidate aria-labelledby="step2-title">
+        <h2 id="step2-title">{m.step2}</h2>
+        <p>{m.step2Lead}</p>
+        <div className={fileError ? 'field has-error' : 'field'}>
+          <label htmlFor="import-file">{m.fileLabel}</label>
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-invalid={Boolean(fileError)}
+            aria-describedby={fileError ? 'import-file-error' : undefined}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setFileError(null);
+            }}
+          />
+          {fileError && (
+            <p id="import-file-error" className="field-error">
+              {fileError}
+            </p>
+          )}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={dryRun.isPending}>
+            {dryRun.isPending ? m.dryRunning : m.dryRunButton}
+          </button>
+        </div>
+        {dryRunError && (dryRunError instanceof ApiError && dryRunError.status === 403 ? <PanelError error={dryRunError} retry={() => dryRun.reset()} /> : <FormAlert messages={[dryRunError.message]} fieldErrorCount={0} />)}
+      </form>
+      {commit.data ? (
+        <CommitSummary result={commit.data} scheme={scheme} onAgain={startOver} />
+      ) : (
+        dryRun.data && (
+          <>
+            <DryRunResult key={dryRun.data.planId} result={dryRun.data} isCommitting={commit.isPending} onCommit={() => commit.mutate(dryRun.data.planId)} />
+            {commitError && (
+              <div role="alert" className="form-alert">
+                {commitError instanceof ApiError && (commitError.status === 409 || commitError.status === 404) && <p>{m.commitConflict}</p>}
+                <p>{m.serverSays}</p>
+                <p lang="en">{commitError.message}</p>
+              </div>
+            )}
+          </>
+        )
+      )}
+    </>
+  );
+}

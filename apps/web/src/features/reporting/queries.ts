@@ -1,0 +1,148 @@
+/**
+ * The reporting screens' server data: query options (each key the endpoint, then every input)
+ * and the write calls. After a write, `invalidateAfterWrite` marks every figure stale: the server
+ * empties its caches on every write too, so coverage, registry and overview all refresh.
+ */
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
+import type {
+  AuditListResponse,
+  CompletenessResponse,
+  ImportCommitResponse,
+  ImportDryRunResponse,
+  PageDetail,
+  PageListResponse,
+  PageMonthMetrics,
+  PeriodCompletenessResponse,
+  ProvinceReport,
+  ReportingPeriod,
+  ReportingPeriodListResponse,
+  SchemeId,
+  UnitDetailResponse,
+  UnitListResponse,
+} from '@mttq/core';
+import { apiFetch, apiUpload, type QueryValue } from '../../api/client';
+
+export const PROVINCE_LIST_LIMIT = 100;
+
+export const reportingKeys = {
+  provinces: (scheme: SchemeId) => ['units', { scheme, level: 'province', parent: null, q: null, limit: PROVINCE_LIST_LIMIT }] as const,
+  unit: (scheme: SchemeId, code: string, asOf: string | null) => ['units/detail', { scheme, code, asOf }] as const,
+  page: (id: number) => ['pages/detail', { id }] as const,
+  pages: (input: PagesInput) => ['pages', input] as const,
+  periods: (scheme: SchemeId) => ['reporting/periods', { scheme }] as const,
+  periodCompleteness: (id: number) => ['reporting/periods/completeness', { id }] as const,
+  completeness: (scheme: SchemeId) => ['reporting/completeness', { scheme, from: null, to: null }] as const,
+  audit: (input: AuditInput) => ['audit', input] as const,
+};
+
+/** The provinces of a scheme, for the province pickers. */
+export const provincesQuery = (scheme: SchemeId) =>
+  queryOptions({
+    queryKey: reportingKeys.provinces(scheme),
+    queryFn: ({ signal, queryKey: [, input] }) => apiFetch<UnitListResponse>('/units', { query: { ...input }, signal }),
+    staleTime: 60 * 60_000,
+  });
+
+/** One unit with its pages at asOf (null: the server's default date). */
+export const unitQuery = (scheme: SchemeId, code: string, asOf: string | null) =>
+  queryOptions({
+    queryKey: reportingKeys.unit(scheme, code, asOf),
+    queryFn: ({ signal }) => apiFetch<UnitDetailResponse>(`/units/${scheme}/${encodeURIComponent(code)}`, { query: { asOf }, signal }),
+    staleTime: 60_000,
+  });
+
+export const pageQuery = (id: number) =>
+  queryOptions({
+    queryKey: reportingKeys.page(id),
+    queryFn: ({ signal }) => apiFetch<PageDetail>(`/pages/${id}`, { signal }),
+  });
+
+/** GET /pages inputs as the API names them; null leaves the server's default. */
+export interface PagesInput {
+  scheme: SchemeId;
+  asOf: string | null;
+  parent: string | null;
+  status: string | null;
+  platform: string | null;
+  owner: string | null;
+  q: string | null;
+  sort: string | null;
+  limit: number;
+  cursor: string | null;
+}
+
+export const pagesQuery = (input: PagesInput) =>
+  queryOptions({
+    queryKey: reportingKeys.pages(input),
+    queryFn: ({ signal, queryKey: [, query] }) => apiFetch<PageListResponse>('/pages', { query: { ...query } as Record<string, QueryValue>, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const periodsQuery = (scheme: SchemeId) =>
+  queryOptions({
+    queryKey: reportingKeys.periods(scheme),
+    queryFn: ({ signal }) => apiFetch<ReportingPeriodListResponse>('/reporting/periods', { query: { scheme }, signal }),
+  });
+
+export const periodCompletenessQuery = (id: number) =>
+  queryOptions({
+    queryKey: reportingKeys.periodCompleteness(id),
+    queryFn: ({ signal }) => apiFetch<PeriodCompletenessResponse>(`/reporting/periods/${id}/completeness`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const completenessQuery = (scheme: SchemeId) =>
+  queryOptions({
+    queryKey: reportingKeys.completeness(scheme),
+    queryFn: ({ signal }) => apiFetch<CompletenessResponse>('/reporting/completeness', { query: { scheme }, signal }),
+  });
+
+/** GET /audit inputs as the API names them; null leaves the filter out. */
+export interface AuditInput {
+  entity: string | null;
+  entityId: string | null;
+  username: string | null;
+  from: string | null;
+  to: string | null;
+  limit: number;
+  cursor: string | null;
+}
+
+export const auditQuery = (input: AuditInput) =>
+  queryOptions({
+    queryKey: reportingKeys.audit(input),
+    queryFn: ({ signal, queryKey: [, query] }) => apiFetch<AuditListResponse>('/audit', { query: { ...query }, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+/** Every write can change any figure (the server empties its caches too): refetch all but the session. */
+export function invalidateAfterWrite(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+}
+
+// --- Writes (bodies already checked with the API's zod schemas by the forms).
+
+export const createPage = (body: unknown) => apiFetch<PageDetail>('/pages', { method: 'POST', body });
+export const updatePage = (id: number, body: unknown) => apiFetch<PageDetail>(`/pages/${id}`, { method: 'PATCH', body });
+export const assignPage = (id: number, scheme: SchemeId, unitCode: string) =>
+  apiFetch<PageDetail>(`/pages/${id}/assignments/${scheme}`, { method: 'PUT', body: { unitCode } });
+export const recordPageEvent = (id: number, body: unknown) => apiFetch<PageDetail>(`/pages/${id}/events`, { method: 'POST', body });
+export const putMetrics = (id: number, month: string, body: unknown) => apiFetch<PageMonthMetrics>(`/pages/${id}/metrics/${month}`, { method: 'PUT', body });
+export const openPeriod = (body: unknown) => apiFetch<ReportingPeriod>('/reporting/periods', { method: 'POST', body });
+export const changeDeadline = (id: number, deadline: string) => apiFetch<ReportingPeriod>(`/reporting/periods/${id}`, { method: 'PATCH', body: { deadline } });
+export const submitReport = (periodId: number, body: unknown) => apiFetch<ProvinceReport>(`/reporting/periods/${periodId}/reports`, { method: 'POST', body });
+
+/** POST /imports/dry-run with the file and the scheme of its units. */
+export function dryRunImport(file: File, scheme: SchemeId): Promise<ImportDryRunResponse> {
+  const form = new FormData();
+  form.append('file', file);
+  form.append('scheme', scheme);
+  return apiUpload<ImportDryRunResponse>('/imports/dry-run', form);
+}
+
+export const commitImport = (planId: string) => apiFetch<ImportCommitResponse>(`/imports/${planId}/commit`, { method: 'POST' });
+
+/** The template download address (a plain link: the browser saves the file with the session cookie). */
+export function templateUrl(scheme: SchemeId, province: string, format: 'csv' | 'xlsx'): string {
+  return `/api/v1/imports/template?${new URLSearchParams({ scheme, province, format }).toString()}`;
+}
