@@ -1,20 +1,48 @@
-import { useQuery } from '@tanstack/react-query';
-import type { CoverageResponse } from '@mttq/core';
-import { useMemo } from 'react';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { SCHEMES } from '@mttq/core/rules';
+import type { CoverageResponse, Level, RankingResponse, RankingRow, TimelineResponse } from '@mttq/core';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { coverageQuery } from '../../api/queries';
+import { ChartFigure } from '../../components/ChartFigure';
 import { DemoBanner } from '../../components/DemoBanner';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
 import { ViewControls } from '../../components/ViewControls';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
-import { useLocale } from '../../i18n/locale';
+import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { useDashboardSearch } from '../../url/use-dashboard-search';
-import { headlineCardText, toCoverageTableRows, toHeadlineCards, unitsKey } from './overview-cards';
+import { overviewMessages, type OverviewMessages } from './messages';
+import { headlineCardText, monthChangeText, toCoverageTableRows, toHeadlineCards, toMonthChange, unitsKey, type MonthChange } from './overview-cards';
+import { provinceHref, rankChangeText, toRankingExtremes } from './overview-rankings';
+import { rankingsQuery, timelineQuery } from './queries';
+import { toRegionCoverage } from './region-coverage';
+import { toTimelineSeries, type TimelineSeries } from './timeline-series';
+import './overview.css';
 
-function HeadlineCards({ data }: { data: CoverageResponse }) {
+// recharts is large: the charts load in their own chunk, fetched as soon as the page mounts, so
+// the headline cards (first route) never wait for it.
+const loadCharts = () => import('./OverviewCharts');
+const TimelineChart = lazy(() => loadCharts().then((module) => ({ default: module.TimelineChart })));
+const RegionChart = lazy(() => loadCharts().then((module) => ({ default: module.RegionChart })));
+
+const TIMELINE_HEIGHT = 300;
+const REGION_HEIGHT = 280;
+
+const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
+const panelFallback = (error: unknown, reset: () => void) => <PanelError error={error} retry={reset} />;
+
+const CHANGE_CLASS: Record<number, string> = { 1: 'change-up', 0: 'change-same', [-1]: 'change-down' };
+
+/** The change line of a card: its figure, or why there is none yet. */
+type CardChange = { status: 'loading' } | { status: 'error' } | { status: 'ready'; change: MonthChange | null };
+
+function HeadlineCards({ data, changes }: { data: CoverageResponse; changes: Partial<Record<Level, CardChange>> }) {
   const { t, locale } = useLocale();
+  const m = useMessages(overviewMessages);
   const cards = useMemo(() => toHeadlineCards(data), [data]);
   return (
     <section aria-labelledby="headline-title">
@@ -22,11 +50,19 @@ function HeadlineCards({ data }: { data: CoverageResponse }) {
       <ul className="cards">
         {cards.map((card) => {
           const text = headlineCardText(card, data.scheme, t, locale);
+          const change = changes[card.level] ?? { status: 'loading' };
           return (
             <li key={card.level} className="card">
               <strong>{text.fraction}</strong>
               <span>{text.coveredShare}</span>
               <span className="muted">{text.verifiedShare}</span>
+              <span className={`card-change ${change.status === 'ready' && change.change ? CHANGE_CLASS[Math.sign(change.change.delta)] : 'muted'}`}>
+                {change.status === 'loading'
+                  ? m.changeLoading
+                  : change.status === 'error'
+                    ? m.changeFailed
+                    : monthChangeText(change.change, data.scheme, data.asOf, m, locale)}
+              </span>
             </li>
           );
         })}
@@ -35,66 +71,309 @@ function HeadlineCards({ data }: { data: CoverageResponse }) {
   );
 }
 
-function CoverageTable({ data }: { data: CoverageResponse }) {
-  const { t, locale } = useLocale();
-  const rows = useMemo(() => toCoverageTableRows(data), [data]);
+/** A panel's heading with its body; a `className` of overview.css can reserve its height while the body loads. */
+function Panel({ id, title, className, children }: { id: string; title: string; className?: string; children: ReactNode }) {
   return (
-    <table>
-      <caption>{fill(t.tableCaption, { units: t[unitsKey(data.scheme, data.level)], date: formatDate(data.asOf, locale) })}</caption>
+    <section aria-labelledby={id} className={className ? `overview-panel ${className}` : 'overview-panel'}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function ChartLoading() {
+  return <div className="chart-loading" />;
+}
+
+function TimelineFigure({ series, scheme }: { series: TimelineSeries; scheme: CoverageResponse['scheme'] }) {
+  const { t, locale } = useLocale();
+  const m = useMessages(overviewMessages);
+  const eventText = (event: TimelineSeries['events'][number], short: boolean) =>
+    event.key ? (short ? m[`markerShort_${event.key}`] : m[`marker_${event.key}`]) : event.label;
+  const eventLabels = Object.fromEntries(series.events.map((e) => [e.date, `${formatDate(e.date, locale)}: ${eventText(e, true)}`]));
+  const levelNames = Object.fromEntries(series.levels.map((level) => [level, t[unitsKey(scheme, level)]]));
+  let note = fill(m.timelineNote, { from: formatDate(series.from, locale), to: formatDate(series.to, locale) });
+  if (series.events.length > 0) {
+    note += ` ${fill(m.timelineMarkersNote, { markers: series.events.map((e) => `${formatDate(e.date, locale)} — ${eventText(e, false)}`).join('; ') })}`;
+  }
+  const table = {
+    columns: [
+      m.timelineColDate,
+      ...series.levels.map((level) => capitalize(fill(m.timelineColLevel, { units: t[unitsKey(scheme, level)], total: formatNumber(series.totals[level] ?? 0, locale) }))),
+    ],
+    numeric: series.levels.map((_, i) => i + 1),
+    rows: series.rows.map((row) => [
+      formatDate(row.date, locale),
+      ...series.levels.map((level) => (
+        <>
+          {formatNumber(row.counts[level]?.covered ?? 0, locale)} <span className="cell-share">{formatPercent(row.shares[level] ?? null, locale)}</span>
+        </>
+      )),
+    ]),
+  };
+  return (
+    <ChartFigure title={m.timelineFigure} note={note} table={table} height={TIMELINE_HEIGHT}>
+      <Suspense fallback={<ChartLoading />}>
+        <TimelineChart series={series} locale={locale} levelNames={levelNames} eventLabels={eventLabels} />
+      </Suspense>
+    </ChartFigure>
+  );
+}
+
+function TimelinePanel({ results, scheme }: { results: ReadonlyArray<UseQueryResult<TimelineResponse>>; scheme: CoverageResponse['scheme'] }) {
+  const { t } = useLocale();
+  const m = useMessages(overviewMessages);
+  const timelines = results.map((r) => r.data).filter((d): d is TimelineResponse => d !== undefined && d.scheme === scheme);
+  const isReady = timelines.length === results.length;
+  // a few hundred points: cheap enough to join on every render
+  const series = isReady ? toTimelineSeries(scheme, timelines) : null;
+  const error = results.find((r) => r.error && !r.data)?.error;
+  const isStale = results.some((r) => r.isPlaceholderData);
+  return (
+    <Panel id="timeline-title" title={m.timelineTitle} className="timeline-panel">
+      {error ? (
+        <PanelError error={error} retry={() => results.forEach((r) => void r.refetch())} />
+      ) : series ? (
+        <div aria-busy={isStale} className={isStale ? 'stale' : undefined}>
+          <TimelineFigure series={series} scheme={scheme} />
+        </div>
+      ) : (
+        <p aria-live="polite">{t.loading}</p>
+      )}
+    </Panel>
+  );
+}
+
+function RegionPanel({ data }: { data: CoverageResponse }) {
+  const { t, locale } = useLocale();
+  const m = useMessages(overviewMessages);
+  const regions = useMemo(() => toRegionCoverage(data), [data]);
+  const hasDistricts = regions.some((r) => r.district !== null);
+  const fraction = (covered: number, total: number) => `${formatNumber(covered, locale)}/${formatNumber(total, locale)}`;
+  const table = {
+    columns: [m.regionColRegion, m.regionColProvinces, ...(hasDistricts ? [m.regionColDistricts] : []), m.regionColCommunes],
+    numeric: hasDistricts ? [1, 2, 3] : [1, 2],
+    rows: regions.map((r) => [
+      m[`region_${r.region}`],
+      formatNumber(r.provinces, locale),
+      ...(r.district
+        ? [
+            <>
+              {fraction(r.district.covered, r.district.total)} <span className="cell-share">{formatPercent(r.districtShare, locale)}</span>
+            </>,
+          ]
+        : []),
+      <>
+        {fraction(r.commune.covered, r.commune.total)} <span className="cell-share">{formatPercent(r.communeShare, locale)}</span>
+      </>,
+    ]),
+  };
+  const chartRows = regions.map((r) => ({ name: m[`regionShort_${r.region}`], share: r.communeShare }));
+  return (
+    <Panel id="region-title" title={m.regionTitle}>
+      {regions.length === 0 ? (
+        <p>{t.noData}</p>
+      ) : (
+        <ChartFigure title={m.regionFigure} note={fill(m.regionNote, { date: formatDate(data.asOf, locale) })} table={table} height={REGION_HEIGHT}>
+          <Suspense fallback={<ChartLoading />}>
+            <RegionChart rows={chartRows} locale={locale} seriesName={m.regionChartSeries} />
+          </Suspense>
+        </ChartFigure>
+      )}
+    </Panel>
+  );
+}
+
+function RankingTable({ caption, rows, data, m }: { caption: string; rows: RankingRow[]; data: RankingResponse; m: OverviewMessages }) {
+  const { locale } = useLocale();
+  return (
+    <table className="ranking-table">
+      <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t[`colUnit_${data.level}`]}</th>
           <th scope="col" className="num">
-            {t.colCommunes}
+            {m.colRank}
           </th>
+          <th scope="col">{m.colProvince}</th>
           <th scope="col" className="num">
-            {t.colShare}
+            {m.colCommuneShare}
           </th>
+          {data.previousAsOf && (
+            <th scope="col" className="num">
+              {m.colRankChange}
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={row.code}>
-            <th scope="row">{row.name}</th>
-            <td className="num">
-              {formatNumber(row.communesCovered, locale)}/{formatNumber(row.communesTotal, locale)}
-            </td>
-            <td className="num">{row.share === null ? t.noData : formatPercent(row.share, locale)}</td>
-          </tr>
-        ))}
+        {rows.map((row) => {
+          const change = rankChangeText(row.rankChange, m, locale);
+          return (
+            <tr key={row.code}>
+              <td className="num">{row.rank === null ? '–' : formatNumber(row.rank, locale)}</td>
+              <th scope="row">
+                <Link to={provinceHref(row.code, data.scheme, data.asOf)}>{row.name}</Link>
+              </th>
+              <td className="num">
+                {formatPercent(row.value, locale)}{' '}
+                <span className="cell-share">
+                  {formatNumber(row.numerator, locale)}/{formatNumber(row.denominator, locale)}
+                </span>
+              </td>
+              {data.previousAsOf && (
+                <td className={`num rank-${change.direction}`}>
+                  <span aria-hidden="true">{change.symbol}</span>
+                  <span className="visually-hidden">{change.words}</span>
+                </td>
+              )}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
 }
 
-/** `/`: the country at a glance for the scheme and date in the URL. */
+function RankingsPanel({ query }: { query: UseQueryResult<RankingResponse> }) {
+  const { t, locale } = useLocale();
+  const m = useMessages(overviewMessages);
+  const { data, error } = query;
+  const extremes = useMemo(() => (data ? toRankingExtremes(data.rows) : null), [data]);
+  return (
+    <Panel id="rankings-title" title={m.rankingsTitle} className="rankings-panel">
+      {error && !data && <PanelError error={error} retry={() => void query.refetch()} />}
+      {!data && !error && <p aria-live="polite">{t.loading}</p>}
+      {data && extremes && (
+        <div aria-busy={query.isPlaceholderData} className={query.isPlaceholderData ? 'stale' : undefined}>
+          <p className="muted">
+            {data.previousAsOf
+              ? fill(m.rankingsNote, { date: formatDate(data.asOf, locale), previous: formatDate(data.previousAsOf, locale) })
+              : fill(m.rankingsNoteNoPrevious, { date: formatDate(data.asOf, locale) })}
+          </p>
+          {extremes.ahead.length === 0 ? (
+            <p>{m.rankingsEmpty}</p>
+          ) : (
+            <div className="rankings">
+              <RankingTable caption={fill(m.aheadTitle, { count: extremes.ahead.length })} rows={extremes.ahead} data={data} m={m} />
+              {extremes.behind.length > 0 && (
+                <RankingTable caption={fill(m.behindTitle, { count: extremes.behind.length })} rows={extremes.behind} data={data} m={m} />
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+function CoverageTable({ data }: { data: CoverageResponse }) {
+  const { t, locale } = useLocale();
+  const m = useMessages(overviewMessages);
+  const rows = useMemo(() => toCoverageTableRows(data), [data]);
+  return (
+    <Panel id="provinces-title" title={m.provincesTitle}>
+      <table>
+        <caption>{fill(t.tableCaption, { units: t[unitsKey(data.scheme, data.level)], date: formatDate(data.asOf, locale) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t[`colUnit_${data.level}`]}</th>
+            <th scope="col" className="num">
+              {t.colCommunes}
+            </th>
+            <th scope="col" className="num">
+              {t.colShare}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.code}>
+              <th scope="row">
+                <Link to={provinceHref(row.code, data.scheme, data.asOf)}>{row.name}</Link>
+              </th>
+              <td className="num">
+                {formatNumber(row.communesCovered, locale)}/{formatNumber(row.communesTotal, locale)}
+              </td>
+              <td className="num">{row.share === null ? t.noData : formatPercent(row.share, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Panel>
+  );
+}
+
+/**
+ * `/`: the country at a glance for the scheme and date in the URL. The overview is national: it
+ * reads scheme and asOf from the URL and leaves level and parent (kept for the other screens) alone.
+ */
 export function OverviewPage() {
   const { t, locale } = useLocale();
   const [search] = useDashboardSearch();
-  const coverage = useQuery(coverageQuery(search));
+  const { scheme, asOf } = search;
+  const coverage = useQuery(coverageQuery({ scheme, asOf, level: 'province', parent: null }));
+  const timelines = useQueries({ queries: SCHEMES[scheme].levels.map((level) => timelineQuery({ scheme, level, to: asOf })) });
+  const rankings = useQuery(rankingsQuery({ scheme, asOf, metric: 'coverage' }));
   const { data, error } = coverage;
+
+  useEffect(() => {
+    void loadCharts();
+  }, []);
+
+  // Each card's change comes from its level's timeline once that answers for the same scheme and date.
+  const changes = useMemo(() => {
+    const result: Partial<Record<Level, CardChange>> = {};
+    if (!data) return result;
+    for (const timeline of timelines) {
+      const answer = timeline.data;
+      if (answer && answer.scheme === data.scheme && answer.to === data.asOf) result[answer.level] = { status: 'ready', change: toMonthChange(answer) };
+    }
+    SCHEMES[data.scheme].levels.forEach((level, i) => {
+      if (!result[level]) result[level] = timelines[i]?.error && !timelines[i]?.data ? { status: 'error' } : { status: 'loading' };
+    });
+    return result;
+  }, [data, timelines]);
 
   // a 401 sends the user to /sign-in (main.tsx); render nothing meanwhile
   if (error instanceof ApiError && error.isUnauthorized) return null;
 
   return (
-    <>
+    <div className="overview">
       <h1>{t.nav_overview}</h1>
       <ViewControls asOf={data?.asOf} />
       <DemoBanner demo={data?.demo} />
       {error && !data && <PanelError error={error} retry={() => void coverage.refetch()} />}
-      {!data && !error && <p aria-live="polite">{t.loading}</p>}
-      {data && (
-        <div aria-busy={coverage.isPlaceholderData} className={coverage.isPlaceholderData ? 'stale' : undefined}>
-          <p className="as-of-note">{fill(t.figuresAsOf, { date: formatDate(data.asOf, locale) })}</p>
-          <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
-            <HeadlineCards data={data} />
-          </ErrorBoundary>
-          <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
-            <CoverageTable data={data} />
-          </ErrorBoundary>
-        </div>
+      {!data && !error && (
+        <p aria-live="polite" className="overview-loading">
+          {t.loading}
+        </p>
       )}
-    </>
+      {data && (
+        <>
+          <div aria-busy={coverage.isPlaceholderData} className={coverage.isPlaceholderData ? 'stale' : undefined}>
+            <p className="as-of-note">{fill(t.figuresAsOf, { date: formatDate(data.asOf, locale) })}</p>
+            <ErrorBoundary fallback={panelFallback}>
+              <HeadlineCards data={data} changes={changes} />
+            </ErrorBoundary>
+          </div>
+          <ErrorBoundary fallback={panelFallback}>
+            <TimelinePanel results={timelines} scheme={data.scheme} />
+          </ErrorBoundary>
+          <div aria-busy={coverage.isPlaceholderData} className={coverage.isPlaceholderData ? 'stale' : undefined}>
+            <ErrorBoundary fallback={panelFallback}>
+              <RegionPanel data={data} />
+            </ErrorBoundary>
+          </div>
+          <ErrorBoundary fallback={panelFallback}>
+            <RankingsPanel query={rankings} />
+          </ErrorBoundary>
+          <div aria-busy={coverage.isPlaceholderData} className={coverage.isPlaceholderData ? 'stale' : undefined}>
+            <ErrorBoundary fallback={panelFallback}>
+              <CoverageTable data={data} />
+            </ErrorBoundary>
+          </div>
+        </>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { CoverageResponse } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../i18n/messages';
-import { headlineCardText, toCoverageTableRows, toHeadlineCards } from './overview-cards';
+import { overviewMessages } from './messages';
+import { headlineCardText, monthChangeText, toCoverageTableRows, toHeadlineCards, toMonthChange } from './overview-cards';
 
 const legacy: CoverageResponse = {
   scheme: 'legacy63',
@@ -79,5 +80,51 @@ describe('toCoverageTableRows', () => {
   it('counts a commune row as itself', () => {
     const rows = toCoverageTableRows({ rows: [{ ...legacy.rows[0]!, code: '00001', descendants: {} }] });
     expect(rows[0]).toMatchObject({ communesCovered: 1, communesTotal: 1, share: 1 });
+  });
+});
+
+const point = (date: string, covered: number, total = 10599) => ({ date, total, covered, active: 0, verified: 0 });
+
+describe('toMonthChange', () => {
+  it('compares the as-of date with the point at the end of the month before', () => {
+    const timeline = { scheme: 'legacy63' as const, from: '2021-09-01', to: '2022-08-12', points: [point('2022-06-30', 5000), point('2022-07-31', 5765), point('2022-08-12', 5777)] };
+    expect(toMonthChange(timeline)).toEqual({ previousAsOf: '2022-07-31', previousCovered: 5765, covered: 5777, delta: 12 });
+  });
+
+  it('takes the month before a month end, not the month end itself', () => {
+    const timeline = { scheme: 'legacy63' as const, from: '2021-09-01', to: '2022-07-31', points: [point('2022-06-30', 5000), point('2022-07-31', 4990)] };
+    expect(toMonthChange(timeline)).toMatchObject({ previousAsOf: '2022-06-30', delta: -10 });
+  });
+
+  it('counts nothing covered at a month end before the first page launch', () => {
+    const timeline = { scheme: 'legacy63' as const, from: '2021-09-01', to: '2021-09-30', points: [point('2021-09-30', 4)] };
+    expect(toMonthChange(timeline)).toEqual({ previousAsOf: '2021-08-31', previousCovered: 0, covered: 4, delta: 4 });
+  });
+
+  it('has no change in the first month of reform34: the month before belongs to legacy63', () => {
+    const timeline = { scheme: 'reform34' as const, from: '2025-07-01', to: '2025-07-20', points: [point('2025-07-20', 3100, 3321)] };
+    expect(toMonthChange(timeline)).toBeNull();
+    expect(toMonthChange({ ...timeline, to: '2025-08-05', points: [point('2025-07-31', 3180, 3321), point('2025-08-05', 3190, 3321)] })).toMatchObject({ delta: 10 });
+  });
+});
+
+describe('monthChangeText', () => {
+  const m = overviewMessages;
+  const change = (delta: number) => ({ previousAsOf: '2022-07-31', previousCovered: 5000, covered: 5000 + delta, delta });
+
+  it.each([
+    [12, 'vi', '+12 so với cuối tháng trước (31/07/2022)'],
+    [1234, 'vi', '+1.234 so với cuối tháng trước (31/07/2022)'],
+    [-3, 'vi', '−3 so với cuối tháng trước (31/07/2022)'],
+    [0, 'vi', 'Không đổi so với cuối tháng trước (31/07/2022)'],
+    [12, 'en', '+12 since the end of last month (31 Jul 2022)'],
+    [0, 'en', 'No change since the end of last month (31 Jul 2022)'],
+  ] as const)('writes a change of %i in %s', (delta, locale, text) => {
+    expect(monthChangeText(change(delta), 'legacy63', '2022-08-12', m[locale], locale)).toBe(text);
+  });
+
+  it('says why there is no change: the scheme starts this month, or it could not be worked out', () => {
+    expect(monthChangeText(null, 'reform34', '2025-07-20', m.vi, 'vi')).toBe('Chưa có tháng trước trong cơ cấu này (bắt đầu từ 01/07/2025)');
+    expect(monthChangeText(null, 'legacy63', '2022-08-12', m.vi, 'vi')).toBe(m.vi.changeFailed);
   });
 });

@@ -1,7 +1,8 @@
-import { SCHEMES } from '@mttq/core/rules';
-import type { CoverageCounts, CoverageResponse, Level, SchemeId } from '@mttq/core';
-import { formatNumber, formatPercent } from '../../i18n/format';
+import { isWithinScheme, previousMonthEnd, SCHEMES } from '@mttq/core/rules';
+import type { CoverageCounts, CoverageResponse, Level, SchemeId, TimelineResponse } from '@mttq/core';
+import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { fill, type Locale, type MessageKey, type Messages } from '../../i18n/messages';
+import type { OverviewMessages } from './messages';
 
 /** One headline figure: a level's coverage in the scope of the answer. */
 export interface HeadlineCard {
@@ -63,4 +64,53 @@ export function headlineCardText(card: HeadlineCard, scheme: SchemeId, t: Messag
     coveredShare: fill(t.cardCoveredShare, { share: formatPercent(card.coveredShare, locale) }),
     verifiedShare: fill(t.cardVerifiedShare, { share: formatPercent(card.verifiedShare, locale) }),
   };
+}
+
+/** Covered units of a level at the end of the month before the timeline's last date, and now. */
+export interface MonthChange {
+  /** the previous month end, YYYY-MM-DD */
+  previousAsOf: string;
+  previousCovered: number;
+  covered: number;
+  /** covered − previousCovered */
+  delta: number;
+}
+
+/**
+ * The change of a headline card against the end of last month, read from the level's timeline
+ * (the chart fetches it anyway, so the change costs no request of its own; each point equals
+ * /coverage levels[level] at its date, the API's contract). The timeline ends on the as-of date
+ * and has a point at every month end before it, back to its `from`: the scheme's first day or the
+ * first page launch. A previous month end before that launch had no page, so 0 were covered.
+ * Null when there is no previous month end in the scheme (reform34 in July 2025) or, against the
+ * contract, no point for it.
+ * toMonthChange({ scheme: 'legacy63', from: '2021-09-01', to: '2022-08-12', points: [… 2022-07-31: 60, 2022-08-12: 63] })
+ *   → { previousAsOf: '2022-07-31', previousCovered: 60, covered: 63, delta: 3 }
+ */
+export function toMonthChange(timeline: Pick<TimelineResponse, 'scheme' | 'from' | 'to' | 'points'>): MonthChange | null {
+  const previousAsOf = previousMonthEnd(timeline.to);
+  const last = timeline.points[timeline.points.length - 1];
+  if (!last || !isWithinScheme(timeline.scheme, previousAsOf)) return null;
+  const previous = timeline.points.find((p) => p.date === previousAsOf);
+  let previousCovered: number;
+  if (previous) previousCovered = previous.covered;
+  else if (previousAsOf < timeline.from) previousCovered = 0;
+  else return null;
+  return { previousAsOf, previousCovered, covered: last.covered, delta: last.covered - previousCovered };
+}
+
+/**
+ * '+12 so với cuối tháng trước (31/07/2022)'; without a change: when the scheme starts if that is
+ * why, otherwise that it could not be worked out.
+ */
+export function monthChangeText(change: MonthChange | null, scheme: SchemeId, asOf: string, m: OverviewMessages, locale: Locale): string {
+  if (!change) {
+    return isWithinScheme(scheme, previousMonthEnd(asOf))
+      ? m.changeFailed
+      : fill(m.changeOutsideScheme, { date: formatDate(SCHEMES[scheme].validFrom, locale) });
+  }
+  const date = formatDate(change.previousAsOf, locale);
+  if (change.delta === 0) return fill(m.changeNone, { date });
+  const delta = formatNumber(Math.abs(change.delta), locale);
+  return fill(change.delta > 0 ? m.changeUp : m.changeDown, { delta, date });
 }

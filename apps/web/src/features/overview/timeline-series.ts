@@ -1,0 +1,89 @@
+import { CONFERENCE_DATE, REFORM_DATE, SCHEMES } from '@mttq/core/rules';
+import type { CoverageCounts, Level, SchemeId, TimelineResponse } from '@mttq/core';
+import type { Locale } from '../../i18n/messages';
+
+/** One date of the timeline with every level's counts and covered share. */
+export interface TimelineRow {
+  /** YYYY-MM-DD: a month end, or the as-of date for the last, unfinished month */
+  date: string;
+  /** `date` at 00:00 UTC in milliseconds: the chart's x value */
+  time: number;
+  counts: Partial<Record<Level, CoverageCounts>>;
+  /** covered / total; null when the level has no units */
+  shares: Partial<Record<Level, number | null>>;
+}
+
+/** A dated event to draw as a reference line; `key` picks its translated label. */
+export interface TimelineEvent {
+  date: string;
+  time: number;
+  key: 'conference' | 'reform' | null;
+  /** the API's (Vietnamese) label, shown when the event is not one we translate */
+  label: string;
+}
+
+export interface TimelineSeries {
+  levels: Level[];
+  rows: TimelineRow[];
+  events: TimelineEvent[];
+  /** x domain in ms: from the earliest point or event to the last point */
+  domain: [number, number];
+  /** the range the API answered for: from (the scheme's first day or first page launch) to the as-of date */
+  from: string;
+  to: string;
+  /** total units per level (the same at every date of one scheme) */
+  totals: Partial<Record<Level, number>>;
+}
+
+const toTime = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+
+const eventKey = (date: string): TimelineEvent['key'] => (date === CONFERENCE_DATE ? 'conference' : date === REFORM_DATE ? 'reform' : null);
+
+/**
+ * The per-level timelines of one scheme joined by date, levels in the scheme's order, with the
+ * markers the API returned. toTimelineSeries('legacy63', [provinceTimeline, communeTimeline])
+ *   → { levels: ['province', 'commune'], rows: [{ date: '2021-09-30', shares: { province: 0.41, commune: 0.0004 } … }] … }
+ */
+export function toTimelineSeries(scheme: SchemeId, timelines: ReadonlyArray<Pick<TimelineResponse, 'level' | 'from' | 'to' | 'points' | 'markers'>>): TimelineSeries {
+  const levels = SCHEMES[scheme].levels.filter((level) => timelines.some((t) => t.level === level));
+  const byDate = new Map<string, TimelineRow>();
+  const totals: Partial<Record<Level, number>> = {};
+  const events = new Map<string, TimelineEvent>();
+  for (const timeline of timelines) {
+    for (const point of timeline.points) {
+      let row = byDate.get(point.date);
+      if (!row) {
+        row = { date: point.date, time: toTime(point.date), counts: {}, shares: {} };
+        byDate.set(point.date, row);
+      }
+      const { total, covered, active, verified } = point;
+      row.counts[timeline.level] = { total, covered, active, verified };
+      row.shares[timeline.level] = total > 0 ? covered / total : null;
+      totals[timeline.level] = total;
+    }
+    for (const marker of timeline.markers) {
+      if (!events.has(marker.date)) events.set(marker.date, { date: marker.date, time: toTime(marker.date), key: eventKey(marker.date), label: marker.label });
+    }
+  }
+  const rows = [...byDate.values()].sort((a, b) => a.time - b.time);
+  const sortedEvents = [...events.values()].sort((a, b) => a.time - b.time);
+  const times = [...rows.map((r) => r.time), ...sortedEvents.map((e) => e.time)];
+  const domain: [number, number] = times.length > 0 ? [Math.min(...times), Math.max(...times)] : [0, 0];
+  const from = timelines.reduce((min, t) => (t.from < min ? t.from : min), timelines[0]?.from ?? '');
+  const to = timelines.reduce((max, t) => (t.to > max ? t.to : max), timelines[0]?.to ?? '');
+  return { levels, rows, events: sortedEvents, domain, from, to, totals };
+}
+
+/** The recharts rows: { time, province: 0.41, district: 0.2, commune: 0.05 } */
+export function toChartRows(series: TimelineSeries): Array<{ time: number } & Partial<Record<Level, number | null>>> {
+  return series.rows.map((row) => ({ time: row.time, ...row.shares }));
+}
+
+const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** An axis label for the month of a time: monthLabel(Date.UTC(2022, 7, 31), 'vi') → '08/2022', 'en' → 'Aug 2022' */
+export function monthLabel(time: number, locale: Locale): string {
+  const date = new Date(time);
+  if (locale === 'en') return EN_MONTH.format(date);
+  return `${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
+}
