@@ -44,6 +44,7 @@ function MainNav() {
       </NavLink>
       <NavLink to={keep('/map')}>{t.nav_map}</NavLink>
       <NavLink to={keep('/pages')}>{t.nav_registry}</NavLink>
+      <NavLink to={keep('/timelapse')}>{t.nav_timelapse}</NavLink>
       {role && role !== 'viewer' && <NavLink to="/report">{t.nav_reporting}</NavLink>}
     </nav>
   );

@@ -10,3 +10,4 @@ export * from './reporting-api';
 export * from './writes-api';
 export * from './import-api';
 export * from './snapshots-api';
+export * from './spreadsheet-cells';

@@ -6,3 +6,4 @@
 export * from './calendar';
 export * from './scheme-rules';
 export * from './trends';
+export * from './spreadsheet-cells';

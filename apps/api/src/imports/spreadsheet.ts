@@ -3,7 +3,11 @@
  * XLSX. Text that a spreadsheet would run as a formula (starting with = + - @, a tab or a CR) is
  * neutralised with a leading quote; imports strip that quote again (read-table.ts cleanCell).
  */
+import { neutraliseCell } from '@mttq/core/rules';
 import { loadExcelJS } from './load-exceljs';
+
+/** One implementation for the API and the web app's downloads (packages/core/src/spreadsheet-cells.ts). */
+export { neutraliseCell };
 
 export type SheetCell = string | number | null;
 
@@ -22,16 +26,6 @@ export interface Sheet {
   title: string[];
   columns: SheetColumn[];
   rows: SheetCell[][];
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/u;
-
-/**
- * A text cell made safe to open in a spreadsheet.
- * neutraliseCell('=HYPERLINK("http://x")') → "'=HYPERLINK(\"http://x\")"; neutraliseCell('Hà Nội') → 'Hà Nội'
- */
-export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 const csvField = (cell: SheetCell) => {

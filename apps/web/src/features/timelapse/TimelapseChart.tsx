@@ -1,0 +1,93 @@
+import type { Level } from '@mttq/core';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { formatPercent } from '../../i18n/format';
+import type { Locale } from '../../i18n/messages';
+import { rowsUpTo, yearTicks, type TimelapseRow } from './timelapse-series';
+
+/** Colour-blind safe hues, each ≥ 3:1 against white, told apart by dash pattern too (as on the overview). */
+const LEVEL_STYLE: Record<Level, { color: string; dash: string | undefined }> = {
+  province: { color: '#0b4f8a', dash: undefined },
+  district: { color: '#a34700', dash: '8 4' },
+  commune: { color: '#1a7a4c', dash: '2 3' },
+};
+
+const TEXT = '#1b1f24';
+const MUTED = '#555e6b';
+const MARKER = '#8a1c1c';
+const AXIS_TICK = { fill: MUTED, fontSize: 12 };
+const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+/** A marker's label in the top margin, running away from the nearer edge so it is not cut off. */
+function MarkerLabel({ viewBox, value, anchor, row }: { viewBox?: { x?: number; y?: number }; value: string; anchor: 'start' | 'end'; row: number }) {
+  if (viewBox?.x === undefined || viewBox.y === undefined) return null;
+  return (
+    <text x={viewBox.x + (anchor === 'start' ? 3 : -3)} y={viewBox.y - 8 - row * 14} textAnchor={anchor} fill={MARKER} fontSize={12}>
+      {value}
+    </text>
+  );
+}
+
+export interface TimelapseChartProps {
+  rows: readonly TimelapseRow[];
+  levels: readonly Level[];
+  /** the frame shown: the line is drawn up to it */
+  asOf: string;
+  /** the first and the last frame in ms: the x axis stays put while the line grows */
+  domain: [number, number];
+  locale: Locale;
+  levelNames: Record<Level, string>;
+  /** dated markers drawn as vertical lines with a label */
+  markers: ReadonlyArray<{ time: number; label: string }>;
+}
+
+/**
+ * The cumulative covered share of each level at each month end up to the frame shown, across both
+ * schemes, with the reform and the frame marked. No tweening: each frame is drawn as it is.
+ */
+export function TimelapseChart({ rows, levels, asOf, domain, locale, levelNames, markers }: TimelapseChartProps) {
+  const data = rowsUpTo(rows, asOf).map((row) => ({ time: row.time, ...row.shares }));
+  const frameTime = Date.parse(`${asOf}T00:00:00Z`);
+  const middle = (domain[0] + domain[1]) / 2;
+  return (
+    <LineChart data={data} responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 40, right: 16, bottom: 0, left: 0 }}>
+      <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
+      <XAxis
+        dataKey="time"
+        type="number"
+        scale="time"
+        domain={domain}
+        allowDataOverflow
+        ticks={yearTicks(domain[0], domain[1])}
+        tickFormatter={(time: number) => String(new Date(time).getUTCFullYear())}
+        tick={AXIS_TICK}
+      />
+      <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
+      <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: TEXT }}>{value}</span>} />
+      {levels.map((level) => (
+        <Line
+          key={level}
+          dataKey={level}
+          name={levelNames[level]}
+          type="linear"
+          stroke={LEVEL_STYLE[level].color}
+          strokeDasharray={LEVEL_STYLE[level].dash}
+          strokeWidth={2.5}
+          dot={false}
+          isAnimationActive={false}
+        />
+      ))}
+      {markers
+        .filter((marker) => marker.time >= domain[0] && marker.time <= domain[1])
+        .map((marker, i) => (
+          <ReferenceLine
+            key={marker.time}
+            x={marker.time}
+            stroke={MARKER}
+            strokeDasharray="4 3"
+            label={<MarkerLabel value={marker.label} anchor={marker.time > middle ? 'end' : 'start'} row={i % 2} />}
+          />
+        ))}
+      <ReferenceLine x={frameTime} stroke={TEXT} strokeWidth={1.5} />
+    </LineChart>
+  );
+}

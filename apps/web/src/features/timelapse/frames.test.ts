@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_FROM,
+  listFrames,
+  localToday,
+  parseTimelapseSearch,
+  reformCrossing,
+  reformFrameIndex,
+  schemeOfFrame,
+  serializeTimelapseSearch,
+  snapToFrame,
+  stepFrame,
+} from './frames';
+
+const TODAY = '2026-11-27';
+const frames = listFrames(DEFAULT_FROM, TODAY);
+
+describe('listFrames', () => {
+  it('gives every month end from September 2021, then today', () => {
+    expect(frames.slice(0, 3)).toEqual(['2021-09-30', '2021-10-31', '2021-11-30']);
+    expect(frames.slice(-2)).toEqual(['2026-10-31', '2026-11-27']);
+    // Sep 2021 … Oct 2026 is 62 month ends, plus today
+    expect(frames).toHaveLength(63);
+  });
+
+  it('crosses the reform from 30/06/2025 straight to 31/07/2025', () => {
+    const i = frames.indexOf('2025-06-30');
+    expect(frames.slice(i, i + 2)).toEqual(['2025-06-30', '2025-07-31']);
+    expect(frames[reformFrameIndex(frames)]).toBe('2025-07-31');
+  });
+
+  it('ends on a month end when today is one, and has today alone when from is this month', () => {
+    expect(listFrames('2025-05-10', '2025-08-31')).toEqual(['2025-05-31', '2025-06-30', '2025-07-31', '2025-08-31']);
+    expect(listFrames('2026-11-03', TODAY)).toEqual([TODAY]);
+    expect(listFrames('2027-01-01', TODAY)).toEqual([TODAY]);
+  });
+
+  it('has no reform frame when all frames are in one scheme', () => {
+    expect(reformFrameIndex(listFrames('2022-01-01', '2022-12-31'))).toBe(-1);
+    expect(reformFrameIndex(listFrames('2025-08-01', TODAY))).toBe(-1);
+  });
+});
+
+describe('schemeOfFrame', () => {
+  it.each([
+    ['2021-09-30', 'legacy63'],
+    ['2025-06-30', 'legacy63'],
+    ['2025-07-01', 'reform34'],
+    ['2025-07-31', 'reform34'],
+  ])('shows %s in %s', (date, scheme) => expect(schemeOfFrame(date)).toBe(scheme));
+
+  it('tells which way a step crosses the reform', () => {
+    expect(reformCrossing('2025-06-30', '2025-07-31')).toBe('forward');
+    expect(reformCrossing('2025-07-31', '2025-06-30')).toBe('backward');
+    expect(reformCrossing('2022-08-31', '2022-09-30')).toBeNull();
+  });
+});
+
+describe('snapToFrame and stepFrame', () => {
+  it.each([
+    ['2022-08-12', '2022-08-31'],
+    ['2022-08-31', '2022-08-31'],
+    ['2025-07-01', '2025-07-31'],
+    ['2008-08-01', '2021-09-30'],
+    ['2026-11-20', '2026-11-27'],
+    ['2030-01-01', '2026-11-27'],
+  ])('shows %s as the frame %s', (date, frame) => expect(snapToFrame(frames, date)).toBe(frame));
+
+  it('steps one month and stops at the ends', () => {
+    expect(stepFrame(frames, '2022-08-31', 1)).toBe('2022-09-30');
+    expect(stepFrame(frames, '2022-08-31', -1)).toBe('2022-07-31');
+    expect(stepFrame(frames, '2025-06-30', 1)).toBe('2025-07-31');
+    expect(stepFrame(frames, '2021-09-30', -1)).toBe('2021-09-30');
+    expect(stepFrame(frames, TODAY, 1)).toBe(TODAY);
+    expect(stepFrame(frames, '2022-08-12', 1)).toBe('2022-09-30');
+  });
+});
+
+describe('parseTimelapseSearch', () => {
+  it('reads a frame and takes its scheme from the date', () => {
+    expect(parseTimelapseSearch('?scheme=legacy63&asOf=2022-08-31', TODAY)).toEqual({
+      scheme: 'legacy63',
+      asOf: '2022-08-31',
+      from: DEFAULT_FROM,
+      play: false,
+      speed: 'normal',
+    });
+    expect(parseTimelapseSearch('?scheme=legacy63&asOf=2025-07-31', TODAY)).toMatchObject({ scheme: 'reform34', asOf: '2025-07-31' });
+  });
+
+  it.each([
+    ['', { asOf: '2021-09-30', from: DEFAULT_FROM, scheme: 'legacy63' }],
+    ['asOf=2022-02-30', { asOf: '2021-09-30' }],
+    ['asOf=2022-08-12', { asOf: '2022-08-31' }],
+    ['asOf=2099-01-01', { asOf: TODAY, scheme: 'reform34' }],
+    ['from=2022-01-15&asOf=2021-12-31', { from: '2022-01-15', asOf: '2022-01-31' }],
+    ['from=1999-01-01', { from: DEFAULT_FROM }],
+    ['from=2030-01-01', { from: DEFAULT_FROM }],
+    ['play=1&speed=fast', { play: true, speed: 'fast' }],
+    ['play=yes&speed=warp', { play: false, speed: 'normal' }],
+  ])('falls back or clamps for %j', (query, expected) => {
+    expect(parseTimelapseSearch(query, TODAY)).toMatchObject(expected);
+  });
+
+  it('round-trips through the URL', () => {
+    const search = parseTimelapseSearch('?from=2022-01-15&asOf=2025-07-31&play=1&speed=slow', TODAY);
+    expect(serializeTimelapseSearch(search).toString()).toBe('scheme=reform34&asOf=2025-07-31&from=2022-01-15&play=1&speed=slow');
+    expect(parseTimelapseSearch(serializeTimelapseSearch(search), TODAY)).toEqual(search);
+    expect(serializeTimelapseSearch(parseTimelapseSearch('', TODAY)).toString()).toBe('scheme=legacy63&asOf=2021-09-30');
+  });
+});
+
+describe('localToday', () => {
+  it('writes the local calendar date', () => {
+    expect(localToday(new Date(2025, 6, 1, 23, 30))).toBe('2025-07-01');
+  });
+});

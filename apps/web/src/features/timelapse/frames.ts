@@ -1,0 +1,111 @@
+import { REFORM_DATE, SCHEMES, timelineDates, toIsoDate } from '@mttq/core/rules';
+import type { SchemeId } from '@mttq/core';
+
+/**
+ * The time-lapse's frames and its view state in the URL. A frame is an as-of date: every month end
+ * from `from` up to today, then today itself (the month so far), like /coverage/timeline's points.
+ * Each frame is shown in the scheme in force on that day, so playing across 2025-07-01 switches
+ * from legacy63 (63 provinces, with districts) to reform34 (34 provinces, no districts).
+ */
+
+/** The first month with pages in the demo and in the 2021–2022 rollout (DESIGN.md §1). */
+export const DEFAULT_FROM = '2021-09-30';
+
+/** Milliseconds per frame while playing. */
+export const SPEEDS = { slow: 2000, normal: 1000, fast: 500 } as const;
+export type Speed = keyof typeof SPEEDS;
+export const SPEED_IDS = Object.keys(SPEEDS) as Speed[];
+const DEFAULT_SPEED: Speed = 'normal';
+
+export interface TimelapseSearch {
+  /** Always the scheme of `asOf` (the URL carries it so links read like the other screens'). */
+  scheme: SchemeId;
+  /** The current frame. */
+  asOf: string;
+  /** Where the frames start (snapped to that month's end). */
+  from: string;
+  play: boolean;
+  speed: Speed;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (value: string | null): value is string => value !== null && ISO_DATE.test(value) && toIsoDate(new Date(`${value}T00:00:00Z`)) === value;
+
+/** Today in the browser's time zone, YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** The scheme in force on `date`: schemeOfFrame('2025-06-30') → 'legacy63'; schemeOfFrame('2025-07-31') → 'reform34' */
+export function schemeOfFrame(date: string): SchemeId {
+  return date < REFORM_DATE ? 'legacy63' : 'reform34';
+}
+
+/**
+ * Every month end from `from`'s month to today, then today unless it is a month end.
+ * listFrames('2025-05-10', '2025-08-20') → ['2025-05-31', '2025-06-30', '2025-07-31', '2025-08-20']
+ */
+export function listFrames(from: string, today: string): string[] {
+  const start = from > today ? today : from;
+  return timelineDates(start, today, 'month');
+}
+
+/**
+ * The frame showing `date`: the end of its month, clamped to the first and last frame.
+ * snapToFrame(frames, '2022-08-12') → '2022-08-31'
+ */
+export function snapToFrame(frames: readonly string[], date: string): string {
+  const first = frames[0];
+  if (first === undefined) return date;
+  if (date <= first) return first;
+  return frames.find((frame) => frame >= date) ?? frames[frames.length - 1]!;
+}
+
+/** The frame `delta` steps from `asOf`, clamped to the ends: stepFrame(frames, '2025-06-30', 1) → '2025-07-31' */
+export function stepFrame(frames: readonly string[], asOf: string, delta: number): string {
+  const index = frames.indexOf(snapToFrame(frames, asOf));
+  const next = Math.min(frames.length - 1, Math.max(0, index + delta));
+  return frames[next] ?? asOf;
+}
+
+/** The index of the first frame in reform34, or -1 when the frames do not cross the reform. */
+export function reformFrameIndex(frames: readonly string[]): number {
+  const index = frames.findIndex((frame) => schemeOfFrame(frame) === 'reform34');
+  return index > 0 ? index : -1;
+}
+
+/** Which way a move between two frames crosses the reform, if it does. */
+export function reformCrossing(previous: string, next: string): 'forward' | 'backward' | null {
+  const before = schemeOfFrame(previous);
+  const after = schemeOfFrame(next);
+  if (before === after) return null;
+  return after === 'reform34' ? 'forward' : 'backward';
+}
+
+/**
+ * URL → view state. A missing or bad `from` is DEFAULT_FROM; `asOf` is snapped to a frame (the
+ * first when missing or bad); the scheme always follows the frame, whatever the URL says.
+ * parseTimelapseSearch('?scheme=reform34&asOf=2022-08-12', '2026-01-15') → { scheme: 'legacy63', asOf: '2022-08-31', … }
+ */
+export function parseTimelapseSearch(input: string | URLSearchParams, today: string): TimelapseSearch {
+  const params = typeof input === 'string' ? new URLSearchParams(input) : input;
+  const rawFrom = params.get('from');
+  const from = isRealDate(rawFrom) && rawFrom >= SCHEMES.legacy63.validFrom && rawFrom <= today ? rawFrom : DEFAULT_FROM;
+  const frames = listFrames(from, today);
+  const rawAsOf = params.get('asOf');
+  const asOf = snapToFrame(frames, isRealDate(rawAsOf) ? rawAsOf : frames[0]!);
+  const rawSpeed = params.get('speed');
+  const speed = SPEED_IDS.includes(rawSpeed as Speed) ? (rawSpeed as Speed) : DEFAULT_SPEED;
+  return { scheme: schemeOfFrame(asOf), asOf, from, play: params.get('play') === '1', speed };
+}
+
+/** View state → URL, fixed key order, defaults left out (scheme and asOf are always written). */
+export function serializeTimelapseSearch(search: TimelapseSearch): URLSearchParams {
+  const params = new URLSearchParams();
+  params.set('scheme', schemeOfFrame(search.asOf));
+  params.set('asOf', search.asOf);
+  if (search.from !== DEFAULT_FROM) params.set('from', search.from);
+  if (search.play) params.set('play', '1');
+  if (search.speed !== DEFAULT_SPEED) params.set('speed', search.speed);
+  return params;
+}
