@@ -61,6 +61,8 @@ const vi = {
   colUnit_district: 'Quận, huyện',
   colUnit_commune: 'Xã, phường',
   colCommunes: 'Xã có trang / tổng số',
+  colCommunesCovered: 'Xã có trang',
+  colCommunesTotal: 'Tổng số xã',
   colShare: 'Tỷ lệ',
 
   loading: 'Đang tải…',
@@ -131,6 +133,8 @@ const en: Messages = {
   colUnit_district: 'District',
   colUnit_commune: 'Commune',
   colCommunes: 'Communes with a page / total',
+  colCommunesCovered: 'Communes with a page',
+  colCommunesTotal: 'Communes',
   colShare: 'Share',
 
   loading: 'Loading…',

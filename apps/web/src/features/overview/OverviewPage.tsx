@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { coverageQuery } from '../../api/queries';
 import { ChartFigure } from '../../components/ChartFigure';
+import { TableExportButtons } from '../../components/export/ExportButtons';
 import { DemoBanner } from '../../components/DemoBanner';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
@@ -85,7 +86,7 @@ function ChartLoading() {
   return <div className="chart-loading" />;
 }
 
-function TimelineFigure({ series, scheme }: { series: TimelineSeries; scheme: CoverageResponse['scheme'] }) {
+function TimelineFigure({ series, scheme, demo }: { series: TimelineSeries; scheme: CoverageResponse['scheme']; demo: boolean }) {
   const { t, locale } = useLocale();
   const m = useMessages(overviewMessages);
   const eventText = (event: TimelineSeries['events'][number], short: boolean) =>
@@ -110,9 +111,10 @@ function TimelineFigure({ series, scheme }: { series: TimelineSeries; scheme: Co
         </>
       )),
     ]),
+    exportRows: series.rows.map((row) => [row.date, ...series.levels.map((level) => row.counts[level]?.covered ?? 0)]),
   };
   return (
-    <ChartFigure title={m.timelineFigure} note={note} table={table} height={TIMELINE_HEIGHT}>
+    <ChartFigure title={m.timelineFigure} note={note} table={table} height={TIMELINE_HEIGHT} exportInfo={{ asOf: series.to, scheme, demo }}>
       <Suspense fallback={<ChartLoading />}>
         <TimelineChart series={series} locale={locale} levelNames={levelNames} eventLabels={eventLabels} />
       </Suspense>
@@ -135,7 +137,7 @@ function TimelinePanel({ results, scheme }: { results: ReadonlyArray<UseQueryRes
         <PanelError error={error} retry={() => results.forEach((r) => void r.refetch())} />
       ) : series ? (
         <div aria-busy={isStale} className={isStale ? 'stale' : undefined}>
-          <TimelineFigure series={series} scheme={scheme} />
+          <TimelineFigure series={series} scheme={scheme} demo={timelines.some((timeline) => timeline.demo)} />
         </div>
       ) : (
         <p aria-live="polite">{t.loading}</p>
@@ -167,6 +169,12 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
         {fraction(r.commune.covered, r.commune.total)} <span className="cell-share">{formatPercent(r.communeShare, locale)}</span>
       </>,
     ]),
+    exportRows: regions.map((r) => [
+      m[`region_${r.region}`],
+      r.provinces,
+      ...(hasDistricts ? [r.district?.covered ?? null] : []),
+      r.commune.covered,
+    ]),
   };
   const chartRows = regions.map((r) => ({ name: m[`regionShort_${r.region}`], share: r.communeShare }));
   return (
@@ -174,7 +182,7 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
       {regions.length === 0 ? (
         <p>{t.noData}</p>
       ) : (
-        <ChartFigure title={m.regionFigure} note={fill(m.regionNote, { date: formatDate(data.asOf, locale) })} table={table} height={REGION_HEIGHT}>
+        <ChartFigure title={m.regionFigure} note={fill(m.regionNote, { date: formatDate(data.asOf, locale) })} table={table} height={REGION_HEIGHT} exportInfo={{ asOf: data.asOf, scheme: data.scheme, demo: data.demo }}>
           <Suspense fallback={<ChartLoading />}>
             <RegionChart rows={chartRows} locale={locale} seriesName={m.regionChartSeries} />
           </Suspense>
@@ -272,6 +280,12 @@ function CoverageTable({ data }: { data: CoverageResponse }) {
   const rows = useMemo(() => toCoverageTableRows(data), [data]);
   return (
     <Panel id="provinces-title" title={m.provincesTitle}>
+      <TableExportButtons
+        title={m.provincesTitle}
+        info={{ asOf: data.asOf, scheme: data.scheme, demo: data.demo }}
+        columns={[t[`colUnit_${data.level}`], t.colCommunesCovered, t.colCommunesTotal]}
+        rows={rows.map((row) => [row.name, row.communesCovered, row.communesTotal])}
+      />
       <table>
         <caption>{fill(t.tableCaption, { units: t[unitsKey(data.scheme, data.level)], date: formatDate(data.asOf, locale) })}</caption>
         <thead>
