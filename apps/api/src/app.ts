@@ -17,6 +17,7 @@ import { handleError, handleNotFound } from './http/errors';
 import { responseCache } from './http/response-cache';
 import { createRouter } from './http/router';
 import { createServices, type Services } from './http/services';
+import { NO_WEB_CONFIG, webAppCspHeader, webConfigHandler, type WebConfig } from './http/web-config';
 import { metricRoutes } from './metrics/routes';
 import { pageRoutes } from './pages/routes';
 import { rankingRoutes } from './rankings/routes';
@@ -42,10 +43,12 @@ export interface AppOptions {
   publicRead?: boolean;
   /** Directory of the built web app; when absent only the API is served. */
   webDist?: string;
+  /** What GET /api/web-config tells the web app (the optional map tile layer); default: no tiles. */
+  webConfig?: WebConfig;
 }
 
 /** Builds the Hono app: the API under /api, the web app everywhere else. */
-export function createApp({ db, webDist, services: options, publicRead = false }: AppOptions) {
+export function createApp({ db, webDist, services: options, publicRead = false, webConfig = NO_WEB_CONFIG }: AppOptions) {
   const services = createServices(db, options);
   const app = new Hono();
   app.onError(handleError);
@@ -54,6 +57,7 @@ export function createApp({ db, webDist, services: options, publicRead = false }
   // The registry changes only at start-up, so the counts are read once.
   const unitCounts = getUnitCounts(db);
   app.get('/api/health', (c) => c.json({ status: 'ok', schemes: unitCounts }));
+  app.get('/api/web-config', webConfigHandler(webConfig));
 
   const v1 = createRouter();
   v1.use('*', async (c, next) => {
@@ -73,6 +77,7 @@ export function createApp({ db, webDist, services: options, publicRead = false }
   if (webDist && existsSync(webDist)) {
     // serveStatic takes a root relative to the working directory.
     const root = relative(process.cwd(), webDist) || '.';
+    app.use('/*', webAppCspHeader(webConfig));
     app.use('/*', serveStatic({ root }));
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }

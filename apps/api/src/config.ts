@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { schemeIdSchema, type SchemeId } from '@mttq/core';
 import { z } from 'zod';
 import { DEFAULT_DEMO_PASSWORD } from './demo/demo-accounts';
+import { describeTileUrlProblem } from './http/web-config';
 
 const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);
 
@@ -17,6 +18,22 @@ const envSchema = z.object({
     .min(1, { message: 'must not be empty: it is the password of the demo accounts (default demo)' })
     .max(256, { message: 'must have at most 256 characters, the most sign-in accepts' })
     .default(DEFAULT_DEMO_PASSWORD),
+  // Unset or empty: no tile layer, so the maps make no request beyond this server.
+  MAP_TILE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || null)
+    .superRefine((value, ctx) => {
+      const problem = value === null ? null : describeTileUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  MAP_TILE_ATTRIBUTION: z
+    .string()
+    .trim()
+    .max(1000, { message: 'must have at most 1000 characters: it is the credit line under the map, e.g. © OpenStreetMap contributors' })
+    .optional()
+    .transform((value) => value || null),
 });
 
 export interface Config {
@@ -33,6 +50,10 @@ export interface Config {
   defaultScheme: SchemeId;
   /** The built web app served at /. */
   webDist: string;
+  /** MAP_TILE_URL: a tile URL template for the bubble map; null (the default): no tiles. */
+  mapTileUrl: string | null;
+  /** MAP_TILE_ATTRIBUTION: the tile server's credit line; null: none. */
+  mapTileAttribution: string | null;
 }
 
 export class ConfigError extends Error {
@@ -46,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  const { PORT, HOST, DATABASE_PATH, DEMO, DEMO_PASSWORD, DEFAULT_SCHEME, PUBLIC_READ } = parsed.data;
+  const { PORT, HOST, DATABASE_PATH, DEMO, DEMO_PASSWORD, DEFAULT_SCHEME, PUBLIC_READ, MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -56,5 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultScheme: DEFAULT_SCHEME,
     publicRead: PUBLIC_READ === '1',
     webDist: resolve(REPO_ROOT, 'apps/web/dist'),
+    mapTileUrl: MAP_TILE_URL,
+    mapTileAttribution: MAP_TILE_ATTRIBUTION,
   };
 }

@@ -57,7 +57,13 @@ export async function startServer(config: Config): Promise<Running> {
     prepared.db.close();
     throw error;
   }
-  const app = createApp({ db: prepared.db, webDist: config.webDist, publicRead: config.publicRead, services: { defaultScheme: config.defaultScheme } });
+  const app = createApp({
+    db: prepared.db,
+    webDist: config.webDist,
+    publicRead: config.publicRead,
+    services: { defaultScheme: config.defaultScheme },
+    webConfig: { mapTileUrl: config.mapTileUrl, mapTileAttribution: config.mapTileAttribution },
+  });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
       resolve({

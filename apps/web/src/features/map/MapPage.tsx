@@ -1,4 +1,167 @@
-/** Placeholder until the screen lands (issue 5). */
+import 'leaflet/dist/leaflet.css';
+import './map.css';
+import { useQuery } from '@tanstack/react-query';
+import type { CoverageResponse, SchemeId } from '@mttq/core';
+import { useCallback, useMemo, type CSSProperties } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { coverageQuery } from '../../api/queries';
+import { DemoBanner } from '../../components/DemoBanner';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { PanelError } from '../../components/PanelError';
+import { ViewControls } from '../../components/ViewControls';
+import { formatDate } from '../../i18n/format';
+import { useLocale, useMessages } from '../../i18n/locale';
+import { fill } from '../../i18n/messages';
+import { serializeDashboardSearch, type DashboardSearch } from '../../url/dashboard-search';
+import { useDashboardSearch } from '../../url/use-dashboard-search';
+import { BubbleMap } from './BubbleMap';
+import { MapLegend } from './MapLegend';
+import { MapTable } from './MapTable';
+import { gridSize, MAP_MODES, measuresOf, toMapProvinces, type MapMode, type Measure } from './map-data';
+import { parseMapSearch, withMapSearch, type MapSearch } from './map-search';
+import { NoDataPattern } from './map-shapes';
+import { measureName } from './map-text';
+import { mapMessages } from './messages';
+import { webConfigQuery } from './queries';
+import { TileGridMap } from './TileGridMap';
+
+/** The map's measure and mode from the URL, and a setter that keeps every other key. */
+function useMapSearch(scheme: SchemeId): [MapSearch, (update: Partial<MapSearch>) => void] {
+  const [params, setParams] = useSearchParams();
+  const mapSearch = useMemo(() => parseMapSearch(params, scheme), [params, scheme]);
+  const setMapSearch = useCallback(
+    (update: Partial<MapSearch>) => setParams((current) => withMapSearch(current, { ...parseMapSearch(current, scheme), ...update })),
+    [setParams, scheme],
+  );
+  return [mapSearch, setMapSearch];
+}
+
+/** The province page with the same scheme and date: /province/01?scheme=legacy63&asOf=2022-08-12 */
+function provinceHref(search: DashboardSearch, scheme: SchemeId, code: string): string {
+  const params = serializeDashboardSearch({ ...search, scheme, level: 'province', parent: null });
+  return `/province/${code}?${params.toString()}`;
+}
+
+function MapOptions({ scheme, mapSearch, onChange }: { scheme: SchemeId; mapSearch: MapSearch; onChange: (update: Partial<MapSearch>) => void }) {
+  const { t } = useLocale();
+  const m = useMessages(mapMessages);
+  return (
+    <div className="controls map-options">
+      <label className="map-measure">
+        {m.measureLabel}
+        <select name="measure" value={mapSearch.measure} onChange={(e) => onChange({ measure: e.target.value as Measure })}>
+          {measuresOf(scheme).map((measure) => (
+            <option key={measure} value={measure}>
+              {measureName(measure, scheme, m, t)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="map-mode">
+        <legend>{m.modeLabel}</legend>
+        {MAP_MODES.map((mode: MapMode) => (
+          <label key={mode} className={mode === mapSearch.mode ? 'selected' : undefined}>
+            <input type="radio" name="mode" value={mode} checked={mode === mapSearch.mode} onChange={() => onChange({ mode })} />
+            {m[`mode_${mode}`]}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+/** The map, its legend and notes, and the table: drawn from the /coverage answer (or reserved while it loads). */
+function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefined; search: DashboardSearch; mapSearch: MapSearch }) {
+  const { t, locale } = useLocale();
+  const m = useMessages(mapMessages);
+  const navigate = useNavigate();
+  // while another scheme loads, the previous answer stays on screen in its own scheme
+  const scheme = data?.scheme ?? search.scheme;
+  const measure = measuresOf(scheme).includes(mapSearch.measure) ? mapSearch.measure : 'coverage';
+  const { mode } = mapSearch;
+  const webConfig = useQuery({ ...webConfigQuery(), enabled: mode === 'bubbles' });
+  const tiles = webConfig.data ?? { mapTileUrl: null, mapTileAttribution: null };
+  const isTilesSettled = mode === 'grid' || !webConfig.isPending;
+
+  const provinces = useMemo(() => (data ? toMapProvinces(data.scheme, data.rows, measure) : null), [data, measure]);
+  const hrefOf = useCallback((code: string) => provinceHref(search, scheme, code), [search, scheme]);
+  const open = useCallback((code: string) => void navigate(hrefOf(code)), [navigate, hrefOf]);
+
+  const title = measureName(measure, scheme, m, t);
+  const date = data ? formatDate(data.asOf, locale) : null;
+  const isAllZero = provinces !== null && provinces.every((p) => p.value === null || p.value.numerator === 0);
+  const { cols, rows } = gridSize(scheme);
+  const frameStyle = { '--map-ratio': mode === 'grid' ? `${cols + 0.3} / ${rows + 0.3}` : '0.72' } as CSSProperties;
+  const units = t[`units_commune_${scheme}`];
+
+  return (
+    <section className="map-panel" aria-labelledby="map-title">
+      <NoDataPattern />
+      <h2 id="map-title">{fill(m.mapTitle, { measure: title })}</h2>
+      <p className="as-of-note">{date ? fill(t.figuresAsOf, { date }) : '\u00a0'}</p>
+      <div className="map-layout">
+        <div className={`map-frame map-frame-${mode}`} style={frameStyle}>
+          <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
+            {provinces && isTilesSettled ? (
+              mode === 'grid' ? (
+                <TileGridMap scheme={scheme} provinces={provinces} measure={measure} onOpen={open} />
+              ) : (
+                <BubbleMap key={`${scheme}|${tiles.mapTileUrl ?? ''}`} scheme={scheme} provinces={provinces} measure={measure} tiles={tiles} onOpen={open} />
+              )
+            ) : (
+              <p className="map-loading" aria-live="polite">
+                {m.loadingMap}
+              </p>
+            )}
+          </ErrorBoundary>
+        </div>
+        <div className="map-side">
+          <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
+            <MapLegend title={title} scheme={scheme} mode={mode} provinces={provinces} />
+          </ErrorBoundary>
+          {isAllZero && date && <p className="map-all-zero">{fill(m.allZero, { date })}</p>}
+          <p className="muted">{m[`measureNote_${measure}`]}</p>
+          <p className="muted">{mode === 'grid' ? m.gridNote : fill(m.bubbleNote, { units })}</p>
+          {mode === 'bubbles' && isTilesSettled && tiles.mapTileUrl === null && <p className="muted">{m.noBaseMap}</p>}
+          <p className="muted" id="map-keyboard-hint">
+            {m.keyboardHint}
+          </p>
+        </div>
+      </div>
+      {provinces && date && (
+        <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
+          <MapTable caption={`${fill(m.tableTitle, { measure: title })} — ${fill(t.figuresAsOf, { date })}`} provinces={provinces} hrefOf={hrefOf} />
+        </ErrorBoundary>
+      )}
+    </section>
+  );
+}
+
+/** `/map`: provinces coloured by a measure, on the tile grid (default) or as bubbles; state in the URL. */
 export function MapPage() {
-  return <p>…</p>;
+  const { t } = useLocale();
+  const [search] = useDashboardSearch();
+  const [mapSearch, setMapSearch] = useMapSearch(search.scheme);
+  const coverage = useQuery(coverageQuery({ scheme: search.scheme, asOf: search.asOf, level: 'province', parent: null }));
+  const { data, error } = coverage;
+
+  // a 401 sends the user to /sign-in (main.tsx); render nothing meanwhile
+  if (error instanceof ApiError && error.isUnauthorized) return null;
+
+  return (
+    <>
+      <h1>{t.nav_map}</h1>
+      <ViewControls asOf={data?.asOf} />
+      <MapOptions scheme={search.scheme} mapSearch={mapSearch} onChange={setMapSearch} />
+      <DemoBanner demo={data?.demo} />
+      {error && !data ? (
+        <PanelError error={error} retry={() => void coverage.refetch()} />
+      ) : (
+        <div aria-busy={coverage.isPlaceholderData || !data} className={coverage.isPlaceholderData ? 'stale' : undefined}>
+          <MapPanel data={data} search={search} mapSearch={mapSearch} />
+        </div>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,211 @@
+/**
+ * The map's pure logic: measures, classes and colours, the join of /coverage rows to the authored
+ * tile grid and centroids (data/), bubble sizes, and arrow-key moves between provinces.
+ */
+import { hasLevel } from '@mttq/core/rules';
+import type { CoverageCounts, CoverageRow, SchemeId } from '@mttq/core';
+import centroidsFile from '../../../../../data/province-centroids.json';
+import tilesFile from '../../../../../data/province-tiles.json';
+import { PROVINCE_LABELS } from './province-labels';
+
+/** Both files are keyed by scheme first: province codes are reused across schemes (DESIGN.md §2). */
+const TILES: Record<SchemeId, Record<string, { col: number; row: number }>> = tilesFile;
+const CENTROIDS: Record<SchemeId, Record<string, { lat: number; lng: number }>> = centroidsFile;
+
+/**
+ * What colours the provinces: the share of a province's communes with a page (coverage), with an
+ * active page, with a verified page — as /rankings' metrics of the same names — or the share of
+ * its districts with a page (legacy63 only).
+ */
+export const MEASURES = ['coverage', 'districtCoverage', 'active', 'verified'] as const;
+export type Measure = (typeof MEASURES)[number];
+export const DEFAULT_MEASURE: Measure = 'coverage';
+
+/** The measures a scheme can show: measuresOf('reform34') has no districtCoverage. */
+export function measuresOf(scheme: SchemeId): Measure[] {
+  return MEASURES.filter((measure) => measure !== 'districtCoverage' || hasLevel(scheme, 'district'));
+}
+
+/** The two map modes: the equal-area tile grid (CRS.Simple) and bubbles at the centroids. */
+export const MAP_MODES = ['grid', 'bubbles'] as const;
+export type MapMode = (typeof MAP_MODES)[number];
+export const DEFAULT_MODE: MapMode = 'grid';
+
+/**
+ * Lower bounds of the classes in whole percent, as on the presentation's tile map, so the same
+ * province gets the same colour on every screen: 0–25, 25–50, 50–75, 75–90, 90–100.
+ */
+export const CLASS_BREAKS = [0, 25, 50, 75, 90] as const;
+
+/**
+ * ColorBrewer's sequential Blues (colour-blind safe), one per class, with the label colour that
+ * keeps WCAG AA contrast on it (checked in map-data.test.ts).
+ */
+export const CLASS_COLORS = ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5', '#08306b'] as const;
+export const DARK_TEXT = '#1b1f24';
+export const LIGHT_TEXT = '#ffffff';
+export const CLASS_TEXT = [DARK_TEXT, DARK_TEXT, DARK_TEXT, LIGHT_TEXT, LIGHT_TEXT] as const;
+
+/** No data (nothing to divide by) is white with a hatch, never a class colour (DESIGN.md §5). */
+export const NO_DATA_FILL = '#ffffff';
+export const NO_DATA_PATTERN_ID = 'map-no-data-hatch';
+
+/** The colour of a class: classColor(null) → the hatch pattern of "no data". */
+export function classColor(index: number | null): string {
+  return index === null ? `url(#${NO_DATA_PATTERN_ID})` : (CLASS_COLORS[index] ?? NO_DATA_FILL);
+}
+
+/** The label colour on a class: dark on the light classes, white on the dark ones. */
+export function classTextColor(index: number | null): string {
+  return index === null ? DARK_TEXT : (CLASS_TEXT[index] ?? DARK_TEXT);
+}
+
+/** A measure of one province: units that count / all units; share null when there are none. */
+export interface MeasureValue {
+  numerator: number;
+  denominator: number;
+  share: number | null;
+}
+
+/** The counts a measure divides: measureValue(row.descendants, 'active') → communes with an active page / communes. */
+export function measureValue(descendants: CoverageRow['descendants'] | undefined, measure: Measure): MeasureValue | null {
+  const counts: CoverageCounts | undefined = measure === 'districtCoverage' ? descendants?.district : descendants?.commune;
+  if (!counts) return null;
+  const numerator = measure === 'active' ? counts.active : measure === 'verified' ? counts.verified : counts.covered;
+  return { numerator, denominator: counts.total, share: counts.total > 0 ? numerator / counts.total : null };
+}
+
+/**
+ * The class of numerator / denominator, compared in integers so 1/4 is exactly in the 25–50% class:
+ * classOf(1, 4) → 1, classOf(0, 9) → 0, classOf(9, 9) → 4, classOf(0, 0) → null (no data).
+ */
+export function classOf(numerator: number, denominator: number): number | null {
+  if (!(denominator > 0)) return null;
+  let index = 0;
+  CLASS_BREAKS.forEach((from, i) => {
+    if (numerator * 100 >= from * denominator) index = i;
+  });
+  return index;
+}
+
+/** One province as the maps, legend and table draw it. */
+export interface MapProvince {
+  code: string;
+  /** The unit's name from /coverage; the code while the answer has no row for it. */
+  name: string;
+  /** Two to four letters for the tile, e.g. 'HN', 'HCM'. */
+  label: string;
+  tile: { col: number; row: number } | null;
+  centroid: { lat: number; lng: number } | null;
+  /** The row's descendants (per lower level: total / covered / active / verified), for the tooltip. */
+  descendants: CoverageRow['descendants'];
+  value: MeasureValue | null;
+  /** Index into CLASS_BREAKS; null: no data. */
+  classIndex: number | null;
+  /** Communes of the province, for the bubble size. */
+  communes: number;
+}
+
+/**
+ * Joins the /coverage rows (province level) to the scheme's tiles and centroids by code, in code
+ * order. A province of the layout without a row is kept, with no data: "no data" is never shown
+ * as "not covered". toMapProvinces('legacy63', rows, 'coverage')[0] → { code: '01', label: 'HN', … }
+ */
+export function toMapProvinces(scheme: SchemeId, rows: readonly Pick<CoverageRow, 'code' | 'name' | 'descendants'>[], measure: Measure): MapProvince[] {
+  const tiles = TILES[scheme];
+  const centroids = CENTROIDS[scheme];
+  const labels = PROVINCE_LABELS[scheme];
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  const codes = [...new Set([...Object.keys(tiles), ...byCode.keys()])].sort();
+  return codes.map((code) => {
+    const row = byCode.get(code);
+    const value = measureValue(row?.descendants, measure);
+    return {
+      code,
+      name: row?.name ?? code,
+      label: labels[code] ?? code,
+      tile: tiles[code] ?? null,
+      centroid: centroids[code] ?? null,
+      descendants: row?.descendants ?? {},
+      value,
+      classIndex: value ? classOf(value.numerator, value.denominator) : null,
+      communes: row?.descendants.commune?.total ?? 0,
+    };
+  });
+}
+
+/** How many provinces fall in each class, and how many have no data. */
+export function countByClass(provinces: readonly Pick<MapProvince, 'classIndex'>[]): { classes: number[]; noData: number } {
+  const classes = CLASS_BREAKS.map(() => 0);
+  let noData = 0;
+  for (const { classIndex } of provinces) {
+    if (classIndex === null) noData += 1;
+    else classes[classIndex] = (classes[classIndex] ?? 0) + 1;
+  }
+  return { classes, noData };
+}
+
+/** The grid's size in tiles: gridSize('legacy63') → { cols: 7, rows: 20 }. */
+export function gridSize(scheme: SchemeId): { cols: number; rows: number } {
+  const cells = Object.values(TILES[scheme]);
+  return { cols: Math.max(...cells.map((c) => c.col)) + 1, rows: Math.max(...cells.map((c) => c.row)) + 1 };
+}
+
+/** Every centroid of a scheme, for the bubble map's initial view. */
+export function centroidsOf(scheme: SchemeId): Array<{ lat: number; lng: number }> {
+  return Object.values(CENTROIDS[scheme]);
+}
+
+export const BUBBLE_MAX_RADIUS = 22;
+export const BUBBLE_MIN_RADIUS = 4;
+
+/**
+ * A bubble's radius in pixels: its area is proportional to the province's communes, the largest
+ * province getting BUBBLE_MAX_RADIUS; never below BUBBLE_MIN_RADIUS so it can be pointed at.
+ * bubbleRadius(145, 580) → 11
+ */
+export function bubbleRadius(communes: number, maxCommunes: number): number {
+  if (!(maxCommunes > 0) || !(communes > 0)) return BUBBLE_MIN_RADIUS;
+  return Math.max(BUBBLE_MIN_RADIUS, BUBBLE_MAX_RADIUS * Math.sqrt(communes / maxCommunes));
+}
+
+/** Round commune counts for the bubble-size key, the three largest not above the maximum: (579) → [100, 200, 500]. */
+export function bubbleKeySizes(maxCommunes: number): number[] {
+  const sizes = [10, 25, 50, 100, 200, 500, 1000, 2000].filter((size) => size <= maxCommunes);
+  return sizes.slice(-3);
+}
+
+export type Direction = 'left' | 'right' | 'up' | 'down';
+
+/** A province's position for keyboard moves: x grows eastwards, y southwards. */
+export interface KeyPoint {
+  code: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * The province an arrow key moves to: the nearest one in that direction, preferring those straight
+ * ahead (sideways distance counts double); null at the edge.
+ * nextInDirection(points, '01', 'right') → the tile right of Hà Nội
+ */
+export function nextInDirection(points: readonly KeyPoint[], from: string, direction: Direction): string | null {
+  const origin = points.find((p) => p.code === from);
+  if (!origin) return points[0]?.code ?? null;
+  let best: { code: string; score: number } | null = null;
+  for (const p of points) {
+    const dx = p.x - origin.x;
+    const dy = p.y - origin.y;
+    const ahead = direction === 'right' ? dx : direction === 'left' ? -dx : direction === 'down' ? dy : -dy;
+    const aside = direction === 'left' || direction === 'right' ? Math.abs(dy) : Math.abs(dx);
+    if (ahead <= 1e-9) continue;
+    const score = ahead + 2 * aside;
+    if (!best || score < best.score || (score === best.score && p.code < best.code)) best = { code: p.code, score };
+  }
+  return best?.code ?? null;
+}
+
+/** Reading order (north to south, then west to east): where Tab enters the map, and Home / End. */
+export function inReadingOrder(points: readonly KeyPoint[]): KeyPoint[] {
+  return [...points].sort((a, b) => a.y - b.y || a.x - b.x || (a.code < b.code ? -1 : 1));
+}

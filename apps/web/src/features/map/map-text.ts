@@ -1,0 +1,66 @@
+/** The map's words and figures as people read them, from the catalogues; pure, so it is tested. */
+import type { SchemeId } from '@mttq/core';
+import { formatNumber, formatPercent } from '../../i18n/format';
+import { fill, type Locale, type Messages } from '../../i18n/messages';
+import { CLASS_BREAKS, measuresOf, measureValue, type MapProvince, type Measure, type MeasureValue } from './map-data';
+import type { MapMessages } from './messages';
+
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
+/** measureName('coverage', 'legacy63', …) → 'Tỷ lệ xã, phường, thị trấn có trang' */
+export function measureName(measure: Measure, scheme: SchemeId, m: MapMessages, t: Messages): string {
+  return fill(m[`measure_${measure}`], { units: t[`units_commune_${scheme}`] });
+}
+
+/** The class ranges in the locale's percent: ['Từ 0% đến dưới 25%', …, 'Từ 90% trở lên'] */
+export function classRanges(m: MapMessages, locale: Locale): string[] {
+  return CLASS_BREAKS.map((from, i) => {
+    const to = CLASS_BREAKS[i + 1];
+    const fromText = formatPercent(from / 100, locale);
+    return to === undefined ? fill(m.legendTop, { from: fromText }) : fill(m.legendRange, { from: fromText, to: formatPercent(to / 100, locale) });
+  });
+}
+
+/** '12 tỉnh, thành', '1 province' */
+export function provinceCount(count: number, m: MapMessages, locale: Locale): string {
+  return count === 1 ? m.legendCountOne : fill(m.legendCount, { count: formatNumber(count, locale) });
+}
+
+/** A value as '23/193 (11,9%)'. */
+export function fractionText(value: MeasureValue, m: MapMessages, locale: Locale): string {
+  return fill(m.tipFraction, {
+    covered: formatNumber(value.numerator, locale),
+    total: formatNumber(value.denominator, locale),
+    share: formatPercent(value.share, locale),
+  });
+}
+
+/** The accessible name of a province's shape: 'Tỉnh Hà Giang: 11,9% (23/193)' or '…: chưa có số liệu'. */
+export function shapeLabel(province: Pick<MapProvince, 'name' | 'value'>, m: MapMessages, locale: Locale): string {
+  const { value } = province;
+  if (!value || value.share === null) return fill(m.shapeLabelNoData, { name: province.name });
+  return fill(m.shapeLabel, {
+    name: province.name,
+    share: formatPercent(value.share, locale),
+    fraction: `${formatNumber(value.numerator, locale)}/${formatNumber(value.denominator, locale)}`,
+  });
+}
+
+export interface TipLine {
+  measure: Measure;
+  label: string;
+  /** '23/193 (11,9%)', or the no-data words */
+  text: string;
+}
+
+/** Every measure of the scheme for one province, for the tooltip: the chosen one is marked by the caller. */
+export function tipLines(province: Pick<MapProvince, 'descendants'>, scheme: SchemeId, m: MapMessages, t: Messages, locale: Locale): TipLine[] {
+  return measuresOf(scheme).map((measure) => {
+    const value = measureValue(province.descendants, measure);
+    return {
+      measure,
+      label: capitalise(fill(m[`tip_${measure}`], { units: t[`units_commune_${scheme}`] })),
+      text: value && value.share !== null ? fractionText(value, m, locale) : m.legendNoData,
+    };
+  });
+}
