@@ -45,6 +45,8 @@ function MainNav() {
       <NavLink to={keep('/map')}>{t.nav_map}</NavLink>
       <NavLink to={keep('/pages')}>{t.nav_registry}</NavLink>
       <NavLink to={keep('/timelapse')}>{t.nav_timelapse}</NavLink>
+      <NavLink to={keep('/snapshots')}>{t.nav_snapshots}</NavLink>
+      <NavLink to={keep('/present')}>{t.nav_present}</NavLink>
       {role && role !== 'viewer' && <NavLink to="/report">{t.nav_reporting}</NavLink>}
     </nav>
   );
