@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { queryParams } from './coverage';
 import { OWNER_NAMES_VI, PAGE_STATUSES, PLATFORMS, type Owner, type PageStatus, type Platform } from './pages';
+import { pageListQuerySchema } from './pages-api';
 import { levelSchema, schemeIdSchema } from './schemes';
 
 /** Uploads larger than this are refused with 413 (5 MiB). */
@@ -271,10 +272,16 @@ export const importTemplateQuerySchema = z.strictObject({
 });
 export type ImportTemplateQuery = z.infer<typeof importTemplateQuerySchema>;
 
+/** The registry's own filters, so an export holds exactly the pages the list shows. */
 export const exportPagesQuerySchema = z.strictObject({
   scheme: queryParams.scheme,
   asOf: queryParams.asOf,
   parent: queryParams.parent,
+  status: pageListQuerySchema.shape.status,
+  platform: pageListQuerySchema.shape.platform,
+  owner: pageListQuerySchema.shape.owner,
+  q: pageListQuerySchema.shape.q,
+  sort: pageListQuerySchema.shape.sort,
   format: formatParam,
 });
 export type ExportPagesQuery = z.infer<typeof exportPagesQuerySchema>;

@@ -85,6 +85,7 @@ export const pageSummarySchema = z.object({
 export const pageListItemSchema = pageSummarySchema
   .extend({
     unit: pageUnitRefSchema.meta({ description: 'the unit of the scheme the page is assigned to' }),
+    province: z.object({ code: z.string(), name: z.string() }).meta({ description: "the unit's province (the unit itself for a province page)" }),
     status: pageStatusAtSchema,
     followers: z.number().int().nullable().meta({ description: "followers in the latest snapshot at or before asOf's month; null without one" }),
   })

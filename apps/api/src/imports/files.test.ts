@@ -90,6 +90,19 @@ describe('GET /exports/pages', () => {
     expect(rows.flat().some((cell) => typeof cell === 'object' && cell !== null && 'formula' in cell)).toBe(false);
   });
 
+  it("holds exactly the pages the registry lists with the same filters, and names the filters", async () => {
+    const filters = 'scheme=legacy63&asOf=2022-08-12&parent=01&status=live&platform=facebook&owner=front&q=huyen&sort=name';
+    const list = (await (await demo.app.request(`/api/v1/pages?${filters}&limit=200`)).json()) as { total: number; items: Array<{ url: string }> };
+    expect(list.total).toBeGreaterThan(0);
+    expect(list.total).toBe(list.items.length);
+    const { status, bytes } = await download(`/api/v1/exports/pages?${filters}&format=csv`);
+    expect(status).toBe(200);
+    const lines = textOf(bytes.slice(3)).split('\r\n').filter((line) => line !== '');
+    expect(lines[0]).toContain('trạng thái: live, nền tảng: facebook, chủ quản: front, tìm: “huyen”');
+    const urls = lines.slice(2).map((line) => line.match(/https:\/\/[^,]+/)?.[0]);
+    expect(urls).toEqual(list.items.map((item) => item.url));
+  });
+
   it('imports back unchanged, formula-like name included', async () => {
     const { bytes } = await download('/api/v1/exports/pages?scheme=legacy63&parent=186&asOf=2025-06-30&format=csv');
     const plan = await importFile(bytes);

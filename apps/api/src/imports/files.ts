@@ -29,6 +29,7 @@ import { badRequest } from '../http/errors';
 import { resolveAsOf, resolveParent, resolveScheme } from '../http/scope';
 import type { Services } from '../http/services';
 import { listPages } from '../pages/page-queries';
+import { toPageListFilters } from '../pages/routes';
 import { statement } from '../db/statements';
 import type { Sheet, SheetCell, SheetColumn } from './spreadsheet';
 
@@ -172,17 +173,18 @@ export function buildTemplate(services: Services, query: ImportTemplateQuery): D
 
 /** GET /exports/pages: every page of the scheme under parent launched by asOf, in tree order. */
 export function buildPagesExport(services: Services, query: ExportPagesQuery): DownloadFile {
-  const scheme = resolveScheme(services, query.scheme);
-  const asOf = resolveAsOf(services, scheme, query.asOf);
+  const filters = toPageListFilters(services, query);
+  const { scheme, asOf } = filters;
   const parent = resolveParent(services, scheme, query.parent);
+  // the list's own filters, named in the title so the file says which pages it holds
+  const applied = [
+    filters.status !== 'all' && `trạng thái: ${filters.status}`,
+    filters.platform && `nền tảng: ${filters.platform}`,
+    filters.owner !== 'all' && `chủ quản: ${filters.owner}`,
+    query.q && `tìm: “${query.q}”`,
+  ].filter(Boolean);
   const byCode = unitIndex(services.units(scheme));
-  const rows = listPages(
-    services.db,
-    { scheme, asOf, parent: parent && { code: parent.code, level: parent.level }, status: 'all', platform: null, owner: 'all', q: null },
-    'unit',
-    null,
-    Number.MAX_SAFE_INTEGER,
-  );
+  const rows = listPages(services.db, filters, query.sort, null, Number.MAX_SAFE_INTEGER);
   const yesNo = (flag: 0 | 1) => (flag === 1 ? 'Có' : 'Không');
   const columns: SheetColumn[] = [
     ...unitKeys(scheme).map(column),
@@ -200,7 +202,7 @@ export function buildPagesExport(services: Services, query: ExportPagesQuery): D
   return {
     sheet: {
       name: 'Trang cộng đồng',
-      title: [`Sổ trang cộng đồng — ${SCHEME_NAMES[scheme].vi} (${scheme}) — số liệu đến ngày ${asOf} — ${parent ? `${parent.name} (${parent.code})` : 'toàn quốc'} — ${rows.length} trang${services.isDemo() ? ' — dữ liệu demo' : ''}`],
+      title: [`Sổ trang cộng đồng — ${SCHEME_NAMES[scheme].vi} (${scheme}) — số liệu đến ngày ${asOf} — ${parent ? `${parent.name} (${parent.code})` : 'toàn quốc'} — ${applied.length ? `${applied.join(', ')} — ` : ''}${rows.length} trang${services.isDemo() ? ' — dữ liệu demo' : ''}`],
       columns,
       rows: rows.map((r) => {
         const unit = byCode.get(r.unit_code);

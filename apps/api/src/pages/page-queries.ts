@@ -157,6 +157,8 @@ export interface DbPageListRow {
   unit_code: string;
   unit_name: string;
   unit_level: Level;
+  province_code: string;
+  province_name: string;
   is_live: 0 | 1;
   is_active: 0 | 1;
   is_verified: 0 | 1;
@@ -180,6 +182,7 @@ export function listPages(db: Db, filters: PageListFilters, sort: PageSort, afte
       /* sql */ `
       SELECT p.id, p.name, p.platform, p.url, p.owner, p.launched_on,
         u.code AS unit_code, u.name AS unit_name, u.level AS unit_level,
+        pu.code AS province_code, pu.name AS province_name,
         ${PAGE_IS_LIVE} AS is_live,
         ${PAGE_IS_LIVE} AND ${PAGE_HAS_POSTED} AS is_active,
         ${PAGE_IS_LIVE} AND ${PAGE_IS_VERIFIED} AS is_verified,
@@ -194,6 +197,7 @@ export function listPages(db: Db, filters: PageListFilters, sort: PageSort, afte
       ) AS chosen
       JOIN pages p ON p.id = chosen.id
       JOIN units u ON u.scheme = @scheme AND u.code = chosen.unit_code
+      JOIN units pu ON pu.scheme = @scheme AND pu.code = u.province_code
       ORDER BY chosen.sort_key ${direction}, chosen.id ${direction}`,
     )
     .all({ ...params, afterKey: after?.key ?? null, afterId: after?.id ?? null, limit });
@@ -210,6 +214,7 @@ export function toPageListItem(row: DbPageListRow): PageListItem {
     owner: row.owner,
     launchedOn: row.launched_on,
     unit: { code: row.unit_code, name: row.unit_name, level: row.unit_level },
+    province: { code: row.province_code, name: row.province_name },
     status: {
       isLive: row.is_live === 1,
       isActive: row.is_active === 1,

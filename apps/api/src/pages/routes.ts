@@ -62,14 +62,13 @@ export function parsePageCursor(cursor: string, sort: PageSort): PageListPositio
   return { key: key as string | number, id: id as number };
 }
 
-/** GET /pages: the registry of a scheme's pages under a parent, filtered at asOf, one page of items. */
-export function listPageRegistry(services: Services, query: PageListQuery): PageListResponse {
+/** The registry filters of a /pages or /exports/pages query, resolved against the scheme. */
+export function toPageListFilters(services: Services, query: Pick<PageListQuery, 'scheme' | 'asOf' | 'parent' | 'status' | 'platform' | 'owner' | 'q'>): PageListFilters {
   const scheme = resolveScheme(services, query.scheme);
   const asOf = resolveAsOf(services, scheme, query.asOf);
   const parent = resolveParent(services, scheme, query.parent);
-  const after = query.cursor === undefined ? null : parsePageCursor(query.cursor, query.sort);
   const q = query.q ? foldDiacritics(query.q) : '';
-  const filters: PageListFilters = {
+  return {
     scheme,
     asOf,
     parent: parent && { code: parent.code, level: parent.level },
@@ -78,6 +77,13 @@ export function listPageRegistry(services: Services, query: PageListQuery): Page
     owner: query.owner,
     q: q === '' ? null : q,
   };
+}
+
+/** GET /pages: the registry of a scheme's pages under a parent, filtered at asOf, one page of items. */
+export function listPageRegistry(services: Services, query: PageListQuery): PageListResponse {
+  const after = query.cursor === undefined ? null : parsePageCursor(query.cursor, query.sort);
+  const filters = toPageListFilters(services, query);
+  const { scheme, asOf } = filters;
   // The total is the same on every page of one listing: count once, not per page.
   const total = services.cache.get(`pages-total:${JSON.stringify(filters)}`, () => countPages(services.db, filters));
   // One row more than asked tells whether there is a next page.

@@ -36,7 +36,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   };
   return (
     <form className="panel sign-in" onSubmit={onSubmit} aria-labelledby="sign-in-title">
-      <h2 id="sign-in-title">{t.signInTitle}</h2>
+      <h1 id="sign-in-title">{t.signInTitle}</h1>
       <p>{t.signInLead}</p>
       <label>
         {t.username}

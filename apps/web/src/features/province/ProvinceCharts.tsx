@@ -1,0 +1,82 @@
+/**
+ * The province screen's recharts drawings, loaded lazily so the figures and the table never wait
+ * for recharts. They only draw from props and sit inside ChartFigure, whose table carries the
+ * same figures for everyone.
+ */
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDate, formatPercent } from '../../i18n/format';
+import type { Locale } from '../../i18n/messages';
+import { withoutKind, type DistrictShareRow, type TimelineShareRow } from './province-figures';
+
+const TEXT = '#1b1f24';
+const MUTED = '#555e6b';
+const AXIS_TICK = { fill: MUTED, fontSize: 12 };
+const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+/** Colour-blind safe hues, each at least 3:1 against white, told apart by dash pattern too. */
+const SERIES = [
+  { key: 'coveredShare', color: '#0b4f8a', dash: undefined },
+  { key: 'activeShare', color: '#a34700', dash: '8 4' },
+  { key: 'verifiedShare', color: '#1a7a4c', dash: '2 3' },
+] as const;
+
+const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthLabel = (time: number, locale: Locale) => {
+  const date = new Date(time);
+  return locale === 'en' ? EN_MONTH.format(date) : `${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
+};
+
+export interface TimelineChartProps {
+  rows: readonly TimelineShareRow[];
+  locale: Locale;
+  names: Record<(typeof SERIES)[number]['key'], string>;
+}
+
+/** Covered, active and verified shares of the province's communes at each month end. */
+export function ProvinceTimelineChart({ rows, locale, names }: TimelineChartProps) {
+  return (
+    <LineChart data={[...rows]} responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
+      <XAxis
+        dataKey="time"
+        type="number"
+        scale="time"
+        domain={['dataMin', 'dataMax']}
+        ticks={rows.map((r) => r.time)}
+        interval="preserveStartEnd"
+        minTickGap={24}
+        tickFormatter={(time: number) => monthLabel(time, locale)}
+        tick={AXIS_TICK}
+      />
+      <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
+      <Tooltip
+        labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString().slice(0, 10), locale)}
+        formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)}
+      />
+      <Legend formatter={(value: string) => <span style={{ color: TEXT }}>{value}</span>} />
+      {SERIES.map((s) => (
+        <Line key={s.key} dataKey={s.key} name={names[s.key]} type="monotone" stroke={s.color} strokeDasharray={s.dash} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls />
+      ))}
+    </LineChart>
+  );
+}
+
+export interface DistrictChartProps {
+  rows: readonly DistrictShareRow[];
+  locale: Locale;
+  seriesName: string;
+}
+
+/** One horizontal bar per district: the share of its communes with a page, lowest first. */
+export function DistrictShareChart({ rows, locale, seriesName }: DistrictChartProps) {
+  const data = rows.map((r) => ({ ...r, label: withoutKind(r.name) }));
+  return (
+    <BarChart data={data} layout="vertical" responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 4, right: 24, bottom: 0, left: 0 }}>
+      <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" horizontal={false} />
+      <XAxis type="number" domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} />
+      <YAxis type="category" dataKey="label" width={112} tick={{ fill: TEXT, fontSize: 12 }} interval={0} />
+      <Tooltip formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)} cursor={{ fill: '#eef1f5' }} />
+      <Bar dataKey="share" name={seriesName} fill="#0b4f8a" isAnimationActive={false} barSize={12} />
+    </BarChart>
+  );
+}
