@@ -70,35 +70,37 @@ export function ChartFigure({
       {exportInfo && <ChartExportToolbar title={title} info={exportInfo} chartArea={() => chartRef.current} table={exportTable} />}
       <details className="chart-table">
         <summary>{t.showDataTable}</summary>
-        <table ref={tableRef}>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((column, i) => (
-                <th key={i} scope="col" className={table.numeric?.includes(i) ? 'num' : undefined}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((cell, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={i} className={table.numeric?.includes(i) ? 'num' : undefined}>
-                      {cell}
-                    </td>
-                  ),
-                )}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+          <table ref={tableRef}>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                {table.columns.map((column, i) => (
+                  <th key={i} scope="col" className={table.numeric?.includes(i) ? 'num' : undefined}>
+                    {column}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {table.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={i} className={table.numeric?.includes(i) ? 'num' : undefined}>
+                        {cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );

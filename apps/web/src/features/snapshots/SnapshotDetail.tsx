@@ -54,7 +54,7 @@ function FrozenProvinces({ snapshot }: { snapshot: Snapshot }) {
     <section aria-labelledby="frozen-provinces-title">
       <h2 id="frozen-provinces-title">{m.provincesTitle}</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={m.provincesTableLabel}>
-        <table>
+        <table className="snapshot-table">
           <caption>{fill(m.provincesCaption, { name: snapshot.name, date: formatDate(snapshot.asOf, locale) })}</caption>
           <thead>
             <tr>
@@ -106,7 +106,7 @@ function FrozenTimeline({ snapshot }: { snapshot: Snapshot }) {
     <section aria-labelledby="frozen-timeline-title">
       <h2 id="frozen-timeline-title">{m.timelineTitle}</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={m.timelineTableLabel}>
-        <table>
+        <table className="snapshot-table">
           <caption>{fill(m.timelineCaption, { name: snapshot.name })}</caption>
           <thead>
             <tr>
