@@ -67,24 +67,24 @@ describe('frozen snapshots', () => {
 
   it('keeps a snapshot’s figures after new data changes the live dashboard', async () => {
     const page = await app.signedInPage('central');
-    // a new Front page, launched on 1 Aug 2022, in a commune of Hà Nội without one on 12 Aug 2022
+    // a new Front page, launched on 1 Aug 2022, in a commune of Hà Nội without one on 12 Aug 2022,
     const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
     const communes = (await (await page.request.get('/api/v1/coverage?scheme=legacy63&asOf=2022-08-12&level=commune&parent=01')).json()) as {
       rows: Array<{ code: string; name: string; covered: boolean }>;
     };
     const commune = communes.rows.find((row) => !row.covered);
     expect(commune).toBeDefined();
-    const created = await page.request.post('/api/v1/pages', {
+    // imported the way a province sends it: a spreadsheet, a dry run, then the commit
+    const csv = `Mã xã,URL,Tên trang,Ngày lập\r\n${commune!.code},https://www.facebook.com/mttq.e2e.snapshot.frozen,Ủy ban MTTQ ${commune!.name},2022-08-01\r\n`;
+    const dryRun = await page.request.post('/api/v1/imports/dry-run', {
       headers: { 'x-csrf-token': me.csrfToken },
-      data: {
-        platform: 'facebook',
-        url: 'https://www.facebook.com/mttq.e2e.snapshot.frozen',
-        name: `Ủy ban MTTQ ${commune!.name}`,
-        launchedOn: '2022-08-01',
-        unit: { scheme: 'legacy63', code: commune!.code },
-      },
+      multipart: { file: { name: 'them-trang.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') } },
     });
-    expect(created.status()).toBe(201);
+    expect(dryRun.status()).toBe(200);
+    const plan = (await dryRun.json()) as { planId: string; totals: { create: number; error: number } };
+    expect(plan.totals).toMatchObject({ create: 1, error: 0 });
+    const commit = await page.request.post(`/api/v1/imports/${plan.planId}/commit`, { headers: { 'x-csrf-token': me.csrfToken } });
+    expect(commit.status()).toBe(200);
 
     await page.goto('/?scheme=legacy63&asOf=2022-08-12');
     await expect.poll(() => page.locator('main').innerText(), SLOW).toContain('5.778/10.599');
