@@ -3,6 +3,7 @@
  * names mean the same unit. Used by imports, search boxes and the crosswalk's name fallback.
  */
 import type { Level, Unit } from '@mttq/core';
+import { foldDiacritics } from '@mttq/core/rules';
 
 // Tone marks (huyền, sắc, ngã, hỏi, nặng) as NFD combining characters. They are the only
 // marks whose position varies between the two spelling conventions (Hoà/Hòa, Thuỵ/Thụy).
@@ -224,20 +225,7 @@ export function nameKey(name: string): string {
   return parseName(name).key;
 }
 
-/**
- * ASCII-folded lowercase form with whitespace collapsed (đ → d, all marks dropped), for
- * matching what people type without a Vietnamese keyboard. foldDiacritics(nameKey(x)) is the
- * diacritics-insensitive name key.
- */
-export function foldDiacritics(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/[đĐ]/gu, 'd')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
+export { foldDiacritics };
 
 // ---------------------------------------------------------------------------------------------
 // Matching a typed name against a list of units

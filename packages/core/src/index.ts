@@ -11,3 +11,4 @@ export * from './writes-api';
 export * from './import-api';
 export * from './snapshots-api';
 export * from './spreadsheet-cells';
+export * from './text';

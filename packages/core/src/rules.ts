@@ -7,3 +7,5 @@ export * from './calendar';
 export * from './scheme-rules';
 export * from './trends';
 export * from './spreadsheet-cells';
+export * from './text';
+export * from './regions';

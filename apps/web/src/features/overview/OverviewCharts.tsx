@@ -8,19 +8,8 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Refer
 import { formatDate, formatPercent } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
 import { monthLabel, toChartRows, type TimelineSeries } from './timeline-series';
+import { LEVEL_STYLE, CHART_TEXT, CHART_MARKER, AXIS_TICK, SHARE_TICKS } from '../../components/chart-style';
 
-/** Colour-blind safe hues, each ≥ 3:1 against white, told apart by dash pattern too. */
-export const LEVEL_STYLE: Record<Level, { color: string; dash: string | undefined }> = {
-  province: { color: '#0b4f8a', dash: undefined },
-  district: { color: '#a34700', dash: '8 4' },
-  commune: { color: '#1a7a4c', dash: '2 3' },
-};
-
-const TEXT = '#1b1f24';
-const MUTED = '#555e6b';
-const MARKER = '#8a1c1c';
-const AXIS_TICK = { fill: MUTED, fontSize: 12 };
-const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /**
  * A marker's label above the plot (in the top margin), so it never covers a line; it runs away
@@ -29,7 +18,7 @@ const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 function MarkerLabel({ viewBox, value, anchor }: { viewBox?: { x?: number; y?: number }; value: string; anchor: 'start' | 'end' }) {
   if (viewBox?.x === undefined || viewBox.y === undefined) return null;
   return (
-    <text x={viewBox.x + (anchor === 'start' ? -2 : 2)} y={viewBox.y - 10} textAnchor={anchor} fill={MARKER} fontSize={12}>
+    <text x={viewBox.x + (anchor === 'start' ? -2 : 2)} y={viewBox.y - 10} textAnchor={anchor} fill={CHART_MARKER} fontSize={12}>
       {value}
     </text>
   );
@@ -68,7 +57,7 @@ export function TimelineChart({ series, locale, levelNames, eventLabels }: Timel
         labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString().slice(0, 10), locale)}
         formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)}
       />
-      <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: TEXT }}>{value}</span>} />
+      <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
       {series.levels.map((level) => (
         <Line
           key={level}
@@ -87,7 +76,7 @@ export function TimelineChart({ series, locale, levelNames, eventLabels }: Timel
         <ReferenceLine
           key={event.date}
           x={event.time}
-          stroke={MARKER}
+          stroke={CHART_MARKER}
           strokeDasharray="4 3"
           label={<MarkerLabel value={eventLabels[event.date] ?? event.label} anchor={event.time > middle ? 'end' : 'start'} />}
         />
@@ -108,10 +97,10 @@ export function RegionChart({ rows, locale, seriesName }: RegionChartProps) {
     <BarChart data={[...rows]} layout="vertical" responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 4, right: 48, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" horizontal={false} />
       <XAxis type="number" domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} />
-      <YAxis type="category" dataKey="name" width={132} tick={{ fill: TEXT, fontSize: 12 }} interval={0} />
+      <YAxis type="category" dataKey="name" width={132} tick={{ fill: CHART_TEXT, fontSize: 12 }} interval={0} />
       <Tooltip formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)} cursor={{ fill: '#eef1f5' }} />
       <Bar dataKey="share" name={seriesName} fill={LEVEL_STYLE.province.color} isAnimationActive={false} barSize={20}>
-        <LabelList dataKey="share" position="right" fill={TEXT} fontSize={12} formatter={(share: unknown) => formatPercent(typeof share === 'number' ? share : null, locale)} />
+        <LabelList dataKey="share" position="right" fill={CHART_TEXT} fontSize={12} formatter={(share: unknown) => formatPercent(typeof share === 'number' ? share : null, locale)} />
       </Bar>
     </BarChart>
   );

@@ -1,7 +1,8 @@
 import type { CoverageRow } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
 import crosswalk from '../../../../../data/province-crosswalk.json';
-import { PROVINCE_REGION, REGION_ORDER, toRegionCoverage } from './region-coverage';
+import { REGIONS } from '@mttq/core/rules';
+import { PROVINCE_REGION, toRegionCoverage } from './region-coverage';
 
 const counts = (total: number, covered: number) => ({ total, covered, active: 0, verified: 0 });
 const row = (code: string, district: [number, number] | null, commune: [number, number]): CoverageRow => ({
@@ -18,7 +19,7 @@ const row = (code: string, district: [number, number] | null, commune: [number, 
 describe('PROVINCE_REGION', () => {
   it('puts each of the 63 legacy63 provinces in one of the six regions', () => {
     expect(PROVINCE_REGION.size).toBe(63);
-    expect(new Set(PROVINCE_REGION.values())).toEqual(new Set(REGION_ORDER));
+    expect(new Set(PROVINCE_REGION.values())).toEqual(new Set(REGIONS));
   });
 
   it('has a region for each of the 34 reform34 provinces (each keeps an old code)', () => {

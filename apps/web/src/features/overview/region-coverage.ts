@@ -1,16 +1,7 @@
-import { hasLevel } from '@mttq/core/rules';
+import { hasLevel, REGIONS } from '@mttq/core/rules';
 import type { CoverageCounts, CoverageResponse, Region } from '@mttq/core';
 import regionsFile from '../../../../../data/province-regions.json';
 
-/** The GSO's six regions in the order people list them, north to south (as in @mttq/core REGIONS). */
-export const REGION_ORDER = [
-  'northern-midlands-mountains',
-  'red-river-delta',
-  'north-central-coast',
-  'central-highlands',
-  'southeast',
-  'mekong-delta',
-] as const satisfies readonly Region[];
 
 /** A province whose code is in no region of data/province-regions.json (none today). */
 export type RegionKey = Region | 'unassigned';
@@ -21,7 +12,7 @@ export type RegionKey = Region | 'unassigned';
  * region (the same rule the API's registry applies), so one lookup serves both schemes.
  */
 export const PROVINCE_REGION: ReadonlyMap<string, Region> = new Map(
-  REGION_ORDER.flatMap((region) => (regionsFile[region] as readonly string[]).map((code) => [code, region] as const)),
+  REGIONS.flatMap((region) => (regionsFile[region] as readonly string[]).map((code) => [code, region] as const)),
 );
 
 /** One region's coverage: its provinces and their descendants added up. */
@@ -47,7 +38,7 @@ const add = (sum: CoverageCounts, counts: CoverageCounts | undefined) => {
 };
 
 /**
- * Province rows of /coverage (level=province) added up by region, in REGION_ORDER; a region
+ * Province rows of /coverage (level=province) added up by region, in REGIONS; a region
  * without provinces in the answer is left out, provinces of no region come last.
  * toRegionCoverage({ scheme: 'legacy63', rows: [Hà Nội (01), Hà Giang (02)] })
  *   → [{ region: 'northern-midlands-mountains', provinces: 1 … }, { region: 'red-river-delta', provinces: 1 … }]
@@ -66,7 +57,7 @@ export function toRegionCoverage(response: Pick<CoverageResponse, 'scheme' | 'ro
     add(sum.district, row.descendants.district);
     add(sum.commune, row.descendants.commune);
   }
-  const order: RegionKey[] = [...REGION_ORDER, 'unassigned'];
+  const order: RegionKey[] = [...REGIONS, 'unassigned'];
   return order.flatMap((region) => {
     const sum = sums.get(region);
     if (!sum) return [];

@@ -4,12 +4,13 @@ import { viCollator } from '../../i18n/format';
 import {
   applyUnitTable,
   DEFAULT_UNIT_TABLE,
-  foldName,
   matchesStatus,
   nextSort,
   parseUnitTableState,
   serializeUnitTableState,
+  sharePercent,
   statusRank,
+  toUnitExportTable,
   toUnitTableRows,
   type UnitTableRow,
   type UnitTableState,
@@ -80,17 +81,6 @@ describe('the unit table URL state', () => {
     expect(nextSort({ key: 'pages', isDescending: false }, 'pages')).toEqual({ key: 'pages', isDescending: true });
     expect(nextSort({ key: 'pages', isDescending: true }, 'pages')).toEqual({ key: 'pages', isDescending: false });
     expect(nextSort({ key: 'pages', isDescending: true }, 'name')).toEqual({ key: 'name', isDescending: false });
-  });
-});
-
-describe('foldName', () => {
-  it.each([
-    ['Phường Phúc Xá', 'phuong phuc xa'],
-    ['  Quận   Ba Đình ', 'quan ba dinh'],
-    ['ĐỘI CẤN', 'doi can'],
-    ['Hòa Bình', 'hoa binh'],
-  ])('folds %s to %s', (input, expected) => {
-    expect(foldName(input)).toBe(expected);
   });
 });
 
@@ -198,5 +188,30 @@ describe('province figures', () => {
     ['Phường Phúc Xá', 'Phường Phúc Xá'],
   ])('shortens %s to %s for the chart axis', (name, expected) => {
     expect(withoutKind(name)).toBe(expected);
+  });
+});
+
+describe('the unit table download', () => {
+  const headings = { code: 'Mã', name: 'Tên', district: 'Thuộc', status: 'Trạng thái', pages: 'Số trang', communesCovered: 'Có trang', communesTotal: 'Tổng', sharePercent: '%' };
+  const status = (r: UnitTableRow) => (r.isCovered ? 'có' : 'không');
+
+  it('keeps shares as percent numbers with one decimal', () => {
+    expect(sharePercent(0.97064)).toBe(97.1);
+    expect(sharePercent(1)).toBe(100);
+    expect(sharePercent(null)).toBeNull();
+  });
+
+  it('gives districts their commune counts as numbers, in the order given', () => {
+    const district = { ...row('001', 'Quận Ba Đình', { isCovered: true, pages: 2 }), communes: { total: 14, covered: 13, active: 10, verified: 5 }, share: 13 / 14 };
+    const table = toUnitExportTable([district, row('002', 'Quận Hoàn Kiếm')], { level: 'district', hasDistrictColumn: false }, headings, status);
+    expect(table.columns).toEqual(['Mã', 'Tên', 'Trạng thái', 'Số trang', 'Có trang', 'Tổng', '%']);
+    expect(table.rows[0]).toEqual(['001', 'Quận Ba Đình', 'có', 2, 13, 14, 92.9]);
+    expect(table.rows[1]?.[0]).toBe('002');
+  });
+
+  it('gives communes their district when the table shows it, and no commune counts', () => {
+    const table = toUnitExportTable([row('00001', 'Phường Phúc Xá', { districtName: 'Quận Ba Đình' })], { level: 'commune', hasDistrictColumn: true }, headings, status);
+    expect(table.columns).toEqual(['Mã', 'Tên', 'Thuộc', 'Trạng thái', 'Số trang']);
+    expect(table.rows).toEqual([['00001', 'Phường Phúc Xá', 'Quận Ba Đình', 'không', 0]]);
   });
 });

@@ -4,6 +4,7 @@
  * sort applied to them. The component only draws what these return.
  */
 import type { CoverageCounts, CoverageResponse } from '@mttq/core';
+import { foldDiacritics } from '@mttq/core/rules';
 
 /** A unit's status at asOf, from weakest to strongest; what the status filter offers. */
 export const UNIT_STATUS_FILTERS = ['uncovered', 'covered', 'active', 'verified'] as const;
@@ -72,20 +73,6 @@ export function nextSort(current: UnitSort | null, key: UnitSortKey): UnitSort {
   return { key, isDescending: false };
 }
 
-/**
- * Lower case without Vietnamese tone marks, đ as d and single spaces, so "ba dinh" finds "Ba Đình".
- * The same folding as foldDiacritics in @mttq/admin-units, which the browser does not load.
- * foldName('  Phường  Phúc Xá ') → 'phuong phuc xa'
- */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/[đĐ]/gu, 'd')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
 
 /** One unit of the table: its own status and, for a district, its communes' counts. */
 export interface UnitTableRow {
@@ -171,12 +158,65 @@ function compareRows(key: UnitSortKey, compareText: Compare): (a: UnitTableRow, 
  * viCollator.compare so Đ sorts after D.
  */
 export function applyUnitTable(rows: readonly UnitTableRow[], state: UnitTableState, columns: readonly UnitSortKey[], compareText: Compare): UnitTableRow[] {
-  const needle = foldName(state.q);
-  const shown = rows.filter((row) => matchesStatus(row, state.status) && (needle === '' || foldName(row.name).includes(needle)));
+  const needle = foldDiacritics(state.q);
+  const shown = rows.filter((row) => matchesStatus(row, state.status) && (needle === '' || foldDiacritics(row.name).includes(needle)));
   const sort = state.sort && columns.includes(state.sort.key) ? state.sort : null;
   if (!sort) return shown;
   const compare = compareRows(sort.key, compareText);
   const direction = sort.isDescending ? -1 : 1;
   const byCode = (a: UnitTableRow, b: UnitTableRow) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   return shown.sort((a, b) => direction * compare(a, b) || byCode(a, b));
+}
+
+/**
+ * A share 0…1 as a percent with one decimal, the number the downloads carry: sharePercent(0.97064) → 97.1,
+ * sharePercent(null) → null.
+ */
+export function sharePercent(share: number | null): number | null {
+  return share === null ? null : Math.round(share * 1000) / 10;
+}
+
+/** Headings of the downloaded unit table, in the reader's language. */
+export interface UnitExportHeadings {
+  code: string;
+  name: string;
+  district: string;
+  status: string;
+  pages: string;
+  communesCovered: string;
+  communesTotal: string;
+  sharePercent: string;
+}
+
+/**
+ * The unit table as a download: every row given (the filtered and sorted ones, not just those in
+ * view), raw values — counts as numbers, the share as a percent number — with the code first.
+ * The district column only when the table shows it; the commune counts only at district level.
+ */
+export function toUnitExportTable(
+  rows: readonly UnitTableRow[],
+  options: { level: 'district' | 'commune'; hasDistrictColumn: boolean },
+  headings: UnitExportHeadings,
+  statusText: (row: UnitTableRow) => string,
+): { columns: string[]; rows: Array<Array<string | number | null>> } {
+  const isDistrict = options.level === 'district';
+  const columns = [
+    headings.code,
+    headings.name,
+    ...(options.hasDistrictColumn ? [headings.district] : []),
+    headings.status,
+    headings.pages,
+    ...(isDistrict ? [headings.communesCovered, headings.communesTotal, headings.sharePercent] : []),
+  ];
+  return {
+    columns,
+    rows: rows.map((row) => [
+      row.code,
+      row.name,
+      ...(options.hasDistrictColumn ? [row.districtName] : []),
+      statusText(row),
+      row.pages,
+      ...(isDistrict ? [row.communes?.covered ?? null, row.communes?.total ?? null, sharePercent(row.share)] : []),
+    ]),
+  };
 }

@@ -1,6 +1,6 @@
 import type { CoverageRow } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
-import { filterUnitRows, foldName, parseUnitStatusFilter } from './units-filter';
+import { filterUnitRows, parseUnitStatusFilter } from './units-filter';
 
 const unit = (code: string, name: string, covered: boolean, verified = false, active = false): CoverageRow => ({
   code,
@@ -32,10 +32,7 @@ describe('filterUnitRows', () => {
   });
 });
 
-describe('foldName and parseUnitStatusFilter', () => {
-  it('folds tone marks, đ and spaces', () => {
-    expect(foldName('  Thị trấn  Đông Anh ')).toBe('thi tran dong anh');
-  });
+describe('parseUnitStatusFilter', () => {
   it('falls back to all for an unknown status', () => {
     expect(parseUnitStatusFilter('uncovered')).toBe('uncovered');
     expect(parseUnitStatusFilter('bogus')).toBe('all');

@@ -1,5 +1,6 @@
 /** The "my units" table: which units to show for a status filter and a name search. */
 import type { CoverageRow } from '@mttq/core';
+import { foldDiacritics } from '@mttq/core/rules';
 
 export const UNIT_STATUS_FILTERS = ['all', 'uncovered', 'covered', 'unverified', 'inactive'] as const;
 export type UnitStatusFilter = (typeof UNIT_STATUS_FILTERS)[number];
@@ -9,19 +10,6 @@ export function parseUnitStatusFilter(value: string | null): UnitStatusFilter {
   return UNIT_STATUS_FILTERS.includes(value as UnitStatusFilter) ? (value as UnitStatusFilter) : 'all';
 }
 
-/**
- * A name folded for searching: no tone marks, đ → d, lower case, single spaces.
- * foldName('Phường  Phúc Xá') → 'phuong phuc xa'
- */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 const MATCHES: Record<UnitStatusFilter, (row: CoverageRow) => boolean> = {
   all: () => true,
@@ -36,6 +24,6 @@ const MATCHES: Record<UnitStatusFilter, (row: CoverageRow) => boolean> = {
  * API's order (by code). filterUnitRows(rows, 'uncovered', 'xuan giang') → [Xã Xuân Giang]
  */
 export function filterUnitRows(rows: readonly CoverageRow[], status: UnitStatusFilter, q: string): CoverageRow[] {
-  const needle = foldName(q);
-  return rows.filter((row) => MATCHES[status](row) && (needle === '' || foldName(row.name).includes(needle) || row.code.startsWith(needle)));
+  const needle = foldDiacritics(q);
+  return rows.filter((row) => MATCHES[status](row) && (needle === '' || foldDiacritics(row.name).includes(needle) || row.code.startsWith(needle)));
 }

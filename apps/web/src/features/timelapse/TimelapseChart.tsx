@@ -3,25 +3,14 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } f
 import { formatPercent } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
 import { rowsUpTo, yearTicks, type TimelapseRow } from './timelapse-series';
+import { LEVEL_STYLE, CHART_TEXT, CHART_MARKER, AXIS_TICK, SHARE_TICKS } from '../../components/chart-style';
 
-/** Colour-blind safe hues, each ≥ 3:1 against white, told apart by dash pattern too (as on the overview). */
-const LEVEL_STYLE: Record<Level, { color: string; dash: string | undefined }> = {
-  province: { color: '#0b4f8a', dash: undefined },
-  district: { color: '#a34700', dash: '8 4' },
-  commune: { color: '#1a7a4c', dash: '2 3' },
-};
-
-const TEXT = '#1b1f24';
-const MUTED = '#555e6b';
-const MARKER = '#8a1c1c';
-const AXIS_TICK = { fill: MUTED, fontSize: 12 };
-const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /** A marker's label in the top margin, running away from the nearer edge so it is not cut off. */
 function MarkerLabel({ viewBox, value, anchor, row }: { viewBox?: { x?: number; y?: number }; value: string; anchor: 'start' | 'end'; row: number }) {
   if (viewBox?.x === undefined || viewBox.y === undefined) return null;
   return (
-    <text x={viewBox.x + (anchor === 'start' ? 3 : -3)} y={viewBox.y - 8 - row * 14} textAnchor={anchor} fill={MARKER} fontSize={12}>
+    <text x={viewBox.x + (anchor === 'start' ? 3 : -3)} y={viewBox.y - 8 - row * 14} textAnchor={anchor} fill={CHART_MARKER} fontSize={12}>
       {value}
     </text>
   );
@@ -62,7 +51,7 @@ export function TimelapseChart({ rows, levels, asOf, domain, locale, levelNames,
         tick={AXIS_TICK}
       />
       <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
-      <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: TEXT }}>{value}</span>} />
+      <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
       {levels.map((level) => (
         <Line
           key={level}
@@ -82,12 +71,12 @@ export function TimelapseChart({ rows, levels, asOf, domain, locale, levelNames,
           <ReferenceLine
             key={marker.time}
             x={marker.time}
-            stroke={MARKER}
+            stroke={CHART_MARKER}
             strokeDasharray="4 3"
             label={<MarkerLabel value={marker.label} anchor={marker.time > middle ? 'end' : 'start'} row={i % 2} />}
           />
         ))}
-      <ReferenceLine x={frameTime} stroke={TEXT} strokeWidth={1.5} />
+      <ReferenceLine x={frameTime} stroke={CHART_TEXT} strokeWidth={1.5} />
     </LineChart>
   );
 }

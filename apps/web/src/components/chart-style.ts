@@ -1,0 +1,16 @@
+import type { Level } from '@mttq/core';
+
+/** The dashboard's chart palette; colour-blind safe hues, each ≥ 3:1 against white, told apart by dash pattern too. */
+export const LEVEL_STYLE: Record<Level, { color: string; dash: string | undefined }> = {
+  province: { color: '#0b4f8a', dash: undefined },
+  district: { color: '#a34700', dash: '8 4' },
+  commune: { color: '#1a7a4c', dash: '2 3' },
+};
+
+export const CHART_TEXT = '#1b1f24';
+export const CHART_MUTED = '#555e6b';
+/** Reference lines: the 12/08/2022 conference, the 01/07/2025 reform. */
+export const CHART_MARKER = '#8a1c1c';
+export const AXIS_TICK = { fill: CHART_MUTED, fontSize: 12 };
+/** Share axes (0…1) in quarters. */
+export const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
