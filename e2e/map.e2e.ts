@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { csvLines, downloadBytes, hasUtf8Bom, pngSize, svgSize } from './downloads';
 import { seriousA11yViolations, signIn, startApp, type RunningApp } from './harness';
 
 const MAP_2022 = '/map?scheme=legacy63&asOf=2022-08-12';
@@ -177,6 +178,53 @@ describe('the tile-grid map', () => {
     // with the keyboard on the map
     await page.locator(`${SHAPES}[tabindex="0"]`).focus();
     await page.keyboard.press('ArrowDown');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
+
+describe('map downloads', () => {
+  const MAP_TITLE = 'Tỷ lệ xã, phường, thị trấn có trang theo tỉnh, thành';
+  const FILE = 'ty-le-xa-phuong-thi-tran-co-trang-theo-tinh-thanh_2022-08-12';
+  const mapToolbar = () => page.getByRole('group', { name: `Tải bản đồ “${MAP_TITLE}”` });
+
+  beforeAll(async () => {
+    await page.goto(MAP_2022);
+    await poll(() => page.locator(SHAPES).count()).toBe(63);
+  });
+
+  it('downloads the map as SVG: the tile grid with its legend, title and as-of date', async () => {
+    const { download, bytes } = await downloadBytes(page, () => mapToolbar().getByRole('button', { name: `Tải bản đồ “${MAP_TITLE}” dạng SVG` }).click());
+    expect(download.suggestedFilename()).toBe(`${FILE}.svg`);
+    const svg = bytes.toString('utf8');
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain(MAP_TITLE);
+    expect(svg).toContain('Số liệu đến ngày 12/08/2022 · 63 tỉnh, thành — có cấp huyện');
+    expect(svg).toContain('Dữ liệu minh họa');
+    expect(svg).toContain('>HN<');
+    expect(svg).toContain('Từ 90% trở lên');
+    expect(svg.match(/<rect [^>]*stroke-width="0.6"/g)?.length).toBeGreaterThanOrEqual(63);
+    expect(svgSize(svg).width).toBeGreaterThan(300);
+  });
+
+  it('downloads the map as a PNG at twice the SVG size', async () => {
+    const svg = (await downloadBytes(page, () => mapToolbar().getByRole('button', { name: /dạng SVG$/ }).click())).bytes.toString('utf8');
+    const size = svgSize(svg);
+    const { download, bytes } = await downloadBytes(page, () => mapToolbar().getByRole('button', { name: `Tải bản đồ “${MAP_TITLE}” dạng PNG` }).click());
+    expect(download.suggestedFilename()).toBe(`${FILE}.png`);
+    expect(pngSize(bytes)).toEqual({ width: 2 * size.width, height: 2 * size.height });
+    await poll(() => mapToolbar().getByRole('status').innerText()).toBe(`Đã tải tệp ${FILE}.png.`);
+  });
+
+  it('downloads the table as CSV: a BOM, the as-of date and every province with raw figures', async () => {
+    const { download, bytes } = await downloadBytes(page, () => page.getByRole('button', { name: 'Tải bảng “Tỷ lệ xã, phường, thị trấn có trang” dạng CSV' }).click());
+    expect(download.suggestedFilename()).toBe(`${FILE}.csv`);
+    expect(hasUtf8Bom(bytes)).toBe(true);
+    const lines = csvLines(bytes);
+    expect(lines[0]).toBe(MAP_TITLE);
+    expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022 · 63 tỉnh, thành');
+    expect(lines[2]).toBe('Mã,"Tỉnh, thành","Xã, phường, thị trấn có trang","Tổng số xã, phường, thị trấn",Tỷ lệ (%),Nhóm');
+    expect(lines).toHaveLength(3 + 63);
+    expect(lines).toContain('01,Thành phố Hà Nội,561,579,96.9,Từ 90% trở lên');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvLines, downloadBytes, hasUtf8Bom } from './downloads';
 import { seriousA11yViolations, signIn, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
@@ -140,6 +141,57 @@ describe('the province drill-down', () => {
     expect(await region.getAttribute('tabindex')).toBe('0');
     expect(await region.getAttribute('aria-label')).toBeTruthy();
     expect(app.offsiteRequests).toEqual([]);
+  });
+});
+
+describe('province downloads', () => {
+  it('downloads the district table as CSV: a BOM, the province and date, every district with raw figures', async () => {
+    const page = await app.signedInPage('central');
+    await page.goto(PROVINCE_01);
+    await poll(() => page.locator('.unit-table tbody tr').count()).toBe(30);
+    const { download, bytes } = await downloadBytes(page, () => page.getByRole('button', { name: 'Tải bảng “Danh sách đơn vị” dạng CSV' }).click());
+    expect(download.suggestedFilename()).toBe('quan-huyen-cua-thanh-pho-ha-noi_2022-08-12.csv');
+    expect(hasUtf8Bom(bytes)).toBe(true);
+    const lines = csvLines(bytes);
+    expect(lines[0]).toBe('Quận, huyện của Thành phố Hà Nội');
+    expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022 · 63 tỉnh, thành');
+    expect(lines[2]).toBe('Mã,"Quận, huyện",Trạng thái,Số trang,Xã có trang,Tổng số xã,Tỷ lệ (%)');
+    expect(lines).toHaveLength(3 + 30);
+    expect(lines[3]).toMatch(/^001,Quận Ba Đình,.*,\d+,\d+,14,[\d.]+$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('downloads every filtered commune in the order shown, not only those on screen', async () => {
+    const page = await app.signedInPage('central');
+    await page.goto(`${PROVINCE_01}&level=commune&status=uncovered&sort=-name`);
+    await poll(() => page.locator('.unit-table tbody tr').count()).toBe(18);
+    await poll(() => page.locator('.unit-table tbody tr td').first().innerText()).toMatch(/^(Quận|Huyện|Thị xã) /);
+    const { download, bytes } = await downloadBytes(page, () => page.getByRole('button', { name: 'Tải bảng “Danh sách đơn vị” dạng CSV' }).click());
+    expect(download.suggestedFilename()).toBe('xa-phuong-thi-tran-cua-thanh-pho-ha-noi_2022-08-12.csv');
+    const lines = csvLines(bytes);
+    expect(lines[0]).toBe('Xã, phường, thị trấn của Thành phố Hà Nội (đã lọc: 18/579)');
+    expect(lines[2]).toBe('Mã,"Xã, phường","Thuộc quận, huyện",Trạng thái,Số trang');
+    expect(lines).toHaveLength(3 + 18);
+    expect(lines.slice(3).every((line) => line.endsWith(',Chưa có trang,0'))).toBe(true);
+    // the same names in the same order as the table
+    const names = lines.slice(3).map((line) => /^\d{5},("[^"]*"|[^,]*)/.exec(line)?.[1]?.replace(/^"|"$/g, ''));
+    expect(names).toEqual(await unitNames(page));
+  });
+
+  it('downloads the timeline chart as CSV with raw counts, naming the province', async () => {
+    const page = await app.signedInPage('central');
+    await page.goto(PROVINCE_01);
+    const toolbar = page.getByRole('group', { name: 'Tải biểu đồ “Xã có trang theo thời gian”' });
+    await toolbar.waitFor();
+    const { download, bytes } = await downloadBytes(page, () => toolbar.getByRole('button', { name: /dạng CSV$/ }).click());
+    expect(download.suggestedFilename()).toBe('xa-co-trang-theo-thoi-gian-thanh-pho-ha-noi_2022-08-12.csv');
+    expect(hasUtf8Bom(bytes)).toBe(true);
+    const lines = csvLines(bytes);
+    expect(lines[0]).toBe('Xã có trang theo thời gian — Thành phố Hà Nội');
+    expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022');
+    expect(lines[2]).toBe('Cuối tháng,Tổng số xã,Có trang,Đang hoạt động,Đã xác minh');
+    expect(lines.at(-1)).toMatch(/^2022-08-12,579,561,\d+,\d+$/);
+    expect(lines.length - 3).toBe(await page.locator('.chart-figure').first().locator('tbody tr').count());
   });
 });
 

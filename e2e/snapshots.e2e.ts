@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvLines, downloadBytes, hasUtf8Bom } from './downloads';
 import { seriousA11yViolations, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
@@ -115,6 +116,35 @@ describe('frozen snapshots', () => {
     // Esc leads back to the snapshot
     await page.keyboard.press('Escape');
     await page.waitForURL((url) => url.pathname === `/snapshots/${snapshotId}`);
+    expect(app.offsiteRequests).toEqual([]);
+  });
+
+  it('downloads the frozen tables as CSV, titled with the snapshot and its date', async () => {
+    const page = await app.signedInPage('central');
+    await page.goto(`/snapshots/${snapshotId}`);
+    await page.locator('.frozen-banner').waitFor();
+
+    const provinces = await downloadBytes(page, () => page.getByRole('button', { name: 'Tải bảng “Độ phủ theo tỉnh, thành” dạng CSV' }).click());
+    expect(provinces.download.suggestedFilename()).toMatch(/^do-phu-theo-tinh-thanh-ban-chot-hoi-nghi-truc-tuyen[a-z-]*_2022-08-12\.csv$/);
+    expect(hasUtf8Bom(provinces.bytes)).toBe(true);
+    let lines = csvLines(provinces.bytes);
+    expect(lines[0]).toBe(`Độ phủ theo tỉnh, thành — bản chốt «${NAME}»`);
+    expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022 · 63 tỉnh, thành');
+    expect(lines[1]).toContain('Dữ liệu minh họa');
+    expect(lines[2]).toBe('Mã,"Tỉnh, thành","Trang của tỉnh, thành","Quận, huyện có trang","Tổng số quận, huyện","Xã, phường, thị trấn có trang","Tổng số xã, phường, thị trấn",Tỷ lệ xã có trang (%)');
+    expect(lines).toHaveLength(3 + 63);
+    // frozen: the page added after publishing is not in it
+    expect(lines[3]).toMatch(/^01,Thành phố Hà Nội,(Có|Chưa),30,30,561,579,96.9$/);
+
+    const months = await downloadBytes(page, () => page.getByRole('button', { name: 'Tải bảng “Diễn biến theo tháng” dạng CSV' }).click());
+    expect(months.download.suggestedFilename()).toMatch(/^dien-bien-theo-thang-ban-chot-hoi-nghi[a-z-]*_2022-08-12\.csv$/);
+    lines = csvLines(months.bytes);
+    expect(lines[0]).toBe(`Diễn biến theo tháng — bản chốt «${NAME}»`);
+    expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022');
+    expect(lines[2]).toBe('Ngày,"Tỉnh, thành có trang","Tổng số tỉnh, thành","Quận, huyện có trang","Tổng số quận, huyện","Xã, phường, thị trấn có trang","Tổng số xã, phường, thị trấn"');
+    expect(lines.length - 3).toBe(await page.getByRole('region', { name: /Bảng diễn biến theo tháng/ }).locator('tbody tr').count());
+    expect(lines.at(-1)).toBe('2022-08-12,63,63,548,705,5777,10599');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(app.offsiteRequests).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadBytes as saveDownload } from './downloads';
 import { seriousA11yViolations, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
@@ -17,11 +17,7 @@ const headline = () => page.locator('.timelapse-cards').innerText();
 const slider = () => page.getByRole('slider', { name: 'Tháng hiển thị' });
 const chartToolbar = () => page.locator('.timelapse-chart .export-toolbar');
 
-async function downloadBytes(trigger: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  const path = await download.path();
-  return { download, bytes: await readFile(path) };
-}
+const downloadBytes = (trigger: () => Promise<void>) => saveDownload(page, trigger);
 
 describe('time-lapse', () => {
   it("shows a frame's headline, steps a month forward and keeps the frame in the URL", async () => {

@@ -6,8 +6,6 @@
 import { neutraliseCell } from '@mttq/core/rules';
 import { loadExcelJS } from './load-exceljs';
 
-/** One implementation for the API and the web app's downloads (packages/core/src/spreadsheet-cells.ts). */
-export { neutraliseCell };
 
 export type SheetCell = string | number | null;
 

@@ -17,6 +17,8 @@ export interface FigureTable {
    * Without it, downloads take each cell's text as shown.
    */
   exportRows?: ReadonlyArray<readonly ExportCell[]>;
+  /** Headings of `exportRows` when they differ from the table's, e.g. 'Tỷ lệ (%)' for a share as a number. */
+  exportColumns?: readonly string[];
 }
 
 /**
@@ -46,7 +48,7 @@ export function ChartFigure({
   const chartRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const exportTable = useCallback(() => {
-    if (table.exportRows) return { columns: table.columns, rows: table.exportRows };
+    if (table.exportRows) return { columns: table.exportColumns ?? table.columns, rows: table.exportRows };
     // cells as shown: primitives as they are, anything else by its rendered text
     const bodyRows = tableRef.current?.tBodies[0]?.rows;
     const rows = table.rows.map((row, r) =>

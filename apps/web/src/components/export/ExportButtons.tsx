@@ -21,7 +21,7 @@ function useExport(title: string, info: ExportInfo) {
       setStatus({ kind: 'working', format });
       try {
         const blob = await make(sourceLine(info, locale));
-        const file = exportFileName(info.fileName ?? title, info.asOf, format);
+        const file = exportFileName(info.fileName ?? info.title ?? title, info.asOf, format);
         downloadBlob(blob, file);
         setStatus({ kind: 'done', file });
       } catch (error) {
@@ -82,8 +82,9 @@ function ExportGroup({
 export function TableExportButtons({ title, columns, rows, info }: { title: string; info: ExportInfo } & TableSource) {
   const m = useMessages(exportMessages);
   const { run, status, text } = useExport(title, info);
-  const csv = () => void run('csv', (source) => new Blob([toCsvText({ title, source, columns, rows })], { type: MIME_TYPES.csv }));
-  const xlsx = () => void run('xlsx', async (source) => new Blob([await toXlsxBuffer({ title, source, columns, rows })], { type: MIME_TYPES.xlsx }));
+  const fileTitle = info.title ?? title;
+  const csv = () => void run('csv', (source) => new Blob([toCsvText({ title: fileTitle, source, columns, rows })], { type: MIME_TYPES.csv }));
+  const xlsx = () => void run('xlsx', async (source) => new Blob([await toXlsxBuffer({ title: fileTitle, source, columns, rows })], { type: MIME_TYPES.xlsx }));
   return (
     <ExportGroup
       label={fill(m.tableGroup, { title })}
@@ -98,33 +99,45 @@ export function TableExportButtons({ title, columns, rows, info }: { title: stri
 }
 
 /**
- * PNG (2× pixel density), SVG, CSV and XLSX buttons for a chart: the drawing is read from
- * `chartArea()` when clicked, the table from `table()`.
+ * PNG (2× pixel density), SVG, CSV and XLSX buttons for a chart (or, with `kind: 'map'`, a map):
+ * the drawing is read from `chartArea()` when clicked, the table from `table()`. Without `table`,
+ * only the drawing's PNG and SVG are offered (its table has its own buttons).
  */
-export function ChartExportToolbar({ title, info, chartArea, table }: { title: string; info: ExportInfo; chartArea: () => Element | null; table: () => TableSource }) {
+export function ChartExportToolbar({
+  title,
+  info,
+  chartArea,
+  table,
+  kind = 'chart',
+}: {
+  title: string;
+  info: ExportInfo;
+  chartArea: () => Element | null;
+  table?: () => TableSource;
+  kind?: 'chart' | 'map';
+}) {
   const m = useMessages(exportMessages);
   const { run, status, text } = useExport(title, info);
+  const fileTitle = info.title ?? title;
   const image = (source: string) => {
     const area = chartArea();
     if (!area) throw new Error('no chart drawn');
-    return buildChartSvg(area, title, source);
+    return buildChartSvg(area, fileTitle, source);
   };
-  const label = (format: string) => fill(m.chartAs, { title, format });
-  return (
-    <ExportGroup
-      label={fill(m.chartGroup, { title })}
-      status={status}
-      statusText={text}
-      buttons={[
-        { format: 'png', label: label('PNG'), onClick: () => void run('png', (source) => renderPng(image(source), 2)) },
-        { format: 'svg', label: label('SVG'), onClick: () => void run('svg', (source) => new Blob([image(source).svg], { type: MIME_TYPES.svg })) },
-        { format: 'csv', label: label('CSV'), onClick: () => void run('csv', (source) => new Blob([toCsvText({ title, source, ...table() })], { type: MIME_TYPES.csv })) },
-        {
-          format: 'xlsx',
-          label: label('XLSX'),
-          onClick: () => void run('xlsx', async (source) => new Blob([await toXlsxBuffer({ title, source, ...table() })], { type: MIME_TYPES.xlsx })),
-        },
-      ]}
-    />
-  );
+  const label = (format: string) => fill(kind === 'map' ? m.mapAs : m.chartAs, { title, format });
+  const buttons: Array<{ format: ExportFormat; label: string; onClick: () => void }> = [
+    { format: 'png', label: label('PNG'), onClick: () => void run('png', (source) => renderPng(image(source), 2)) },
+    { format: 'svg', label: label('SVG'), onClick: () => void run('svg', (source) => new Blob([image(source).svg], { type: MIME_TYPES.svg })) },
+  ];
+  if (table) {
+    buttons.push(
+      { format: 'csv', label: label('CSV'), onClick: () => void run('csv', (source) => new Blob([toCsvText({ title: fileTitle, source, ...table() })], { type: MIME_TYPES.csv })) },
+      {
+        format: 'xlsx',
+        label: label('XLSX'),
+        onClick: () => void run('xlsx', async (source) => new Blob([await toXlsxBuffer({ title: fileTitle, source, ...table() })], { type: MIME_TYPES.xlsx })),
+      },
+    );
+  }
+  return <ExportGroup label={fill(kind === 'map' ? m.mapGroup : m.chartGroup, { title })} status={status} statusText={text} buttons={buttons} />;
 }

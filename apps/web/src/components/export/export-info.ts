@@ -9,7 +9,12 @@ export interface ExportInfo {
   asOf: string;
   scheme: SchemeId;
   demo: boolean;
-  /** The file name's base before slugging; default: the title. */
+  /**
+   * The title written into the files when it must say more than the one on screen, e.g. which
+   * province or snapshot: 'Xã có trang theo thời gian — Thành phố Hà Nội'. Default: the title shown.
+   */
+  title?: string;
+  /** The file name's base before slugging; default: the title written into the files. */
   fileName?: string;
 }
 

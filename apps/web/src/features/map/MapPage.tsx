@@ -2,11 +2,12 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { useQuery } from '@tanstack/react-query';
 import type { CoverageResponse, SchemeId } from '@mttq/core';
-import { useCallback, useMemo, type CSSProperties } from 'react';
+import { useCallback, useMemo, useRef, type CSSProperties } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { coverageQuery } from '../../api/queries';
 import { DemoBanner } from '../../components/DemoBanner';
+import { ChartExportToolbar } from '../../components/export/ExportButtons';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
 import { ViewControls } from '../../components/ViewControls';
@@ -16,6 +17,7 @@ import { fill } from '../../i18n/messages';
 import { serializeDashboardSearch, type DashboardSearch } from '../../url/dashboard-search';
 import { useDashboardSearch } from '../../url/use-dashboard-search';
 import { BubbleMap } from './BubbleMap';
+import { MapImage } from './MapImage';
 import { MapLegend } from './MapLegend';
 import { MapTable } from './MapTable';
 import { gridSize, MAP_MODES, measuresOf, toMapProvinces, type MapMode, type Measure } from './map-data';
@@ -94,6 +96,9 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
   const { cols, rows } = gridSize(scheme);
   const frameStyle = { '--map-ratio': mode === 'grid' ? `${cols + 0.3} / ${rows + 0.3}` : '0.72' } as CSSProperties;
   const units = t[`units_commune_${scheme}`];
+  const imageRef = useRef<HTMLDivElement>(null);
+  const mapTitle = fill(m.mapTitle, { measure: title });
+  const exportInfo = data ? { asOf: data.asOf, scheme: data.scheme, demo: data.demo } : null;
 
   return (
     <section className="map-panel" aria-labelledby="map-title">
@@ -129,9 +134,19 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
           </p>
         </div>
       </div>
-      {provinces && date && (
+      {provinces && date && exportInfo && (
         <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
-          <MapTable caption={`${fill(m.tableTitle, { measure: title })} — ${fill(t.figuresAsOf, { date })}`} provinces={provinces} hrefOf={hrefOf} />
+          {/* the downloads draw the tile grid with its legend, whichever map type is on screen */}
+          <div className="map-export-source" aria-hidden="true" ref={imageRef}>
+            <MapImage scheme={scheme} provinces={provinces} />
+          </div>
+          <ChartExportToolbar kind="map" title={mapTitle} info={exportInfo} chartArea={() => imageRef.current} />
+          <MapTable
+            caption={`${fill(m.tableTitle, { measure: title })} — ${fill(t.figuresAsOf, { date })}`}
+            provinces={provinces}
+            hrefOf={hrefOf}
+            download={{ title, info: { ...exportInfo, title: mapTitle }, measure }}
+          />
         </ErrorBoundary>
       )}
     </section>

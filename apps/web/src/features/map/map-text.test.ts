@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../i18n/messages';
 import { toMapProvinces } from './map-data';
-import { classRanges, measureName, provinceCount, shapeLabel, tipLines } from './map-text';
+import { classRanges, mapExportTable, measureName, provinceCount, shapeLabel, tipLines } from './map-text';
 import { mapMessages } from './messages';
 
 const HA_GIANG = {
@@ -55,5 +55,23 @@ describe('map text', () => {
       'No data yet',
       'No data yet',
     ]);
+  });
+});
+
+describe('the map table download', () => {
+  it('lists every province with raw counts, the share in percent and its class', () => {
+    const provinces = toMapProvinces('legacy63', [HA_GIANG], 'coverage');
+    const table = mapExportTable(provinces, 'coverage', 'legacy63', mapMessages.vi, MESSAGES.vi, 'vi');
+    expect(table.columns).toEqual(['Mã', 'Tỉnh, thành', 'Xã, phường, thị trấn có trang', 'Tổng số xã, phường, thị trấn', 'Tỷ lệ (%)', 'Nhóm']);
+    expect(table.rows).toHaveLength(63);
+    expect(table.rows.find((row) => row[0] === '02')).toEqual(['02', 'Tỉnh Hà Giang', 23, 193, 11.9, 'Từ 0% đến dưới 25%']);
+    // a province without a row has no data, not zero
+    expect(table.rows.find((row) => row[0] === '01')).toEqual(['01', '01', null, null, null, 'Chưa có số liệu']);
+  });
+
+  it('counts districts for the district measure, in English too', () => {
+    const table = mapExportTable(toMapProvinces('legacy63', [HA_GIANG], 'districtCoverage'), 'districtCoverage', 'legacy63', mapMessages.en, MESSAGES.en, 'en');
+    expect(table.columns.slice(2, 4)).toEqual(['Districts with a page', 'Total districts']);
+    expect(table.rows.find((row) => row[0] === '02')?.slice(2, 5)).toEqual([3, 11, 27.3]);
   });
 });

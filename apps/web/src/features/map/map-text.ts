@@ -64,3 +64,30 @@ export function tipLines(province: Pick<MapProvince, 'descendants'>, scheme: Sch
     };
   });
 }
+
+/**
+ * The map's table as a download: every province in code order with raw values — the counted units
+ * and their total as numbers, the share as a percent number with one decimal, the class's range.
+ * mapExportTable(provinces, 'coverage', 'legacy63', …).rows[0] → ['01', 'Thành phố Hà Nội', 562, 579, 97.1, 'Từ 90% trở lên']
+ */
+export function mapExportTable(
+  provinces: readonly Pick<MapProvince, 'code' | 'name' | 'value' | 'classIndex'>[],
+  measure: Measure,
+  scheme: SchemeId,
+  m: MapMessages,
+  t: Messages,
+  locale: Locale,
+): { columns: string[]; rows: Array<Array<string | number | null>> } {
+  const units = measure === 'districtCoverage' ? t.units_district : t[`units_commune_${scheme}`];
+  const ranges = classRanges(m, locale);
+  const columns = [m.colCode, m.colProvince, capitalise(fill(m[`tip_${measure}`], { units })), fill(m.colTotalOf, { units }), m.colSharePercent, m.colClass];
+  const rows = provinces.map(({ code, name, value, classIndex }) => [
+    code,
+    name,
+    value?.numerator ?? null,
+    value?.denominator ?? null,
+    value?.share === null || value?.share === undefined ? null : Math.round(value.share * 1000) / 10,
+    classIndex === null ? m.legendNoData : (ranges[classIndex] ?? null),
+  ]);
+  return { columns, rows };
+}

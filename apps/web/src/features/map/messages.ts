@@ -53,6 +53,9 @@ export const mapMessages = defineMessages({
     colShare: 'Tỷ lệ',
     colClass: 'Nhóm',
     tableScrollLabel: 'Bảng số liệu bản đồ, cuộn ngang được',
+    colCode: 'Mã',
+    colTotalOf: 'Tổng số {units}',
+    colSharePercent: 'Tỷ lệ (%)',
 
     zoomIn: 'Phóng to',
     zoomOut: 'Thu nhỏ',
@@ -105,6 +108,9 @@ export const mapMessages = defineMessages({
     colShare: 'Share',
     colClass: 'Class',
     tableScrollLabel: 'Map data table, scrolls sideways',
+    colCode: 'Code',
+    colTotalOf: 'Total {units}',
+    colSharePercent: 'Share (%)',
 
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',

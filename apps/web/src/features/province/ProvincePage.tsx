@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CoverageCounts, CrosswalkLink, Level, MetricsSummaryResponse, SchemeId, UnitDetailResponse } from '@mttq/core';
+import type { CoverageCounts, CoverageResponse, CrosswalkLink, Level, MetricsSummaryResponse, SchemeId, UnitDetailResponse } from '@mttq/core';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -20,7 +20,7 @@ import { DEFAULT_REGISTRY_SEARCH, serializeRegistrySearch } from '../registry/re
 import { provinceMessages } from './messages';
 import { crosswalkLinks, toDistrictShareRows, toTimelineShareRows } from './province-figures';
 import { communeDistrictsQuery, provinceDetailQuery, provinceMetricsQuery, provinceTimelineQuery } from './queries';
-import { parseUnitTableState, serializeUnitTableState, toUnitTableRows, type UnitTableState } from './unit-table';
+import { parseUnitTableState, serializeUnitTableState, sharePercent, toUnitTableRows, type UnitTableState } from './unit-table';
 import { UnitTable } from './UnitTable';
 import { useLiveSearchParams } from './use-live-search-params';
 import './province.css';
@@ -184,7 +184,7 @@ function ChartPlaceholder({ height }: { height: number }) {
   );
 }
 
-function TimelineFigure({ scheme, code, asOf, units, m }: { scheme: SchemeId; code: string; asOf: string; units: string; m: ProvinceMessages }) {
+function TimelineFigure({ scheme, code, asOf, provinceName, units, m }: { scheme: SchemeId; code: string; asOf: string; provinceName: string; units: string; m: ProvinceMessages }) {
   const { t, locale } = useLocale();
   const timeline = useQuery(provinceTimelineQuery({ scheme, parent: code, to: asOf }));
   const rows = useMemo(() => (timeline.data ? toTimelineShareRows(timeline.data) : []), [timeline.data]);
@@ -192,16 +192,20 @@ function TimelineFigure({ scheme, code, asOf, units, m }: { scheme: SchemeId; co
   if (!timeline.data) return <ChartPlaceholder height={TIMELINE_HEIGHT} />;
   const count = (n: number, total: number) => `${formatNumber(n, locale)} (${formatPercent(total > 0 ? n / total : null, locale)})`;
   const total = rows.at(-1)?.total ?? 0;
+  const { data } = timeline;
   return (
     <ChartFigure
       title={m.timelineTitle}
-      note={fill(m.timelineNote, { units, total: formatNumber(total, locale), date: formatDate(timeline.data.to, locale) })}
+      note={fill(m.timelineNote, { units, total: formatNumber(total, locale), date: formatDate(data.to, locale) })}
       height={TIMELINE_HEIGHT}
       table={{
         columns: [m.colMonthEnd, m.seriesCovered, m.seriesActive, m.seriesVerified],
         numeric: [1, 2, 3],
         rows: rows.map((r) => [formatDate(r.date, locale), count(r.covered, r.total), count(r.active, r.total), count(r.verified, r.total)]),
+        exportColumns: [m.colMonthEnd, m.colCommunesTotal, m.seriesCovered, m.seriesActive, m.seriesVerified],
+        exportRows: rows.map((r) => [r.date, r.total, r.covered, r.active, r.verified]),
       }}
+      exportInfo={{ asOf: data.to, scheme: data.scheme, demo: data.demo, title: fill(m.figureOf, { title: m.timelineTitle, province: provinceName }) }}
     >
       <Suspense fallback={<p className="muted">{t.loading}</p>}>
         <ProvinceTimelineChart rows={rows} locale={locale} names={{ coveredShare: m.seriesCovered, activeShare: m.seriesActive, verifiedShare: m.seriesVerified }} />
@@ -210,19 +214,22 @@ function TimelineFigure({ scheme, code, asOf, units, m }: { scheme: SchemeId; co
   );
 }
 
-function DistrictFigure({ rows, asOf, m }: { rows: ReturnType<typeof toDistrictShareRows>; asOf: string; m: ProvinceMessages }) {
+function DistrictFigure({ rows, answer, provinceName, m }: { rows: ReturnType<typeof toDistrictShareRows>; answer: Pick<CoverageResponse, 'asOf' | 'scheme' | 'demo'>; provinceName: string; m: ProvinceMessages }) {
   const { t, locale } = useLocale();
   const height = Math.max(160, rows.length * 20 + 40);
   return (
     <ChartFigure
       title={m.districtChartTitle}
-      note={fill(m.districtChartNote, { date: formatDate(asOf, locale) })}
+      note={fill(m.districtChartNote, { date: formatDate(answer.asOf, locale) })}
       height={height}
       table={{
         columns: [m.colDistrict, m.colCommunesCovered, m.colCommunesTotal, m.colShare],
         numeric: [1, 2, 3],
         rows: rows.map((r) => [r.name, formatNumber(r.covered, locale), formatNumber(r.total, locale), formatPercent(r.share, locale)]),
+        exportColumns: [m.colCode, m.colDistrict, m.colCommunesCovered, m.colCommunesTotal, m.colSharePercent],
+        exportRows: rows.map((r) => [r.code, r.name, r.covered, r.total, sharePercent(r.share)]),
       }}
+      exportInfo={{ asOf: answer.asOf, scheme: answer.scheme, demo: answer.demo, title: fill(m.figureOf, { title: m.districtChartTitle, province: provinceName }) }}
     >
       <Suspense fallback={<p className="muted">{t.loading}</p>}>
         <DistrictShareChart rows={rows} locale={locale} seriesName={m.colShare} />
@@ -433,11 +440,11 @@ function ProvinceScreen() {
 
         <div className="province-charts">
           <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
-            {data ? <TimelineFigure scheme={scheme} code={code} asOf={data.asOf} units={unitsWord('commune')} m={m} /> : <ChartPlaceholder height={TIMELINE_HEIGHT} />}
+            {data ? <TimelineFigure scheme={scheme} code={code} asOf={data.asOf} provinceName={data.unit.name} units={unitsWord('commune')} m={m} /> : <ChartPlaceholder height={TIMELINE_HEIGHT} />}
           </ErrorBoundary>
           {scheme === 'legacy63' && (
             <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
-              {headline.data ? (districtBars.length > 0 ? <DistrictFigure rows={districtBars} asOf={headline.data.asOf} m={m} /> : null) : headline.error ? null : <ChartPlaceholder height={240} />}
+              {headline.data ? (districtBars.length > 0 ? <DistrictFigure rows={districtBars} answer={headline.data} provinceName={data?.unit.name ?? code} m={m} /> : null) : headline.error ? null : <ChartPlaceholder height={240} />}
             </ErrorBoundary>
           )}
         </div>
@@ -478,6 +485,8 @@ function ProvinceScreen() {
                   unitsWord={unitsWord(tableLevel)}
                   caption={fill(m.tableCaption, { units: capitalise(unitsWord(tableLevel)), province: data.unit.name, date: formatDate(tableAnswer.data.asOf, locale) })}
                   pagesHref={(unitCode) => registryHref(scheme, data.asOf, unitCode)}
+                  provinceName={data.unit.name}
+                  exportInfo={{ asOf: tableAnswer.data.asOf, scheme: tableAnswer.data.scheme, demo: tableAnswer.data.demo }}
                 />
               </div>
             )}

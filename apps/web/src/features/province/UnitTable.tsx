@@ -1,10 +1,12 @@
 import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
+import { TableExportButtons } from '../../components/export/ExportButtons';
+import type { ExportInfo } from '../../components/export/export-info';
 import { formatNumber, formatPercent, viCollator } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { provinceMessages } from './messages';
-import { applyUnitTable, nextSort, UNIT_STATUS_FILTERS, type UnitSortKey, type UnitStatusFilter, type UnitTableRow, type UnitTableState } from './unit-table';
+import { applyUnitTable, nextSort, toUnitExportTable, UNIT_STATUS_FILTERS, type UnitSortKey, type UnitStatusFilter, type UnitTableRow, type UnitTableState } from './unit-table';
 
 type Messages = Record<keyof (typeof provinceMessages)['vi'], string>;
 
@@ -48,13 +50,23 @@ export interface UnitTableProps {
   caption: string;
   /** the registry filtered to one unit */
   pagesHref: (code: string) => string;
+  /** the province, named in the downloaded table's title */
+  provinceName: string;
+  /** the table's answer: its as-of date, scheme and demo flag, written into the downloads */
+  exportInfo: ExportInfo;
+}
+
+/** 'Chưa có trang', or 'Có trang, Đang hoạt động, Đã xác minh' as the badges read. */
+function statusText(row: UnitTableRow, m: Messages): string {
+  if (!row.isCovered) return m.badgeNone;
+  return [m.badgeCovered, ...(row.isActive ? [m.badgeActive] : []), ...(row.isVerified ? [m.badgeVerified] : [])].join(', ');
 }
 
 /**
  * The province's districts or communes with their status, sortable by clicking the column headers
  * and filterable by name (diacritics optional) and status; the state lives in the URL (`onChange`).
  */
-export function UnitTable({ rows, level, hasDistrictColumn, state, onChange, unitsWord, caption, pagesHref }: UnitTableProps) {
+export function UnitTable({ rows, level, hasDistrictColumn, state, onChange, unitsWord, caption, pagesHref, provinceName, exportInfo }: UnitTableProps) {
   const { locale } = useLocale();
   const m = useMessages(provinceMessages);
   const id = useId();
@@ -65,6 +77,30 @@ export function UnitTable({ rows, level, hasDistrictColumn, state, onChange, uni
   const shown = useMemo(() => applyUnitTable(rows, state, columns, viCollator.compare), [rows, state, columns]);
   const onSort = (key: UnitSortKey) => onChange((s) => ({ ...s, sort: nextSort(s.sort, key) }));
   const isFiltered = state.q.trim() !== '' || state.status !== null;
+  // the download holds every row the filters keep, in the table's order
+  const download = useMemo(
+    () =>
+      toUnitExportTable(
+        shown,
+        { level, hasDistrictColumn },
+        {
+          code: m.colCode,
+          name: m[`colName_${level}`],
+          district: m.colParentDistrict,
+          status: m.colStatus,
+          pages: m.colPages,
+          communesCovered: m.colCommunesCovered,
+          communesTotal: m.colCommunesTotal,
+          sharePercent: m.colSharePercent,
+        },
+        (row) => statusText(row, m),
+      ),
+    [shown, level, hasDistrictColumn, m],
+  );
+  const units = unitsWord.charAt(0).toLocaleUpperCase('vi') + unitsWord.slice(1);
+  const exportTitle = isFiltered
+    ? fill(m.exportTitleFiltered, { units, province: provinceName, shown: formatNumber(shown.length, locale), total: formatNumber(rows.length, locale) })
+    : fill(m.exportTitle, { units, province: provinceName });
 
   return (
     <>
@@ -99,6 +135,7 @@ export function UnitTable({ rows, level, hasDistrictColumn, state, onChange, uni
       <p className="muted" aria-live="polite" id={`${id}-count`}>
         {fill(m.shown, { shown: formatNumber(shown.length, locale), total: formatNumber(rows.length, locale), units: unitsWord })}
       </p>
+      <TableExportButtons title={m.tableTitle} info={{ ...exportInfo, title: exportTitle, fileName: fill(m.exportTitle, { units, province: provinceName }) }} columns={download.columns} rows={download.rows} />
       <div className="table-scroll unit-table-scroll" tabIndex={0} role="region" aria-label={m.tableRegion}>
         <table className="unit-table">
           <caption>{caption}</caption>

@@ -60,6 +60,9 @@ export const provinceMessages = defineMessages({
     colCommunesCovered: 'Xã có trang',
     colCommunesTotal: 'Tổng số xã',
     colShare: 'Tỷ lệ',
+    colSharePercent: 'Tỷ lệ (%)',
+    colCode: 'Mã',
+    figureOf: '{title} — {province}',
 
     tableTitle: 'Danh sách đơn vị',
     levelLabel: 'Xem theo',
@@ -90,6 +93,8 @@ export const provinceMessages = defineMessages({
     viewPages: 'Xem trang',
     viewPagesOf: 'của {name}',
     noUnits: 'Không có đơn vị nào khớp bộ lọc.',
+    exportTitle: '{units} của {province}',
+    exportTitleFiltered: '{units} của {province} (đã lọc: {shown}/{total})',
     loadingDistricts: 'Đang tải tên quận, huyện…',
   },
   en: {
@@ -150,6 +155,9 @@ export const provinceMessages = defineMessages({
     colCommunesCovered: 'Communes with a page',
     colCommunesTotal: 'Communes',
     colShare: 'Share',
+    colSharePercent: 'Share (%)',
+    colCode: 'Code',
+    figureOf: '{title} — {province}',
 
     tableTitle: 'Units',
     levelLabel: 'Show',
@@ -180,6 +188,8 @@ export const provinceMessages = defineMessages({
     viewPages: 'See pages',
     viewPagesOf: 'of {name}',
     noUnits: 'No unit matches the filters.',
+    exportTitle: '{units} of {province}',
+    exportTitleFiltered: '{units} of {province} (filtered: {shown} of {total})',
     loadingDistricts: 'Loading district names…',
   },
 });

@@ -5,6 +5,8 @@ import { useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { DemoBanner } from '../../components/DemoBanner';
+import { TableExportButtons } from '../../components/export/ExportButtons';
+import type { ExportInfo } from '../../components/export/export-info';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
@@ -13,11 +15,17 @@ import { fill } from '../../i18n/messages';
 import { headlineCardText, toHeadlineCards, unitsKey } from '../overview/overview-cards';
 import { toTimelineSeries } from '../overview/timeline-series';
 import { presentHref } from '../presentation/presentation-search';
-import { snapshotMessages } from './messages';
+import { snapshotMessages, type SnapshotMessages } from './messages';
 import { snapshotQuery } from './queries';
+import { provincesExportTable, timelineExportTable } from './snapshot-exports';
 import { publishedText } from './snapshot-text';
 
 const SNAPSHOT_ID = /^[1-9]\d{0,9}$/;
+
+/** What every download of the snapshot says: its date, scheme and demo flag, and its name in the title. */
+function snapshotExportInfo(snapshot: Snapshot, title: string, m: SnapshotMessages): ExportInfo {
+  return { asOf: snapshot.asOf, scheme: snapshot.scheme, demo: snapshot.demo, title: fill(m.exportTitle, { title, name: snapshot.name }) };
+}
 
 /** 'tỉnh, thành' → 'Tỉnh, thành' for a column heading. */
 const capitalize = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
@@ -50,9 +58,11 @@ function FrozenProvinces({ snapshot }: { snapshot: Snapshot }) {
   const m = useMessages(snapshotMessages);
   const { coverage } = snapshot.figures;
   const hasDistricts = SCHEMES[snapshot.scheme].levels.includes('district');
+  const download = useMemo(() => provincesExportTable(coverage, hasDistricts, m, t), [coverage, hasDistricts, m, t]);
   return (
     <section aria-labelledby="frozen-provinces-title">
       <h2 id="frozen-provinces-title">{m.provincesTitle}</h2>
+      <TableExportButtons title={m.provincesTitle} info={snapshotExportInfo(snapshot, m.provincesTitle, m)} columns={download.columns} rows={download.rows} />
       <div className="table-scroll" tabIndex={0} role="region" aria-label={m.provincesTableLabel}>
         <table className="snapshot-table">
           <caption>{fill(m.provincesCaption, { name: snapshot.name, date: formatDate(snapshot.asOf, locale) })}</caption>
@@ -101,10 +111,12 @@ function FrozenTimeline({ snapshot }: { snapshot: Snapshot }) {
     () => toTimelineSeries(snapshot.scheme, SCHEMES[snapshot.scheme].levels.flatMap((level) => (snapshot.figures.timelines[level] ? [snapshot.figures.timelines[level]] : []))),
     [snapshot],
   );
+  const download = useMemo(() => timelineExportTable(snapshot.scheme, series, m, t), [snapshot.scheme, series, m, t]);
   if (series.rows.length === 0) return null;
   return (
     <section aria-labelledby="frozen-timeline-title">
       <h2 id="frozen-timeline-title">{m.timelineTitle}</h2>
+      <TableExportButtons title={m.timelineTitle} info={snapshotExportInfo(snapshot, m.timelineTitle, m)} columns={download.columns} rows={download.rows} />
       <div className="table-scroll" tabIndex={0} role="region" aria-label={m.timelineTableLabel}>
         <table className="snapshot-table">
           <caption>{fill(m.timelineCaption, { name: snapshot.name })}</caption>

@@ -59,6 +59,11 @@ export const snapshotMessages = defineMessages({
     timelineCaption: 'Số đơn vị có trang cuối mỗi tháng — bản chốt «{name}»',
     timelineTableLabel: 'Bảng diễn biến theo tháng (cuộn ngang nếu cần)',
     colDate: 'Ngày',
+    exportTitle: '{title} — bản chốt «{name}»',
+    colCode: 'Mã',
+    colCoveredOf: '{units} có trang',
+    colTotalOf: 'Tổng số {units}',
+    colSharePercent: 'Tỷ lệ xã có trang (%)',
     notFound: 'Không tìm thấy bản chốt số liệu này; có thể nó đã bị xóa.',
   },
   en: {
@@ -118,6 +123,11 @@ export const snapshotMessages = defineMessages({
     timelineCaption: 'Units with a page at each month end — snapshot “{name}”',
     timelineTableLabel: 'Month-by-month table (scrolls sideways if needed)',
     colDate: 'Date',
+    exportTitle: '{title} — snapshot “{name}”',
+    colCode: 'Code',
+    colCoveredOf: '{units} with a page',
+    colTotalOf: 'Total {units}',
+    colSharePercent: 'Communes with a page (%)',
     notFound: 'This snapshot was not found; it may have been deleted.',
   },
 });
