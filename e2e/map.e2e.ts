@@ -187,12 +187,9 @@ describe('map downloads', () => {
   const FILE = 'ty-le-xa-phuong-thi-tran-co-trang-theo-tinh-thanh_2022-08-12';
   const mapToolbar = () => page.getByRole('group', { name: `Tải bản đồ “${MAP_TITLE}”` });
 
-  beforeAll(async () => {
+  it('downloads the map as SVG: the tile grid with its legend, title and as-of date', async () => {
     await page.goto(MAP_2022);
     await poll(() => page.locator(SHAPES).count()).toBe(63);
-  });
-
-  it('downloads the map as SVG: the tile grid with its legend, title and as-of date', async () => {
     const { download, bytes } = await downloadBytes(page, () => mapToolbar().getByRole('button', { name: `Tải bản đồ “${MAP_TITLE}” dạng SVG` }).click());
     expect(download.suggestedFilename()).toBe(`${FILE}.svg`);
     const svg = bytes.toString('utf8');
@@ -220,7 +217,7 @@ describe('map downloads', () => {
     expect(download.suggestedFilename()).toBe(`${FILE}.csv`);
     expect(hasUtf8Bom(bytes)).toBe(true);
     const lines = csvLines(bytes);
-    expect(lines[0]).toBe(MAP_TITLE);
+    expect(lines[0]).toBe(`"${MAP_TITLE}"`);
     expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022 · 63 tỉnh, thành');
     expect(lines[2]).toBe('Mã,"Tỉnh, thành","Xã, phường, thị trấn có trang","Tổng số xã, phường, thị trấn",Tỷ lệ (%),Nhóm');
     expect(lines).toHaveLength(3 + 63);

@@ -153,7 +153,7 @@ describe('province downloads', () => {
     expect(download.suggestedFilename()).toBe('quan-huyen-cua-thanh-pho-ha-noi_2022-08-12.csv');
     expect(hasUtf8Bom(bytes)).toBe(true);
     const lines = csvLines(bytes);
-    expect(lines[0]).toBe('Quận, huyện của Thành phố Hà Nội');
+    expect(lines[0]).toBe('"Quận, huyện của Thành phố Hà Nội"');
     expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022 · 63 tỉnh, thành');
     expect(lines[2]).toBe('Mã,"Quận, huyện",Trạng thái,Số trang,Xã có trang,Tổng số xã,Tỷ lệ (%)');
     expect(lines).toHaveLength(3 + 30);
@@ -169,7 +169,7 @@ describe('province downloads', () => {
     const { download, bytes } = await downloadBytes(page, () => page.getByRole('button', { name: 'Tải bảng “Danh sách đơn vị” dạng CSV' }).click());
     expect(download.suggestedFilename()).toBe('xa-phuong-thi-tran-cua-thanh-pho-ha-noi_2022-08-12.csv');
     const lines = csvLines(bytes);
-    expect(lines[0]).toBe('Xã, phường, thị trấn của Thành phố Hà Nội (đã lọc: 18/579)');
+    expect(lines[0]).toBe('"Xã, phường, thị trấn của Thành phố Hà Nội (đã lọc: 18/579)"');
     expect(lines[2]).toBe('Mã,"Xã, phường","Thuộc quận, huyện",Trạng thái,Số trang');
     expect(lines).toHaveLength(3 + 18);
     expect(lines.slice(3).every((line) => line.endsWith(',Chưa có trang,0'))).toBe(true);

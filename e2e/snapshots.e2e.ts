@@ -128,7 +128,7 @@ describe('frozen snapshots', () => {
     expect(provinces.download.suggestedFilename()).toMatch(/^do-phu-theo-tinh-thanh-ban-chot-hoi-nghi-truc-tuyen[a-z-]*_2022-08-12\.csv$/);
     expect(hasUtf8Bom(provinces.bytes)).toBe(true);
     let lines = csvLines(provinces.bytes);
-    expect(lines[0]).toBe(`Độ phủ theo tỉnh, thành — bản chốt «${NAME}»`);
+    expect(lines[0]).toBe(`"Độ phủ theo tỉnh, thành — bản chốt «${NAME}»"`);
     expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022 · 63 tỉnh, thành');
     expect(lines[1]).toContain('Dữ liệu minh họa');
     expect(lines[2]).toBe('Mã,"Tỉnh, thành","Trang của tỉnh, thành","Quận, huyện có trang","Tổng số quận, huyện","Xã, phường, thị trấn có trang","Tổng số xã, phường, thị trấn",Tỷ lệ xã có trang (%)');

@@ -6,7 +6,6 @@
 import { neutraliseCell } from '@mttq/core/rules';
 import { loadExcelJS } from './load-exceljs';
 
-
 export type SheetCell = string | number | null;
 
 export interface SheetColumn {
