@@ -161,112 +161,120 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
       ...(r.district
         ? [
             <>
-              {fraction(r.district.covered, r.district.total)} <span className="cell-share">{formatPercent(r.districtShare, locale)}</span>
-            </>,
-          ]
-        : []),
-      <>
-        {fraction(r.commune.covered, r.commune.total)} <span className="cell-share">{formatPercent(r.communeShare, locale)}</span>
-      </>,
-    ]),
-    exportRows: regions.map((r) => [
-      m[`region_${r.region}`],
-      r.provinces,
-      ...(hasDistricts ? [r.district?.covered ?? null] : []),
-      r.commune.covered,
-    ]),
-  };
-  const chartRows = regions.map((r) => ({ name: m[`regionShort_${r.region}`], share: r.communeShare }));
-  return (
-    <Panel id="region-title" title={m.regionTitle}>
-      {regions.length === 0 ? (
-        <p>{t.noData}</p>
-      ) : (
-        <ChartFigure title={m.regionFigure} note={fill(m.regionNote, { date: formatDate(data.asOf, locale) })} table={table} height={REGION_HEIGHT} exportInfo={{ asOf: data.asOf, scheme: data.scheme, demo: data.demo }}>
-          <Suspense fallback={<ChartLoading />}>
-            <RegionChart rows={chartRows} locale={locale} seriesName={m.regionChartSeries} />
-          </Suspense>
-        </ChartFigure>
-      )}
-    </Panel>
-  );
-}
-
-function RankingTable({ caption, rows, data, m }: { caption: string; rows: RankingRow[]; data: RankingResponse; m: OverviewMessages }) {
-  const { locale } = useLocale();
-  return (
-    <table className="ranking-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            {m.colRank}
-          </th>
-          <th scope="col">{m.colProvince}</th>
-          <th scope="col" className="num">
-            {m.colCommuneShare}
-          </th>
-          {data.previousAsOf && (
+                {fraction(r.district.covered, r.district.total)} <span className="cell-share">{formatPercent(r.districtShare, locale)}</span>
+              </>,
+            ]
+          : []),
+        <>
+          {fraction(r.commune.covered, r.commune.total)} <span className="cell-share">{formatPercent(r.communeShare, locale)}</span>
+        </>,
+      ]),
+      exportRows: regions.map((r) => [
+        m[`region_${r.region}`],
+        r.provinces,
+        ...(hasDistricts ? [r.district?.covered ?? null] : []),
+        r.commune.covered,
+      ]),
+    };
+    const chartRows = regions.map((r) => ({ name: m[`regionShort_${r.region}`], share: r.communeShare }));
+    return (
+      <Panel id="region-title" title={m.regionTitle}>
+        {regions.length === 0 ? (
+          <p>{t.noData}</p>
+        ) : (
+          <ChartFigure title={m.regionFigure} note={fill(m.regionNote, { date: formatDate(data.asOf, locale) })} table={table} height={REGION_HEIGHT} exportInfo={{ asOf: data.asOf, scheme: data.scheme, demo: data.demo }}>
+            <Suspense fallback={<ChartLoading />}>
+              <RegionChart rows={chartRows} locale={locale} seriesName={m.regionChartSeries} />
+            </Suspense>
+          </ChartFigure>
+        )}
+      </Panel>
+    );
+  }
+  
+  function RankingTable({ caption, rows, data, m }: { caption: string; rows: RankingRow[]; data: RankingResponse; m: OverviewMessages }) {
+    const { locale } = useLocale();
+    return (
+      <table className="ranking-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
             <th scope="col" className="num">
-              {m.colRankChange}
+              {m.colRank}
             </th>
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const change = rankChangeText(row.rankChange, m, locale);
-          return (
-            <tr key={row.code}>
-              <td className="num">{row.rank === null ? '–' : formatNumber(row.rank, locale)}</td>
-              <th scope="row">
-                <Link to={provinceHref(row.code, data.scheme, data.asOf)}>{row.name}</Link>
+            <th scope="col">{m.colProvince}</th>
+            <th scope="col" className="num">
+              {m.colCommuneShare}
+            </th>
+            {data.previousAsOf && (
+              <th scope="col" className="num">
+                {m.colRankChange}
               </th>
-              <td className="num">
-                {formatPercent(row.value, locale)}{' '}
-                <span className="cell-share">
-                  {formatNumber(row.numerator, locale)}/{formatNumber(row.denominator, locale)}
-                </span>
-              </td>
-              {data.previousAsOf && (
-                <td className={`num rank-${change.direction}`}>
-                  <span aria-hidden="true">{change.symbol}</span>
-                  <span className="visually-hidden">{change.words}</span>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const change = rankChangeText(row.rankChange, m, locale);
+            return (
+              <tr key={row.code}>
+                <td className="num">{row.rank === null ? '–' : formatNumber(row.rank, locale)}</td>
+                <th scope="row">
+                  <Link to={provinceHref(row.code, data.scheme, data.asOf)}>{row.name}</Link>
+                </th>
+                <td className="num">
+                  {formatPercent(row.value, locale)}{' '}
+                  <span className="cell-share">
+                    {formatNumber(row.numerator, locale)}/{formatNumber(row.denominator, locale)}
+                  </span>
                 </td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
-function RankingsPanel({ query }: { query: UseQueryResult<RankingResponse> }) {
-  const { t, locale } = useLocale();
-  const m = useMessages(overviewMessages);
-  const { data, error } = query;
-  const extremes = useMemo(() => (data ? toRankingExtremes(data.rows) : null), [data]);
-  return (
-    <Panel id="rankings-title" title={m.rankingsTitle} className="rankings-panel">
-      {error && !data && <PanelError error={error} retry={() => void query.refetch()} />}
-      {!data && !error && <p aria-live="polite">{t.loading}</p>}
-      {data && extremes && (
-        <div aria-busy={query.isPlaceholderData} className={query.isPlaceholderData ? 'stale' : undefined}>
-          <p className="muted">
-            {data.previousAsOf
-              ? fill(m.rankingsNote, { date: formatDate(data.asOf, locale), previous: formatDate(data.previousAsOf, locale) })
-              : fill(m.rankingsNoteNoPrevious, { date: formatDate(data.asOf, locale) })}
-          </p>
-          {extremes.ahead.length === 0 ? (
-            <p>{m.rankingsEmpty}</p>
-          ) : (
-            <div className="rankings">
-              <RankingTable caption={fill(m.aheadTitle, { count: extremes.ahead.length })} rows={extremes.ahead} data={data} m={m} />
-              {extremes.behind.length > 0 && (
-                <RankingTable caption={fill(m.behindTitle, { count: extremes.behind.length })} rows={extremes.behind} data={data} m={m} />
-              )}
-            </div>
+                {data.previousAsOf && (
+                  <td className={`num rank-${change.direction}`}>
+                    <span aria-hidden="true">{change.symbol}</span>
+                    <span className="visually-hidden">{change.words}</span>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    );
+  }
+  
+  function RankingsPanel({ query }: { query: UseQueryResult<RankingResponse> }) {
+    const { t, locale } = useLocale();
+    const m = useMessages(overviewMessages);
+    const { data, error } = query;
+    const extremes = useMemo(() => (data ? toRankingExtremes(data.rows) : null), [data]);
+    return (
+      <Panel id="rankings-title" title={m.rankingsTitle} className="rankings-panel">
+        {error && !data && <PanelError error={error} retry={() => void query.refetch()} />}
+        {!data && !error && <p aria-live="polite">{t.loading}</p>}
+        {data && extremes && (
+          <div aria-busy={query.isPlaceholderData} className={query.isPlaceholderData ? 'stale' : undefined}>
+            <p className="muted">
+              {data.previousAsOf
+                ? fill(m.rankingsNote, { date: formatDate(data.asOf, locale), previous: formatDate(data.previousAsOf, locale) })
+                : fill(m.rankingsNoteNoPrevious, { date: formatDate(data.asOf, locale) })}
+            </p>
+            {extremes.ahead.length === 0 ? (
+              <p>{m.rankingsEmpty}</p>
+            ) : (
+              <>
+              <TableExportButtons
+                title={m.rankingsExportTitle}
+                info={{ asOf: data.asOf, scheme: data.scheme, demo: data.demo }}
+                columns={[m.colRank, m.colProvince, m.colCommunesCovered, m.colCommunesTotal, m.colRankPrevious]}
+                rows={data.rows.map((row) => [row.rank, row.name, row.numerator, row.denominator, row.previousRank])}
+              />
+              <div className="rankings">
+                <RankingTable caption={fill(m.aheadTitle, { count: extremes.ahead.length })} rows={extremes.ahead} data={data} m={m} />
+                {extremes.behind.length > 0 && (
+                  <RankingTable caption={fill(m.behindTitle, { count: extremes.behind.length })} rows={extremes.behind} data={data} m={m} />
+                )}
+              </div>
+            </>
           )}
         </div>
       )}

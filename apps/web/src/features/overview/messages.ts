@@ -46,6 +46,10 @@ export const overviewMessages = defineMessages({
     'regionShort_mekong-delta': 'ĐB sông Cửu Long',
 
     rankingsTitle: 'Tỉnh, thành dẫn đầu và xếp cuối',
+    rankingsExportTitle: 'Xếp hạng tỉnh, thành theo tỷ lệ xã có trang',
+    colCommunesCovered: 'Xã có trang',
+    colCommunesTotal: 'Tổng số xã',
+    colRankPrevious: 'Hạng tháng trước',
     rankingsNote: 'Xếp theo tỷ lệ xã có trang, số liệu đến ngày {date}; thứ hạng so với ngày {previous}.',
     rankingsNoteNoPrevious: 'Xếp theo tỷ lệ xã có trang, số liệu đến ngày {date}.',
     aheadTitle: '{count} tỉnh, thành dẫn đầu',
@@ -105,6 +109,10 @@ export const overviewMessages = defineMessages({
     'regionShort_mekong-delta': 'Mekong Delta',
 
     rankingsTitle: 'Provinces furthest ahead and behind',
+    rankingsExportTitle: 'Provinces ranked by share of communes with a page',
+    colCommunesCovered: 'Communes with a page',
+    colCommunesTotal: 'Communes',
+    colRankPrevious: 'Rank last month',
     rankingsNote: 'Ranked by the share of communes with a page, as of {date}; rank change since {previous}.',
     rankingsNoteNoPrevious: 'Ranked by the share of communes with a page, as of {date}.',
     aheadTitle: 'Top {count} provinces',
