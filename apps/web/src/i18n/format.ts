@@ -36,3 +36,45 @@ export function formatDate(isoDate: string, locale: Locale): string {
 
 /** Sorts Vietnamese names the way people expect (Đ after D, tone marks after the bare letter). */
 export const viCollator = new Intl.Collator('vi');
+
+const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** formatMonth('2025-05', 'vi') → '05/2025'; formatMonth('2025-05', 'en') → 'May 2025'; anything else stays as written. */
+export function formatMonth(month: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const [, year, mon] = match;
+  if (locale === 'vi') return `${mon}/${year}`;
+  return EN_MONTH.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/**
+ * An instant in Vietnam time (deadlines and submissions are judged in UTC+7):
+ * formatDateTime('2022-08-15T16:59:00Z', 'vi') → '23:59 15/08/2022'
+ */
+export function formatDateTime(instant: string, locale: Locale): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  const parts = new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: locale === 'vi' ? '2-digit' : 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const time = `${get('hour')}:${get('minute')}`;
+  return locale === 'vi' ? `${time} ${get('day')}/${get('month')}/${get('year')}` : `${get('day')} ${get('month')} ${get('year')}, ${time}`;
+}
+
+/** An axis label for the month of a time: monthLabel(Date.UTC(2022, 7, 31), 'vi') → '08/2022', 'en' → 'Aug 2022' */
+export function monthLabel(time: number, locale: Locale): string {
+  return formatMonth(new Date(time).toISOString().slice(0, 7), locale);
+}
+
+/** 'tỉnh, thành' → 'Tỉnh, thành', for a heading or a column name built from a unit word. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}

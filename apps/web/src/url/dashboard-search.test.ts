@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEARCH, parseDashboardSearch, serializeDashboardSearch, withScheme, type DashboardSearch } from './dashboard-search';
+import { DEFAULT_SEARCH, parseDashboardSearch, provinceHref, serializeDashboardSearch, withScheme, type DashboardSearch } from './dashboard-search';
 
 describe('parseDashboardSearch', () => {
   it('reads every key under the API names', () => {
@@ -74,5 +74,12 @@ describe('withScheme', () => {
       level: 'province',
       parent: null,
     });
+  });
+});
+
+describe('provinceHref', () => {
+  it('opens the province screen for the same scheme and date', () => {
+    expect(provinceHref('01', 'legacy63', '2022-08-12')).toBe('/province/01?scheme=legacy63&asOf=2022-08-12');
+    expect(provinceHref('82', 'reform34', '2026-03-31')).toBe('/province/82?scheme=reform34&asOf=2026-03-31');
   });
 });

@@ -68,3 +68,11 @@ export function withScheme(search: DashboardSearch, scheme: SchemeId): Dashboard
     parent: null,
   };
 }
+
+/**
+ * The province screen for a scheme and date (null: the server's default):
+ * provinceHref('01', 'legacy63', '2022-08-12') → '/province/01?scheme=legacy63&asOf=2022-08-12'
+ */
+export function provinceHref(code: string, scheme: SchemeId, asOf: string | null): string {
+  return `/province/${encodeURIComponent(code)}?${serializeDashboardSearch({ scheme, asOf, level: 'province', parent: null }).toString()}`;
+}

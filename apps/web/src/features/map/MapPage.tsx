@@ -14,7 +14,7 @@ import { ViewControls } from '../../components/ViewControls';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
-import { serializeDashboardSearch, type DashboardSearch } from '../../url/dashboard-search';
+import { provinceHref, type DashboardSearch } from '../../url/dashboard-search';
 import { useDashboardSearch } from '../../url/use-dashboard-search';
 import { BubbleMap } from './BubbleMap';
 import { MapImage } from './MapImage';
@@ -37,12 +37,6 @@ function useMapSearch(scheme: SchemeId): [MapSearch, (update: Partial<MapSearch>
     [setParams, scheme],
   );
   return [mapSearch, setMapSearch];
-}
-
-/** The province page with the same scheme and date: /province/01?scheme=legacy63&asOf=2022-08-12 */
-function provinceHref(search: DashboardSearch, scheme: SchemeId, code: string): string {
-  const params = serializeDashboardSearch({ ...search, scheme, level: 'province', parent: null });
-  return `/province/${code}?${params.toString()}`;
 }
 
 function MapOptions({ scheme, mapSearch, onChange }: { scheme: SchemeId; mapSearch: MapSearch; onChange: (update: Partial<MapSearch>) => void }) {
@@ -87,7 +81,7 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
   const isTilesSettled = mode === 'grid' || !webConfig.isPending;
 
   const provinces = useMemo(() => (data ? toMapProvinces(data.scheme, data.rows, measure) : null), [data, measure]);
-  const hrefOf = useCallback((code: string) => provinceHref(search, scheme, code), [search, scheme]);
+  const hrefOf = useCallback((code: string) => provinceHref(code, scheme, search.asOf), [search, scheme]);
   const open = useCallback((code: string) => void navigate(hrefOf(code)), [navigate, hrefOf]);
 
   const title = measureName(measure, scheme, m, t);

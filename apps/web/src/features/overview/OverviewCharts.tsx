@@ -5,10 +5,10 @@
  */
 import type { Level } from '@mttq/core';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDate, formatPercent } from '../../i18n/format';
+import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
+import { AXIS_TICK, CHART_MARKER, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS } from '../../components/chart-style';
 import type { Locale } from '../../i18n/messages';
-import { monthLabel, toChartRows, type TimelineSeries } from './timeline-series';
-import { LEVEL_STYLE, CHART_TEXT, CHART_MARKER, AXIS_TICK, SHARE_TICKS } from '../../components/chart-style';
+import { toChartRows, type TimelineSeries } from './timeline-series';
 
 
 /**

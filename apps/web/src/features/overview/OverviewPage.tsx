@@ -11,17 +11,18 @@ import { DemoBanner } from '../../components/DemoBanner';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
 import { ViewControls } from '../../components/ViewControls';
-import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
+import { capitalize, formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { useDashboardSearch } from '../../url/use-dashboard-search';
 import { overviewMessages, type OverviewMessages } from './messages';
 import { headlineCardText, monthChangeText, toCoverageTableRows, toHeadlineCards, toMonthChange, unitsKey, type MonthChange } from './overview-cards';
-import { provinceHref, rankChangeText, toRankingExtremes } from './overview-rankings';
+import { rankChangeText, toRankingExtremes } from './overview-rankings';
 import { rankingsQuery, timelineQuery } from './queries';
 import { toRegionCoverage } from './region-coverage';
 import { toTimelineSeries, type TimelineSeries } from './timeline-series';
 import './overview.css';
+import { provinceHref } from '../../url/dashboard-search';
 
 // recharts is large: the charts load in their own chunk, fetched as soon as the page mounts, so
 // the headline cards (first route) never wait for it.
@@ -31,8 +32,6 @@ const RegionChart = lazy(() => loadCharts().then((module) => ({ default: module.
 
 const TIMELINE_HEIGHT = 300;
 const REGION_HEIGHT = 280;
-
-const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 const panelFallback = (error: unknown, reset: () => void) => <PanelError error={error} retry={reset} />;
 

@@ -1,7 +1,7 @@
 import type { RankingRow } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
 import { overviewMessages } from './messages';
-import { provinceHref, rankChangeText, toRankingExtremes } from './overview-rankings';
+import { rankChangeText, toRankingExtremes } from './overview-rankings';
 
 const ranked = (n: number): RankingRow[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -32,13 +32,6 @@ describe('toRankingExtremes', () => {
     expect(ahead.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
     expect(behind.map((r) => r.rank)).toEqual([6, 7]);
     expect(toRankingExtremes([]).behind).toEqual([]);
-  });
-});
-
-describe('provinceHref', () => {
-  it('opens the province screen for the same scheme and date', () => {
-    expect(provinceHref('01', 'legacy63', '2022-08-12')).toBe('/province/01?scheme=legacy63&asOf=2022-08-12');
-    expect(provinceHref('82', 'reform34', '2026-03-31')).toBe('/province/82?scheme=reform34&asOf=2026-03-31');
   });
 });
 

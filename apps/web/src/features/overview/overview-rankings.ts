@@ -19,11 +19,6 @@ export function toRankingExtremes(rows: readonly RankingRow[], count = EXTREMES_
   return { ahead, behind };
 }
 
-/** The province screen for the same view: provinceHref('01', 'legacy63', '2022-08-12') → '/province/01?scheme=legacy63&asOf=2022-08-12' */
-export function provinceHref(code: string, scheme: SchemeId, asOf: string): string {
-  return `/province/${encodeURIComponent(code)}?${new URLSearchParams({ scheme, asOf }).toString()}`;
-}
-
 /**
  * A rank change as a symbol for the eye and words for screen readers:
  * rankChangeText(2, m, 'vi') → { symbol: '▲ 2', words: 'tăng 2 bậc', direction: 'up' }

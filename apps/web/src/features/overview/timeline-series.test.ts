@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthLabel, toChartRows, toTimelineSeries } from './timeline-series';
+import { monthLabel } from '../../i18n/format';
+import { toChartRows, toTimelineSeries } from './timeline-series';
 
 const point = (date: string, covered: number, total: number) => ({ date, total, covered, active: 0, verified: 0 });
 const conference = { date: '2022-08-12', label: 'Hội nghị toàn quốc: 63/63 tỉnh, thành' };

@@ -1,6 +1,5 @@
 import { CONFERENCE_DATE, REFORM_DATE, SCHEMES } from '@mttq/core/rules';
 import type { CoverageCounts, Level, SchemeId, TimelineResponse } from '@mttq/core';
-import type { Locale } from '../../i18n/messages';
 
 /** One date of the timeline with every level's counts and covered share. */
 export interface TimelineRow {
@@ -79,11 +78,3 @@ export function toChartRows(series: TimelineSeries): Array<{ time: number } & Pa
   return series.rows.map((row) => ({ time: row.time, ...row.shares }));
 }
 
-const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** An axis label for the month of a time: monthLabel(Date.UTC(2022, 7, 31), 'vi') → '08/2022', 'en' → 'Aug 2022' */
-export function monthLabel(time: number, locale: Locale): string {
-  const date = new Date(time);
-  if (locale === 'en') return EN_MONTH.format(date);
-  return `${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
-}

@@ -5,9 +5,9 @@
  */
 import type { Level } from '@mttq/core';
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
-import { formatPercent } from '../../i18n/format';
+import { formatPercent, monthLabel } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
-import { monthLabel, toChartRows, type TimelineSeries } from '../overview/timeline-series';
+import { toChartRows, type TimelineSeries } from '../overview/timeline-series';
 
 /** High-contrast hues (each ≥ 4.5:1 on white), told apart by dash pattern too. */
 export const LEVEL_STROKE: Record<Level, { color: string; dash: string | undefined }> = {

@@ -1,13 +1,13 @@
 import { SCHEMES } from '@mttq/core/rules';
 import type { CoverageCounts, CoverageResponse, Level, MetricsSummaryResponse, OwnerFilter, RankingResponse, SchemeId, Snapshot, TimelineResponse } from '@mttq/core';
-import { formatDate, formatNumber, formatPercent, viCollator } from '../../i18n/format';
+import { capitalize, formatDate, formatNumber, formatPercent, monthLabel, viCollator } from '../../i18n/format';
 import { fill, type Locale, type Messages } from '../../i18n/messages';
 import type { OverviewMessages } from '../overview/messages';
 import { CLASS_BREAKS } from '../map/map-data';
 import { unitsKey } from '../overview/overview-cards';
 import { toRankingExtremes } from '../overview/overview-rankings';
 import { toRegionCoverage } from '../overview/region-coverage';
-import { monthLabel, toTimelineSeries, type TimelineSeries } from '../overview/timeline-series';
+import { toTimelineSeries, type TimelineSeries } from '../overview/timeline-series';
 import type { PresentationMessages } from './messages';
 import { OWNER_FILTERS } from './presentation-search';
 import { vietnamDate } from '../snapshots/vietnam-time';
@@ -139,8 +139,6 @@ export const DISTRICTS_COUNT = 8;
 export const COMMUNES_COUNT = 12;
 
 const share = (counts: Pick<CoverageCounts, 'covered' | 'total'> | undefined): number | null => (counts && counts.total > 0 ? counts.covered / counts.total : null);
-
-const capitalize = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /** A month 'YYYY-MM' as people write it: '08/2022' (vi), 'Aug 2022' (en). */
 const monthText = (month: string, locale: Locale): string => monthLabel(Date.parse(`${month}-01T00:00:00Z`), locale);

@@ -4,14 +4,10 @@
  * same figures for everyone.
  */
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDate, formatPercent } from '../../i18n/format';
+import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
+import { AXIS_TICK, CHART_TEXT, SHARE_TICKS } from '../../components/chart-style';
 import { withoutKind, type DistrictShareRow, type TimelineShareRow } from './province-figures';
-
-const TEXT = '#1b1f24';
-const MUTED = '#555e6b';
-const AXIS_TICK = { fill: MUTED, fontSize: 12 };
-const SHARE_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /** Colour-blind safe hues, each at least 3:1 against white, told apart by dash pattern too. */
 const SERIES = [
@@ -19,12 +15,6 @@ const SERIES = [
   { key: 'activeShare', color: '#a34700', dash: '8 4' },
   { key: 'verifiedShare', color: '#1a7a4c', dash: '2 3' },
 ] as const;
-
-const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const monthLabel = (time: number, locale: Locale) => {
-  const date = new Date(time);
-  return locale === 'en' ? EN_MONTH.format(date) : `${String(date.getUTCMonth() + 1).padStart(2, '0')}/${date.getUTCFullYear()}`;
-};
 
 export interface TimelineChartProps {
   rows: readonly TimelineShareRow[];
@@ -53,7 +43,7 @@ export function ProvinceTimelineChart({ rows, locale, names }: TimelineChartProp
         labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString().slice(0, 10), locale)}
         formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)}
       />
-      <Legend formatter={(value: string) => <span style={{ color: TEXT }}>{value}</span>} />
+      <Legend formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
       {SERIES.map((s) => (
         <Line key={s.key} dataKey={s.key} name={names[s.key]} type="monotone" stroke={s.color} strokeDasharray={s.dash} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls />
       ))}
@@ -74,7 +64,7 @@ export function DistrictShareChart({ rows, locale, seriesName }: DistrictChartPr
     <BarChart data={data} layout="vertical" responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 4, right: 24, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" horizontal={false} />
       <XAxis type="number" domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} />
-      <YAxis type="category" dataKey="label" width={112} tick={{ fill: TEXT, fontSize: 12 }} interval={0} />
+      <YAxis type="category" dataKey="label" width={112} tick={{ fill: CHART_TEXT, fontSize: 12 }} interval={0} />
       <Tooltip formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)} cursor={{ fill: '#eef1f5' }} />
       <Bar dataKey="share" name={seriesName} fill="#0b4f8a" isAnimationActive={false} barSize={12} />
     </BarChart>

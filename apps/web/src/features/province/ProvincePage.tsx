@@ -9,12 +9,11 @@ import { DemoBanner } from '../../components/DemoBanner';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
 import { ViewControls } from '../../components/ViewControls';
-import { formatDate, formatNumber, formatPercent, viCollator } from '../../i18n/format';
+import { formatDate, formatMonth, formatNumber, formatPercent, viCollator } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill, type MessageKey } from '../../i18n/messages';
-import { serializeDashboardSearch, type DashboardSearch } from '../../url/dashboard-search';
+import { provinceHref, serializeDashboardSearch, type DashboardSearch } from '../../url/dashboard-search';
 import { useDashboardSearch } from '../../url/use-dashboard-search';
-import { formatMonth } from '../registry/format-month';
 import { registryMessages } from '../registry/messages';
 import { DEFAULT_REGISTRY_SEARCH, serializeRegistrySearch } from '../registry/registry-search';
 import { provinceMessages } from './messages';
@@ -39,7 +38,6 @@ const unitsKey = (scheme: SchemeId, level: Level): MessageKey =>
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /** A link to a province of either scheme (a crosswalk link): its code, in its scheme, at no particular date. */
-const provinceHref = (scheme: SchemeId, code: string) => `/province/${code}?${serializeDashboardSearch({ scheme, asOf: null, level: 'province', parent: null }).toString()}`;
 
 /** The registry filtered to one unit, at the same date. */
 const registryHref = (scheme: SchemeId, asOf: string | null, parent: string, id?: number) =>
@@ -121,7 +119,7 @@ function ReformNote({ detail, m }: { detail: UnitDetailResponse; m: ProvinceMess
           <ul>
             {links.map((link) => (
               <li key={`${link.scheme}:${link.code}`}>
-                <Link to={provinceHref(link.scheme, link.code)}>{link.name}</Link>{' '}
+                <Link to={provinceHref(link.code, link.scheme, null)}>{link.name}</Link>{' '}
                 <span className="muted">
                   ({t[`scheme_${link.scheme}`]}
                   {isUnchanged ? `; ${m.unchanged}` : ''}
@@ -252,7 +250,7 @@ function SwitchedChoice({ from, scheme, m }: { from: SwitchedFrom; scheme: Schem
           <ul>
             {from.links.map((link) => (
               <li key={link.code}>
-                <Link to={provinceHref(link.scheme, link.code)} replace>
+                <Link to={provinceHref(link.code, link.scheme, null)} replace>
                   {link.name}
                 </Link>
               </li>
@@ -398,7 +396,7 @@ function ProvinceScreen() {
     body = (
       <p>
         {fill(m.notProvince, { name: detail.data.unit.name })}{' '}
-        {province && <Link to={provinceHref(scheme, province.code)}>{fill(m.openItsProvince, { name: province.name })}</Link>}
+        {province && <Link to={provinceHref(province.code, scheme, null)}>{fill(m.openItsProvince, { name: province.name })}</Link>}
       </p>
     );
   } else if (detail.error && !detail.data) {

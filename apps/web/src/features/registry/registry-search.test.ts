@@ -1,7 +1,7 @@
 import * as core from '@mttq/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMonth } from './format-month';
+import { formatMonth } from '../../i18n/format';
 import { OWNER_FILTERS, OWNERS, PAGE_LIMITS, PAGE_SORTS, PAGE_STATUS_FILTERS, PLATFORMS } from './registry-constants';
 import {
   DEFAULT_REGISTRY_SEARCH,

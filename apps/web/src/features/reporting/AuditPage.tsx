@@ -6,9 +6,9 @@ import { ApiError } from '../../api/client';
 import { PanelError } from '../../components/PanelError';
 import { useLocale } from '../../i18n/locale';
 import { toFieldErrors, type FieldErrors } from './form-errors';
-import { formatDateTime } from './format';
 import { auditQuery, type AuditInput } from './queries';
 import { Field, FormAlert, fieldErrorCount, useReportingMessages } from './ui';
+import { formatDateTime } from '../../i18n/format';
 
 const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_ENTITIES = ['page', 'page_assignment', 'page_status_event', 'metric_snapshot', 'reporting_period', 'province_report', 'import', 'snapshot', 'user'] as const;

@@ -9,7 +9,7 @@ import { TableExportButtons } from '../../components/export/ExportButtons';
 import type { ExportInfo } from '../../components/export/export-info';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
-import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
+import { capitalize, formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { headlineCardText, toHeadlineCards, unitsKey } from '../overview/overview-cards';
@@ -26,9 +26,6 @@ const SNAPSHOT_ID = /^[1-9]\d{0,9}$/;
 function snapshotExportInfo(snapshot: Snapshot, title: string, m: SnapshotMessages): ExportInfo {
   return { asOf: snapshot.asOf, scheme: snapshot.scheme, demo: snapshot.demo, title: fill(m.exportTitle, { title, name: snapshot.name }) };
 }
-
-/** 'tỉnh, thành' → 'Tỉnh, thành' for a column heading. */
-const capitalize = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 function FrozenHeadline({ snapshot }: { snapshot: Snapshot }) {
   const { t, locale } = useLocale();

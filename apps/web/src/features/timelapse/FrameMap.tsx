@@ -16,9 +16,9 @@ import { mapMessages } from '../map/messages';
 import { TileGridMap } from '../map/TileGridMap';
 import { timelapseMessages } from './messages';
 import { toPercent } from './timelapse-series';
+import { provinceHref } from '../../url/dashboard-search';
 
 /** The province page at the frame's scheme and date: /province/01?scheme=legacy63&asOf=2022-08-31 */
-const provinceHref = (scheme: SchemeId, asOf: string, code: string) => `/province/${code}?${new URLSearchParams({ scheme, asOf }).toString()}`;
 
 /**
  * The frame's provinces on the map screen's tile grid, coloured by commune coverage, with its
@@ -33,7 +33,7 @@ export function FrameMap({ data, scheme }: { data: CoverageResponse | undefined;
   // while a frame of the other scheme loads, the previous answer stays on screen in its own scheme
   const shown = data?.scheme ?? scheme;
   const provinces = useMemo(() => (data ? toMapProvinces(data.scheme, data.rows, 'coverage') : null), [data]);
-  const hrefOf = useCallback((code: string) => provinceHref(shown, data?.asOf ?? '', code), [shown, data?.asOf]);
+  const hrefOf = useCallback((code: string) => provinceHref(code, shown, data?.asOf ?? null), [shown, data?.asOf]);
   const open = useCallback((code: string) => void navigate(hrefOf(code)), [navigate, hrefOf]);
   const { cols, rows } = gridSize(shown);
   const frameStyle = { '--map-ratio': `${cols + 0.3} / ${rows + 0.3}` } as CSSProperties;

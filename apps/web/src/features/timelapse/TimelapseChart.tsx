@@ -1,9 +1,9 @@
 import type { Level } from '@mttq/core';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../i18n/format';
+import { AXIS_TICK, CHART_MARKER, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS } from '../../components/chart-style';
 import type { Locale } from '../../i18n/messages';
 import { rowsUpTo, yearTicks, type TimelapseRow } from './timelapse-series';
-import { LEVEL_STYLE, CHART_TEXT, CHART_MARKER, AXIS_TICK, SHARE_TICKS } from '../../components/chart-style';
 
 
 /** A marker's label in the top margin, running away from the nearer edge so it is not cut off. */
