@@ -1,11 +1,9 @@
 /** The map's words and figures as people read them, from the catalogues; pure, so it is tested. */
 import type { SchemeId } from '@mttq/core';
-import { formatNumber, formatPercent } from '../../i18n/format';
+import { capitalize, formatNumber, formatPercent } from '../../i18n/format';
 import { fill, type Locale, type Messages } from '../../i18n/messages';
 import { CLASS_BREAKS, measuresOf, measureValue, type MapProvince, type Measure, type MeasureValue } from './map-data';
 import type { MapMessages } from './messages';
-
-const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /** measureName('coverage', 'legacy63', …) → 'Tỷ lệ xã, phường, thị trấn có trang' */
 export function measureName(measure: Measure, scheme: SchemeId, m: MapMessages, t: Messages): string {
@@ -59,7 +57,7 @@ export function tipLines(province: Pick<MapProvince, 'descendants'>, scheme: Sch
     const value = measureValue(province.descendants, measure);
     return {
       measure,
-      label: capitalise(fill(m[`tip_${measure}`], { units: t[`units_commune_${scheme}`] })),
+      label: capitalize(fill(m[`tip_${measure}`], { units: t[`units_commune_${scheme}`] })),
       text: value && value.share !== null ? fractionText(value, m, locale) : m.legendNoData,
     };
   });
@@ -80,7 +78,7 @@ export function mapExportTable(
 ): { columns: string[]; rows: Array<Array<string | number | null>> } {
   const units = measure === 'districtCoverage' ? t.units_district : t[`units_commune_${scheme}`];
   const ranges = classRanges(m, locale);
-  const columns = [m.colCode, m.colProvince, capitalise(fill(m[`tip_${measure}`], { units })), fill(m.colTotalOf, { units }), m.colSharePercent, m.colClass];
+  const columns = [m.colCode, m.colProvince, capitalize(fill(m[`tip_${measure}`], { units })), fill(m.colTotalOf, { units }), m.colSharePercent, m.colClass];
   const rows = provinces.map(({ code, name, value, classIndex }) => [
     code,
     name,

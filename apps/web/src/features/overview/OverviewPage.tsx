@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { coverageQuery } from '../../api/queries';
 import { ChartFigure } from '../../components/ChartFigure';
 import { TableExportButtons } from '../../components/export/ExportButtons';
+import { HeadlineCardList } from './HeadlineCardList';
 import { DemoBanner } from '../../components/DemoBanner';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
@@ -16,7 +17,7 @@ import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { useDashboardSearch } from '../../url/use-dashboard-search';
 import { overviewMessages, type OverviewMessages } from './messages';
-import { headlineCardText, monthChangeText, toCoverageTableRows, toHeadlineCards, toMonthChange, unitsKey, type MonthChange } from './overview-cards';
+import { monthChangeText, toCoverageTableRows, toMonthChange, unitsKey, type MonthChange } from './overview-cards';
 import { rankChangeText, toRankingExtremes } from './overview-rankings';
 import { rankingsQuery, timelineQuery } from './queries';
 import { toRegionCoverage } from './region-coverage';
@@ -43,30 +44,22 @@ type CardChange = { status: 'loading' } | { status: 'error' } | { status: 'ready
 function HeadlineCards({ data, changes }: { data: CoverageResponse; changes: Partial<Record<Level, CardChange>> }) {
   const { t, locale } = useLocale();
   const m = useMessages(overviewMessages);
-  const cards = useMemo(() => toHeadlineCards(data), [data]);
+  const changeLine = (level: Level) => {
+    const change = changes[level] ?? { status: 'loading' };
+    return (
+      <span className={`card-change ${change.status === 'ready' && change.change ? CHANGE_CLASS[Math.sign(change.change.delta)] : 'muted'}`}>
+        {change.status === 'loading'
+          ? m.changeLoading
+          : change.status === 'error'
+            ? m.changeFailed
+            : monthChangeText(change.change, data.scheme, data.asOf, m, locale)}
+      </span>
+    );
+  };
   return (
     <section aria-labelledby="headline-title">
       <h2 id="headline-title">{t.headlineTitle}</h2>
-      <ul className="cards">
-        {cards.map((card) => {
-          const text = headlineCardText(card, data.scheme, t, locale);
-          const change = changes[card.level] ?? { status: 'loading' };
-          return (
-            <li key={card.level} className="card">
-              <strong>{text.fraction}</strong>
-              <span>{text.coveredShare}</span>
-              <span className="muted">{text.verifiedShare}</span>
-              <span className={`card-change ${change.status === 'ready' && change.change ? CHANGE_CLASS[Math.sign(change.change.delta)] : 'muted'}`}>
-                {change.status === 'loading'
-                  ? m.changeLoading
-                  : change.status === 'error'
-                    ? m.changeFailed
-                    : monthChangeText(change.change, data.scheme, data.asOf, m, locale)}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      <HeadlineCardList coverage={data} footer={changeLine} />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { DemoBanner } from '../../components/DemoBanner';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
 import { ViewControls } from '../../components/ViewControls';
-import { formatDate, formatMonth, formatNumber, formatPercent, viCollator } from '../../i18n/format';
+import { capitalize, formatDate, formatMonth, formatNumber, formatPercent, viCollator } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill, type MessageKey } from '../../i18n/messages';
 import { provinceHref, serializeDashboardSearch, type DashboardSearch } from '../../url/dashboard-search';
@@ -34,8 +34,6 @@ type ProvinceMessages = Record<keyof (typeof provinceMessages)['vi'], string>;
 /** The shared catalogue's word for the units of a level: 'quận, huyện', 'xã, phường, thị trấn' … */
 const unitsKey = (scheme: SchemeId, level: Level): MessageKey =>
   level === 'province' ? 'units_province' : level === 'district' ? 'units_district' : `units_commune_${scheme}`;
-
-const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /** A link to a province of either scheme (a crosswalk link): its code, in its scheme, at no particular date. */
 
@@ -481,7 +479,7 @@ function ProvinceScreen() {
                   state={tableState}
                   onChange={setTableState}
                   unitsWord={unitsWord(tableLevel)}
-                  caption={fill(m.tableCaption, { units: capitalise(unitsWord(tableLevel)), province: data.unit.name, date: formatDate(tableAnswer.data.asOf, locale) })}
+                  caption={fill(m.tableCaption, { units: capitalize(unitsWord(tableLevel)), province: data.unit.name, date: formatDate(tableAnswer.data.asOf, locale) })}
                   pagesHref={(unitCode) => registryHref(scheme, data.asOf, unitCode)}
                   provinceName={data.unit.name}
                   exportInfo={{ asOf: tableAnswer.data.asOf, scheme: tableAnswer.data.scheme, demo: tableAnswer.data.demo }}

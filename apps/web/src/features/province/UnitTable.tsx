@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import { TableExportButtons } from '../../components/export/ExportButtons';
 import type { ExportInfo } from '../../components/export/export-info';
-import { formatNumber, formatPercent, viCollator } from '../../i18n/format';
+import { capitalize, formatNumber, formatPercent, viCollator } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { provinceMessages } from './messages';
@@ -97,7 +97,7 @@ export function UnitTable({ rows, level, hasDistrictColumn, state, onChange, uni
       ),
     [shown, level, hasDistrictColumn, m],
   );
-  const units = unitsWord.charAt(0).toLocaleUpperCase('vi') + unitsWord.slice(1);
+  const units = capitalize(unitsWord);
   const exportTitle = isFiltered
     ? fill(m.exportTitleFiltered, { units, province: provinceName, shown: formatNumber(shown.length, locale), total: formatNumber(rows.length, locale) })
     : fill(m.exportTitle, { units, province: provinceName });

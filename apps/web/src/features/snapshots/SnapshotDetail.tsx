@@ -12,7 +12,8 @@ import { PanelError } from '../../components/PanelError';
 import { capitalize, formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
-import { headlineCardText, toHeadlineCards, unitsKey } from '../overview/overview-cards';
+import { HeadlineCardList } from '../overview/HeadlineCardList';
+import { unitsKey } from '../overview/overview-cards';
 import { toTimelineSeries } from '../overview/timeline-series';
 import { presentHref } from '../presentation/presentation-search';
 import { snapshotMessages, type SnapshotMessages } from './messages';
@@ -28,24 +29,11 @@ function snapshotExportInfo(snapshot: Snapshot, title: string, m: SnapshotMessag
 }
 
 function FrozenHeadline({ snapshot }: { snapshot: Snapshot }) {
-  const { t, locale } = useLocale();
   const m = useMessages(snapshotMessages);
-  const cards = useMemo(() => toHeadlineCards(snapshot.figures.coverage), [snapshot]);
   return (
     <section aria-labelledby="frozen-headline-title">
       <h2 id="frozen-headline-title">{m.headlineTitle}</h2>
-      <ul className="cards">
-        {cards.map((card) => {
-          const text = headlineCardText(card, snapshot.scheme, t, locale);
-          return (
-            <li key={card.level} className="card">
-              <strong>{text.fraction}</strong>
-              <span>{text.coveredShare}</span>
-              <span className="muted">{text.verifiedShare}</span>
-            </li>
-          );
-        })}
-      </ul>
+      <HeadlineCardList coverage={snapshot.figures.coverage} />
     </section>
   );
 }

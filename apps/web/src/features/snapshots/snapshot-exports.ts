@@ -7,14 +7,13 @@ import type { Messages } from '../../i18n/messages';
 import { fill } from '../../i18n/messages';
 import type { TimelineSeries } from '../overview/timeline-series';
 import type { SnapshotMessages } from './messages';
+import { capitalize } from '../../i18n/format';
 
 type Cell = string | number | null;
 export interface ExportTableData {
   columns: string[];
   rows: Cell[][];
 }
-
-const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /** The shared catalogue's word for a level's units: 'quận, huyện', 'xã, phường, thị trấn' … */
 function unitsWord(scheme: SchemeId, level: Level, t: Messages): string {
@@ -37,8 +36,8 @@ export function provincesExportTable(coverage: Pick<CoverageResponse, 'scheme' |
     m.colCode,
     t.colUnit_province,
     m.colProvincePage,
-    ...(hasDistricts ? [capitalise(fill(m.colCoveredOf, { units: districts })), fill(m.colTotalOf, { units: districts })] : []),
-    capitalise(fill(m.colCoveredOf, { units: communes })),
+    ...(hasDistricts ? [capitalize(fill(m.colCoveredOf, { units: districts })), fill(m.colTotalOf, { units: districts })] : []),
+    capitalize(fill(m.colCoveredOf, { units: communes })),
     fill(m.colTotalOf, { units: communes }),
     m.colSharePercent,
   ];
@@ -64,7 +63,7 @@ export function timelineExportTable(scheme: SchemeId, series: Pick<TimelineSerie
     m.colDate,
     ...series.levels.flatMap((level) => {
       const units = unitsWord(scheme, level, t);
-      return [capitalise(fill(m.colCoveredOf, { units })), fill(m.colTotalOf, { units })];
+      return [capitalize(fill(m.colCoveredOf, { units })), fill(m.colTotalOf, { units })];
     }),
   ];
   const rows = series.rows.map((row): Cell[] => [row.date, ...series.levels.flatMap((level) => [row.counts[level]?.covered ?? null, row.counts[level]?.total ?? null])]);

@@ -8,7 +8,7 @@ import { ChartFigure } from '../../components/ChartFigure';
 import { DemoBanner } from '../../components/DemoBanner';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
-import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
+import { capitalize, formatDate, formatPercent, monthLabel } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill, type Messages } from '../../i18n/messages';
 import { headlineCardText, toHeadlineCards } from '../overview/overview-cards';
@@ -33,8 +33,6 @@ const TIMELINES: ReadonlyArray<{ scheme: SchemeId; level: Level }> = [
   { scheme: 'reform34', level: 'province' },
   { scheme: 'reform34', level: 'commune' },
 ];
-
-const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /** Keys typed in these go to them, not to the player's shortcuts. */
 const INTERACTIVE = 'input, select, textarea, button, a, summary, [contenteditable], [role="link"], [role="button"], .leaflet-container';
@@ -72,7 +70,7 @@ function HeadlineCards({ data, m, t }: { data: CoverageResponse; m: TimelapseMes
         if (!card) {
           return (
             <li key={level} className="card card-gone">
-              <strong>{capitalise(t.units_district)}</strong>
+              <strong>{capitalize(t.units_district)}</strong>
               <span>{m.districtsAbolished}</span>
             </li>
           );
