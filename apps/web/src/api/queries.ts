@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { CoverageResponse, Level, OwnerFilter, SchemeId } from '@mttq/core';
+import type { CoverageResponse, Level, OwnerFilter, PageDetail, SchemeId, UnitDetailResponse, UnitListResponse } from '@mttq/core';
 import { apiFetch, setCsrfToken } from './client';
 
 /** The signed-in user as /auth/me and /auth/login describe it. */
@@ -31,6 +31,9 @@ export const queryKeys = {
   me: ['auth', 'me'] as const,
   coverage: (params: CoverageParams) =>
     ['coverage', { scheme: params.scheme, asOf: params.asOf, level: params.level, parent: params.parent, owner: params.owner ?? 'front' }] as const,
+  provinces: (scheme: SchemeId) => ['units', { scheme, level: 'province', parent: null, limit: 100 }] as const,
+  unitDetail: (scheme: SchemeId, code: string, asOf: string | null) => ['units/detail', { scheme, code, asOf }] as const,
+  pageDetail: (id: number) => ['pages/detail', { id }] as const,
 };
 
 export const meQuery = () =>
@@ -65,3 +68,27 @@ export async function logOut(): Promise<void> {
   await apiFetch<void>('/auth/logout', { method: 'POST' });
   setCsrfToken(null);
 }
+
+/** GET /units?level=province: a scheme's provinces, for pickers and filters. Units do not change while the app runs. */
+export const provincesQuery = (scheme: SchemeId) =>
+  queryOptions({
+    queryKey: queryKeys.provinces(scheme),
+    queryFn: ({ signal, queryKey: [, input] }) => apiFetch<UnitListResponse>('/units', { query: { ...input }, signal }),
+    staleTime: Infinity,
+  });
+
+/** GET /units/{scheme}/{code}: a unit with its ancestors, child counts, pages at asOf (null: the server's default date) and links across the reform. */
+export const unitDetailQuery = (scheme: SchemeId, code: string, asOf: string | null = null) =>
+  queryOptions({
+    queryKey: queryKeys.unitDetail(scheme, code, asOf),
+    queryFn: ({ signal }) => apiFetch<UnitDetailResponse>(`/units/${scheme}/${encodeURIComponent(code)}`, { query: { asOf }, signal }),
+    staleTime: 60_000,
+  });
+
+/** GET /pages/{id}: one page's history, assignments in both schemes and monthly figures. */
+export const pageDetailQuery = (id: number) =>
+  queryOptions({
+    queryKey: queryKeys.pageDetail(id),
+    queryFn: ({ signal }) => apiFetch<PageDetail>(`/pages/${id}`, { signal }),
+    staleTime: 60_000,
+  });

@@ -1,27 +1,24 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { MetricsSummaryResponse, SchemeId, TimelineResponse, UnitDetailResponse, UnitListResponse } from '@mttq/core';
+import type { MetricsSummaryResponse, SchemeId, TimelineResponse, UnitListResponse } from '@mttq/core';
 import { apiFetch } from '../../api/client';
+import { unitDetailQuery } from '../../api/queries';
 
 /** The API caps GET /units at 500 items; two legacy63 provinces have more communes. */
 const UNIT_LIST_MAX = 500;
 
 /** Keys like api/queries.ts: the endpoint first, then an object of every input the fetch sends. */
 export const provinceKeys = {
-  unit: (input: { scheme: SchemeId; code: string; asOf: string | null }) => ['units', 'detail', input] as const,
   communeDistricts: (input: { scheme: SchemeId; parent: string }) => ['units', 'commune-districts', input] as const,
   timeline: (input: { scheme: SchemeId; parent: string; to: string | null }) =>
     ['coverage', 'timeline', { scheme: input.scheme, level: 'commune', parent: input.parent, to: input.to, interval: 'month', owner: 'front' }] as const,
   metrics: (input: { scheme: SchemeId; parent: string; asOf: string | null }) => ['metrics', 'summary', { ...input, owner: 'front' }] as const,
 };
 
-/** GET /units/{scheme}/{code}?asOf: the province, its own pages at asOf and its links across the reform. */
-export const provinceDetailQuery = (input: { scheme: SchemeId; code: string; asOf: string | null }) =>
-  queryOptions({
-    queryKey: provinceKeys.unit(input),
-    queryFn: ({ signal }) => apiFetch<UnitDetailResponse>(`/units/${input.scheme}/${input.code}`, { query: { asOf: input.asOf }, signal }),
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-  });
+/** GET /units/{scheme}/{code}?asOf: the province, its own pages at asOf and its links across the reform; the last answer stays while a new date loads. */
+export const provinceDetailQuery = (input: { scheme: SchemeId; code: string; asOf: string | null }) => ({
+  ...unitDetailQuery(input.scheme, input.code, input.asOf),
+  placeholderData: keepPreviousData,
+});
 
 /**
  * Commune code → its district's name, for a legacy63 province. One GET /units for the province's

@@ -8,8 +8,8 @@ import { formatDate, formatMonth, formatNumber } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { registryMessages } from './messages';
-import { pageDetailQuery } from './queries';
 import { serializeRegistrySearch, DEFAULT_REGISTRY_SEARCH } from './registry-search';
+import { pageDetailQuery } from '../../api/queries';
 
 function PageDetailView({ page, titleId }: { page: PageDetail; titleId: string }) {
   const { t, locale } = useLocale();

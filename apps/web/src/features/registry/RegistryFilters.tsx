@@ -6,9 +6,9 @@ import { viCollator } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { registryMessages } from './messages';
-import { provincesQuery, unitDetailQuery } from './queries';
 import { OWNER_FILTERS, PAGE_LIMITS, PAGE_SORTS, PAGE_STATUS_FILTERS, PLATFORMS } from './registry-constants';
 import { DEFAULT_REGISTRY_SEARCH, type RegistryFilters as Filters, type RegistrySearch } from './registry-search';
+import { provincesQuery, unitDetailQuery } from '../../api/queries';
 
 const isProvinceCode = (code: string) => code.length === 2;
 

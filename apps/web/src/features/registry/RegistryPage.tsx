@@ -10,7 +10,7 @@ import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { registryMessages } from './messages';
 import { PageDetailDialog } from './PageDetailDialog';
-import { pageListQuery, provincesQuery, unitDetailQuery } from './queries';
+import { pageListQuery } from './queries';
 import { RegistryFilters } from './RegistryFilters';
 import {
   exportPagesHref,
@@ -26,6 +26,7 @@ import {
 import { useLiveSearchParams } from '../province/use-live-search-params';
 import { RegistryTable } from './RegistryTable';
 import './registry.css';
+import { provincesQuery, unitDetailQuery } from '../../api/queries';
 
 /** The registry's state from the URL, and navigations that write it (with the Previous stack in the history entry). */
 function useRegistrySearch() {

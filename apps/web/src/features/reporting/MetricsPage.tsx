@@ -12,8 +12,9 @@ import { todayIso } from './access';
 import { splitServerErrors, toFieldErrors, type FieldErrors } from './form-errors';
 import { METRIC_FIELD_KINDS, METRIC_FIELDS, metricsFormFrom, toMetricInput, type MetricsFormValues } from './metrics-form';
 import { previousMonth } from './months';
-import { invalidateAfterWrite, pageQuery, pagesQuery, putMetrics, reportingKeys } from './queries';
+import { invalidateAfterWrite, pagesQuery, putMetrics } from './queries';
 import { Done, Field, fieldErrorCount, FormAlert, ProvinceSelect, SchemeSelect, useReportingMessages, useReportingUser, workingScheme } from './ui';
+import { pageDetailQuery, queryKeys } from '../../api/queries';
 
 const PAGE_ID = /^[1-9]\d{0,14}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -93,7 +94,7 @@ function MetricsForm({ page, month, onMonthError }: { page: PageDetail; month: s
     mutationFn: (body: unknown) => putMetrics(page.id, month, body),
     onSuccess: async (metrics) => {
       setSavedMonth(metrics.month);
-      await queryClient.invalidateQueries({ queryKey: reportingKeys.page(page.id) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.pageDetail(page.id) });
       await invalidateAfterWrite(queryClient);
     },
     onError: (error) => {
@@ -210,7 +211,7 @@ export function MetricsPage() {
   const rawParent = params.get('parent');
   // an officer searches inside the scope; central staff in a province they pick, or everywhere
   const parent = user.role === 'province' && user.scope ? user.scope.code : rawParent && /^\d{2}$/.test(rawParent) ? rawParent : null;
-  const page = useQuery({ ...pageQuery(id ?? 0), enabled: id !== null });
+  const page = useQuery({ ...pageDetailQuery(id ?? 0), enabled: id !== null });
   const [monthError, setMonthError] = useState<string | undefined>(undefined);
 
   const update = (changes: Record<string, string | null>, replace = false) =>

@@ -22,8 +22,9 @@ import { fill } from '../../i18n/messages';
 import { isCentral, todayIso } from './access';
 import { splitServerErrors, toFieldErrors, type FieldErrors } from './form-errors';
 import { emptyPageForm, PAGE_FIELD_KINDS, PAGE_FIELDS, pageFormFromDetail, platformOfUrl, toCreatePageInput, toUpdatePageInput, type PageFormValues } from './page-form';
-import { assignPage, createPage, invalidateAfterWrite, pageQuery, recordPageEvent, reportingKeys, unitQuery, updatePage } from './queries';
+import { assignPage, createPage, invalidateAfterWrite, recordPageEvent, updatePage } from './queries';
 import { Done, Field, fieldErrorCount, FormAlert, SchemeSelect, useReportingMessages, useReportingUser, workingScheme } from './ui';
+import { pageDetailQuery, queryKeys, unitDetailQuery } from '../../api/queries';
 
 const UNIT_CODE = /^\d{2}(\d|\d{3})?$/;
 
@@ -66,7 +67,7 @@ function useServerErrors(fields: readonly string[]) {
 function UnitLookup({ scheme, code }: { scheme: SchemeId; code: string }) {
   const m = useReportingMessages();
   const isCode = UNIT_CODE.test(code);
-  const unit = useQuery({ ...unitQuery(scheme, code, null), enabled: isCode });
+  const unit = useQuery({ ...unitDetailQuery(scheme, code, null), enabled: isCode });
   if (!isCode) return null;
   if (unit.isPending) return <p className="muted unit-lookup">{m.unitLookupLoading}</p>;
   if (unit.isError) {
@@ -159,7 +160,7 @@ export function NewPagePage() {
   const create = useMutation({
     mutationFn: createPage,
     onSuccess: async (page) => {
-      queryClient.setQueryData(reportingKeys.page(page.id), page);
+      queryClient.setQueryData(queryKeys.pageDetail(page.id), page);
       await invalidateAfterWrite(queryClient);
       await navigate(`/report/pages/${page.id}/edit?scheme=${values.unitScheme}`, { state: { created: page.name } });
     },
@@ -222,7 +223,7 @@ function EditDetails({ page }: { page: PageDetail }) {
   const save = useMutation({
     mutationFn: (body: unknown) => updatePage(page.id, body),
     onSuccess: async (next) => {
-      queryClient.setQueryData(reportingKeys.page(next.id), next);
+      queryClient.setQueryData(queryKeys.pageDetail(next.id), next);
       setValues(pageFormFromDetail(next, scheme));
       setSaved(true);
       await invalidateAfterWrite(queryClient);
@@ -281,7 +282,7 @@ function Assignments({ page }: { page: PageDetail }) {
   const assign = useMutation({
     mutationFn: (unitCode: string) => assignPage(page.id, scheme, unitCode),
     onSuccess: async (next) => {
-      queryClient.setQueryData(reportingKeys.page(next.id), next);
+      queryClient.setQueryData(queryKeys.pageDetail(next.id), next);
       setSaved(true);
       await invalidateAfterWrite(queryClient);
     },
@@ -350,7 +351,7 @@ function StatusSection({ page }: { page: PageDetail }) {
   const record = useMutation({
     mutationFn: (body: unknown) => recordPageEvent(page.id, body),
     onSuccess: async (next, body) => {
-      queryClient.setQueryData(reportingKeys.page(next.id), next);
+      queryClient.setQueryData(queryKeys.pageDetail(next.id), next);
       setRecorded((body as { status: RecordableStatus }).status);
       setNote('');
       await invalidateAfterWrite(queryClient);
@@ -447,7 +448,7 @@ export function EditPagePage() {
   const location = useLocation();
   const [params] = useSearchParams();
   const id = /^[1-9]\d{0,14}$/.test(rawId ?? '') ? Number(rawId) : null;
-  const page = useQuery({ ...pageQuery(id ?? 0), enabled: id !== null });
+  const page = useQuery({ ...pageDetailQuery(id ?? 0), enabled: id !== null });
   const created = (location.state as { created?: string } | null)?.created;
   const scheme = params.get('scheme');
 

@@ -3,13 +3,13 @@ import type { CoverageResponse, CoverageRow, Level, SchemeId } from '@mttq/core'
 import { Fragment, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { coverageQuery } from '../../api/queries';
+import { coverageQuery, unitDetailQuery } from '../../api/queries';
 import { DemoBanner } from '../../components/DemoBanner';
 import { PanelError } from '../../components/PanelError';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
-import { unitQuery } from './queries';
+
 import { ProvinceSelect, SchemeSelect, useReportingMessages, useReportingUser, workingScheme } from './ui';
 import { filterUnitRows, parseUnitStatusFilter, UNIT_STATUS_FILTERS } from './units-filter';
 
@@ -23,7 +23,7 @@ const addPageHref = (scheme: SchemeId, code: string) => `/report/pages/new?${new
 function UnitPages({ scheme, code, asOf, name }: { scheme: SchemeId; code: string; asOf: string | null; name: string }) {
   const { t, locale } = useLocale();
   const m = useReportingMessages();
-  const unit = useQuery(unitQuery(scheme, code, asOf));
+  const unit = useQuery(unitDetailQuery(scheme, code, asOf));
   if (unit.isPending) return <p aria-live="polite">{t.loading}</p>;
   if (unit.isError) return <PanelError error={unit.error} retry={() => void unit.refetch()} />;
   const pages = unit.data.pages;
@@ -174,7 +174,7 @@ function UnitsTable({ data, rows, onDrillDown }: UnitsTableProps) {
 /** The parent unit itself (the province or district committee has its own page too). */
 function ParentUnit({ scheme, code, asOf }: { scheme: SchemeId; code: string; asOf: string | null }) {
   const m = useReportingMessages();
-  const unit = useQuery(unitQuery(scheme, code, asOf));
+  const unit = useQuery(unitDetailQuery(scheme, code, asOf));
   const [isOpen, setOpen] = useState(false);
   const name = unit.data?.unit.name ?? code;
   return (
@@ -212,7 +212,7 @@ export function UnitsPage() {
   const q = params.get('q') ?? '';
 
   const coverage = useQuery({ ...coverageQuery({ scheme, asOf, level, parent }), enabled: parent !== null });
-  const parentUnit = useQuery({ ...unitQuery(scheme, parent ?? '', asOf), enabled: parent !== null });
+  const parentUnit = useQuery({ ...unitDetailQuery(scheme, parent ?? '', asOf), enabled: parent !== null });
   const province = isDistrictParent ? (parentUnit.data?.ancestors[0]?.code ?? null) : parent;
   const rows = useMemo(() => filterUnitRows(coverage.data?.rows ?? [], status, q), [coverage.data, status, q]);
 

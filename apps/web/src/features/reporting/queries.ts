@@ -17,45 +17,16 @@ import type {
   ReportingPeriod,
   ReportingPeriodListResponse,
   SchemeId,
-  UnitDetailResponse,
-  UnitListResponse,
 } from '@mttq/core';
 import { apiFetch, apiUpload, type QueryValue } from '../../api/client';
 
-export const PROVINCE_LIST_LIMIT = 100;
-
 export const reportingKeys = {
-  provinces: (scheme: SchemeId) => ['units', { scheme, level: 'province', parent: null, q: null, limit: PROVINCE_LIST_LIMIT }] as const,
-  unit: (scheme: SchemeId, code: string, asOf: string | null) => ['units/detail', { scheme, code, asOf }] as const,
-  page: (id: number) => ['pages/detail', { id }] as const,
   pages: (input: PagesInput) => ['pages', input] as const,
   periods: (scheme: SchemeId) => ['reporting/periods', { scheme }] as const,
   periodCompleteness: (id: number) => ['reporting/periods/completeness', { id }] as const,
   completeness: (scheme: SchemeId) => ['reporting/completeness', { scheme, from: null, to: null }] as const,
   audit: (input: AuditInput) => ['audit', input] as const,
 };
-
-/** The provinces of a scheme, for the province pickers. */
-export const provincesQuery = (scheme: SchemeId) =>
-  queryOptions({
-    queryKey: reportingKeys.provinces(scheme),
-    queryFn: ({ signal, queryKey: [, input] }) => apiFetch<UnitListResponse>('/units', { query: { ...input }, signal }),
-    staleTime: 60 * 60_000,
-  });
-
-/** One unit with its pages at asOf (null: the server's default date). */
-export const unitQuery = (scheme: SchemeId, code: string, asOf: string | null) =>
-  queryOptions({
-    queryKey: reportingKeys.unit(scheme, code, asOf),
-    queryFn: ({ signal }) => apiFetch<UnitDetailResponse>(`/units/${scheme}/${encodeURIComponent(code)}`, { query: { asOf }, signal }),
-    staleTime: 60_000,
-  });
-
-export const pageQuery = (id: number) =>
-  queryOptions({
-    queryKey: reportingKeys.page(id),
-    queryFn: ({ signal }) => apiFetch<PageDetail>(`/pages/${id}`, { signal }),
-  });
 
 /** GET /pages inputs as the API names them; null leaves the server's default. */
 export interface PagesInput {

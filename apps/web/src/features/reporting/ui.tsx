@@ -9,8 +9,9 @@ import { Forbidden } from '../../components/Forbidden';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { reportingMessages } from './messages';
-import { provincesQuery } from './queries';
+
 import type { FieldErrors } from './form-errors';
+import { provincesQuery } from '../../api/queries';
 
 const ReportingUserContext = createContext<SessionUser | null>(null);
 export const ReportingUserProvider = ReportingUserContext.Provider;
