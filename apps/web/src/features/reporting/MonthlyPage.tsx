@@ -9,7 +9,8 @@ import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent } 
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { isCentral, todayIso } from './access';
-import { splitServerErrors, toFieldErrors, type FieldErrors } from './form-errors';
+import { splitServerErrors } from '../../api/server-errors';
+import { toFieldErrors, type FieldErrors } from './form-errors';
 import { defaultPeriodMonth } from './months';
 import { changeDeadline, completenessQuery, invalidateAfterWrite, openPeriod, periodCompletenessQuery, periodsQuery, submitReport } from './queries';
 import { Done, Field, fieldErrorCount, FormAlert, SchemeSelect, scopeProvince, useReportingMessages, useReportingUser, WriteError, workingScheme } from './ui';

@@ -1,7 +1,8 @@
 import { createPageBodySchema, createReportingPeriodBodySchema, metricBodySchema } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
 import { reportingMessages } from './messages';
-import { issuePath, splitServerErrors, toFieldErrors } from './form-errors';
+import { splitServerErrors } from '../../api/server-errors';
+import { issuePath, toFieldErrors } from './form-errors';
 import { PAGE_FIELD_KINDS, PAGE_FIELDS } from './page-form';
 import { METRIC_FIELD_KINDS } from './metrics-form';
 

@@ -19,7 +19,7 @@ export interface SchemaIssue {
 export type FieldKind = 'text' | 'date' | 'month' | 'unitCode' | 'count' | 'choice' | 'deadline' | 'periodMonth';
 
 /** Field path → message; a field without a problem has no entry. */
-export type FieldErrors = Readonly<Record<string, string>>;
+export type FieldErrors = Readonly<Partial<Record<string, string>>>;
 
 /** ['unit', 'code'] → 'unit.code' (the API's details use the same dotted paths). */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -69,28 +69,4 @@ export function toFieldErrors(issues: readonly SchemaIssue[], kinds: Readonly<Re
     errors[key] = kind ? issueText(issue, kind, m) : issue.message;
   }
   return errors;
-}
-
-/** The shape of an ApiError the forms read. */
-export interface ServerErrorLike {
-  status: number;
-  message: string;
-  details: ReadonlyArray<{ path?: string; message: string }>;
-}
-
-/**
- * The server's answer split by where it is shown: details naming a field of the form go next to
- * it, everything else (409 conflicts, 403 scope, unknown paths) above the form.
- * splitServerErrors({ status: 400, message: 'url: …', details: [{ path: 'url', message: 'must be…' }] }, ['url'])
- *   → { fields: { url: 'must be…' }, general: [] }
- */
-export function splitServerErrors(error: ServerErrorLike, fields: readonly string[]): { fields: FieldErrors; general: string[] } {
-  const byField: Record<string, string> = {};
-  const general: string[] = [];
-  for (const detail of error.details) {
-    if (detail.path && fields.includes(detail.path) && !(detail.path in byField)) byField[detail.path] = detail.message;
-    else general.push(detail.path ? `${detail.path}: ${detail.message}` : detail.message);
-  }
-  if (Object.keys(byField).length === 0 && general.length === 0) general.push(error.message);
-  return { fields: byField, general };
 }

@@ -9,7 +9,8 @@ import { fill } from '../../i18n/messages';
 import { presentHref } from '../presentation/presentation-search';
 import { snapshotMessages } from './messages';
 import { publishSnapshot, snapshotKeys } from './queries';
-import { asOfBounds, emptySnapshotForm, NAME_MAX, splitServerErrors, validateSnapshotForm, type SnapshotField, type SnapshotFieldErrors, type SnapshotFormValues } from './snapshot-form';
+import { splitServerErrors } from '../../api/server-errors';
+import { asOfBounds, emptySnapshotForm, NAME_MAX, SNAPSHOT_FIELDS, validateSnapshotForm, type SnapshotField, type SnapshotFieldErrors, type SnapshotFormValues } from './snapshot-form';
 import { vietnamToday } from './vietnam-time';
 
 /** "Công bố bản chốt số liệu" (admin, central staff): name, scheme and date, defaulting to the dashboard's view. */
@@ -44,7 +45,7 @@ export function PublishForm({ view }: { view: { scheme: SchemeId; asOf: string |
     },
     onError: (error) => {
       if (!(error instanceof ApiError) || error.isUnauthorized) return;
-      const split = splitServerErrors(error);
+      const split = splitServerErrors(error, SNAPSHOT_FIELDS);
       setErrors(split.fields);
       setGeneral(split.general);
       focusFirstError(split.fields);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotMessages } from './messages';
-import { asOfBounds, emptySnapshotForm, splitServerErrors, validateSnapshotForm } from './snapshot-form';
+import { splitServerErrors } from '../../api/server-errors';
+import { asOfBounds, emptySnapshotForm, SNAPSHOT_FIELDS, validateSnapshotForm } from './snapshot-form';
 
 const m = snapshotMessages.vi;
 const TODAY = '2026-11-27';
@@ -55,11 +56,11 @@ describe('splitServerErrors', () => {
           { path: 'asOf', message: '2027-08-12 is in the future' },
           { path: 'owner', message: 'unknown owner' },
         ],
-      }),
+      }, SNAPSHOT_FIELDS),
     ).toEqual({ fields: { asOf: '2027-08-12 is in the future' }, general: ['owner: unknown owner'] });
   });
 
   it('shows the message of an answer without details', () => {
-    expect(splitServerErrors({ message: 'central staff or admins only', details: [] })).toEqual({ fields: {}, general: ['central staff or admins only'] });
+    expect(splitServerErrors({ message: 'central staff or admins only', details: [] }, SNAPSHOT_FIELDS)).toEqual({ fields: {}, general: ['central staff or admins only'] });
   });
 });

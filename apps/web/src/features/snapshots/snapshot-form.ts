@@ -65,27 +65,3 @@ export function validateSnapshotForm(
   if (parsed.success && Object.keys(errors).length === 0) return { body: parsed.data };
   return { errors };
 }
-
-/** The shape of an ApiError the form reads. */
-export interface ServerErrorLike {
-  message: string;
-  details: ReadonlyArray<{ path?: string; message: string }>;
-}
-
-/**
- * The server's answer split by where it is shown: details naming a field go next to it, the rest
- * (403 role, unknown paths) above the form.
- * splitServerErrors({ message: 'asOf: …', details: [{ path: 'asOf', message: '2027-08-12 is in the future…' }] })
- *   → { fields: { asOf: '2027-08-12 is in the future…' }, general: [] }
- */
-export function splitServerErrors(error: ServerErrorLike): { fields: SnapshotFieldErrors; general: string[] } {
-  const fields: SnapshotFieldErrors = {};
-  const general: string[] = [];
-  for (const detail of error.details) {
-    const field = SNAPSHOT_FIELDS.find((f) => f === detail.path || detail.path?.endsWith(`.${f}`));
-    if (field && !fields[field]) fields[field] = detail.message;
-    else general.push(detail.path ? `${detail.path}: ${detail.message}` : detail.message);
-  }
-  if (Object.keys(fields).length === 0 && general.length === 0) general.push(error.message);
-  return { fields, general };
-}
