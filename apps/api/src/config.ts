@@ -10,7 +10,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/app.db'),
-  DEFAULT_SCHEME: z.enum(schemeIdSchema.options, { message: 'must be legacy63 or reform34' }).default('legacy63'),
+  DEFAULT_SCHEME: z.enum(schemeIdSchema.options, { message: 'must be legacy63 or reform34' }).optional(),
   PUBLIC_READ: z.enum(['0', '1'], { message: 'must be 1 (dashboards readable without sign-in) or 0 (sign-in required)' }).default('0'),
   DEMO: z.enum(['0', '1'], { message: 'must be 1 (seed an empty database with demo data) or 0 (never seed)' }).default('1'),
   DEMO_PASSWORD: z
@@ -46,8 +46,8 @@ export interface Config {
   demoPassword: string;
   /** Reads without sign-in (writes always need one). */
   publicRead: boolean;
-  /** The scheme the API answers in when a request names none. */
-  defaultScheme: SchemeId;
+  /** DEFAULT_SCHEME: the scheme the API answers in when a request names none; unset: the one in force today. */
+  defaultScheme: SchemeId | undefined;
   /** The built web app served at /. */
   webDist: string;
   /** MAP_TILE_URL: a tile URL template for the bubble map; null (the default): no tiles. */

@@ -54,3 +54,11 @@ export function isWithinScheme(scheme: SchemeId, date: string): boolean {
   const { validFrom, validTo } = SCHEMES[scheme];
   return date >= validFrom && (validTo === null || date <= validTo);
 }
+
+/**
+ * The scheme in force on a date: the one whose validity holds it (the latest for later dates).
+ * schemeInForce('2026-12-02') → 'reform34'; schemeInForce('2022-08-12') → 'legacy63'
+ */
+export function schemeInForce(date: string): SchemeId {
+  return SCHEME_IDS.find((scheme) => isWithinScheme(scheme, date)) ?? SCHEME_IDS[SCHEME_IDS.length - 1]!;
+}

@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import type { AuditEntry } from '../writes/run-write';
 import { hashPassword } from './passwords';
 import { ROLES, type Role } from './user';
-import { getUserByName, insertUser, type DbUser } from './users';
+import { getUserByName, insertUser, parseScopesColumn, type DbUser } from './users';
 
 /**
  * Managing accounts (create, reset a password, disable, enable), each change written to the
@@ -34,14 +34,15 @@ export const CLI_ACTOR: Actor = { id: null, username: 'cli' };
 export interface AccountState {
   username: string;
   role: Role;
-  scope: string | null;
+  /** A province officer's units, 'scheme:code'; empty for the other roles. */
+  scopes: string[];
   isDisabled: boolean;
 }
 
-const toAccountState = (row: Pick<DbUser, 'username' | 'role' | 'scope_scheme' | 'scope_code' | 'is_disabled'>): AccountState => ({
+const toAccountState = (row: Pick<DbUser, 'username' | 'role' | 'scopes' | 'is_disabled'>): AccountState => ({
   username: row.username,
   role: row.role,
-  scope: row.scope_scheme && row.scope_code ? `${row.scope_scheme}:${row.scope_code}` : null,
+  scopes: parseScopesColumn(row.scopes).map((s) => `${s.scheme}:${s.code}`),
   isDisabled: row.is_disabled === 1,
 });
 
@@ -52,14 +53,14 @@ export function parseRole(value: string | undefined): Role {
   return value as Role;
 }
 
-export interface ScopeUnit {
+export interface NamedScopeUnit {
   scheme: SchemeId;
   code: string;
   name: string;
 }
 
 /** parseScope(db, 'legacy63:51') → { scheme: 'legacy63', code: '51', name: 'Tỉnh Quảng Ngãi' }; needs the registries loaded. */
-export function parseScope(db: Db, value: string): ScopeUnit {
+export function parseScope(db: Db, value: string): NamedScopeUnit {
   const match = /^([a-z0-9]+):(\d+)$/.exec(value.trim());
   if (!match) throw new AccountError(`A scope is written <scheme>:<unit code>, e.g. legacy63:51 (Quảng Ngãi); got "${value}".`);
   const [, scheme, code] = match as unknown as [string, string, string];
@@ -69,6 +70,17 @@ export function parseScope(db: Db, value: string): ScopeUnit {
     throw new AccountError(`No unit ${scheme}:${code}. Province codes are two digits (legacy63:51 is Quảng Ngãi); find others with GET /api/v1/units?scheme=${scheme}&q=<name>.`);
   }
   return { scheme: scheme as SchemeId, code, name: unit.name };
+}
+
+/**
+ * One or more scope units, separated by commas; each checked as parseScope does.
+ * parseScopes(db, 'legacy63:51, reform34:51') → [{ scheme: 'legacy63', code: '51', name: … }, { scheme: 'reform34', … }]
+ */
+export function parseScopes(db: Db, value: string): NamedScopeUnit[] {
+  const parts = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (parts.length === 0) throw new AccountError('A scope is written <scheme>:<unit code>, e.g. reform34:51 (Quảng Ngãi); separate several with commas.');
+  const scopes = parts.map((part) => parseScope(db, part));
+  return scopes.filter((scope, i) => scopes.findIndex((other) => other.scheme === scope.scheme && other.code === scope.code) === i);
 }
 
 /** Throws an AccountError unless `username` is 1 to 64 letters, digits, or . _ - @. */
@@ -111,13 +123,14 @@ export interface NewAccount {
   username: string;
   password: string;
   role: Role;
-  /** '<scheme>:<code>' for a province officer; absent for the other roles. */
+  /** '<scheme>:<code>' (several separated by commas) for a province officer; absent for the other roles. */
   scope?: string | null;
 }
 
 export interface CreatedAccount extends AccountState {
   id: number;
-  scopeName: string | null;
+  /** The scope units' names, in the order of scopes. */
+  scopeNames: string[];
 }
 
 /** Creates an account after checking name, role, scope and password; audited as 'create'. */
@@ -126,22 +139,22 @@ export async function createAccount(db: Db, actor: Actor, account: NewAccount): 
   const role = parseRole(account.role);
   const scopeText = account.scope ?? null;
   if (role === 'province' && scopeText === null) {
-    throw new AccountError('A province officer needs a scope: add --scope <scheme>:<unit code>, e.g. --scope legacy63:51.');
+    throw new AccountError('A province officer needs a scope: add --scope <scheme>:<unit code>, e.g. --scope reform34:51 (several separated by commas).');
   }
   if (role !== 'province' && scopeText !== null) {
     throw new AccountError(`Only province officers have a scope; a ${role} reads (and writes) everywhere. Drop --scope, or use --role province.`);
   }
-  const scope = scopeText === null ? null : parseScope(db, scopeText);
+  const scopes = scopeText === null ? [] : parseScopes(db, scopeText);
   checkNewPassword(account.password);
   const duplicate = getUserByName(db, account.username);
   if (duplicate) throw duplicateError(account.username, duplicate.username);
   const passwordHash = await hashPassword(account.password);
   try {
     return db.transaction(() => {
-      const id = insertUser(db, { username: account.username, role, scope, passwordHash });
-      const state: AccountState = { username: account.username, role, scope: scope && `${scope.scheme}:${scope.code}`, isDisabled: false };
+      const id = insertUser(db, { username: account.username, role, scopes, passwordHash });
+      const state: AccountState = { username: account.username, role, scopes: scopes.map((s) => `${s.scheme}:${s.code}`), isDisabled: false };
       recordAudit(db, actor, { action: 'create', entity: 'user', entityId: id, before: null, after: state });
-      return { id, ...state, scopeName: scope?.name ?? null };
+      return { id, ...state, scopeNames: scopes.map((s) => s.name) };
     }).immediate();
   } catch (error) {
     // Someone else took the name while the password was hashing.

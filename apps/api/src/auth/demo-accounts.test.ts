@@ -6,6 +6,7 @@ import { describeSignIn, getAccountSummary, maybeCreateDemoAccounts } from '../d
 import { makeTempDir } from '../test/temp-db';
 import { maybeLoadRegistries } from '../units/load-registries';
 import { verifyPassword } from './passwords';
+import { SCOPES_COLUMN } from './users';
 
 // The demo accounts live in demo/demo-accounts.ts; they are tested here, through sign-in.
 
@@ -24,38 +25,42 @@ afterAll(() => {
 interface DbDemoUser {
   username: string;
   role: string;
-  scope_scheme: string | null;
-  scope_code: string | null;
+  scopes: string;
   is_demo: number;
   password_hash: string;
 }
 
 describe('demo accounts', () => {
-  it('are created with demo data: admin, central, viewer and one officer per legacy63 province, sharing one hash', async () => {
-    expect(await maybeCreateDemoAccounts(db, 'demo')).toBe(66);
-    const users = db.prepare('SELECT username, role, scope_scheme, scope_code, is_demo, password_hash FROM users ORDER BY id').all() as DbDemoUser[];
-    expect(users).toHaveLength(66);
-    expect(users.slice(0, 3).map((u) => [u.username, u.role, u.scope_code])).toEqual([
-      ['admin', 'admin', null],
-      ['central', 'central', null],
-      ['viewer', 'viewer', null],
+  it('are created with demo data: admin, central, viewer, an officer per reform34 province, a commune officer and an officer per legacy63 province, sharing one hash', async () => {
+    expect(await maybeCreateDemoAccounts(db, 'demo')).toBe(3 + 34 + 1 + 63);
+    const users = db.prepare(`SELECT u.username, u.role, ${SCOPES_COLUMN}, u.is_demo, u.password_hash FROM users u ORDER BY id`).all() as DbDemoUser[];
+    expect(users).toHaveLength(101);
+    expect(users.slice(0, 3).map((u) => [u.username, u.role, JSON.parse(u.scopes)])).toEqual([
+      ['admin', 'admin', []],
+      ['central', 'central', []],
+      ['viewer', 'viewer', []],
     ]);
-    expect(users.find((u) => u.username === 'province-51')).toMatchObject({ role: 'province', scope_scheme: 'legacy63', scope_code: '51' });
-    const provinces = users.filter((u) => u.role === 'province');
-    expect(provinces).toHaveLength(63);
-    expect(provinces.every((u) => u.username === `province-${u.scope_code}`)).toBe(true);
+    const scopesOf = (username: string) => JSON.parse(users.find((u) => u.username === username)!.scopes);
+    expect(scopesOf('province-51')).toEqual(['reform34:51']);
+    expect(scopesOf('commune-21025')).toEqual(['reform34:21025']);
+    expect(scopesOf('province-legacy63-51')).toEqual(['legacy63:51']);
+    const officers = users.filter((u) => u.role === 'province');
+    expect(officers.filter((u) => /^province-\d\d$/.test(u.username))).toHaveLength(34);
+    expect(officers.filter((u) => u.username.startsWith('province-legacy63-'))).toHaveLength(63);
+    expect(officers.every((u) => JSON.parse(u.scopes)[0].endsWith(`:${u.username.split('-').at(-1)}`))).toBe(true);
     expect(users.every((u) => u.is_demo === 1)).toBe(true);
-    // Hashed once: seeding 66 accounts costs one scrypt, and every one of them still verifies.
+    // Hashed once: seeding 101 accounts costs one scrypt, and every one of them still verifies.
     expect(new Set(users.map((u) => u.password_hash)).size).toBe(1);
     expect(await verifyPassword('demo', users[0]!.password_hash)).toBe(true);
   });
 
-  it('sign in with the demo password, province-51 scoped to Quảng Ngãi', async () => {
+  it('sign in with the demo password, province-51 scoped to today\'s Quảng Ngãi and province-legacy63-62 to Kon Tum, which became part of it', async () => {
     const app = createApp({ db });
     for (const [username, role] of [
       ['admin', 'admin'],
       ['viewer', 'viewer'],
       ['province-51', 'province'],
+      ['province-legacy63-62', 'province'],
     ] as const) {
       const response = await app.request('/api/v1/auth/login', {
         method: 'POST',
@@ -63,15 +68,19 @@ describe('demo accounts', () => {
         body: JSON.stringify({ username, password: 'demo' }),
       });
       expect(response.status).toBe(200);
-      const body = (await response.json()) as { user: { role: string; scope: unknown } };
+      const body = (await response.json()) as { user: { role: string; scopes: unknown; provinces: unknown } };
       expect(body.user.role).toBe(role);
-      if (username === 'province-51') expect(body.user.scope).toEqual({ scheme: 'legacy63', code: '51', name: 'Tỉnh Quảng Ngãi' });
+      if (username === 'province-51') {
+        expect(body.user.scopes).toEqual([{ scheme: 'reform34', code: '51', name: 'Tỉnh Quảng Ngãi', level: 'province' }]);
+        expect(body.user.provinces).toEqual({ legacy63: ['51', '62'], reform34: ['51'] });
+      }
+      if (username === 'province-legacy63-62') expect(body.user.provinces).toEqual({ legacy63: ['62'], reform34: ['51'] });
     }
   });
 
   it('are not created again, nor into a database that already has users', async () => {
     expect(await maybeCreateDemoAccounts(db, 'other')).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(66);
+    expect(db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(101);
   });
 
   it('are never created in a database without demo data', async () => {
@@ -89,9 +98,10 @@ describe('demo accounts', () => {
   });
 
   it('are listed at start-up with the password, or with a warning when DEMO_PASSWORD no longer matches', async () => {
-    expect(describeSignIn(await getAccountSummary(db, 'demo'), 'demo')).toBe('  sign in: admin / demo (also central, viewer, province-01 … province-96)');
+    const also = 'central, viewer, province-01 … province-96, commune-21025, province-legacy63-01 … province-legacy63-96';
+    expect(describeSignIn(await getAccountSummary(db, 'demo'), 'demo')).toBe(`  sign in: admin / demo (also ${also})`);
     expect(describeSignIn(await getAccountSummary(db, 'changed'), 'changed')).toBe(
-      '  sign in: admin (also central, viewer, province-01 … province-96), with the password they were created with (DEMO_PASSWORD no longer matches it)',
+      `  sign in: admin (also ${also}), with the password they were created with (DEMO_PASSWORD no longer matches it)`,
     );
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/connection';
-import { toSessionUser, type DbUser } from './users';
+import { SCOPES_COLUMN, toSessionUser, type DbUser } from './users';
 import type { SessionUser } from './user';
 
 export const SESSION_COOKIE = 'mttq_session';
@@ -36,7 +36,7 @@ export function createSession(db: Db, userId: number, now = new Date()): NewSess
 export function getSession(db: Db, token: string, now = new Date()): { user: SessionUser; csrfToken: string; expiresAt: string } | null {
   const row = db
     .prepare(
-      `SELECT u.id, u.username, u.password_hash, u.role, u.scope_scheme, u.scope_code, u.is_disabled, s.csrf_token, s.expires_at
+      `SELECT u.id, u.username, u.password_hash, u.role, ${SCOPES_COLUMN}, u.is_disabled, s.csrf_token, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND u.is_disabled = 0`,
     )

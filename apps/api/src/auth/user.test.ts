@@ -25,7 +25,7 @@ const user = (role: Role, scope: string | null = null): SessionUser => ({
   id: 1,
   username: role,
   role,
-  scope: scope ? { scheme: scope.split(':')[0] as SchemeId, code: scope.split(':')[1]! } : null,
+  scopes: scope ? [{ scheme: scope.split(':')[0] as SchemeId, code: scope.split(':')[1]! }] : [],
 });
 
 /** The status assertCanWriteUnit answers: 200 when allowed, else the ApiError's. */
@@ -51,9 +51,25 @@ describe('assertCanWriteUnit', () => {
     ['province', 'legacy63:51', 'legacy63:21010', 200],
     ['province', 'legacy63:51', 'legacy63:01', 403],
     ['province', 'legacy63:51', 'legacy63:00001', 403],
-    ['province', 'legacy63:51', 'reform34:51', 403],
+    // Across the reform, through the crosswalk: Quảng Ngãi and Kon Tum (62) became reform34:51.
+    ['province', 'legacy63:51', 'reform34:51', 200],
+    ['province', 'legacy63:51', 'reform34:21025', 200],
+    ['province', 'legacy63:62', 'reform34:21025', 200],
+    ['province', 'legacy63:51', 'reform34:01', 403],
+    ['province', 'reform34:51', 'legacy63:62', 200],
+    ['province', 'reform34:51', 'legacy63:21010', 200],
+    ['province', 'reform34:51', 'legacy63:01', 403],
     ['province', 'legacy63:522', 'legacy63:21010', 200],
     ['province', 'legacy63:522', 'legacy63:51', 403],
+    // A district: the new communes that succeeded its communes (21010 → 21028, 21019 → 21025), no more.
+    ['province', 'legacy63:522', 'reform34:21028', 200],
+    ['province', 'legacy63:522', 'reform34:21025', 200],
+    ['province', 'legacy63:522', 'reform34:51', 403],
+    ['province', 'legacy63:522', 'reform34:00097', 403],
+    // A reform34 commune: the old communes wholly merged into it.
+    ['province', 'reform34:21025', 'legacy63:21019', 200],
+    ['province', 'reform34:21025', 'legacy63:21010', 403],
+    ['province', 'reform34:21025', 'reform34:21028', 403],
   ] as const)('lets a %s scoped to %s write for %s: %i', (role, scope, unit, status) => {
     expect(writeStatus(user(role, scope), unit)).toBe(status);
   });
@@ -64,7 +80,7 @@ describe('assertCanWriteUnit', () => {
 
   it("names the officer's scope and the unit in the refusal", () => {
     expect(() => assertCanWriteUnit(services, user('province', 'legacy63:51'), 'legacy63', '01')).toThrow(
-      'Your scope is legacy63:51; legacy63:01 is outside it. Ask central staff to make this change.',
+      'Your scope is legacy63:51 (Tỉnh Quảng Ngãi); legacy63:01 is outside it. Ask central staff to make this change.',
     );
   });
 });

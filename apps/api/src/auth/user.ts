@@ -1,6 +1,7 @@
 import type { SchemeId } from '@mttq/core';
 import { ApiError } from '../http/errors';
 import type { Services } from '../http/services';
+import { describeScopes, isInsideScope, type ScopeUnit } from './scope-image';
 
 export const ROLES = ['admin', 'central', 'province', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -10,8 +11,8 @@ export interface SessionUser {
   id: number;
   username: string;
   role: Role;
-  /** The unit subtree a province officer writes for; null for the other roles. */
-  scope: { scheme: SchemeId; code: string } | null;
+  /** The units a province officer writes for (in either scheme, see scope-image.ts); empty for the other roles. */
+  scopes: ScopeUnit[];
 }
 
 /** 401 unless someone is signed in. */
@@ -29,23 +30,19 @@ export function requireRole(user: SessionUser | null, roles: readonly Role[]): S
   return signedIn;
 }
 
+/** 403 naming the officer's scope and the unit outside it. */
+export function outsideScope(services: Services, user: SessionUser, what: string): ApiError {
+  return new ApiError(403, 'forbidden', `Your scope is ${describeScopes(services, user.scopes)}; ${what} is outside it. Ask central staff to make this change.`);
+}
+
 /**
  * 403 unless `user` may write for unit (scheme, code): admin and central staff everywhere, a
- * province officer inside the subtree of their scope unit in the same scheme, viewers nowhere.
+ * province officer inside the image of their scope units in that scheme (through the crosswalk
+ * when the scope is in the other scheme), viewers nowhere.
  */
 export function assertCanWriteUnit(services: Services, user: SessionUser | null, scheme: SchemeId, code: string): SessionUser {
   const signedIn = requireRole(user, ['admin', 'central', 'province']);
   if (signedIn.role !== 'province') return signedIn;
-  const scope = signedIn.scope;
-  const unit = services.units(scheme).find((u) => u.code === code);
-  const isInside =
-    scope !== null &&
-    scope.scheme === scheme &&
-    unit !== undefined &&
-    (unit.code === scope.code || unit.provinceCode === scope.code || unit.parentCode === scope.code);
-  if (!isInside) {
-    const where = scope ? `${scope.scheme}:${scope.code}` : 'no unit';
-    throw new ApiError(403, 'forbidden', `Your scope is ${where}; ${scheme}:${code} is outside it. Ask central staff to make this change.`);
-  }
+  if (!isInsideScope(services, signedIn.scopes, scheme, code)) throw outsideScope(services, signedIn, `${scheme}:${code}`);
   return signedIn;
 }

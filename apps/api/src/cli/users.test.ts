@@ -78,7 +78,7 @@ describe('npm run users', () => {
         entity: 'user',
         entity_id: expect.any(String),
         before_json: null,
-        after_json: JSON.stringify({ username: 'root', role: 'admin', scope: null, isDisabled: false }),
+        after_json: JSON.stringify({ username: 'root', role: 'admin', scopes: [], isDisabled: false }),
       },
     ]);
     expect(await signInStatus('root', 'first-password')).toBe(200);
@@ -88,13 +88,21 @@ describe('npm run users', () => {
     const run = await runUsers(['create', 'qn-officer', '--role', 'province', '--scope', 'legacy63:51', '--password-stdin'], 'officer-password\r\n');
     expect(run.stdout).toBe('Created "qn-officer": province officer for legacy63:51 (Tỉnh Quảng Ngãi). They can sign in now.\n');
     expect(run.code).toBe(0);
-    expect(db.prepare("SELECT role, scope_scheme, scope_code FROM users WHERE username = 'qn-officer'").get()).toEqual({
-      role: 'province',
-      scope_scheme: 'legacy63',
-      scope_code: '51',
-    });
+    expect(db.prepare("SELECT u.role, s.scheme, s.code FROM users u JOIN user_scopes s ON s.user_id = u.id WHERE u.username = 'qn-officer'").all()).toEqual([
+      { role: 'province', scheme: 'legacy63', code: '51' },
+    ]);
     // Only the first line of stdin is the password; a Windows line ending is not part of it.
     expect(await signInStatus('qn-officer', 'officer-password')).toBe(200);
+  });
+
+  it('creates an officer with several scope units of either scheme, named in the answer', async () => {
+    const run = await runUsers(['create', 'two-scopes', '--role', 'province', '--scope', 'legacy63:62, reform34:01', '--password-stdin'], 'officer-password\n');
+    expect(run.stdout).toBe('Created "two-scopes": province officer for legacy63:62 (Tỉnh Kon Tum), reform34:01 (Thành phố Hà Nội). They can sign in now.\n');
+    expect(db.prepare("SELECT s.scheme, s.code FROM users u JOIN user_scopes s ON s.user_id = u.id WHERE u.username = 'two-scopes' ORDER BY s.scheme").all()).toEqual([
+      { scheme: 'legacy63', code: '62' },
+      { scheme: 'reform34', code: '01' },
+    ]);
+    db.prepare("DELETE FROM users WHERE username = 'two-scopes'").run();
   });
 
   it.each([
@@ -103,7 +111,7 @@ describe('npm run users', () => {
     ['an unknown scope unit', ['create', 'x', '--role', 'province', '--scope', 'legacy63:99', '--password-stdin'], 'long-enough\n', 'Error: No unit legacy63:99. Province codes are two digits'],
     ['an unknown scheme in the scope', ['create', 'x', '--role', 'province', '--scope', 'legacy64:51', '--password-stdin'], 'long-enough\n', 'Error: Unknown scheme "legacy64" in the scope: use legacy63 or reform34.'],
     ['a scope without a scheme', ['create', 'x', '--role', 'province', '--scope', '51', '--password-stdin'], 'long-enough\n', 'Error: A scope is written <scheme>:<unit code>, e.g. legacy63:51 (Quảng Ngãi); got "51".'],
-    ['a province officer without a scope', ['create', 'x', '--role', 'province', '--password-stdin'], 'long-enough\n', 'Error: A province officer needs a scope: add --scope <scheme>:<unit code>, e.g. --scope legacy63:51.'],
+    ['a province officer without a scope', ['create', 'x', '--role', 'province', '--password-stdin'], 'long-enough\n', 'Error: A province officer needs a scope: add --scope <scheme>:<unit code>, e.g. --scope reform34:51 (several separated by commas).'],
     ['a scope for another role', ['create', 'x', '--role', 'viewer', '--scope', 'legacy63:51', '--password-stdin'], 'long-enough\n', 'Error: Only province officers have a scope'],
     ['a duplicate username (in another case)', ['create', 'ROOT', '--role', 'viewer', '--password-stdin'], 'long-enough\n', 'Error: A user named "root" already exists (names ignore case). Choose another name, or set a new password with: npm run users -- reset-password root'],
     ['a 7-character password', ['create', 'x', '--role', 'viewer', '--password-stdin'], 'seven77\n', 'Error: The password is too short: use at least 8 characters.'],
@@ -176,6 +184,6 @@ describe('npm run users', () => {
     const run = await runUsers(['help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: npm run users -- <command> [options]');
-    expect(run.stdout).toContain('create <username> --role <role> [--scope <scheme>:<code>] [--password-stdin]');
+    expect(run.stdout).toContain('create <username> --role <role> [--scope <scheme>:<code>[,<scheme>:<code>…]] [--password-stdin]');
   });
 });

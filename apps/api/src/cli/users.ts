@@ -9,7 +9,7 @@ import {
   setAccountDisabled,
   type AccountState,
 } from '../auth/accounts';
-import { getUserByName, listUsers } from '../auth/users';
+import { getUserByName, listUsers, parseScopesColumn } from '../auth/users';
 import { ConfigError, loadConfig } from '../config';
 import { DatabaseStartupError, openDatabase, type Db } from '../db/connection';
 import { maybeLoadRegistries } from '../units/load-registries';
@@ -25,10 +25,11 @@ const USAGE = `Manage the accounts of the dashboard (database: DATABASE_PATH, as
 
 Usage: npm run users -- <command> [options]
 
-  create <username> --role <role> [--scope <scheme>:<code>] [--password-stdin]
+  create <username> --role <role> [--scope <scheme>:<code>[,<scheme>:<code>…]] [--password-stdin]
       roles: admin (everything, manages users), central (reads all, verifies pages,
       manages reporting periods), province (reads all, writes inside --scope, e.g.
-      --scope legacy63:51 for Quảng Ngãi), viewer (reads only)
+      --scope reform34:51 for Quảng Ngãi; a scope in one scheme also covers its
+      successors or predecessors in the other), viewer (reads only)
   reset-password <username> [--password-stdin]
       also signs the user out everywhere and lifts a sign-in lockout
   disable <username>      stops the user signing in and ends their sessions
@@ -141,9 +142,9 @@ async function readNewPassword(username: string, isPasswordStdin: boolean): Prom
   return password;
 }
 
-/** 'admin', 'province officer for legacy63:51 (Tỉnh Quảng Ngãi)' */
-const describeRole = (state: AccountState, scopeName: string | null) =>
-  state.role === 'province' ? `province officer for ${state.scope}${scopeName ? ` (${scopeName})` : ''}` : state.role;
+/** 'admin', 'province officer for reform34:51 (Tỉnh Quảng Ngãi)' */
+const describeRole = (state: AccountState, scopeNames: readonly string[]) =>
+  state.role === 'province' ? `province officer for ${state.scopes.map((scope, i) => (scopeNames[i] ? `${scope} (${scopeNames[i]})` : scope)).join(', ')}` : state.role;
 
 function printList(db: Db, databasePath: string): void {
   const users = listUsers(db);
@@ -151,10 +152,11 @@ function printList(db: Db, databasePath: string): void {
     console.log(`No accounts yet in ${databasePath}. Create the first admin with: npm run users -- create <name> --role admin`);
     return;
   }
+  const unitName = db.prepare('SELECT name FROM units WHERE scheme = ? AND code = ?').pluck();
   const rows = users.map((u) => [
     u.username,
     u.role,
-    u.scope_scheme ? `${u.scope_scheme}:${u.scope_code} ${u.scope_name ?? ''}`.trim() : '-',
+    parseScopesColumn(u.scopes).map((s) => `${s.scheme}:${s.code} ${unitName.get(s.scheme, s.code) ?? ''}`.trim()).join(', ') || '-',
     [u.is_disabled ? 'disabled' : 'enabled', ...(u.is_demo ? ['demo'] : [])].join(', '),
     u.created_at.slice(0, 10),
   ]);
@@ -188,7 +190,7 @@ async function run(argv: string[]): Promise<void> {
         const role = parseRole(parsed.role);
         const password = await readNewPassword(username, parsed.isPasswordStdin);
         const created = await createAccount(db, CLI_ACTOR, { username, password, role, scope: parsed.scope ?? null });
-        console.log(`Created "${created.username}": ${describeRole(created, created.scopeName)}. They can sign in now.`);
+        console.log(`Created "${created.username}": ${describeRole(created, created.scopeNames)}. They can sign in now.`);
         return;
       }
       case 'reset-password': {

@@ -56,9 +56,19 @@ function migrate(db: Db): void {
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    })();
+    // PRAGMA foreign_keys is a no-op inside a transaction: switch it around the rebuild.
+    if (migration.isRebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.isRebuild) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new DatabaseStartupError(`Migration ${migration.version} would break ${broken.length} foreign keys; nothing was changed.`);
+        }
+        record.run(migration.version, migration.name, new Date().toISOString());
+      })();
+    } finally {
+      if (migration.isRebuild) db.pragma('foreign_keys = ON');
+    }
   }
 }

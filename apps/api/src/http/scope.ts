@@ -1,4 +1,4 @@
-import { defaultAsOf, hasLevel, isWithinScheme, SCHEMES, type Level, type SchemeId } from '@mttq/core';
+import { defaultAsOf, hasLevel, isWithinScheme, schemeInForce, SCHEMES, type Level, type SchemeId } from '@mttq/core';
 import { badRequest } from './errors';
 import type { Services } from './services';
 
@@ -15,9 +15,14 @@ export interface Scope {
   parent: DbUnitRef | null;
 }
 
-/** The scheme asked for, or the configured default. */
+/** The scheme asked for, else DEFAULT_SCHEME when configured, else the scheme in force today. */
 export function resolveScheme(services: Services, scheme: SchemeId | undefined): SchemeId {
-  return scheme ?? services.defaultScheme;
+  return scheme ?? defaultSchemeOf(services);
+}
+
+/** The scheme a request that names none reads in: DEFAULT_SCHEME, or the one in force today. */
+export function defaultSchemeOf(services: Services): SchemeId {
+  return services.defaultScheme ?? schemeInForce(services.today());
 }
 
 /** A date inside the scheme's validity, or a 400 naming the parameter `path`. */

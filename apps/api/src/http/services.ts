@@ -7,7 +7,8 @@ import { QueryCache } from './query-cache';
 export interface Services {
   db: Db;
   cache: QueryCache;
-  defaultScheme: SchemeId;
+  /** DEFAULT_SCHEME when configured; otherwise requests without a scheme use the one in force today. */
+  defaultScheme: SchemeId | undefined;
   /** Today's date, YYYY-MM-DD; replaceable in tests. */
   today(): string;
   /** Whether the database holds demo rows; every figure says so. */
@@ -24,7 +25,7 @@ export function createServices(db: Db, options: { defaultScheme?: SchemeId; toda
   return {
     db,
     cache,
-    defaultScheme: options.defaultScheme ?? 'legacy63',
+    defaultScheme: options.defaultScheme,
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     isDemo: () =>
       cache.get('demo', () => db.prepare('SELECT EXISTS (SELECT 1 FROM pages WHERE is_demo = 1) AS demo').get() as { demo: number }).demo === 1,

@@ -12,7 +12,7 @@ export interface TestSession {
 
 /** Creates a user with a live session, as signing in would. */
 export async function signInAs(db: Db, role: Role, scope: { scheme: SchemeId; code: string } | null = null, username = `${role}-${scope?.code ?? 'all'}-${Math.random().toString(36).slice(2, 8)}`): Promise<TestSession> {
-  const userId = await createUser(db, { username, password: 'test-password', role, scope });
+  const userId = await createUser(db, { username, password: 'test-password', role, scopes: scope ? [scope] : [] });
   const session = createSession(db, userId);
   return { userId, headers: { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken } };
 }

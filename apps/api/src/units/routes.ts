@@ -30,7 +30,7 @@ import { notFound } from '../http/errors';
 import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
-import { resolveAsOf, resolveLevelUnder, resolveParent, resolveScheme, type DbUnitRef } from '../http/scope';
+import { defaultSchemeOf, resolveAsOf, resolveLevelUnder, resolveParent, resolveScheme, type DbUnitRef } from '../http/scope';
 import type { Services } from '../http/services';
 import { getUnitCounts } from './queries';
 import {
@@ -94,7 +94,7 @@ const toCrosswalkLink = (scheme: SchemeId, row: DbCrosswalkLink): CrosswalkLink 
 export function getSchemes(services: Services): SchemesResponse {
   const counts = services.cache.get('unit-counts', () => getUnitCounts(services.db));
   return {
-    defaultScheme: services.defaultScheme,
+    defaultScheme: defaultSchemeOf(services),
     demo: services.isDemo(),
     schemes: SCHEME_IDS.map((id) => {
       const { validFrom, validTo, levels } = SCHEMES[id];

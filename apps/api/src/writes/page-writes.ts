@@ -24,7 +24,8 @@ import {
   type RecordableStatus,
   type SchemeId,
 } from '@mttq/core';
-import { assertCanWriteUnit, requireRole, type SessionUser } from '../auth/user';
+import { isInsideScope } from '../auth/scope-image';
+import { assertCanWriteUnit, outsideScope, requireRole, type SessionUser } from '../auth/user';
 import type { Db } from '../db/connection';
 import { statement } from '../db/statements';
 import { ApiError, badRequest, notFound } from '../http/errors';
@@ -128,22 +129,22 @@ function requireUnit(db: Db, scheme: SchemeId, code: string, path: string): void
 }
 
 /**
- * 403 unless `user` may write page `pageId`: admin and central staff any page, a province
- * officer a page whose unit in the scheme of their scope is inside that scope.
+ * 403 unless `user` may write page `pageId`: admin and central staff any page; a province
+ * officer only a page that has at least one assignment and whose every assignment, in every
+ * scheme, lies inside their scope (through the crosswalk). So a page of another province that
+ * lacks an assignment in one scheme cannot be taken over by assigning it there.
  */
 export function assertCanWritePage(services: Services, user: SessionUser | null, pageId: number): SessionUser {
   const signedIn = requireRole(user, ['admin', 'central', 'province']);
   if (signedIn.role !== 'province') return signedIn;
-  // The users table holds a scope for every province officer (CHECK); a missing one writes nothing.
-  if (!signedIn.scope) throw new ApiError(403, 'forbidden', 'Your account has no scope; ask an admin to set one.');
-  const { scheme } = signedIn.scope;
-  const assignment = statement(services.db, 'SELECT unit_code FROM page_assignments WHERE page_id = ? AND scheme = ?').get(pageId, scheme) as
-    | { unit_code: string }
-    | undefined;
-  if (!assignment) {
-    throw new ApiError(403, 'forbidden', `Page ${pageId} has no unit in ${scheme}, so it is outside your scope ${scheme}:${signedIn.scope.code}. Ask central staff to make this change.`);
-  }
-  return assertCanWriteUnit(services, signedIn, scheme, assignment.unit_code);
+  const assignments = statement(services.db, 'SELECT scheme, unit_code FROM page_assignments WHERE page_id = ? ORDER BY scheme').all(pageId) as {
+    scheme: SchemeId;
+    unit_code: string;
+  }[];
+  if (assignments.length === 0) throw outsideScope(services, signedIn, `page ${pageId}, which belongs to no unit,`);
+  const outside = assignments.find((a) => !isInsideScope(services, signedIn.scopes, a.scheme, a.unit_code));
+  if (outside) throw outsideScope(services, signedIn, `page ${pageId}, of unit ${outside.scheme}:${outside.unit_code},`);
+  return signedIn;
 }
 
 /** A date that is not after today, or a 400 naming the field. */
@@ -364,11 +365,12 @@ export function assignPage(
   const { db } = services;
   const page = requirePage(db, pageId);
   requireUnit(db, scheme, unitCode, 'unitCode');
+  // The page as it is (every assignment, in every scheme) and the unit it goes to.
+  assertCanWritePage(services, user, pageId);
   assertCanWriteUnit(services, user, scheme, unitCode);
   const current = statement(db, 'SELECT unit_code, basis FROM page_assignments WHERE page_id = ? AND scheme = ?').get(pageId, scheme) as
     | { unit_code: string; basis: AssignmentBasis }
     | undefined;
-  if (current && current.unit_code !== unitCode) assertCanWriteUnit(services, user, scheme, current.unit_code);
   assertSchemeOpenAt(scheme, page.launched_on, 'scheme');
   if (current && current.unit_code === unitCode && current.basis === basis) return { result: getPageDetail(services, pageId), audit: [] };
 

@@ -131,12 +131,15 @@ describe('POST /pages', () => {
     expect(body.error.details).toContainEqual({ path, message: expect.stringMatching(message) });
   });
 
-  it('lets an officer of another province add nothing in Hà Nội (403), and a reform34 officer use reform34 units', async () => {
+  it('lets an officer of another province add nothing in Hà Nội (403), and a reform34 officer use reform34 units and their legacy63 predecessors', async () => {
     const outside = await w.send('POST', '/api/v1/pages', newPageBody('saigon.in.hanoi'), saigon);
     expect(outside.status).toBe(403);
     expect(outside.body.error.message).toContain('legacy63:79');
-    const wrongScheme = await w.send('POST', '/api/v1/pages', newPageBody('r34.in.legacy'), hanoi34);
-    expect(wrongScheme.status).toBe(403);
+    const predecessor = await w.send('POST', '/api/v1/pages', newPageBody('r34.in.legacy'), hanoi34);
+    expect(predecessor.status).toBe(201);
+    const otherPredecessor = await w.send('POST', '/api/v1/pages', newPageBody('r34.in.saigon', { scheme: 'legacy63', code: '26734' }), hanoi34);
+    expect(otherPredecessor.status).toBe(403);
+    expect(otherPredecessor.body.error.message).toContain('Your scope is reform34:01 (Thành phố Hà Nội); legacy63:26734 is outside it');
     const inside = await w.send('POST', '/api/v1/pages', newPageBody('r34.ok', { scheme: 'reform34', code: '00004' }, '2025-08-01'), hanoi34);
     expect(inside.status).toBe(201);
     expect(inside.body.assignments).toEqual([{ scheme: 'reform34', code: '00004', name: 'Phường Ba Đình', level: 'commune', basis: 'direct' }]);
@@ -302,11 +305,12 @@ describe('PATCH /pages/{id}', () => {
     expect(outside.status).toBe(403);
   });
 
-  it("answers 403 to a reform34 officer for a page that has no reform34 unit yet", async () => {
+  it('lets a reform34 officer edit a page of their province that has only its legacy63 unit, and no officer of another province', async () => {
     const id = await addPage('mttq.legacyonly');
-    const { status, body } = await w.send('PATCH', `/api/v1/pages/${id}`, { name: 'x' }, hanoi34);
+    expect((await w.send('PATCH', `/api/v1/pages/${id}`, { name: 'MTTQ phường Phúc Xá' }, hanoi34)).status).toBe(200);
+    const { status, body } = await w.send('PATCH', `/api/v1/pages/${id}`, { name: 'x' }, saigon);
     expect(status).toBe(403);
-    expect(body.error.message).toContain(`Page ${id} has no unit in reform34`);
+    expect(body.error.message).toContain(`page ${id}, of unit legacy63:00001, is outside it`);
   });
 
   it('writes no audit row when nothing changes', async () => {
@@ -345,7 +349,7 @@ describe('PUT /pages/{id}/assignments/{scheme}', () => {
     expect(out.body.error.message).toContain('legacy63:26734 is outside it');
     const take = await w.send('PUT', `/api/v1/pages/${id}/assignments/legacy63`, { unitCode: '26734' }, saigon);
     expect(take.status).toBe(403);
-    expect(take.body.error.message).toContain('legacy63:00001 is outside it');
+    expect(take.body.error.message).toContain(`page ${id}, of unit legacy63:00001, is outside it`);
     const inside = await w.send('PUT', `/api/v1/pages/${id}/assignments/legacy63`, { unitCode: '00004' }, hanoi);
     expect(inside.status).toBe(200);
     expect(inside.body.assignments[0]).toMatchObject({ code: '00004', basis: 'manual' });
