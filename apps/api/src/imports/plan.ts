@@ -28,7 +28,9 @@ import {
   type SchemeId,
   type Unit,
 } from '@mttq/core';
+import { describeScopes, isInsideScope } from '../auth/scope-image';
 import type { SessionUser } from '../auth/user';
+import { listPageAssignments } from '../pages/page-queries';
 import type { Services } from '../http/services';
 import { NOTE_MAX, PAGE_NAME_MAX } from '../writes/page-writes';
 import { parsePageUrl, platformOfPageUrl } from '../writes/url-normalise';
@@ -160,20 +162,10 @@ class Planner {
     return values;
   }
 
-  /** The uploader's scope as told to them: 'legacy63:20 (Tỉnh Lạng Sơn)'; looked up once. */
-  private scopeLabel: string | null = null;
-
   /** Is the unit inside the uploader's scope (as assertCanWriteUnit decides)? Admin and central staff: everywhere. */
-  private scopeError(unit: Unit): string | null {
-    if (this.user.role !== 'province') return null;
-    const scope = this.user.scope;
-    const isInside = scope !== null && scope.scheme === this.scheme && (unit.code === scope.code || unit.provinceCode === scope.code || unit.parentCode === scope.code);
-    if (isInside) return null;
-    if (this.scopeLabel === null) {
-      const scopeUnit = scope ? this.services.units(scope.scheme).find((u) => u.code === scope.code) : undefined;
-      this.scopeLabel = scope ? `${scope.scheme}:${scope.code}${scopeUnit ? ` (${scopeUnit.name})` : ''}` : 'no unit';
-    }
-    return `${unit.name} (${unit.code}) is outside your scope ${this.scopeLabel}; ask central staff to import it`;
+  private scopeError(scheme: SchemeId, code: string, name: string): string | null {
+    if (this.user.role !== 'province' || isInsideScope(this.services, this.user.scopes, scheme, code)) return null;
+    return `${name} (${scheme}:${code}) is outside your scope ${describeScopes(this.services, this.user.scopes)}; ask central staff to import it`;
   }
 
   /** First pass: one row's cells → a ParsedRow, or its errors; null for a row with nothing to do. */
@@ -190,7 +182,7 @@ class Planner {
     const resolved = this.resolver.resolve(values);
     if (resolved.unit) {
       result.unit = { code: resolved.unit.code, name: resolved.unit.name, level: resolved.unit.level };
-      const outside = this.scopeError(resolved.unit);
+      const outside = this.scopeError(this.scheme, resolved.unit.code, resolved.unit.name);
       if (outside) add(resolved.unit.level === 'commune' ? 'communeCode' : resolved.unit.level === 'district' ? 'districtCode' : 'provinceCode', outside);
     } else errors.push(resolved.error);
 
@@ -324,6 +316,11 @@ class Planner {
     if (before) {
       const page = before.page;
       events = before.events;
+      // An officer touches a page only when all of its units, in every scheme, are theirs.
+      for (const assigned of listPageAssignments(this.services.db, page.id)) {
+        const outside = this.scopeError(assigned.scheme, assigned.unit_code, `this page belongs to ${this.services.units(assigned.scheme).find((u) => u.code === assigned.unit_code)?.name ?? assigned.unit_code}`);
+        if (outside) return failAll('url', outside);
+      }
       if (page.unit_code !== null && page.unit_code !== unit.code) {
         const owner = this.resolver.unit(page.unit_code);
         return failAll('url', `this page belongs to ${owner?.name ?? page.unit_code} (${page.unit_code}) in ${this.scheme}; correct the row, or move the page on its own screen first`);
@@ -463,7 +460,7 @@ class Planner {
 }
 
 /** A user's role and scope, to compare between the dry run and the commit. */
-export const accessOf = (user: SessionUser) => JSON.stringify([user.role, user.scope]);
+export const accessOf = (user: SessionUser) => JSON.stringify([user.role, user.scopes]);
 
 /**
  * The dry run of a table: every row's outcome and the changes a commit would apply. Reads only.
