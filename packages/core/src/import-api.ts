@@ -10,8 +10,17 @@ import { levelSchema, schemeIdSchema } from './schemes';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Files with more data rows than this are refused with 422. */
 export const MAX_IMPORT_ROWS = 20_000;
-/** A dry run's plan can be committed for this long (kept in server memory: a restart drops it). */
-export const IMPORT_PLAN_TTL_MINUTES = 30;
+/**
+ * A dry run's plan can be committed for this long after the dry run. Plans are kept in the
+ * database, so they survive a server restart; each user keeps their newest
+ * IMPORT_PLANS_PER_USER pending plans, a further dry run replacing the oldest.
+ */
+export const IMPORT_PLAN_TTL_HOURS = 24;
+export const IMPORT_PLAN_TTL_MINUTES = IMPORT_PLAN_TTL_HOURS * 60;
+/** Pending plans per user; there is no cap over all users. */
+export const IMPORT_PLANS_PER_USER = 3;
+/** How long the server remembers what became of a plan (committed with its result, expired, replaced). */
+export const IMPORT_PLAN_TOMBSTONE_DAYS = 30;
 
 // ---------------------------------------------------------------------------------------------
 // The columns of an import file
@@ -225,7 +234,7 @@ export const importDryRunResponseSchema = z
     planId: z.string().meta({ description: 'commit it with POST /imports/{planId}/commit' }),
     scheme: schemeIdSchema,
     effectiveOn: z.string().meta({ description: 'the date status changes take effect: today, clamped into the scheme' }),
-    expiresAt: z.string().meta({ description: `the plan is kept in server memory for ${IMPORT_PLAN_TTL_MINUTES} minutes; a restart drops it` }),
+    expiresAt: z.string().meta({ description: `the plan can be committed until then, ${IMPORT_PLAN_TTL_HOURS} hours after the dry run, unless ${IMPORT_PLANS_PER_USER} newer dry runs of the same user replace it` }),
     file: z.object({
       name: z.string(),
       format: importFormatSchema,
@@ -255,6 +264,38 @@ export const importCommitResponseSchema = z
   })
   .meta({ id: 'ImportCommit' });
 export type ImportCommitResponse = z.infer<typeof importCommitResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// GET /imports/{planId}: what became of a plan
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * pending: can be committed until expiresAt; committed: applied once, `result` is what the
+ * commit answered (a repeated commit answers it again); expired: not committed in time;
+ * replaced: the uploader's newer dry runs took its place.
+ */
+export const IMPORT_PLAN_STATES = ['pending', 'committed', 'expired', 'replaced'] as const;
+export type ImportPlanState = (typeof IMPORT_PLAN_STATES)[number];
+
+export const importPlanStatusSchema = z
+  .object({
+    planId: z.string(),
+    state: z.enum(IMPORT_PLAN_STATES),
+    fileName: z.string(),
+    scheme: schemeIdSchema,
+    createdAt: z.string().meta({ description: 'when the dry run was made' }),
+    expiresAt: z.string().meta({ description: 'when the plan stops being committable' }),
+    endedAt: z.string().nullable().meta({ description: 'when it was committed, expired or replaced; null while pending' }),
+    totals: importTotalsSchema,
+    result: importCommitResponseSchema.nullable().meta({ description: 'committed only: what the commit answered' }),
+    replacedBy: z
+      .object({ planId: z.string(), fileName: z.string(), createdAt: z.string() })
+      .nullable()
+      .meta({ description: 'replaced only: the newer dry run that took its place (null if no longer remembered)' }),
+    message: z.string().meta({ description: 'the state in a sentence, e.g. "Committed at …"' }),
+  })
+  .meta({ id: 'ImportPlanStatus' });
+export type ImportPlanStatus = z.infer<typeof importPlanStatusSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // GET /imports/template, GET /exports/pages, GET /exports/coverage

@@ -244,4 +244,48 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'import plans kept in the database, with what became of them',
+    sql: /* sql */ `
+      -- A dry run's plan waiting for its commit (plan_gz: the plan as gzipped JSON), then, once
+      -- committed, expired or replaced by a newer dry run of the same user, a small tombstone
+      -- saying so (the blob is dropped; a committed plan keeps its result to answer a repeated
+      -- commit). See apps/api/src/imports/plan-store.ts for the bounds.
+      CREATE TABLE import_plans (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL,
+        scheme TEXT NOT NULL CHECK (scheme IN (${list(SCHEME_IDS)})),
+        totals_json TEXT NOT NULL CHECK (json_valid(totals_json)),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'committed', 'expired', 'replaced')),
+        ended_at TEXT,
+        replaced_by TEXT,
+        plan_gz BLOB,
+        result_json TEXT CHECK (result_json IS NULL OR json_valid(result_json)),
+        CHECK ((state = 'pending') = (plan_gz IS NOT NULL)),
+        CHECK ((state = 'pending') = (ended_at IS NULL)),
+        CHECK ((state = 'committed') = (result_json IS NOT NULL)),
+        CHECK ((state = 'replaced') = (replaced_by IS NOT NULL))
+      );
+      CREATE INDEX import_plans_by_user ON import_plans (user_id, state);
+      CREATE INDEX import_plans_by_expiry ON import_plans (state, expires_at);
+      CREATE INDEX import_plans_by_end ON import_plans (ended_at) WHERE ended_at IS NOT NULL;
+    `,
+  },
+  {
+    version: 7,
+    name: 'failed sign-ins counted per username and client address',
+    sql: /* sql */ `
+      -- Failed sign-ins count per (username, client address) and per address (auth/throttle.ts),
+      -- so guesses from one address never lock the user out at another. Older rows get ''.
+      ALTER TABLE login_failures ADD COLUMN client TEXT NOT NULL DEFAULT '';
+      CREATE INDEX login_failures_by_user_client ON login_failures (username, client, failed_at);
+      CREATE INDEX login_failures_by_client ON login_failures (client, failed_at);
+      CREATE INDEX login_failures_by_time ON login_failures (failed_at);
+    `,
+  },
 ];

@@ -7,6 +7,12 @@
  * page_assignment, page_status_event, metric_snapshot; see writes/page-writes.ts), plus one
  * summary row per import (entity 'import', entityId the planId) naming the file and totals.
  *
+ * The plan's tombstone ('committed', with this answer) is written in the same transaction
+ * (plan-store.ts markPlanCommitted), so an applied import always has it and a crash leaves
+ * neither. The transaction first reads the plan's state again: a plan committed meanwhile (a
+ * repeated or concurrent commit) answers its stored result and writes nothing; an expired or
+ * replaced one is refused with 410.
+ *
  * The row SQL is written here rather than by calling createPage / upsertMetric & co., which
  * each read back the whole page (getPageDetail) and would make a nationwide import ~4× slower
  * than the bar of apps/api/bench/import.bench.ts; the rules are the same (see plan.ts).
@@ -20,6 +26,7 @@ import { runWrite, type AuditEntry } from '../writes/run-write';
 import { statement } from '../db/statements';
 import { getPageIdByUrl, readPageState, type DbImportMetric } from './import-queries';
 import type { ImportPlan, PageChange } from './plan';
+import { markPlanCommitted, planGoneError, readPlanRecord, unknownPlanError } from './plan-store';
 
 /** How many changed pages a 409 lists. */
 const MAX_LISTED_CONFLICTS = 20;
@@ -45,7 +52,8 @@ function findConflicts(services: Services, plan: ImportPlan): FieldIssue[] {
 }
 
 /**
- * Applies the plan as `user`; 409 (and nothing written) when a touched page changed meanwhile.
+ * Applies the stored, pending plan as its uploader `user`; 409 (and nothing written) when a
+ * touched page changed meanwhile. Committing it again answers the first commit's result.
  * commitImportPlan(services, admin, plan) → { planId, scheme, committedAt, totals }
  */
 export function commitImportPlan(services: Services, user: SessionUser, plan: ImportPlan): ImportCommitResponse {
@@ -63,6 +71,10 @@ export function commitImportPlan(services: Services, user: SessionUser, plan: Im
   );
 
   return runWrite(services, user, () => {
+    const record = readPlanRecord(db, plan.id, Date.parse(committedAt));
+    if (!record || record.userId !== user.id) throw unknownPlanError(plan.id);
+    if (record.state === 'committed') return { result: record.result!, audit: [] };
+    if (record.state !== 'pending') throw planGoneError(record);
     const conflicts = findConflicts(services, plan);
     if (conflicts.length > 0) {
       const listed = conflicts.slice(0, MAX_LISTED_CONFLICTS);
@@ -115,6 +127,8 @@ export function commitImportPlan(services: Services, user: SessionUser, plan: Im
     }
     // An import that changes nothing leaves no trace: importing a file twice is a no-op.
     if (plan.changes.length > 0) audit.push({ action: 'import', entity: 'import', entityId: plan.id, before: null, after: { file: plan.fileName, scheme: plan.scheme, effectiveOn: plan.effectiveOn, totals: plan.totals } });
-    return { result: { planId: plan.id, scheme: plan.scheme, committedAt, totals: plan.totals }, audit };
+    const result: ImportCommitResponse = { planId: plan.id, scheme: plan.scheme, committedAt, totals: plan.totals };
+    markPlanCommitted(db, plan.id, result);
+    return { result, audit };
   });
 }

@@ -1,14 +1,16 @@
 /**
- * Child process of crash.test.ts: commits a nationwide import (one new page per legacy63
- * commune) into the database at argv[2] as user argv[3] (argv[4] is the username), and stalls
- * inside the transaction once half the pages are written, printing "started <pid>", so the
- * test can SIGKILL it mid-transaction. Run: node node_modules/tsx/dist/cli.mjs crash-child.ts db userId username
+ * Child process of crash.test.ts: stores the plan of a nationwide import (one new page per
+ * legacy63 commune) as the dry run does, printing "plan <planId>", then commits it into the
+ * database at argv[2] as user argv[3] (argv[4] is the username), and stalls inside the
+ * transaction once half the pages are written, printing "started <pid>", so the test can
+ * SIGKILL it mid-transaction. Run: node node_modules/tsx/dist/cli.mjs crash-child.ts db userId username
  */
 import { writeSync } from 'node:fs';
 import { openDatabase } from '../db/connection';
 import { createServices } from '../http/services';
 import { commitImportPlan } from './commit';
 import { buildImportPlan } from './plan';
+import { planStoreOf } from './plan-store';
 import { readImportTable } from './read-table';
 import { csvFile } from './test-files';
 
@@ -26,6 +28,8 @@ const rows = communes.map((u) => [u.code, `https://www.facebook.com/crash.${u.co
 const table = await readImportTable(csvFile([['Mã xã', 'URL', 'Tên trang', 'Ngày lập', 'Tháng', 'Lượt theo dõi', 'Số bài', 'Tương tác'], ...rows]));
 const { plan } = buildImportPlan(services, user, 'legacy63', table, 'crash.csv');
 if (plan.errorRows.length > 0 || plan.changes.length !== communes.length) throw new Error(`unexpected plan: ${plan.errorRows.length} errors, ${plan.changes.length} changes`);
+await planStoreOf(services).put(plan);
+writeSync(1, `plan ${plan.id}\n`);
 
 let written = 0;
 db.function('import_progress', () => {

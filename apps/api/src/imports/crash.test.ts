@@ -4,18 +4,21 @@ import { copyFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createUser } from '../auth/users';
+import { createUser, getUserByName, toSessionUser } from '../auth/users';
 import { openDatabase } from '../db/connection';
+import { createServices } from '../http/services';
+import { commitImportPlan } from './commit';
+import { planStoreOf } from './plan-store';
 import { makeTempDir } from '../test/temp-db';
 
 const TSX = fileURLToPath(new URL('../../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 
-/** Row count and a hash of every row of every table: equal means the same data. */
-function fingerprint(path: string): Record<string, string> {
+/** Row count and a hash of every row of every table (but `except`): equal means the same data. */
+function fingerprint(path: string, except: readonly string[] = []): Record<string, string> {
   const db = new Database(path, { readonly: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[]).filter((t) => !except.includes(t));
     return Object.fromEntries(
       tables.map((table) => {
         const hash = createHash('sha256');
@@ -39,13 +42,14 @@ beforeAll(() => {
 afterAll(() => temp.cleanup());
 
 describe('a commit killed mid-transaction', () => {
-  it('leaves the database exactly as before the import, and intact', async () => {
+  it('leaves the database exactly as before the import, and intact, with the plan still pending; committing it again then applies it once', async () => {
     const path = temp.path('crash.db');
     copyFileSync(inject('demoDbPath'), path);
     const setup = openDatabase(path);
     const userId = await createUser(setup, { username: 'importer', password: 'test-password', role: 'admin', scope: null });
     setup.close();
-    const before = fingerprint(path);
+    // The child stores its plan (import_plans) before committing; everything else is as now.
+    const before = fingerprint(path, ['import_plans']);
 
     const child = spawn(process.execPath, [TSX, CHILD, path, String(userId), 'importer'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -73,6 +77,27 @@ describe('a commit killed mid-transaction', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
-    expect(fingerprint(path)).toEqual(before);
+    expect(fingerprint(path, ['import_plans'])).toEqual(before);
+
+    // The plan survived the crash, pending, with no result: the uploader can commit it again.
+    const planId = /plan ([0-9a-f-]{36})/.exec(stdout)![1]!;
+    const reopened = openDatabase(path);
+    try {
+      expect(reopened.prepare('SELECT state, result_json IS NULL AS noResult, plan_gz IS NOT NULL AS hasPlan FROM import_plans WHERE id = ?').get(planId)).toEqual({ state: 'pending', noResult: 1, hasPlan: 1 });
+      const services = createServices(reopened, { today: () => '2026-11-27' });
+      const user = toSessionUser(getUserByName(reopened, 'importer')!);
+      const plan = (await planStoreOf(services).load(planId))!;
+      const pages = () => reopened.prepare("SELECT count(*) FROM pages WHERE url LIKE 'https://www.facebook.com/crash.%'").pluck().get();
+      const first = commitImportPlan(services, user, plan);
+      expect(pages()).toBe(plan.changes.length);
+      const audit = reopened.prepare('SELECT count(*) FROM audit_log').pluck().get();
+      // Committing the same plan again (its answer lost) answers the same and writes nothing.
+      expect(commitImportPlan(services, user, plan)).toEqual(first);
+      expect(pages()).toBe(plan.changes.length);
+      expect(reopened.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(audit);
+      expect(reopened.prepare("SELECT state, json(result_json) AS result FROM import_plans WHERE id = ?").get(planId)).toEqual({ state: 'committed', result: JSON.stringify(first) });
+    } finally {
+      reopened.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportDryRunResponse, type ImportRowResult } from '@mttq/core';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSession, CSRF_HEADER, SESSION_COOKIE } from '../auth/sessions';
 import { signInAs, type TestSession } from '../test/auth';
 import { openDemoApp } from '../test/demo-app';
 import { csvFile, csvText, postRequest, uploadRequest, type TestEncoding } from './test-files';
@@ -354,8 +355,9 @@ describe('POST /imports/{planId}/commit', () => {
     const summary = demo.db.prepare("SELECT username, after_json FROM audit_log WHERE entity = 'import' AND entity_id = ?").get(fixed.body.planId) as { after_json: string };
     expect(JSON.parse(summary.after_json)).toMatchObject({ file: 'huu-lung.csv', scheme: 'legacy63', totals: fixed.body.totals });
 
-    // The plan is spent.
-    expect((await commit(demo, admin, fixed.body.planId)).status).toBe(404);
+    // The plan is spent: committing it again answers the same and writes nothing.
+    expect(await commit(demo, admin, fixed.body.planId)).toEqual(done);
+    expect(tableCounts(demo)).toEqual(counts);
 
     for (const encoding of ['utf-8', 'windows-1258'] as const) {
       const again = await dryRun(demo, admin, csvFile([HEADER, ...ROWS], { encoding }));
@@ -409,18 +411,28 @@ describe('POST /imports/{planId}/commit', () => {
     expect(second.body.error.details[0].message).toContain('with the address https://www.facebook.com/race.test was added since the dry run');
   });
 
-  it("keeps a plan to its uploader, for 30 minutes: another user's or an expired plan is a 404", async () => {
+  it("keeps a plan to its uploader, for 24 hours: another user's plan is a 404, an expired one a 410", async () => {
     const row = [...ROWS[0]!.slice(0, 3), 'https://www.facebook.com/later.test', 'Trang', '2022-01-01', '', '', '', ''];
     const central = await signInAs(demo.db, 'central');
     const mine = await dryRun(demo, admin, csvFile([HEADER, row]));
     expect((await commit(demo, central, mine.body.planId)).status).toBe(404);
 
     vi.useFakeTimers({ toFake: ['Date'] });
-    const expiring = await dryRun(demo, admin, csvFile([HEADER, row]));
+    const expiring = await dryRun(demo, admin, csvFile([HEADER, row]), { fileName: 'later.csv' });
+    expect(Date.parse(expiring.body.expiresAt) - Date.now()).toBe(24 * 3_600_000);
+    // Past the 30 minutes plans once lived in memory, it is still pending.
     vi.setSystemTime(Date.now() + 30 * 60_000 + 1);
-    const expired = await commit(demo, admin, expiring.body.planId);
-    expect(expired.status).toBe(404);
-    expect(expired.body.error.message).toContain('plans expire 30 minutes after the dry run and do not survive a server restart');
+    const status = await demo.app.request(`/api/v1/imports/${expiring.body.planId}`, { headers: admin.headers });
+    expect(((await status.json()) as any).state).toBe('pending');
+
+    vi.setSystemTime(Date.parse(expiring.body.expiresAt));
+    // Sessions last 8 hours: the uploader signs in again.
+    const session = createSession(demo.db, admin.userId);
+    const again: TestSession = { userId: admin.userId, headers: { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken } };
+    const expired = await commit(demo, again, expiring.body.planId);
+    expect(expired.status).toBe(410);
+    expect(expired.body.error.message).toMatch(/^Import plan [0-9a-f-]{36} \(later\.csv\) expired at \d{4}-\d\d-\d\d \d\d:\d\d Vietnam time \(UTC\+7\), 24 hours after its dry run/);
+    expect(expired.body.error.message).toContain('Run the dry run again.');
   });
 });
 

@@ -1,20 +1,26 @@
 /**
  * Bulk import in two steps, and file downloads.
  *   POST /imports/dry-run          multipart file (+ scheme) → every row's outcome and a planId
- *   POST /imports/{planId}/commit  applies exactly that plan in one transaction, or nothing
+ *   POST /imports/{planId}/commit  applies exactly that plan in one transaction, or nothing;
+ *                                  repeated after success, answers the same result again
+ *   GET  /imports/{planId}         what became of the plan: pending, committed, expired, replaced
  *   GET  /imports/template         a province's units and pages as a file to fill in
  *   GET  /exports/pages            the page registry as CSV / XLSX
  *   GET  /exports/coverage         a coverage table as CSV / XLSX
- * Plans are kept in memory for 30 minutes (plan-store.ts): a server restart drops them.
+ * Plans are kept in the database for 24 hours, the 3 newest per user (plan-store.ts).
  */
 import { createRoute } from '@hono/zod-openapi';
 import {
   exportCoverageQuerySchema,
+  IMPORT_PLAN_TOMBSTONE_DAYS,
+  IMPORT_PLAN_TTL_HOURS,
+  IMPORT_PLANS_PER_USER,
   exportPagesQuerySchema,
   importCommitResponseSchema,
   importDryRunFormSchema,
   importDryRunResponseSchema,
   importPlanParamsSchema,
+  importPlanStatusSchema,
   importTemplateQuerySchema,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
@@ -32,7 +38,7 @@ import { onlyRoles } from '../writes/write-http';
 import { commitImportPlan } from './commit';
 import { buildCoverageExport, buildPagesExport, buildTemplate, type DownloadFile } from './files';
 import { accessOf, buildImportPlan } from './plan';
-import { planStoreOf } from './plan-store';
+import { planGoneError, planStoreOf, toPlanStatus, unknownPlanError } from './plan-store';
 import { readImportTable } from './read-table';
 import { attachment, CONTENT_TYPES, toCsv, toXlsx } from './spreadsheet';
 
@@ -51,7 +57,7 @@ const dryRunRoute = createRoute({
   method: 'post',
   path: '/imports/dry-run',
   summary: 'Read an import file and say what committing it would do, row by row',
-  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message) and the answer a planId to commit within 30 minutes. Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file or missing required columns is a 422 naming them.`,
+  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message) and the answer a planId to commit within ${IMPORT_PLAN_TTL_HOURS} hours (plans are kept in the database and survive a restart; each user keeps their ${IMPORT_PLANS_PER_USER} newest, a further dry run replacing the oldest). Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file or missing required columns is a 422 naming them.`,
   middleware: [
     onlyRoles(IMPORTER_ROLES),
     // Room for the multipart envelope around a file at the limit; the file itself is checked below.
@@ -75,16 +81,30 @@ const commitRoute = createRoute({
   method: 'post',
   path: '/imports/{planId}/commit',
   summary: 'Apply a dry run’s plan in one transaction',
-  description:
-    'Applies exactly the plan of the dry run, all in one transaction, or nothing. Only the user who ran the dry run may commit it. 422 while the plan has rows with errors; 409 when a page the plan touches changed since the dry run (run it again); 404 for an unknown or expired plan (plans live 30 minutes in server memory and do not survive a restart).',
+  description: `Applies exactly the plan of the dry run, all in one transaction, or nothing. Only the user who ran the dry run may commit it. Idempotent: repeating the commit of a committed plan (e.g. after a dropped connection) answers 200 with the first commit's result and writes nothing; GET /imports/{planId} tells the outcome too. 422 while the plan has rows with errors; 409 when a page the plan touches changed since the dry run (run it again); 410 for a plan that expired (${IMPORT_PLAN_TTL_HOURS} hours after its dry run) or was replaced by the uploader's newer dry runs (each user keeps ${IMPORT_PLANS_PER_USER}), the message saying which; 404 for an unknown plan, another user's, or one that ended more than ${IMPORT_PLAN_TOMBSTONE_DAYS} days ago.`,
   middleware: [onlyRoles(IMPORTER_ROLES)] as const,
   request: { params: importPlanParamsSchema },
   responses: {
-    200: { description: 'What was written', content: { 'application/json': { schema: importCommitResponseSchema } } },
+    200: { description: 'What was written (by this commit, or by the first commit of this plan)', content: { 'application/json': { schema: importCommitResponseSchema } } },
     ...importErrors,
-    404: { description: 'Unknown or expired plan', content: json },
+    404: { description: "Unknown plan, another user's, or one forgotten since", content: json },
+    410: { description: 'The plan expired (code plan_expired) or was replaced by a newer dry run (plan_replaced); the message says when', content: json },
     409: { description: 'The data changed since the dry run', content: json },
     422: { description: 'The plan has rows with errors', content: json },
+  },
+});
+
+const planStatusRoute = createRoute({
+  method: 'get',
+  path: '/imports/{planId}',
+  summary: 'What became of a dry run’s plan: pending, committed (with its result), expired or replaced',
+  description: `For the uploader only (anyone else gets 404, as for an unknown plan). Ask it when a commit's answer was lost (a dropped connection, a 5xx): committed plans carry the commit's result. Known for ${IMPORT_PLAN_TOMBSTONE_DAYS} days after the plan ended.`,
+  middleware: [onlyRoles(IMPORTER_ROLES)] as const,
+  request: { params: importPlanParamsSchema },
+  responses: {
+    200: { description: "The plan's state", content: { 'application/json': { schema: importPlanStatusSchema } } },
+    ...importErrors,
+    404: { description: "Unknown plan, another user's, or one forgotten since", content: json },
   },
 });
 
@@ -134,7 +154,7 @@ export const importRoutes = createRouter()
     const table = await readImportTable(new Uint8Array(await file.arrayBuffer()));
     const scheme = resolveScheme(services, form.scheme);
     const { plan, response } = buildImportPlan(services, user, scheme, table, file.name);
-    planStoreOf(services).put(plan);
+    await planStoreOf(services).put(plan);
     return c.json(
       {
         ...response,
@@ -145,18 +165,25 @@ export const importRoutes = createRouter()
       200,
     );
   })
-  .openapi(commitRoute, (c) => {
+  .openapi(commitRoute, async (c) => {
     const services = c.get('services');
     const user = requireRole(c.get('user'), IMPORTER_ROLES);
     const { planId } = c.req.valid('param');
     const store = planStoreOf(services);
-    const plan = store.get(planId);
     // Another user's plan is not theirs to see: the same 404 as an unknown one.
-    if (!plan || plan.userId !== user.id) {
-      throw new ApiError(404, 'not_found', `No pending import plan ${planId}: plans expire 30 minutes after the dry run and do not survive a server restart. Run the dry run again.`);
+    const record = store.record(planId, user.id);
+    if (!record) throw unknownPlanError(planId);
+    // Committed already (the answer was lost, or a second click): the same answer, nothing written.
+    if (record.state === 'committed') return c.json(record.result!, 200);
+    if (record.state !== 'pending') throw planGoneError(record);
+    const plan = await store.load(planId);
+    // It stopped being pending while the request waited; say what became of it.
+    if (!plan) {
+      const now = store.record(planId, user.id);
+      if (now?.state === 'committed') return c.json(now.result!, 200);
+      throw now ? planGoneError(now) : unknownPlanError(planId);
     }
     if (plan.access !== accessOf(user)) {
-      store.delete(planId);
       throw new ApiError(403, 'forbidden', 'Your role or scope changed since the dry run; run the dry run again.');
     }
     if (plan.errorRows.length > 0) {
@@ -168,8 +195,8 @@ export const importRoutes = createRouter()
         plan.errorRows.slice(0, 20).map((row) => ({ path: `row ${row}`, message: 'has errors; see the dry run' })),
       );
     }
-    // A plan is committed at most once: after success, and after a 409 (it met changed data).
-    store.delete(planId);
+    // The transaction reads the plan's state again and records it committed with its result
+    // (a concurrent commit of the same plan answers that result); a 409 leaves it pending.
     return c.json(commitImportPlan(services, user, plan), 200);
   })
   .openapi(templateRoute, async (c) => {
@@ -183,4 +210,14 @@ export const importRoutes = createRouter()
   .openapi(coverageExportRoute, async (c) => {
     const query = c.req.valid('query');
     return download(c, buildCoverageExport(c.get('services'), query), query.format);
+  })
+  // After GET /imports/template, which the {planId} pattern would otherwise take.
+  .openapi(planStatusRoute, (c) => {
+    const user = requireRole(c.get('user'), IMPORTER_ROLES);
+    const { planId } = c.req.valid('param');
+    const record = planStoreOf(c.get('services')).record(planId, user.id);
+    if (!record) throw unknownPlanError(planId);
+    // The uploader's own answer, and it changes without a write: never kept by responseCache.
+    c.header('cache-control', 'private, no-store');
+    return c.json(toPlanStatus(record), 200);
   });
