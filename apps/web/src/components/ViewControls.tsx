@@ -1,19 +1,23 @@
-import { SCHEME_IDS, SCHEMES } from '@mttq/core/rules';
+import { isWithinScheme, SCHEME_IDS, SCHEMES } from '@mttq/core/rules';
 import type { SchemeId } from '@mttq/core';
 import { formatDate } from '../i18n/format';
 import { useLocale } from '../i18n/locale';
 import { fill } from '../i18n/messages';
 import { withScheme } from '../url/dashboard-search';
 import { useDashboardSearch } from '../url/use-dashboard-search';
+import { todayIso } from '../url/today';
 
 /**
  * The scheme switch and the as-of date picker, both written to the URL. `asOf` is the date the
- * server answered for, shown when the URL leaves it to the server's default.
+ * server answered for, shown when the URL leaves it to the server's default; when that default is
+ * not today (legacy63 ended on 30/06/2025) a note says so rather than moving the date silently.
  */
 export function ViewControls({ asOf }: { asOf: string | undefined }) {
   const { t, locale } = useLocale();
   const [search, setSearch] = useDashboardSearch();
   const { validFrom, validTo } = SCHEMES[search.scheme];
+  const today = todayIso();
+  const isClamped = search.asOf === null && asOf !== undefined && asOf !== today && !isWithinScheme(search.scheme, today);
   const range = validTo
     ? fill(t.asOfRange, { from: formatDate(validFrom, locale), to: formatDate(validTo, locale) })
     : fill(t.asOfRangeOpen, { from: formatDate(validFrom, locale) });
@@ -43,6 +47,11 @@ export function ViewControls({ asOf }: { asOf: string | undefined }) {
         />
         <small id="as-of-range">{range}</small>
       </label>
+      {isClamped && (
+        <p className="as-of-clamped" role="note">
+          {fill(t.asOfClamped, { date: formatDate(asOf, locale), today: formatDate(today, locale) })}
+        </p>
+      )}
     </div>
   );
 }

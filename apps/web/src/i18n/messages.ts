@@ -46,6 +46,7 @@ const vi = {
   asOfLabel: 'Số liệu đến ngày',
   asOfRange: 'Từ {from} đến {to}',
   asOfRangeOpen: 'Từ {from}',
+  asOfClamped: 'Cơ cấu này không còn hiệu lực vào hôm nay ({today}): số liệu tính đến ngày cuối cùng của nó, {date}.',
   figuresAsOf: 'Số liệu đến ngày {date}',
   demoBanner: 'Dữ liệu minh họa: các con số dưới đây không phải số liệu thật.',
 
@@ -120,6 +121,7 @@ const en: Messages = {
   asOfLabel: 'Figures as of',
   asOfRange: 'From {from} to {to}',
   asOfRangeOpen: 'From {from}',
+  asOfClamped: 'This structure is not in force today ({today}): the figures are as of its last day, {date}.',
   figuresAsOf: 'Figures as of {date}',
   demoBanner: 'Demo data: the figures below are not real.',
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEARCH, parseDashboardSearch, provinceHref, serializeDashboardSearch, withScheme, type DashboardSearch } from './dashboard-search';
+import { defaultSearch, parseDashboardSearch, provinceHref, serializeDashboardSearch, withScheme, type DashboardSearch } from './dashboard-search';
 
 describe('parseDashboardSearch', () => {
   it('reads every key under the API names', () => {
@@ -12,8 +12,15 @@ describe('parseDashboardSearch', () => {
     });
   });
 
-  it('gives the defaults for an empty URL', () => {
-    expect(parseDashboardSearch('')).toEqual(DEFAULT_SEARCH);
+  it('gives the defaults for an empty URL: the scheme in force today', () => {
+    expect(parseDashboardSearch('', '2026-12-02')).toEqual({ scheme: 'reform34', asOf: null, level: 'province', parent: null });
+    expect(parseDashboardSearch('', '2026-12-02')).toEqual(defaultSearch('2026-12-02'));
+    expect(parseDashboardSearch('', '2025-07-01').scheme).toBe('reform34');
+    expect(parseDashboardSearch('', '2025-06-30').scheme).toBe('legacy63');
+  });
+
+  it('keeps legacy63 when the URL asks for it', () => {
+    expect(parseDashboardSearch('?scheme=legacy63', '2026-12-02').scheme).toBe('legacy63');
   });
 
   it('drops unknown keys', () => {
@@ -21,7 +28,7 @@ describe('parseDashboardSearch', () => {
   });
 
   it.each([
-    ['scheme=legacy99', { scheme: 'legacy63' }],
+    ['scheme=legacy99', { scheme: 'reform34' }],
     ['asOf=2022-02-30', { asOf: null }],
     ['asOf=12/08/2022', { asOf: null }],
     ['scheme=reform34&asOf=2022-08-12', { scheme: 'reform34', asOf: null }],
@@ -32,7 +39,7 @@ describe('parseDashboardSearch', () => {
     ['parent=0001', { parent: null }],
     ['parent=00004', { parent: '00004' }],
   ])('falls back to the default for a bad value: %s', (query, expected) => {
-    expect(parseDashboardSearch(query)).toMatchObject(expected);
+    expect(parseDashboardSearch(query, '2026-12-02')).toMatchObject(expected);
   });
 });
 

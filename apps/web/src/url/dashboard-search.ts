@@ -1,5 +1,6 @@
-import { hasLevel, isWithinScheme, LEVELS, SCHEME_IDS, toIsoDate } from '@mttq/core/rules';
+import { hasLevel, isWithinScheme, LEVELS, SCHEME_IDS, schemeInForce, toIsoDate } from '@mttq/core/rules';
 import type { Level, SchemeId } from '@mttq/core';
+import { todayIso } from './today';
 
 /**
  * The dashboard's view state as it lives in the URL, under the API's parameter names, so a link
@@ -14,8 +15,17 @@ export interface DashboardSearch {
   parent: string | null;
 }
 
-/** The demo opens on legacy63 so the 2022 "63/63" story is the first screen (DESIGN.md §2). */
-export const DEFAULT_SEARCH: DashboardSearch = { scheme: 'legacy63', asOf: null, level: 'province', parent: null };
+/**
+ * A URL that names no scheme shows the country as it is today: the scheme in force (reform34 since
+ * 1 Jul 2025) and the server's default date. legacy63 stays one click away on the scheme switch.
+ * defaultSearch('2026-12-02') → { scheme: 'reform34', asOf: null, level: 'province', parent: null }
+ */
+export function defaultSearch(today: string = todayIso()): DashboardSearch {
+  return { scheme: schemeInForce(today), asOf: null, level: 'province', parent: null };
+}
+
+/** The defaults on the day the app was loaded. */
+export const DEFAULT_SEARCH: DashboardSearch = defaultSearch();
 
 const UNIT_CODE = /^\d{2}(\d|\d{3})?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,14 +35,16 @@ const isLevel = (value: string | null): value is Level => LEVELS.includes(value 
 const isRealDate = (value: string): boolean => ISO_DATE.test(value) && toIsoDate(new Date(`${value}T00:00:00Z`)) === value;
 
 /**
- * URL → view state. Unknown keys are dropped; a bad value falls back to its default: an unknown
- * scheme, a date that is not real or outside the scheme, a level the scheme lacks, a malformed code.
+ * URL → view state. Unknown keys are dropped; a bad value falls back to its default: an unknown or
+ * missing scheme to the one in force `today`, a date that is not real or outside the scheme, a
+ * level the scheme lacks, a malformed code.
  * parseDashboardSearch('?scheme=reform34&level=district') → { scheme: 'reform34', asOf: null, level: 'province', parent: null }
+ * parseDashboardSearch('', '2026-12-02').scheme → 'reform34'
  */
-export function parseDashboardSearch(input: string | URLSearchParams): DashboardSearch {
+export function parseDashboardSearch(input: string | URLSearchParams, today: string = todayIso()): DashboardSearch {
   const params = typeof input === 'string' ? new URLSearchParams(input) : input;
   const rawScheme = params.get('scheme');
-  const scheme = isSchemeId(rawScheme) ? rawScheme : DEFAULT_SEARCH.scheme;
+  const scheme = isSchemeId(rawScheme) ? rawScheme : schemeInForce(today);
   const rawAsOf = params.get('asOf');
   const asOf = rawAsOf !== null && isRealDate(rawAsOf) && isWithinScheme(scheme, rawAsOf) ? rawAsOf : null;
   const rawLevel = params.get('level');

@@ -33,7 +33,8 @@ describe('parsePresentationSearch', () => {
   it('round-trips through the URL and leaves the defaults out', () => {
     const query = 'scheme=legacy63&asOf=2022-08-12&owner=all&province=79&slide=4&auto=30';
     expect(serializePresentationSearch(parsePresentationSearch(query)).toString()).toBe(query);
-    expect(serializePresentationSearch(parsePresentationSearch('')).toString()).toBe('scheme=legacy63');
+    expect(serializePresentationSearch(parsePresentationSearch('', '2026-12-02')).toString()).toBe('scheme=reform34');
+    expect(serializePresentationSearch(parsePresentationSearch('', '2022-08-12')).toString()).toBe('scheme=legacy63');
   });
 
   it('writes a snapshot link without scheme or date: the snapshot has its own', () => {

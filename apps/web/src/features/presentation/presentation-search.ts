@@ -1,5 +1,6 @@
 import type { OwnerFilter, SchemeId } from '@mttq/core';
 import { DEFAULT_SEARCH, parseDashboardSearch, serializeDashboardSearch } from '../../url/dashboard-search';
+import { todayIso } from '../../url/today';
 
 /** The owner filter values of the API (`owner=`); 'front' is its default. */
 export const OWNER_FILTERS = ['front', 'youth_union', 'women_union', 'farmers_union', 'veterans_union', 'trade_union', 'all'] as const satisfies readonly OwnerFilter[];
@@ -37,9 +38,9 @@ const isOwnerFilter = (value: string | null): value is OwnerFilter => OWNER_FILT
  * URL → slideshow state; unknown keys are dropped, bad values fall back to their default.
  * parsePresentationSearch('?scheme=legacy63&asOf=2022-08-12&slide=3') → { scheme: 'legacy63', asOf: '2022-08-12', slide: 3, … }
  */
-export function parsePresentationSearch(input: string | URLSearchParams): PresentationSearch {
+export function parsePresentationSearch(input: string | URLSearchParams, today: string = todayIso()): PresentationSearch {
   const params = typeof input === 'string' ? new URLSearchParams(input) : input;
-  const { scheme, asOf } = parseDashboardSearch(params);
+  const { scheme, asOf } = parseDashboardSearch(params, today);
   const rawOwner = params.get('owner');
   const rawSnapshot = params.get('snapshot');
   const rawSlide = params.get('slide');

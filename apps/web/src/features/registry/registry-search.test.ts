@@ -1,5 +1,7 @@
 import * as core from '@mttq/core';
 import fc from 'fast-check';
+import { schemeInForce } from '@mttq/core/rules';
+import { todayIso } from '../../url/today';
 import { describe, expect, it } from 'vitest';
 import { formatMonth } from '../../i18n/format';
 import { OWNER_FILTERS, OWNERS, PAGE_LIMITS, PAGE_SORTS, PAGE_STATUS_FILTERS, PLATFORMS } from './registry-constants';
@@ -92,7 +94,11 @@ describe('parseRegistrySearch', () => {
   });
 
   it('writes only the scheme for the default view', () => {
-    expect(serializeRegistrySearch(DEFAULT_REGISTRY_SEARCH).toString()).toBe('scheme=legacy63');
+    expect(serializeRegistrySearch(DEFAULT_REGISTRY_SEARCH).toString()).toBe(`scheme=${DEFAULT_REGISTRY_SEARCH.scheme}`);
+  });
+
+  it('opens in the scheme in force today', () => {
+    expect(DEFAULT_REGISTRY_SEARCH.scheme).toBe(schemeInForce(todayIso()));
   });
 });
 

@@ -5,7 +5,7 @@
  * details over the list.
  */
 import type { OwnerFilter, PageSort, PageStatusFilter, Platform, SchemeId } from '@mttq/core';
-import { parseDashboardSearch } from '../../url/dashboard-search';
+import { DEFAULT_SEARCH, parseDashboardSearch } from '../../url/dashboard-search';
 import { OWNER_FILTERS, PAGE_LIMITS, PAGE_SORTS, PAGE_STATUS_FILTERS, PLATFORMS } from './registry-constants';
 
 export interface RegistrySearch {
@@ -31,8 +31,9 @@ export const DEFAULT_LIMIT = 50;
 const MAX_Q = 200;
 const MAX_CURSOR = 1000;
 
+/** The defaults: the scheme in force today (see DEFAULT_SEARCH), the whole country, every page. */
 export const DEFAULT_REGISTRY_SEARCH: RegistrySearch = {
-  scheme: 'legacy63',
+  scheme: DEFAULT_SEARCH.scheme,
   asOf: null,
   parent: null,
   status: 'all',

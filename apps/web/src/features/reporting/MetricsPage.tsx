@@ -8,7 +8,7 @@ import { PanelError } from '../../components/PanelError';
 import { formatDate, formatMonth, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
-import { todayIso } from './access';
+import { todayIso } from '../../url/today';
 import { splitServerErrors } from '../../api/server-errors';
 import { toFieldErrors, type FieldErrors } from './form-errors';
 import { METRIC_FIELD_KINDS, METRIC_FIELDS, metricsFormFrom, toMetricInput, type MetricsFormValues } from './metrics-form';

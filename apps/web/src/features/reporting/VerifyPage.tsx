@@ -8,7 +8,7 @@ import { PanelError } from '../../components/PanelError';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
-import { todayIso } from './access';
+import { todayIso } from '../../url/today';
 import { invalidateAfterWrite, pagesQuery, recordPageEvent } from './queries';
 import { Done, Field, ProvinceSelect, SchemeSelect, useReportingMessages, useReportingUser, WriteError, workingScheme } from './ui';
 

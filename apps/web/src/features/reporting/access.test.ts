@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, reportingScreens, todayIso } from './access';
+import { canOpen, reportingScreens } from './access';
 
 describe('reportingScreens', () => {
   it.each([
@@ -15,11 +15,5 @@ describe('reportingScreens', () => {
     expect(canOpen('province', 'verify')).toBe(false);
     expect(canOpen('province', 'audit')).toBe(false);
     expect(canOpen('central', 'verify')).toBe(true);
-  });
-});
-
-describe('todayIso', () => {
-  it('counts the day in UTC, as the server does', () => {
-    expect(todayIso(new Date('2026-11-27T20:00:00-05:00'))).toBe('2026-11-28');
   });
 });

@@ -20,7 +20,3 @@ export function reportingScreens(role: Role): ReportingScreen[] {
 /** Can the user review pages (verify, reject) and manage reporting periods? */
 export const isCentral = (role: Role): boolean => role === 'admin' || role === 'central';
 
-/** Today as the server counts it (UTC), so a date picked today is never "in the future" there. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

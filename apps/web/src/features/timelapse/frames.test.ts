@@ -89,8 +89,11 @@ describe('parseTimelapseSearch', () => {
   });
 
   it.each([
-    ['', { asOf: '2021-09-30', from: DEFAULT_FROM, scheme: 'legacy63' }],
-    ['asOf=2022-02-30', { asOf: '2021-09-30' }],
+    ['', { asOf: TODAY, from: DEFAULT_FROM, scheme: 'reform34' }],
+    ['scheme=legacy63', { asOf: '2021-09-30', scheme: 'legacy63' }],
+    ['scheme=reform34', { asOf: '2025-07-31', scheme: 'reform34' }],
+    ['asOf=2022-02-30', { asOf: TODAY }],
+    ['scheme=legacy63&asOf=2022-02-30', { asOf: '2021-09-30' }],
     ['asOf=2022-08-12', { asOf: '2022-08-31' }],
     ['asOf=2099-01-01', { asOf: TODAY, scheme: 'reform34' }],
     ['from=2022-01-15&asOf=2021-12-31', { from: '2022-01-15', asOf: '2022-01-31' }],
@@ -106,7 +109,8 @@ describe('parseTimelapseSearch', () => {
     const search = parseTimelapseSearch('?from=2022-01-15&asOf=2025-07-31&play=1&speed=slow', TODAY);
     expect(serializeTimelapseSearch(search).toString()).toBe('scheme=reform34&asOf=2025-07-31&from=2022-01-15&play=1&speed=slow');
     expect(parseTimelapseSearch(serializeTimelapseSearch(search), TODAY)).toEqual(search);
-    expect(serializeTimelapseSearch(parseTimelapseSearch('', TODAY)).toString()).toBe('scheme=legacy63&asOf=2021-09-30');
+    expect(serializeTimelapseSearch(parseTimelapseSearch('', TODAY)).toString()).toBe(`scheme=reform34&asOf=${TODAY}`);
+    expect(serializeTimelapseSearch(parseTimelapseSearch('?scheme=legacy63', TODAY)).toString()).toBe('scheme=legacy63&asOf=2021-09-30');
   });
 });
 

@@ -1,4 +1,4 @@
-import { REFORM_DATE, SCHEMES, timelineDates, toIsoDate } from '@mttq/core/rules';
+import { SCHEME_IDS, SCHEMES, schemeInForce, timelineDates, toIsoDate } from '@mttq/core/rules';
 import type { SchemeId } from '@mttq/core';
 
 /**
@@ -38,7 +38,7 @@ export function localToday(now = new Date()): string {
 
 /** The scheme in force on `date`: schemeOfFrame('2025-06-30') → 'legacy63'; schemeOfFrame('2025-07-31') → 'reform34' */
 export function schemeOfFrame(date: string): SchemeId {
-  return date < REFORM_DATE ? 'legacy63' : 'reform34';
+  return schemeInForce(date);
 }
 
 /**
@@ -83,9 +83,11 @@ export function reformCrossing(previous: string, next: string): 'forward' | 'bac
 }
 
 /**
- * URL → view state. A missing or bad `from` is DEFAULT_FROM; `asOf` is snapped to a frame (the
- * first when missing or bad); the scheme always follows the frame, whatever the URL says.
+ * URL → view state. A missing or bad `from` is DEFAULT_FROM; `asOf` is snapped to a frame; the
+ * scheme always follows the frame, whatever the URL says. Without a (real) `asOf`: the first frame
+ * of the scheme the URL names, or, naming none, today's frame in the scheme in force.
  * parseTimelapseSearch('?scheme=reform34&asOf=2022-08-12', '2026-01-15') → { scheme: 'legacy63', asOf: '2022-08-31', … }
+ * parseTimelapseSearch('', '2026-01-15') → { scheme: 'reform34', asOf: '2026-01-15', … }
  */
 export function parseTimelapseSearch(input: string | URLSearchParams, today: string): TimelapseSearch {
   const params = typeof input === 'string' ? new URLSearchParams(input) : input;
@@ -93,7 +95,10 @@ export function parseTimelapseSearch(input: string | URLSearchParams, today: str
   const from = isRealDate(rawFrom) && rawFrom >= SCHEMES.legacy63.validFrom && rawFrom <= today ? rawFrom : DEFAULT_FROM;
   const frames = listFrames(from, today);
   const rawAsOf = params.get('asOf');
-  const asOf = snapToFrame(frames, isRealDate(rawAsOf) ? rawAsOf : frames[0]!);
+  const rawScheme = params.get('scheme');
+  const named = SCHEME_IDS.find((scheme) => scheme === rawScheme);
+  const fallback = named ? (frames.find((frame) => schemeOfFrame(frame) === named) ?? frames[0]!) : frames[frames.length - 1]!;
+  const asOf = snapToFrame(frames, isRealDate(rawAsOf) ? rawAsOf : fallback);
   const rawSpeed = params.get('speed');
   const speed = SPEED_IDS.includes(rawSpeed as Speed) ? (rawSpeed as Speed) : DEFAULT_SPEED;
   return { scheme: schemeOfFrame(asOf), asOf, from, play: params.get('play') === '1', speed };
