@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ImportCommitResponse, ImportDryRunResponse, ImportRowResult, SchemeId } from '@mttq/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportCommitResponse, ImportDryRunResponse, ImportPlanStatus, ImportRowResult, SchemeId } from '@mttq/core';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client';
+import { apiFetch, ApiError, NETWORK_ERROR_STATUS } from '../../api/client';
 import { PanelError } from '../../components/PanelError';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
@@ -12,6 +12,16 @@ import { commitImport, dryRunImport, invalidateAfterWrite, templateUrl } from '.
 import { Done, FormAlert, ProvinceSelect, SchemeSelect, scopeProvince, useReportingMessages, useReportingUser, workingScheme } from './ui';
 
 const ROWS_PER_STEP = 100;
+
+/** GET /imports/{planId}: what became of a plan (pending, committed with its result, expired, replaced). */
+const planStatus = (planId: string, signal: AbortSignal) => apiFetch<ImportPlanStatus>(`/imports/${planId}`, { signal });
+
+/**
+ * A commit whose answer never came (the connection dropped) or was a server error: it may or
+ * may not have been applied, so the wizard asks the server. Other failures say what happened.
+ */
+const isOutcomeUnknown = (error: unknown) => error instanceof ApiError && (error.status === NETWORK_ERROR_STATUS || error.status >= 500);
+
 const OUTCOME_TOTALS = ['create', 'update', 'metrics', 'unchanged', 'error'] as const;
 
 function ImportRow({ row }: { row: ImportRowResult }) {
@@ -154,6 +164,78 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
   );
 }
 
+/**
+ * After a commit that got no answer: the server's word on the plan. Committed shows the summary
+ * (ImportPage); pending offers the retry, which sends the same planId (committing twice is
+ * impossible: the server answers a committed plan's result again); expired and replaced say so.
+ */
+function CommitOutcome({
+  status,
+  isChecking,
+  onRetry,
+  onCheckAgain,
+  isRetrying,
+}: {
+  status: ImportPlanStatus | undefined;
+  isChecking: boolean;
+  onRetry: () => void;
+  onCheckAgain: () => void;
+  isRetrying: boolean;
+}) {
+  const { locale } = useLocale();
+  const m = useReportingMessages();
+  const retry = (
+    <button type="button" className="primary" onClick={onRetry} disabled={isRetrying}>
+      {isRetrying ? m.committing : m.commitRetry}
+    </button>
+  );
+  if (isChecking) {
+    return (
+      <p role="status" className="muted">
+        {m.commitChecking}
+      </p>
+    );
+  }
+  if (!status) {
+    return (
+      <div role="alert" className="form-alert">
+        <p>
+          <strong>{m.commitUnknown}</strong>
+        </p>
+        <p>{m.commitUnknownLead}</p>
+        <div className="form-actions">
+          {retry}
+          <button type="button" onClick={onCheckAgain}>
+            {m.commitCheckAgain}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (status.state === 'pending') {
+    return (
+      <div role="alert" className="form-alert">
+        <p>
+          <strong>{m.commitNotDone}</strong>
+        </p>
+        <p>{fill(m.commitNotDoneLead, { time: formatDateTime(status.expiresAt, locale) })}</p>
+        <div className="form-actions">{retry}</div>
+      </div>
+    );
+  }
+  const text =
+    status.state === 'replaced'
+      ? fill(m.commitReplaced, { file: status.replacedBy?.fileName ?? '—', time: formatDateTime(status.replacedBy?.createdAt ?? status.endedAt ?? status.expiresAt, locale) })
+      : fill(m.commitExpired, { time: formatDateTime(status.expiresAt, locale) });
+  return (
+    <div role="alert" className="form-alert">
+      <p>
+        <strong>{text}</strong>
+      </p>
+    </div>
+  );
+}
+
 function CommitSummary({ result, scheme, onAgain }: { result: ImportCommitResponse; scheme: SchemeId; onAgain: () => void }) {
   const { locale } = useLocale();
   const m = useReportingMessages();
@@ -163,6 +245,7 @@ function CommitSummary({ result, scheme, onAgain }: { result: ImportCommitRespon
     <section className="panel committed" aria-labelledby="committed-title">
       <h2 id="committed-title">{m.committedTitle}</h2>
       <Done>
+        {fill(m.committedAt, { time: formatDateTime(result.committedAt, locale) })}{' '}
         {fill(m.committedSummary, { create: n(totals.create), update: n(totals.update), metrics: n(totals.metrics), metricSnapshots: n(totals.metricSnapshots), statusEvents: n(totals.statusEvents) })}
       </Done>
       <p>{m.committedNext}</p>
@@ -229,6 +312,29 @@ export function ImportPage() {
   const dryRunError = dryRun.error instanceof ApiError && dryRun.error.isUnauthorized ? null : dryRun.error;
   const commitError = commit.error instanceof ApiError && commit.error.isUnauthorized ? null : commit.error;
 
+  // The commit's answer was lost or a server error: ask the server what became of the plan
+  // (once per attempt, hence submittedAt in the key).
+  const planId = dryRun.data?.planId ?? null;
+  const isUnsure = planId !== null && isOutcomeUnknown(commitError);
+  const outcome = useQuery({
+    queryKey: ['imports/plan', { planId, attempt: commit.submittedAt }],
+    queryFn: ({ signal }) => planStatus(planId!, signal),
+    enabled: isUnsure,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: 2,
+  });
+  const recovered = isUnsure && outcome.data?.state === 'committed' ? outcome.data.result : null;
+  // Committed after all: every figure changed, as after a commit that answered.
+  const recoveredPlanId = recovered?.planId ?? null;
+  useEffect(() => {
+    if (recoveredPlanId) void invalidateAfterWrite(queryClient);
+  }, [recoveredPlanId, queryClient]);
+  const retryCommit = () => {
+    if (planId) commit.mutate(planId);
+  };
+  const committed = commit.data ?? recovered;
+
   return (
     <>
       <h1>{m.importTitle}</h1>
@@ -284,18 +390,29 @@ export function ImportPage() {
         </div>
         {dryRunError && (dryRunError instanceof ApiError && dryRunError.status === 403 ? <PanelError error={dryRunError} retry={() => dryRun.reset()} /> : <FormAlert messages={[dryRunError.message]} fieldErrorCount={0} />)}
       </form>
-      {commit.data ? (
-        <CommitSummary result={commit.data} scheme={scheme} onAgain={startOver} />
+      {committed ? (
+        <CommitSummary result={committed} scheme={scheme} onAgain={startOver} />
       ) : (
         dryRun.data && (
           <>
-            <DryRunResult key={dryRun.data.planId} result={dryRun.data} isCommitting={commit.isPending} onCommit={() => commit.mutate(dryRun.data.planId)} />
-            {commitError && (
-              <div role="alert" className="form-alert">
-                {commitError instanceof ApiError && (commitError.status === 409 || commitError.status === 404) && <p>{m.commitConflict}</p>}
-                <p>{m.serverSays}</p>
-                <p lang="en">{commitError.message}</p>
-              </div>
+            <DryRunResult key={dryRun.data.planId} result={dryRun.data} isCommitting={commit.isPending} onCommit={retryCommit} />
+            {isUnsure ? (
+              <CommitOutcome
+                status={outcome.data}
+                isChecking={outcome.isFetching}
+                isRetrying={commit.isPending}
+                onRetry={retryCommit}
+                onCheckAgain={() => void outcome.refetch()}
+              />
+            ) : (
+              commitError && (
+                <div role="alert" className="form-alert">
+                  {commitError instanceof ApiError && commitError.status === 409 && <p>{m.commitConflict}</p>}
+                  {commitError instanceof ApiError && (commitError.status === 404 || commitError.status === 410) && <p>{m.commitGone}</p>}
+                  <p>{m.serverSays}</p>
+                  <p lang="en">{commitError.message}</p>
+                </div>
+              )
             )}
           </>
         )
