@@ -225,11 +225,13 @@ describe('POST /imports/dry-run: limits and unreadable files', () => {
   });
   afterAll(() => demo.close());
 
-  /** A CSV of exactly `size` bytes: one row whose ignored column pads it. */
+  /** A CSV of exactly `size` bytes: one row padded by ignored cells of 999 characters (under the cell limit). */
   function fileOfSize(size: number): Buffer {
     const head = 'Mã xã,URL,Ngày lập,Khác\r\n06385,https://www.facebook.com/pad.test,2022-01-01,';
     const headBytes = Buffer.byteLength(head, 'utf8');
-    return Buffer.concat([Buffer.from(head, 'utf8'), Buffer.alloc(size - headBytes - 2, 'x'), Buffer.from('\r\n')]);
+    const pad = Buffer.alloc(size - headBytes - 2, 'x');
+    for (let i = 999; i < pad.length; i += 1000) pad[i] = 0x2c;
+    return Buffer.concat([Buffer.from(head, 'utf8'), pad, Buffer.from('\r\n')]);
   }
 
   it(`takes a file of exactly ${MAX_IMPORT_BYTES} bytes and refuses one byte more with 413`, async () => {
@@ -267,15 +269,15 @@ describe('POST /imports/dry-run: limits and unreadable files', () => {
     expect(body.error!.message).toContain(message);
   });
 
-  it('refuses an XLSX whose entries claim to unpack to more than 200 MB, before unpacking it', async () => {
+  it('refuses an XLSX whose entries claim to unpack to more than 50 MB, before unpacking it', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Trang').addRow(HEADER);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     bytes.writeUInt32LE(300 * 1024 * 1024, central + 24);
     const { status, body } = await dryRun(demo, admin, bytes, { fileName: 'bomb.xlsx' });
-    expect(status).toBe(422);
-    expect(body.error!.message).toContain('unpacks to more than 200 MB');
+    expect(status).toBe(413);
+    expect(body.error!.message).toContain('inflates to more than 50 MB');
   });
 
   it('answers missing required columns with 422 naming them', async () => {
