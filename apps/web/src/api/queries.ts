@@ -2,12 +2,23 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { CoverageResponse, Level, OwnerFilter, PageDetail, SchemeId, UnitDetailResponse, UnitListResponse } from '@mttq/core';
 import { apiFetch, setCsrfToken } from './client';
 
+/** A unit a province officer writes for, in either scheme. */
+export interface ScopeUnit {
+  scheme: SchemeId;
+  code: string;
+  name: string;
+  level: Level;
+}
+
 /** The signed-in user as /auth/me and /auth/login describe it. */
 export interface SessionUser {
   id: number;
   username: string;
   role: 'admin' | 'central' | 'province' | 'viewer';
-  scope: { scheme: SchemeId; code: string; name: string } | null;
+  /** A province officer's units, in either scheme (each also covers its successors or predecessors in the other); empty for the other roles. */
+  scopes: ScopeUnit[];
+  /** Per scheme, the province codes the scopes reach; empty for the other roles, who work everywhere. */
+  provinces: Record<SchemeId, string[]>;
 }
 
 /** GET /auth/me: nulls when signed out. */

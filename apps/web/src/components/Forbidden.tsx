@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { meQuery } from '../api/queries';
+import { describeScopes } from '../api/session';
 import { useLocale } from '../i18n/locale';
 import { fill } from '../i18n/messages';
 
@@ -11,7 +12,7 @@ export function Forbidden({ needs, reason }: { needs?: string; reason?: string }
   const { t } = useLocale();
   const me = useQuery(meQuery());
   const user = me.data?.user;
-  const scope = user?.scope ? `${user.scope.name} (${user.scope.scheme}:${user.scope.code})` : t.scopeEverywhere;
+  const scope = (user && describeScopes(user.scopes)) ?? t.scopeEverywhere;
   return (
     <div role="alert" className="panel error forbidden">
       <h2>{t.forbiddenTitle}</h2>

@@ -14,7 +14,8 @@ import { toFieldErrors, type FieldErrors } from './form-errors';
 import { METRIC_FIELD_KINDS, METRIC_FIELDS, metricsFormFrom, toMetricInput, type MetricsFormValues } from './metrics-form';
 import { previousMonth } from './months';
 import { invalidateAfterWrite, pagesQuery, putMetrics } from './queries';
-import { Done, Field, fieldErrorCount, FormAlert, ProvinceSelect, SchemeSelect, useReportingMessages, useReportingUser, workingScheme } from './ui';
+import { workingProvince, workingScheme } from '../../api/session';
+import { Done, Field, fieldErrorCount, FormAlert, ScopeControls, useReportingMessages, useReportingUser } from './ui';
 import { pageDetailQuery, queryKeys } from '../../api/queries';
 
 const PAGE_ID = /^[1-9]\d{0,14}$/;
@@ -211,7 +212,7 @@ export function MetricsPage() {
   const month = rawMonth !== null && (MONTH.test(rawMonth) || rawMonth === '') ? rawMonth : previousMonth(todayIso());
   const rawParent = params.get('parent');
   // an officer searches inside the scope; central staff in a province they pick, or everywhere
-  const parent = user.role === 'province' && user.scope ? user.scope.code : rawParent && /^\d{2}$/.test(rawParent) ? rawParent : null;
+  const parent = workingProvince(user, scheme, rawParent);
   const page = useQuery({ ...pageDetailQuery(id ?? 0), enabled: id !== null });
   const [monthError, setMonthError] = useState<string | undefined>(undefined);
 
@@ -232,10 +233,9 @@ export function MetricsPage() {
     <>
       <h1>{m.metricsTitle}</h1>
       <p className="lead">{m.metricsLead}</p>
-      {user.role !== 'province' && id === null && (
+      {id === null && (
         <div className="report-controls">
-          <SchemeSelect value={scheme} onChange={(next) => update({ scheme: next, parent: null })} />
-          <ProvinceSelect scheme={scheme} value={parent} onChange={(code) => update({ parent: code })} empty={m.allProvinces} />
+          <ScopeControls scheme={scheme} province={parent} onScheme={(next) => update({ scheme: next, parent: null })} onProvince={(code) => update({ parent: code })} empty={m.allProvinces} />
         </div>
       )}
       {id === null ? (

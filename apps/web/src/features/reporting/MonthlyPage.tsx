@@ -14,7 +14,8 @@ import { splitServerErrors } from '../../api/server-errors';
 import { toFieldErrors, type FieldErrors } from './form-errors';
 import { defaultPeriodMonth } from './months';
 import { changeDeadline, completenessQuery, invalidateAfterWrite, openPeriod, periodCompletenessQuery, periodsQuery, submitReport } from './queries';
-import { Done, Field, fieldErrorCount, FormAlert, SchemeSelect, scopeProvince, useReportingMessages, useReportingUser, WriteError, workingScheme } from './ui';
+import { isOfficer, scopeProvinces, userSchemes, workingProvince, workingScheme } from '../../api/session';
+import { Done, Field, fieldErrorCount, FormAlert, ProvinceSelect, SchemeSelect, useReportingMessages, useReportingUser, WriteError } from './ui';
 
 const isHidden401 = (error: unknown) => error instanceof ApiError && error.isUnauthorized;
 
@@ -69,7 +70,6 @@ function PeriodsTable({ periods, selected, onSelect }: { periods: readonly Repor
 function SubmitReport({ period, province }: { period: ReportingPeriod; province: string }) {
   const { t, locale } = useLocale();
   const m = useReportingMessages();
-  const user = useReportingUser();
   const queryClient = useQueryClient();
   const completeness = useQuery(periodCompletenessQuery(period.id));
   const [note, setNote] = useState('');
@@ -95,7 +95,7 @@ function SubmitReport({ period, province }: { period: ReportingPeriod; province:
   const monthText = formatMonth(period.month, locale);
   return (
     <form className="panel report-form" onSubmit={onSubmit} noValidate aria-labelledby="submit-title">
-      <h2 id="submit-title">{fill(m.submitTitle, { province: user.scope?.name ?? province })}</h2>
+      <h2 id="submit-title">{fill(m.submitTitle, { province: row?.name ?? province })}</h2>
       <p>{fill(m.submitLead, { month: monthText, deadline: formatDate(period.deadline, locale) })}</p>
       {completeness.isPending ? (
         <p aria-live="polite">{t.loading}</p>
@@ -336,7 +336,9 @@ export function MonthlyPage() {
   const rawPeriod = params.get('period');
   const list = periods.data?.periods ?? [];
   const selected = list.find((p) => String(p.id) === rawPeriod) ?? list[0] ?? null;
-  const province = scopeProvince(user);
+  // an officer submits for one of their provinces in the scheme (most have one)
+  const province = isOfficer(user) ? workingProvince(user, scheme, params.get('province')) : null;
+  const ownProvinces = scopeProvinces(user, scheme);
   const central = isCentral(user.role);
 
   const update = (changes: Record<string, string | null>) =>
@@ -352,13 +354,10 @@ export function MonthlyPage() {
   return (
     <>
       <h1>{m.monthlyTitle}</h1>
-      {user.role === 'province' ? (
-        <p className="muted">{fill(m.schemeFixed, { scheme: m[`scheme_${scheme}`] })}</p>
-      ) : (
-        <div className="report-controls">
-          <SchemeSelect value={scheme} onChange={(next) => update({ scheme: next, period: null })} />
-        </div>
-      )}
+      <div className="report-controls">
+        <SchemeSelect value={scheme} onChange={(next) => update({ scheme: next, period: null, province: null })} schemes={userSchemes(user)} />
+        {ownProvinces && ownProvinces.length > 1 && <ProvinceSelect scheme={scheme} value={province} onChange={(code) => update({ province: code })} only={ownProvinces} />}
+      </div>
       <DemoBanner demo={periods.data?.demo} />
       {central && <OpenPeriod key={scheme} scheme={scheme} onOpened={(period) => update({ period: String(period.id) })} />}
       <section aria-labelledby="periods-title">

@@ -10,22 +10,23 @@ import {
   type RecordableStatus,
   type SchemeId,
 } from '@mttq/core';
-import { SCHEME_IDS } from '@mttq/core/rules';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { DemoBanner } from '../../components/DemoBanner';
 import { PanelError } from '../../components/PanelError';
 import { formatDate } from '../../i18n/format';
-import { useLocale } from '../../i18n/locale';
+import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { todayIso } from '../../url/today';
 import { isCentral } from './access';
 import { splitServerErrors } from '../../api/server-errors';
 import { toFieldErrors, type FieldErrors } from './form-errors';
-import { emptyPageForm, PAGE_FIELD_KINDS, PAGE_FIELDS, pageFormFromDetail, platformOfUrl, toCreatePageInput, toUpdatePageInput, type PageFormValues } from './page-form';
+import { emptyPageForm, namedExistingPage, PAGE_FIELD_KINDS, PAGE_FIELDS, pageFormFromDetail, platformOfUrl, toCreatePageInput, toUpdatePageInput, type PageFormValues } from './page-form';
 import { assignPage, createPage, invalidateAfterWrite, recordPageEvent, updatePage } from './queries';
-import { Done, Field, fieldErrorCount, FormAlert, SchemeSelect, useReportingMessages, useReportingUser, workingScheme } from './ui';
+import { userSchemes, workingScheme } from '../../api/session';
+import { queueMessages } from './queue-messages';
+import { Done, Field, fieldErrorCount, FormAlert, SchemeSelect, useReportingMessages, useReportingUser } from './ui';
 import { pageDetailQuery, queryKeys, unitDetailQuery } from '../../api/queries';
 
 const UNIT_CODE = /^\d{2}(\d|\d{3})?$/;
@@ -149,6 +150,40 @@ function PageFields({ values, errors, onChange }: PageFieldsProps) {
   );
 }
 
+/**
+ * The answer to a 409 second_front_page: the unit already has an open Front page. Names it (with
+ * a link to edit it) and offers "Vẫn lưu", which sends the same body with confirmSecondFrontPage.
+ */
+function SecondFrontPageWarning({ message, scheme, isPending, onConfirm }: { message: string; scheme: SchemeId; isPending: boolean; onConfirm: () => void }) {
+  const q = useMessages(queueMessages);
+  const m = useReportingMessages();
+  const existing = namedExistingPage(message);
+  return (
+    <div role="alert" className="form-alert second-page-warning">
+      <p>
+        <strong>{q.secondPageTitle}</strong>
+      </p>
+      <p>{existing ? fill(q.secondPageLead, { name: existing.name }) : q.secondPageLeadUnnamed}</p>
+      <p className="muted" lang="en">
+        {message}
+      </p>
+      {existing && (
+        <p>
+          <Link to={`/report/pages/${existing.id}/edit?scheme=${scheme}`}>{q.secondPageEdit}</Link>
+        </p>
+      )}
+      <p className="muted">{q.saveAnywayHint}</p>
+      <div className="form-actions">
+        <button type="button" onClick={onConfirm} disabled={isPending}>
+          {isPending ? m.saving : q.saveAnyway}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const isSecondFrontPage = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 409 && error.code === 'second_front_page';
+
 /** `/report/pages/new?scheme&unit`: a new page for a unit. */
 export function NewPagePage() {
   const m = useReportingMessages();
@@ -158,6 +193,7 @@ export function NewPagePage() {
   const [params] = useSearchParams();
   const scheme = workingScheme(user, params.get('scheme'));
   const [values, setValues] = useState<PageFormValues>(() => emptyPageForm(scheme, params.get('unit') ?? ''));
+  const [secondPage, setSecondPage] = useState<{ message: string; body: Record<string, unknown> } | null>(null);
   const errors = useServerErrors(PAGE_FIELDS);
   const create = useMutation({
     mutationFn: createPage,
@@ -166,10 +202,14 @@ export function NewPagePage() {
       await invalidateAfterWrite(queryClient);
       await navigate(`/report/pages/${page.id}/edit?scheme=${values.unitScheme}`, { state: { created: page.name } });
     },
-    onError: (error) => errors.fromServer(error),
+    onError: (error, body) => {
+      if (isSecondFrontPage(error)) setSecondPage({ message: error.message, body: body as Record<string, unknown> });
+      else errors.fromServer(error);
+    },
   });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    setSecondPage(null);
     const parsed = createPageBodySchema.safeParse(toCreatePageInput(values));
     if (!parsed.success) {
       errors.setLocal(toFieldErrors(parsed.error.issues, PAGE_FIELD_KINDS, m));
@@ -178,6 +218,11 @@ export function NewPagePage() {
     errors.clear();
     create.mutate(parsed.data);
   };
+  const changeValues = (next: PageFormValues) => {
+    // the warning was about the values sent; a change asks again
+    setSecondPage(null);
+    setValues(next);
+  };
   const fieldErrors = errors.fieldErrors;
   return (
     <>
@@ -185,7 +230,7 @@ export function NewPagePage() {
       <form className="report-form panel" onSubmit={onSubmit} noValidate aria-labelledby="new-page-details">
         <h2 id="new-page-details">{m.pageDetailsTitle}</h2>
         {errors.forbidden ? <PanelError error={errors.forbidden} retry={() => errors.clear()} /> : <FormAlert messages={errors.general} fieldErrorCount={fieldErrorCount(fieldErrors)} />}
-        {user.role !== 'province' && <SchemeSelect value={values.unitScheme} onChange={(unitScheme) => setValues({ ...values, unitScheme })} />}
+        <SchemeSelect value={values.unitScheme} onChange={(unitScheme) => changeValues({ ...values, unitScheme })} schemes={userSchemes(user)} />
         <Field label={m.fieldUnitCode} hint={m.fieldUnitHint} error={fieldErrors['unit.code'] ?? fieldErrors['unit.scheme']}>
           {(props) => (
             <input
@@ -195,12 +240,20 @@ export function NewPagePage() {
               required
               maxLength={5}
               value={values.unitCode}
-              onChange={(e) => setValues({ ...values, unitCode: e.target.value.trim() })}
+              onChange={(e) => changeValues({ ...values, unitCode: e.target.value.trim() })}
             />
           )}
         </Field>
         <UnitLookup scheme={values.unitScheme} code={values.unitCode} />
-        <PageFields values={values} errors={fieldErrors} onChange={setValues} />
+        <PageFields values={values} errors={fieldErrors} onChange={changeValues} />
+        {secondPage && (
+          <SecondFrontPageWarning
+            message={secondPage.message}
+            scheme={values.unitScheme}
+            isPending={create.isPending}
+            onConfirm={() => create.mutate({ ...secondPage.body, confirmSecondFrontPage: true })}
+          />
+        )}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={create.isPending}>
             {create.isPending ? m.saving : m.createButton}
@@ -275,8 +328,9 @@ function Assignments({ page }: { page: PageDetail }) {
   const m = useReportingMessages();
   const user = useReportingUser();
   const queryClient = useQueryClient();
-  const schemes = user.role === 'province' && user.scope ? [user.scope.scheme] : [...SCHEME_IDS];
-  const [scheme, setScheme] = useState<SchemeId>(schemes[0]!);
+  const [params] = useSearchParams();
+  const schemes = userSchemes(user);
+  const [scheme, setScheme] = useState<SchemeId>(() => workingScheme(user, params.get('scheme')));
   const current = page.assignments.find((a) => a.scheme === scheme);
   const [code, setCode] = useState(current?.code ?? '');
   const [isSaved, setSaved] = useState(false);

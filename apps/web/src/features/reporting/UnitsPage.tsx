@@ -10,7 +10,8 @@ import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 
-import { ProvinceSelect, SchemeSelect, useReportingMessages, useReportingUser, workingScheme } from './ui';
+import { describeScopes, isOfficer as isOfficerUser, scopeRoot, workingScheme } from '../../api/session';
+import { ScopeControls, useReportingMessages, useReportingUser } from './ui';
 import { filterUnitRows, parseUnitStatusFilter, UNIT_STATUS_FILTERS } from './units-filter';
 
 const PAGE_SIZE = 100;
@@ -200,10 +201,11 @@ export function UnitsPage() {
   const m = useReportingMessages();
   const user = useReportingUser();
   const [params, setParams] = useSearchParams();
-  const isOfficer = user.role === 'province' && user.scope !== null;
+  const isOfficer = isOfficerUser(user);
   const scheme = workingScheme(user, params.get('scheme'));
+  const root = scopeRoot(user, scheme);
   const rawParent = params.get('parent');
-  const parent = rawParent && UNIT_CODE.test(rawParent) ? rawParent : isOfficer ? user.scope!.code : null;
+  const parent = rawParent && UNIT_CODE.test(rawParent) ? rawParent : root;
   const rawAsOf = params.get('asOf');
   const asOf = rawAsOf && ISO_DATE.test(rawAsOf) ? rawAsOf : null;
   const isDistrictParent = parent !== null && parent.length === 3;
@@ -238,16 +240,14 @@ export function UnitsPage() {
   return (
     <>
       <h1>{m.nav_units}</h1>
-      <p className="lead">{isOfficer ? fill(m.unitsLeadOfficer, { scope: `${user.scope!.name} (${user.scope!.code})` }) : m.unitsLeadCentral}</p>
+      <p className="lead">{isOfficer ? fill(m.unitsLeadOfficer, { scope: describeScopes(user.scopes) ?? '' }) : m.unitsLeadCentral}</p>
       <div className="report-controls">
-        {isOfficer ? (
-          <p className="muted">{fill(m.schemeFixed, { scheme: m[`scheme_${scheme}`] })}</p>
-        ) : (
-          <>
-            <SchemeSelect value={scheme} onChange={(next) => update({ scheme: next, parent: null, level: null })} />
-            <ProvinceSelect scheme={scheme} value={province} onChange={(code) => update({ parent: code, level: null })} />
-          </>
-        )}
+        <ScopeControls
+          scheme={scheme}
+          province={province && province.length === 2 ? province : null}
+          onScheme={(next) => update({ scheme: next, parent: null, level: null })}
+          onProvince={(code) => update({ parent: code, level: null })}
+        />
         {scheme === 'legacy63' && !isDistrictParent && (
           <div className="field">
             <label htmlFor="units-level">{m.levelLabel}</label>
@@ -274,7 +274,7 @@ export function UnitsPage() {
       </div>
       {isDistrictParent && province && (
         <p>
-          <button type="button" onClick={() => update({ parent: isOfficer && province === user.scope!.code ? null : province, level: null })}>
+          <button type="button" onClick={() => update({ parent: isOfficer && province === root ? null : province, level: null })}>
             {m.backToProvince}
           </button>
         </p>

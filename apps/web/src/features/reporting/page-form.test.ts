@@ -1,6 +1,6 @@
 import { createPageBodySchema, updatePageBodySchema, type PageDetail } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
-import { emptyPageForm, pageFormFromDetail, platformOfUrl, toCreatePageInput, toUpdatePageInput } from './page-form';
+import { emptyPageForm, namedExistingPage, pageFormFromDetail, platformOfUrl, toCreatePageInput, toUpdatePageInput } from './page-form';
 
 const stored: PageDetail = {
   id: 42,
@@ -69,5 +69,17 @@ describe('platformOfUrl', () => {
     ['', null],
   ])('%s → %s', (url, platform) => {
     expect(platformOfUrl(url)).toBe(platform);
+  });
+});
+
+describe('namedExistingPage', () => {
+  it('reads the existing page from the 409 second_front_page message', () => {
+    const message =
+      'reform34:21025 already has a live Front page: page 12 "Mặt trận phường "Cẩm Thành"" (https://www.facebook.com/mttq.camthanh). A unit has one official page; update that page, or send confirmSecondFrontPage: true to add this one as well.';
+    expect(namedExistingPage(message)).toEqual({ id: 12, name: 'Mặt trận phường "Cẩm Thành"', url: 'https://www.facebook.com/mttq.camthanh' });
+  });
+
+  it('gives null when the message names no page', () => {
+    expect(namedExistingPage('The unit already has a page.')).toBeNull();
   });
 });

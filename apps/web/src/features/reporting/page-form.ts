@@ -103,3 +103,22 @@ export function platformOfUrl(url: string): string | null {
   }
   return PLATFORM_HOSTS.find(([pattern]) => pattern.test(host))?.[1] ?? null;
 }
+
+/** The live Front page a 409 second_front_page names. */
+export interface ExistingPage {
+  id: number;
+  name: string;
+  url: string;
+}
+
+/**
+ * The page named by the server's 409 second_front_page message, to link to it; null when the
+ * message names none (it is shown as it is then).
+ * namedExistingPage('reform34:21025 already has a live Front page: page 12 "MTTQ phường Cẩm Thành" (https://www.facebook.com/x). A unit …')
+ *   → { id: 12, name: 'MTTQ phường Cẩm Thành', url: 'https://www.facebook.com/x' }
+ */
+export function namedExistingPage(message: string): ExistingPage | null {
+  const match = /\bpage (\d+) "(.*)" \((https?:\/\/[^\s)]+)\)/.exec(message);
+  if (!match) return null;
+  return { id: Number(match[1]), name: match[2]!, url: match[3]! };
+}

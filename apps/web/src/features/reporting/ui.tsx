@@ -9,6 +9,7 @@ import { Forbidden } from '../../components/Forbidden';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { reportingMessages } from './messages';
+import { isOfficer, scopeProvinces, userSchemes, workingProvince, workingScheme } from '../../api/session';
 
 import type { FieldErrors } from './form-errors';
 import { provincesQuery } from '../../api/queries';
@@ -104,15 +105,15 @@ export function Done({ children }: { children: ReactNode }) {
   );
 }
 
-/** The scheme picker of central staff (officers work in their scope's scheme). */
-export function SchemeSelect({ value, onChange }: { value: SchemeId; onChange: (scheme: SchemeId) => void }) {
+/** The scheme picker: every scheme, or the ones given (an officer's: those their scope reaches). */
+export function SchemeSelect({ value, onChange, schemes = SCHEME_IDS }: { value: SchemeId; onChange: (scheme: SchemeId) => void; schemes?: readonly SchemeId[] }) {
   const m = useReportingMessages();
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{m.schemeLabel}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as SchemeId)}>
-        {SCHEME_IDS.map((scheme) => (
+        {schemes.map((scheme) => (
           <option key={scheme} value={scheme}>
             {m[`scheme_${scheme}`]}
           </option>
@@ -122,17 +123,28 @@ export function SchemeSelect({ value, onChange }: { value: SchemeId; onChange: (
   );
 }
 
-/** A province of the scheme, or none ('' with the `empty` label). */
-export function ProvinceSelect({ scheme, value, onChange, empty }: { scheme: SchemeId; value: string | null; onChange: (code: string | null) => void; empty?: string }) {
+interface ProvinceSelectProps {
+  scheme: SchemeId;
+  value: string | null;
+  onChange: (code: string | null) => void;
+  /** the label of the "none" choice; without it, "pick a province" */
+  empty?: string;
+  /** only these codes (an officer's provinces); no "none" choice then */
+  only?: readonly string[] | null;
+}
+
+/** A province of the scheme, or none ('' with the `empty` label); an officer's provinces only when `only` is given. */
+export function ProvinceSelect({ scheme, value, onChange, empty, only }: ProvinceSelectProps) {
   const m = useReportingMessages();
   const id = useId();
   const provinces = useQuery(provincesQuery(scheme));
+  const items = only ? (provinces.data?.items ?? []).filter((p) => only.includes(p.code)) : (provinces.data?.items ?? []);
   return (
     <div className="field">
       <label htmlFor={id}>{m.provinceLabel}</label>
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} aria-busy={provinces.isPending}>
-        <option value="">{empty ?? m.provinceChoose}</option>
-        {provinces.data?.items.map((p) => (
+        {!only && <option value="">{empty ?? m.provinceChoose}</option>}
+        {items.map((p) => (
           <option key={p.code} value={p.code}>
             {p.name} ({p.code})
           </option>
@@ -144,13 +156,39 @@ export function ProvinceSelect({ scheme, value, onChange, empty }: { scheme: Sch
   );
 }
 
-/** The scheme the user works in: an officer's scope scheme, else the one asked for. */
-export function workingScheme(user: SessionUser, asked: string | null): SchemeId {
-  if (user.role === 'province' && user.scope) return user.scope.scheme;
-  return SCHEME_IDS.includes(asked as SchemeId) ? (asked as SchemeId) : 'legacy63';
+/**
+ * The scheme and province pickers of a reporting screen. Central staff and admins pick any;
+ * an officer picks among the schemes and provinces their scope reaches (reform34 by default,
+ * legacy63 to correct history).
+ */
+export function ScopeControls({
+  scheme,
+  province,
+  onScheme,
+  onProvince,
+  empty,
+}: {
+  scheme: SchemeId;
+  province: string | null;
+  onScheme: (scheme: SchemeId) => void;
+  onProvince: (code: string | null) => void;
+  empty?: string;
+}) {
+  const user = useReportingUser();
+  return (
+    <>
+      <SchemeSelect value={scheme} onChange={onScheme} schemes={userSchemes(user)} />
+      <ProvinceSelect scheme={scheme} value={province} onChange={onProvince} only={scopeProvinces(user, scheme)} {...(empty !== undefined ? { empty } : {})} />
+    </>
+  );
 }
 
-/** The officer's province code when the scope is a province; null for central staff, admins and narrower scopes. */
-export function scopeProvince(user: SessionUser): string | null {
-  return user.role === 'province' && user.scope && user.scope.code.length === 2 ? user.scope.code : null;
+export { workingScheme } from '../../api/session';
+
+/**
+ * The officer's province in `scheme` (their first when their scope reaches several); null for
+ * central staff and admins, who pick one.
+ */
+export function scopeProvince(user: SessionUser, scheme: SchemeId = workingScheme(user, null)): string | null {
+  return isOfficer(user) ? workingProvince(user, scheme, null) : null;
 }

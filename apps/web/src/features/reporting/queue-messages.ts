@@ -1,0 +1,137 @@
+import { defineMessages } from '../../i18n/messages';
+
+/**
+ * The work queues' text: central staff's verification queue and units with several Front pages,
+ * provinces' choice of a new unit for pages of split communes, and the page form's warning about a
+ * second Front page. Words shared with the other reporting screens stay in messages.ts.
+ */
+export const queueMessages = defineMessages({
+  vi: {
+    tabsLabel: 'Các danh sách cần xử lý',
+    tab_queue: 'Trang chờ xác minh',
+    tab_duplicates: 'Đơn vị có nhiều trang Mặt trận',
+
+    queueLead:
+      'Các trang đã báo cáo, chưa đóng và chưa xác minh; trang chờ lâu nhất ở trên. Mở trang để kiểm tra, đánh dấu các trang rồi xác minh hoặc từ chối (kèm lý do cho tỉnh).',
+    byProvinceTitle: 'Số trang chờ xác minh theo tỉnh, thành',
+    byProvinceAll: 'Cả nước: {count}',
+    byProvinceOne: '{name}: {count}',
+    colWaitingSince: 'Chờ từ ngày',
+    waitingDays: '{days} ngày',
+    selectAllOnPage: 'Chọn tất cả trên trang này',
+    selectPage: 'Chọn trang {name}',
+    selectedCount: 'Đã chọn {count} trang.',
+    noneSelected: 'Chưa chọn trang nào.',
+    bulkTitle: 'Xác minh hoặc từ chối các trang đã chọn',
+    bulkDate: 'Ngày xác minh hoặc từ chối',
+    bulkNote: 'Ghi chú',
+    bulkNoteHint: 'Bắt buộc khi từ chối: tỉnh sẽ đọc lý do này. Một ghi chú cho mọi trang đã chọn.',
+    bulkVerify: 'Xác minh',
+    bulkReject: 'Từ chối',
+    bulkCount: '{count} trang đã chọn',
+    errNoneSelected: 'Chọn ít nhất một trang trong bảng.',
+    resultsVerified: 'Đã xác minh {done}/{count} trang.',
+    resultsRejected: 'Đã từ chối {done}/{count} trang.',
+    resultsFailedTitle: 'Các trang chưa được ghi (vẫn được chọn để thử lại):',
+    resultFailed: '{name}:',
+    rangeShown: 'Đang hiện {from}–{to} trong {total} trang.',
+    previousPage: 'Trang trước',
+
+    duplicatesLead:
+      'Mỗi đơn vị có một trang chính thức của Ủy ban MTTQ. Các đơn vị dưới đây có nhiều hơn một trang Mặt trận chưa đóng: giữ một trang, đóng hoặc chuyển các trang còn lại.',
+    duplicatesTotal: '{count} đơn vị có nhiều trang Mặt trận.',
+    duplicatesEmpty: 'Không có đơn vị nào có nhiều hơn một trang Mặt trận.',
+    duplicatesAsOf: 'Tình trạng đến ngày {date}.',
+    colPages: 'Các trang Mặt trận chưa đóng',
+    launchedOn: 'lập ngày {date}',
+    duplicatesTableName: 'Bảng đơn vị có nhiều trang Mặt trận',
+
+    successorsTitle: 'Chọn đơn vị mới',
+    successorsLead:
+      'Từ 01/07/2025, các xã, phường dưới đây đã được chia cho nhiều đơn vị mới, nên trang của chúng chưa thuộc đơn vị nào trong cơ cấu 34 tỉnh, thành. Chọn đơn vị mới cho từng trang.',
+    successorsProvince: 'Tỉnh, thành (cơ cấu 63 tỉnh, thành)',
+    successorsTotal: '{count} trang chờ chọn đơn vị mới.',
+    successorsEmpty: 'Không còn trang nào chờ chọn đơn vị mới.',
+    colLegacyUnit: 'Đơn vị cũ',
+    colNewUnit: 'Đơn vị mới',
+    chooseCandidate: '— Chọn đơn vị mới —',
+    newUnitFor: 'Đơn vị mới của trang {name}',
+    saveChoice: 'Lưu',
+    saveChoiceNamed: 'Lưu đơn vị mới của trang {name}',
+    choiceSaved: 'Đã gắn trang “{name}” với {unit}.',
+    errChooseCandidate: 'Chọn một đơn vị mới trong danh sách.',
+    successorsTableName: 'Bảng trang chờ chọn đơn vị mới',
+
+    secondPageTitle: 'Đơn vị này đã có trang Mặt trận',
+    secondPageLead: 'Đơn vị đã có trang chưa đóng của Ủy ban MTTQ: “{name}”. Mỗi đơn vị có một trang chính thức; nếu đó là cùng một trang, hãy sửa trang đã có thay vì thêm mới.',
+    secondPageLeadUnnamed: 'Đơn vị đã có trang chưa đóng của Ủy ban MTTQ. Mỗi đơn vị có một trang chính thức; nếu đó là cùng một trang, hãy sửa trang đã có thay vì thêm mới.',
+    secondPageEdit: 'Sửa trang đã có',
+    saveAnyway: 'Vẫn lưu',
+    saveAnywayHint: '“Vẫn lưu” thêm trang này thành trang Mặt trận thứ hai của đơn vị; cán bộ Trung ương sẽ thấy đơn vị trong danh sách “Đơn vị có nhiều trang Mặt trận”.',
+  },
+  en: {
+    tabsLabel: 'Work lists',
+    tab_queue: 'Pages waiting for verification',
+    tab_duplicates: 'Units with several Front pages',
+
+    queueLead:
+      'Reported pages that are open and not verified yet, the longest waiting first. Open a page to check it, tick pages, then verify them or reject them (with the reason for the province).',
+    byProvinceTitle: 'Pages waiting for verification by province',
+    byProvinceAll: 'Whole country: {count}',
+    byProvinceOne: '{name}: {count}',
+    colWaitingSince: 'Waiting since',
+    waitingDays: '{days} days',
+    selectAllOnPage: 'Select all on this page',
+    selectPage: 'Select page {name}',
+    selectedCount: '{count} page(s) selected.',
+    noneSelected: 'No page selected.',
+    bulkTitle: 'Verify or reject the selected pages',
+    bulkDate: 'Date of the verification or rejection',
+    bulkNote: 'Note',
+    bulkNoteHint: 'Required to reject: the province reads this reason. One note for every selected page.',
+    bulkVerify: 'Verify',
+    bulkReject: 'Reject',
+    bulkCount: '{count} selected page(s)',
+    errNoneSelected: 'Select at least one page in the table.',
+    resultsVerified: 'Verified {done} of {count} page(s).',
+    resultsRejected: 'Rejected {done} of {count} page(s).',
+    resultsFailedTitle: 'Pages not recorded (still selected, to try again):',
+    resultFailed: '{name}:',
+    rangeShown: 'Showing {from}–{to} of {total} pages.',
+    previousPage: 'Previous page',
+
+    duplicatesLead:
+      'A unit has one official page of its Front committee. The units below have more than one open Front page: keep one, close or move the others.',
+    duplicatesTotal: '{count} unit(s) with several Front pages.',
+    duplicatesEmpty: 'No unit has more than one Front page.',
+    duplicatesAsOf: 'Status as of {date}.',
+    colPages: 'Open Front pages',
+    launchedOn: 'launched {date}',
+    duplicatesTableName: 'Units with several Front pages',
+
+    successorsTitle: 'Choose the new unit',
+    successorsLead:
+      'On 1 Jul 2025 the communes below were divided between several new units, so their pages belong to no unit of the 34-province structure yet. Choose the new unit of each page.',
+    successorsProvince: 'Province (63-province structure)',
+    successorsTotal: '{count} page(s) waiting for their new unit.',
+    successorsEmpty: 'No page is waiting for its new unit.',
+    colLegacyUnit: 'Former unit',
+    colNewUnit: 'New unit',
+    chooseCandidate: '— Choose the new unit —',
+    newUnitFor: 'New unit of page {name}',
+    saveChoice: 'Save',
+    saveChoiceNamed: 'Save the new unit of page {name}',
+    choiceSaved: 'Page “{name}” now belongs to {unit}.',
+    errChooseCandidate: 'Choose one of the new units.',
+    successorsTableName: 'Pages waiting for their new unit',
+
+    secondPageTitle: 'This unit already has a Front page',
+    secondPageLead: 'The unit already has an open page of its Front committee: “{name}”. A unit has one official page; if it is the same page, edit that page instead of adding one.',
+    secondPageLeadUnnamed: 'The unit already has an open page of its Front committee. A unit has one official page; if it is the same page, edit that page instead of adding one.',
+    secondPageEdit: 'Edit the existing page',
+    saveAnyway: 'Save anyway',
+    saveAnywayHint: '“Save anyway” adds this page as the unit’s second Front page; central staff will see the unit in “Units with several Front pages”.',
+  },
+});
+
+export type QueueMessages = (typeof queueMessages)['vi'];
