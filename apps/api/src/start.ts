@@ -6,11 +6,29 @@ import { openDatabase, type Db } from './db/connection';
 import { getAccountSummary, maybeCreateDemoAccounts, type AccountSummary } from './demo/demo-accounts';
 import { maybeSeedDemoData } from './demo/generate-demo';
 import { maybeLoadRegistries } from './units/load-registries';
+import { deriveReformAssignments, type ReformAssignmentCounts } from './writes/reform-assignments';
 
 export interface Prepared {
   db: Db;
   registryLoaded: boolean;
   demoSeeded: boolean;
+  /** Pages carried across the 2025 reform at this start (see writes/reform-assignments.ts). */
+  reform: ReformAssignmentCounts;
+}
+
+/**
+ * Brings every page up to the reform rule: the assignments the crosswalk gives are added (and
+ * audited as user "crosswalk"); pages of split communes are counted as waiting for a choice.
+ * Running it again adds nothing.
+ */
+export function carryPagesAcrossReform(db: Db): ReformAssignmentCounts {
+  return db.transaction(() => {
+    const { audit, counts } = deriveReformAssignments(db, null);
+    const insert = db.prepare('INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json) VALUES (?, NULL, ?, ?, ?, ?, NULL, ?)');
+    const at = new Date().toISOString();
+    for (const entry of audit) insert.run(at, 'crosswalk', entry.action, entry.entity, String(entry.entityId), JSON.stringify(entry.after));
+    return counts;
+  }).immediate();
 }
 
 /** Opens and migrates the database, loads the registries and seeds demo data when asked. */
@@ -19,9 +37,10 @@ export function prepareDatabase(config: Pick<Config, 'databasePath' | 'seedDemo'
   try {
     const registry = maybeLoadRegistries(db);
     const demo = config.seedDemo ? maybeSeedDemoData(db) : null;
+    const reform = carryPagesAcrossReform(db);
     // Refresh the query planner's statistics after bulk loads; cheap when nothing changed.
     db.pragma('optimize');
-    return { db, registryLoaded: registry.loaded, demoSeeded: demo !== null };
+    return { db, registryLoaded: registry.loaded, demoSeeded: demo !== null, reform };
   } catch (error) {
     db.close();
     throw error;
@@ -61,6 +80,7 @@ export async function startServer(config: Config): Promise<Running> {
     db: prepared.db,
     webDist: config.webDist,
     publicRead: config.publicRead,
+    signIn: { trustProxy: config.trustProxy },
     services: { defaultScheme: config.defaultScheme },
     webConfig: { mapTileUrl: config.mapTileUrl, mapTileAttribution: config.mapTileAttribution },
   });

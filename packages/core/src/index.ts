@@ -12,3 +12,4 @@ export * from './import-api';
 export * from './snapshots-api';
 export * from './spreadsheet-cells';
 export * from './text';
+export * from './work-queue-api';

@@ -44,6 +44,10 @@ export const createPageBodySchema = z
     launchedOn: isoDateSchema.meta({ description: 'YYYY-MM-DD, not in the future' }),
     unit: unitRefBodySchema.meta({ description: 'the unit the page belongs to, in one scheme' }),
     platformId: platformIdSchema.optional(),
+    confirmSecondFrontPage: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true to save a Front page for a unit that already has a live one (otherwise 409 second_front_page naming it)' }),
   })
   .meta({ id: 'CreatePageBody' });
 export type CreatePageBody = z.infer<typeof createPageBodySchema>;

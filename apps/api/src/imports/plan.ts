@@ -7,7 +7,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  defaultAsOf,
   IMPORT_PLAN_TTL_MINUTES,
   importColumn,
   isPageLive,
@@ -134,7 +133,8 @@ class Planner {
     private readonly table: ImportTable,
   ) {
     this.today = services.today();
-    this.effectiveOn = defaultAsOf(scheme, this.today);
+    // Statuses are recorded on the day of the import, whatever the scheme: nothing is back-dated.
+    this.effectiveOn = this.today;
     this.resolver = new UnitResolver(scheme, services.units(scheme), (key) => this.header(key));
   }
 
@@ -216,8 +216,9 @@ class Planner {
     if (values.launchedOn !== undefined) {
       const date = parseDate(values.launchedOn);
       if (!date.ok) add('launchedOn', date.message);
-      else if (date.value > this.effectiveOn) {
-        add('launchedOn', `${date.value} is after ${this.effectiveOn}, ${this.effectiveOn === this.today ? 'today' : `the last day of ${this.scheme}`}; import the page into the scheme in force on its launch`);
+      else if (date.value > this.today) add('launchedOn', `${date.value} is after today, ${this.today}`);
+      else if (!isLaunchInScheme(this.scheme, date.value)) {
+        add('launchedOn', `${date.value} is after ${this.scheme} ended on ${SCHEMES[this.scheme].validTo}; import the page into the scheme in force on its launch`);
       } else parsed.launchedOn = date.value;
     }
     if (values.status !== undefined) {
@@ -458,6 +459,9 @@ class Planner {
     return { event: { status: wanted as ImportedStatus, note }, current };
   }
 }
+
+/** Can a page launched on `date` belong to a unit of the scheme (not after the scheme ended)? */
+const isLaunchInScheme = (scheme: SchemeId, date: string) => SCHEMES[scheme].validTo === null || date <= SCHEMES[scheme].validTo!;
 
 /** A user's role and scope, to compare between the dry run and the commit. */
 export const accessOf = (user: SessionUser) => JSON.stringify([user.role, user.scopes]);

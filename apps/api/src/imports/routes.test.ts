@@ -18,7 +18,8 @@ const ROWS = [
 const CODES = ['06385', '06388', '06391'];
 
 async function dryRun(demo: DemoApp, session: TestSession, bytes: Uint8Array, options: { fileName?: string; scheme?: string } = {}) {
-  const response = await demo.app.request('/api/v1/imports/dry-run', uploadRequest(bytes, session, options));
+  // These files are written for legacy63 units (districts and all); reform34 is the default scheme.
+  const response = await demo.app.request('/api/v1/imports/dry-run', uploadRequest(bytes, session, { scheme: 'legacy63', ...options }));
   const body = (await response.json()) as any;
   return { status: response.status, body: body as ImportDryRunResponse & { error?: { code: string; message: string; details: { path: string; message: string }[] } } };
 }
@@ -462,7 +463,7 @@ describe('imports by province officers and statuses', () => {
     expect(body.rows.map((r) => r.outcome)).toEqual(['create', 'error']);
     expect(body.rows[1]!.errors[0]).toEqual({
       column: 'Mã xã',
-      message: 'Phường Phúc Xá (00001) is outside your scope legacy63:20 (Tỉnh Lạng Sơn); ask central staff to import it',
+      message: 'Phường Phúc Xá (legacy63:00001) is outside your scope legacy63:20 (Tỉnh Lạng Sơn); ask central staff to import it',
       candidates: [],
     });
     const reform = await dryRun(demo, officer, csvFile([['Mã xã', 'URL', 'Ngày lập'], ['06394', 'https://www.facebook.com/x.test', '2025-08-01']]), { scheme: 'reform34' });
@@ -473,7 +474,7 @@ describe('imports by province officers and statuses', () => {
     const moved = await signInAs(demo.db, 'province', { scheme: 'legacy63', code: '20' });
     const { body } = await dryRun(demo, moved, csvFile([['Mã xã', 'URL', 'Ngày lập'], ['06394', 'https://www.facebook.com/moved.test', '2022-01-01']]));
     expect(body.canCommit).toBe(true);
-    demo.db.prepare("UPDATE users SET scope_code = '19' WHERE id = ?").run(moved.userId);
+    demo.db.prepare("UPDATE user_scopes SET code = '19' WHERE user_id = ?").run(moved.userId);
     const answer = await commit(demo, moved, body.planId);
     expect(answer.status).toBe(403);
     expect(answer.body.error.message).toBe('Your role or scope changed since the dry run; run the dry run again.');
@@ -491,17 +492,20 @@ describe('imports by province officers and statuses', () => {
     expect(active.body.rows[0]).toMatchObject({ outcome: 'unchanged', warnings: ['Trạng thái "Hoạt động" is not recorded: active and inactive follow from the monthly figures'] });
 
     const byCentral = await dryRun(demo, central, file('da xac minh'));
-    expect(byCentral.body.rows[0]).toMatchObject({ outcome: 'update', changes: ['status: Đã báo cáo → Đã xác minh on 2025-06-30'] });
+    expect(byCentral.body.rows[0]).toMatchObject({ outcome: 'update', changes: ['status: Đã báo cáo → Đã xác minh on 2026-11-27'] });
     expect((await commit(demo, central, byCentral.body.planId)).status).toBe(200);
     expect((await dryRun(demo, central, file('Đã xác minh'))).body.rows[0]!.outcome).toBe('unchanged');
 
     const rejectWithoutReason = await dryRun(demo, central, file('Bị từ chối'));
     expect(rejectWithoutReason.body.rows[0]!.errors[0]).toMatchObject({ column: 'Ghi chú', message: expect.stringContaining('needs the reason') });
     const close = await dryRun(demo, officer, file('Đã đóng'));
-    expect(close.body.rows[0]!.changes).toEqual(['status: Đã xác minh → Đã đóng on 2025-06-30']);
+    expect(close.body.rows[0]!.changes).toEqual(['status: Đã xác minh → Đã đóng on 2026-11-27']);
     expect((await commit(demo, officer, close.body.planId)).status).toBe(200);
+    // Recorded today, in the page's history; legacy63 (which ended on 2025-06-30) still shows it live then.
     const page = (await demo.get(`/api/v1/pages?scheme=legacy63&parent=06394&q=verify.test`)).body.items[0];
-    expect(page.status).toMatchObject({ isLive: false, latest: 'closed' });
+    expect(page.status).toMatchObject({ isLive: true });
+    const detail = (await demo.get(`/api/v1/pages/${page.id}`)).body;
+    expect(detail.history.at(-1)).toMatchObject({ status: 'closed', effectiveOn: '2026-11-27' });
   });
 });
 

@@ -32,6 +32,8 @@ import { ApiError, badRequest, notFound } from '../http/errors';
 import type { Services } from '../http/services';
 import { getPage, listPageStatusEvents, type DbPage } from '../pages/page-queries';
 import { getPageDetail } from '../pages/routes';
+import { findLiveFrontPage, frontPageDate } from './front-pages';
+import { deriveReformAssignments } from './reform-assignments';
 import type { AuditEntry } from './run-write';
 import { normalisePageUrl } from './url-normalise';
 
@@ -219,6 +221,8 @@ export interface CreatePageInput {
   /** The unit the page belongs to, in one scheme; assigned with basis 'direct'. */
   unit: { scheme: SchemeId; code: string };
   platformId?: string | null;
+  /** true: save a Front page even though the unit has a live one (else a 409 names it). */
+  confirmSecondFrontPage?: boolean;
 }
 
 export interface CreatePageOptions {
@@ -253,6 +257,16 @@ export function createPage(services: Services, user: SessionUser, input: CreateP
   if (reportedOn < input.launchedOn) throw badRequest('reportedOn', `${reportedOn} is before the launch on ${input.launchedOn}`);
   assertUrlIsFree(db, url, null);
   assertPlatformIdIsFree(db, input.platform, platformId, null);
+  if (owner === 'front' && !input.confirmSecondFrontPage) {
+    const existing = findLiveFrontPage(db, scheme, code, frontPageDate(scheme, today));
+    if (existing) {
+      throw new ApiError(
+        409,
+        'second_front_page',
+        `${scheme}:${code} already has a live Front page: page ${existing.id} "${existing.name}" (${existing.url}). A unit has one official page; update that page, or send confirmSecondFrontPage: true to add this one as well.`,
+      );
+    }
+  }
 
   const { lastInsertRowid } = statement(db, 'INSERT INTO pages (platform, url, platform_id, name, owner, launched_on) VALUES (?, ?, ?, ?, ?, ?)').run(
     input.platform,
@@ -270,6 +284,7 @@ export function createPage(services: Services, user: SessionUser, input: CreateP
     { action: 'create', entity: AUDIT_ENTITIES.page, entityId: pageId, before: null, after: page },
     { action: 'create', entity: AUDIT_ENTITIES.assignment, entityId: `${pageId}/${scheme}`, before: null, after: assignment },
     insertEvent(db, user, pageId, 'reported', reportedOn, null),
+    ...deriveReformAssignments(db, [pageId]).audit,
   ];
   return { result: getPageDetail(services, pageId), audit };
 }
@@ -381,10 +396,9 @@ export function assignPage(
   ).run(pageId, scheme, unitCode, basis);
   const before: AssignmentRecord | null = current ? { pageId, scheme, unitCode: current.unit_code, basis: current.basis } : null;
   const after: AssignmentRecord = { pageId, scheme, unitCode, basis };
-  return {
-    result: getPageDetail(services, pageId),
-    audit: [{ action: current ? 'update' : 'create', entity: AUDIT_ENTITIES.assignment, entityId: `${pageId}/${scheme}`, before, after }],
-  };
+  const audit: AuditEntry[] = [{ action: current ? 'update' : 'create', entity: AUDIT_ENTITIES.assignment, entityId: `${pageId}/${scheme}`, before, after }];
+  audit.push(...deriveReformAssignments(db, [pageId]).audit);
+  return { result: getPageDetail(services, pageId), audit };
 }
 
 // --- Status events.
@@ -445,7 +459,8 @@ export function recordPageEvent(services: Services, user: SessionUser, pageId: n
     const verified = events.find((e) => e.status === 'verified' && e.effective_on >= since && e.effective_on <= effectiveOn);
     if (verified) throw conflict(`Page ${pageId} was already verified on ${verified.effective_on}.`);
   }
-  const audit = [insertEvent(db, user, pageId, status, effectiveOn, note)];
+  // A reopening can make the page live on the day of the reform: carry it across then.
+  const audit = [insertEvent(db, user, pageId, status, effectiveOn, note), ...deriveReformAssignments(db, [pageId]).audit];
   return { result: getPageDetail(services, pageId), audit };
 }
 

@@ -46,7 +46,10 @@ export function openWriteApp(options: { today?: string } = {}) {
 
 export type WriteApp = ReturnType<typeof openWriteApp>;
 
-/** A valid POST /pages body for a legacy63 unit; `handle` makes its URL unique. */
+/**
+ * A valid POST /pages body for a legacy63 unit; `handle` makes its URL unique. Tests add many
+ * pages to one unit, so the body confirms a second Front page (see the second_front_page test).
+ */
 export function newPageBody(handle: string, unit: { scheme: SchemeId; code: string } = { scheme: 'legacy63', code: '00001' }, launchedOn = '2022-03-01') {
   return {
     platform: 'facebook' as Platform,
@@ -54,5 +57,6 @@ export function newPageBody(handle: string, unit: { scheme: SchemeId; code: stri
     name: `MTTQ ${handle}`,
     launchedOn,
     unit,
+    confirmSecondFrontPage: true,
   };
 }
