@@ -22,6 +22,7 @@ import type { SessionUser } from '../auth/user';
 import { ApiError, type FieldIssue } from '../http/errors';
 import type { Services } from '../http/services';
 import { AUDIT_ENTITIES } from '../writes/page-writes';
+import { deriveReformAssignments } from '../writes/reform-assignments';
 import { runWrite, type AuditEntry } from '../writes/run-write';
 import { statement } from '../db/statements';
 import { getPageIdByUrl, readPageState, type DbImportMetric } from './import-queries';
@@ -81,6 +82,7 @@ export function commitImportPlan(services: Services, user: SessionUser, plan: Im
       throw new ApiError(409, 'conflict', `The data changed since the dry run; run it again. ${conflicts.length} page(s) differ, e.g. ${listed[0]!.path}: ${listed[0]!.message}.`, listed);
     }
     const audit: AuditEntry[] = [];
+    const touched: number[] = [];
     const event = (pageId: number, status: string, note: string | null) => {
       const effectiveOn = plan.effectiveOn;
       const id = Number(insertEvent.run(pageId, status, effectiveOn, user.username, committedAt, note).lastInsertRowid);
@@ -109,6 +111,7 @@ export function commitImportPlan(services: Services, user: SessionUser, plan: Im
         audit.push({ action: 'create', entity: AUDIT_ENTITIES.assignment, entityId: `${pageId}/${plan.scheme}`, before: null, after: assignment });
       }
       if (change.event) event(pageId, change.event.status, change.event.note);
+      touched.push(pageId);
       for (const m of change.metrics) {
         upsertMetric.run(pageId, m.month, m.followers, m.posts, m.interactions, m.views);
         const shape = (row: Pick<DbImportMetric, 'followers' | 'posts' | 'interactions' | 'views' | 'last_post_on' | 'source'>) => ({
@@ -125,6 +128,8 @@ export function commitImportPlan(services: Services, user: SessionUser, plan: Im
         audit.push({ action: m.before ? 'update' : 'create', entity: AUDIT_ENTITIES.metric, entityId: `${pageId}/${m.month}`, before: m.before && shape(m.before), after: shape(written) });
       }
     }
+    // Pages of legacy63 units live on 01/07/2025 get their reform34 unit too (and back).
+    audit.push(...deriveReformAssignments(db, touched).audit);
     // An import that changes nothing leaves no trace: importing a file twice is a no-op.
     if (plan.changes.length > 0) audit.push({ action: 'import', entity: 'import', entityId: plan.id, before: null, after: { file: plan.fileName, scheme: plan.scheme, effectiveOn: plan.effectiveOn, totals: plan.totals } });
     const result: ImportCommitResponse = { planId: plan.id, scheme: plan.scheme, committedAt, totals: plan.totals };
