@@ -9,6 +9,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Rebuilds a table other tables reference: run with foreign keys off (SQLite's documented way
+   * to rebuild a table), then checked with PRAGMA foreign_key_check before committing.
+   */
+  isRebuild?: boolean;
 }
 
 /**
@@ -242,6 +247,37 @@ export const MIGRATIONS: readonly Migration[] = [
         levels_json TEXT NOT NULL CHECK (json_valid(levels_json)),
         figures_json TEXT NOT NULL CHECK (json_valid(figures_json))
       );
+    `,
+  },
+  {
+    version: 5,
+    name: 'scopes of one or more units of either scheme',
+    isRebuild: true,
+    sql: /* sql */ `
+      -- A province officer's scope: one or more units, of either scheme (auth/scope-image.ts).
+      CREATE TABLE user_scopes (
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        scheme TEXT NOT NULL CHECK (scheme IN (${list(SCHEME_IDS)})),
+        code TEXT NOT NULL,
+        PRIMARY KEY (user_id, scheme, code),
+        FOREIGN KEY (scheme, code) REFERENCES units (scheme, code)
+      ) WITHOUT ROWID;
+      INSERT INTO user_scopes (user_id, scheme, code) SELECT id, scope_scheme, scope_code FROM users WHERE scope_code IS NOT NULL;
+
+      -- The single-unit scope columns move to user_scopes; the rest of users stays as it was.
+      CREATE TABLE users_v5 (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(username) BETWEEN 1 AND 64),
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'central', 'province', 'viewer')),
+        is_disabled INTEGER NOT NULL DEFAULT 0 CHECK (${isFlag('is_disabled')}),
+        is_demo INTEGER NOT NULL DEFAULT 0 CHECK (${isFlag('is_demo')}),
+        created_at TEXT NOT NULL
+      );
+      INSERT INTO users_v5 (id, username, password_hash, role, is_disabled, is_demo, created_at)
+        SELECT id, username, password_hash, role, is_disabled, is_demo, created_at FROM users;
+      DROP TABLE users;
+      ALTER TABLE users_v5 RENAME TO users;
     `,
   },
   {

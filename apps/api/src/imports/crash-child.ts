@@ -22,7 +22,7 @@ const db = openDatabase(path);
 // the kill leaves half-written frames behind for recovery to discard.
 db.pragma('cache_size = 50');
 const services = createServices(db, { today: () => '2026-11-27' });
-const user = { id: Number(userId), username, role: 'admin' as const, scope: null };
+const user = { id: Number(userId), username, role: 'admin' as const, scopes: [] };
 const communes = services.units('legacy63').filter((u) => u.level === 'commune');
 const rows = communes.map((u) => [u.code, `https://www.facebook.com/crash.${u.code}`, `MTTQ ${u.name}`, '2022-01-01', '2025-05', '100', '3', '40']);
 const table = await readImportTable(csvFile([['Mã xã', 'URL', 'Tên trang', 'Ngày lập', 'Tháng', 'Lượt theo dõi', 'Số bài', 'Tương tác'], ...rows]));

@@ -46,7 +46,7 @@ describe('a commit killed mid-transaction', () => {
     const path = temp.path('crash.db');
     copyFileSync(inject('demoDbPath'), path);
     const setup = openDatabase(path);
-    const userId = await createUser(setup, { username: 'importer', password: 'test-password', role: 'admin', scope: null });
+    const userId = await createUser(setup, { username: 'importer', password: 'test-password', role: 'admin' });
     setup.close();
     // The child stores its plan (import_plans) before committing; everything else is as now.
     const before = fingerprint(path, ['import_plans']);
