@@ -17,6 +17,7 @@ import { useDashboardSearch } from '../../url/use-dashboard-search';
 import { registryMessages } from '../registry/messages';
 import { DEFAULT_REGISTRY_SEARCH, serializeRegistrySearch } from '../registry/registry-search';
 import { provinceMessages } from './messages';
+import { MergerNoteText } from './MergerNoteText';
 import { crosswalkLinks, toDistrictShareRows, toTimelineShareRows } from './province-figures';
 import { communeDistrictsQuery, provinceDetailQuery, provinceMetricsQuery, provinceTimelineQuery } from './queries';
 import { parseUnitTableState, serializeUnitTableState, sharePercent, toUnitTableRows, type UnitTableState } from './unit-table';
@@ -101,26 +102,27 @@ function MetricsCards({ data, m }: { data: MetricsSummaryResponse; m: ProvinceMe
   );
 }
 
-/** "Now part of …" (legacy63) or "formed from …" (reform34), each a link to that province in its scheme. */
+/**
+ * What the province was made of or became across the 2025 reform, in one sentence read from the
+ * crosswalk ("Gồm tỉnh Quảng Ngãi và tỉnh Kon Tum (cũ)", "Nay thuộc tỉnh Quảng Ngãi", "Không sáp
+ * nhập"), then each linked province in its scheme.
+ */
 function ReformNote({ detail, m }: { detail: UnitDetailResponse; m: ProvinceMessages }) {
   const { t } = useLocale();
   const links = crosswalkLinks(detail);
-  const isUnchanged = links.length === 1 && links[0]?.name === detail.unit.name;
   return (
     <section aria-labelledby="reform-title" className="panel province-section">
       <h2 id="reform-title">{m.reformTitle}</h2>
-      {links.length === 0 ? (
-        <p>{m.noLinks}</p>
-      ) : (
+      <MergerNoteText detail={detail} />
+      {links.length > 0 && (
         <>
-          <p>{fill(detail.scheme === 'legacy63' ? m.nowPartOf : m.formerly, { name: detail.unit.name })}</p>
+          <p>{m.linksTitle}</p>
           <ul>
             {links.map((link) => (
               <li key={`${link.scheme}:${link.code}`}>
                 <Link to={provinceHref(link.code, link.scheme, null)}>{link.name}</Link>{' '}
                 <span className="muted">
                   ({t[`scheme_${link.scheme}`]}
-                  {isUnchanged ? `; ${m.unchanged}` : ''}
                   {link.basis === 'name' ? `; ${m.approximate}` : ''}
                   {link.isSplit ? `; ${m.split}` : ''})
                 </span>

@@ -9,6 +9,7 @@ import { PanelError } from '../../components/PanelError';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
+import { MergerNoteText } from '../province/MergerNoteText';
 
 import { describeScopes, isOfficer as isOfficerUser, scopeRoot, workingScheme } from '../../api/session';
 import { ScopeControls, useReportingMessages, useReportingUser } from './ui';
@@ -31,6 +32,7 @@ function UnitPages({ scheme, code, asOf, name }: { scheme: SchemeId; code: strin
   return (
     <div className="unit-pages">
       <h3>{fill(m.unitPagesTitle, { unit: name })}</h3>
+      <MergerNoteText detail={unit.data} className="muted" />
       {pages.length === 0 ? (
         <p>{m.unitPagesEmpty}</p>
       ) : (
