@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { sessionMiddleware } from './auth/session-middleware';
+import { configureSignIn, type SignInOptions } from './auth/throttle';
 import { importRoutes } from './imports/routes';
 import { reportingRoutes } from './reporting/routes';
 import { writeRoutes } from './writes/routes';
@@ -24,6 +25,7 @@ import { rankingRoutes } from './rankings/routes';
 import { snapshotRoutes } from './snapshots/routes';
 import { getUnitCounts } from './units/queries';
 import { unitRoutes } from './units/routes';
+import { limitBodies, MAX_BODY_BYTES } from './writes/write-http';
 
 const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
@@ -45,11 +47,17 @@ export interface AppOptions {
   webDist?: string;
   /** What GET /api/web-config tells the web app (the optional map tile layer); default: no tiles. */
   webConfig?: WebConfig;
+  /** How sign-in is guarded: TRUST_PROXY=1 (client address from x-forwarded-for), and limits for tests. */
+  signIn?: SignInOptions;
 }
 
+/** The import upload has its own, larger limit (imports/routes.ts); every other route takes MAX_BODY_BYTES. */
+const hasOwnBodyLimit = (path: string) => path === '/api/v1/imports/dry-run';
+
 /** Builds the Hono app: the API under /api, the web app everywhere else. */
-export function createApp({ db, webDist, services: options, publicRead = false, webConfig = NO_WEB_CONFIG }: AppOptions) {
+export function createApp({ db, webDist, services: options, publicRead = false, webConfig = NO_WEB_CONFIG, signIn }: AppOptions) {
   const services = createServices(db, options);
+  configureSignIn(services, signIn);
   const app = new Hono();
   app.onError(handleError);
   app.use('*', secureHeaders());
@@ -64,6 +72,9 @@ export function createApp({ db, webDist, services: options, publicRead = false, 
     c.set('services', services);
     await next();
   });
+  // Every body is cut off at 64 KB when read (413 naming the limit); routes that check the role
+  // first answer 403 without reading it.
+  v1.use('*', limitBodies(MAX_BODY_BYTES, { skip: (c) => hasOwnBodyLimit(c.req.path) }));
   v1.use('*', sessionMiddleware({ publicRead }));
   v1.use('*', responseCache());
   const routers = [authRoutes, unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes, writeRoutes, reportingRoutes, importRoutes, auditRoutes, snapshotRoutes];

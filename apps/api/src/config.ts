@@ -13,6 +13,9 @@ const envSchema = z.object({
   DEFAULT_SCHEME: z.enum(schemeIdSchema.options, { message: 'must be legacy63 or reform34' }).optional(),
   PUBLIC_READ: z.enum(['0', '1'], { message: 'must be 1 (dashboards readable without sign-in) or 0 (sign-in required)' }).default('0'),
   DEMO: z.enum(['0', '1'], { message: 'must be 1 (seed an empty database with demo data) or 0 (never seed)' }).default('1'),
+  TRUST_PROXY: z
+    .enum(['0', '1'], { message: 'must be 1 (behind a reverse proxy: take the client address from x-forwarded-for) or 0 (the socket address)' })
+    .default('0'),
   DEMO_PASSWORD: z
     .string()
     .min(1, { message: 'must not be empty: it is the password of the demo accounts (default demo)' })
@@ -46,6 +49,8 @@ export interface Config {
   demoPassword: string;
   /** Reads without sign-in (writes always need one). */
   publicRead: boolean;
+  /** TRUST_PROXY=1: sign-in limits count the last x-forwarded-for address, not the socket's (the proxy's). */
+  trustProxy: boolean;
   /** DEFAULT_SCHEME: the scheme the API answers in when a request names none; unset: the one in force today. */
   defaultScheme: SchemeId | undefined;
   /** The built web app served at /. */
@@ -67,7 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  const { PORT, HOST, DATABASE_PATH, DEMO, DEMO_PASSWORD, DEFAULT_SCHEME, PUBLIC_READ, MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = parsed.data;
+  const { PORT, HOST, DATABASE_PATH, DEMO, DEMO_PASSWORD, DEFAULT_SCHEME, PUBLIC_READ, TRUST_PROXY, MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -76,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: DEMO_PASSWORD,
     defaultScheme: DEFAULT_SCHEME,
     publicRead: PUBLIC_READ === '1',
+    trustProxy: TRUST_PROXY === '1',
     webDist: resolve(REPO_ROOT, 'apps/web/dist'),
     mapTileUrl: MAP_TILE_URL,
     mapTileAttribution: MAP_TILE_ATTRIBUTION,

@@ -19,12 +19,15 @@ async function main() {
         ? '  demo data: kept as found (the database was not empty)'
         : '  demo data: off (DEMO=0)',
   );
+  if (running.reform.derived > 0) console.log(`  across the 2025 reform: ${running.reform.derived} page assignments added through the crosswalk`);
+  if (running.reform.waiting > 0) console.log(`  across the 2025 reform: ${running.reform.waiting} pages of split communes wait for their province to choose the new commune`);
   console.log(describeSignIn(running.accounts, config.demoPassword));
   console.log(
     config.publicRead
       ? '  reading: open to everyone (PUBLIC_READ=1); changes need sign-in'
       : '  reading: sign-in required (set PUBLIC_READ=1 to show the dashboards to everyone)',
   );
+  if (config.trustProxy) console.log('  client addresses: the last x-forwarded-for entry (TRUST_PROXY=1); only run behind a proxy that sets it');
   console.log(`  started in ${ms} ms; press Ctrl+C to stop`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

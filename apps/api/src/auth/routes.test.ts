@@ -4,9 +4,11 @@ import { inject } from 'vitest';
 import { createApp } from '../app';
 import { openDatabase, type Db } from '../db/connection';
 import { makeTempDir } from '../test/temp-db';
-import { CLI_ACTOR, setAccountDisabled } from './accounts';
-import { LOCKOUT_MINUTES, MAX_LOGIN_FAILURES } from './login';
+import { CLI_ACTOR, resetAccountPassword, setAccountDisabled } from './accounts';
+import { HASH_CONCURRENCY, hashGate, MAX_HASH_QUEUE } from './hash-gate';
 import { CSRF_HEADER, SESSION_COOKIE } from './sessions';
+import { serveApp, send } from './test-http';
+import { delayAfter, SIGN_IN_LIMITS, unlockSignIn } from './throttle';
 import { createUser } from './users';
 
 const PASSWORD = 'correct horse battery';
@@ -43,12 +45,19 @@ async function newUser(role: 'admin' | 'central' | 'viewer' = 'viewer'): Promise
 
 type App = ReturnType<typeof createApp>;
 
-async function login(username: string, password: string, target: App = app, init: { url?: string; headers?: Record<string, string> } = {}) {
-  return target.request(init.url ?? '/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...init.headers },
-    body: JSON.stringify({ username, password }),
-  });
+let addressCount = 0;
+/** A client address no other sign-in of this file uses: 10.77.x.y */
+const nextAddress = () => `10.77.${(++addressCount >> 8) & 255}.${addressCount & 255}`;
+/** What @hono/node-server hands the app for a request from `address` (getConnInfo reads it). */
+const addressEnv = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+
+/** POST /auth/login from `from` (default: an address of its own, so limits of one test never touch another). */
+async function login(username: string, password: string, target: App = app, init: { url?: string; headers?: Record<string, string>; from?: string } = {}) {
+  return target.request(
+    init.url ?? '/api/v1/auth/login',
+    { method: 'POST', headers: { 'content-type': 'application/json', ...init.headers }, body: JSON.stringify({ username, password }) },
+    addressEnv(init.from ?? nextAddress()),
+  );
 }
 
 /** The cookie header a browser would send back after this response. */
@@ -149,60 +158,196 @@ describe('POST /auth/login', () => {
   });
 });
 
-describe('sign-in lockout', () => {
-  const failTimes = (username: string) => db.prepare('SELECT failed_at FROM login_failures WHERE username = ? ORDER BY failed_at').pluck().all(username) as string[];
-  /** Moves the user's failures back in time, oldest first: ages in minutes. */
-  function ageFailures(username: string, minutesAgo: number[]) {
-    const ids = db.prepare('SELECT id FROM login_failures WHERE username = ? ORDER BY failed_at, id').pluck().all(username) as number[];
-    ids.forEach((id, i) => db.prepare('UPDATE login_failures SET failed_at = ? WHERE id = ?').run(new Date(Date.now() - minutesAgo[i]! * 60_000).toISOString(), id));
+describe('sign-in throttling', () => {
+  const ATTACKER = '198.51.100.66';
+  const failures = (username: string, client?: string) =>
+    (client === undefined
+      ? db.prepare('SELECT count(*) FROM login_failures WHERE username = ?').pluck().get(username)
+      : db.prepare('SELECT count(*) FROM login_failures WHERE username = ? AND client = ?').pluck().get(username, client)) as number;
+  /** Moves every failure of (username, client) `seconds` back in time. */
+  const ageFailures = (username: string, client: string, seconds: number) =>
+    db
+      .prepare("UPDATE login_failures SET failed_at = strftime('%Y-%m-%dT%H:%M:%fZ', failed_at, ?) WHERE username = ? AND client = ?")
+      .run(`-${seconds} seconds`, username, client);
+  /** Records `count` failures of (username, client), the latest `ageSeconds` ago. */
+  function addFailures(username: string, client: string, count: number, ageSeconds = 0) {
+    const insert = db.prepare('INSERT INTO login_failures (username, client, failed_at) VALUES (?, ?, ?)');
+    for (let i = 0; i < count; i += 1) insert.run(username, client, new Date(Date.now() - (ageSeconds + count - 1 - i) * 1000).toISOString());
   }
+  const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
 
-  it(`answers 429 with Retry-After after ${MAX_LOGIN_FAILURES} failures in ${LOCKOUT_MINUTES} minutes, even for the right password`, async () => {
+  it(`after ${SIGN_IN_LIMITS.freeFailuresPerAccount} failures of a username from one address, makes the next attempt from there wait 1 s (429, Retry-After), even with the right password`, async () => {
     const username = await newUser();
-    for (let i = 0; i < MAX_LOGIN_FAILURES; i += 1) expect((await login(username, `wrong-${i}`)).status).toBe(401);
-    for (const password of ['wrong-again', PASSWORD]) {
-      const response = await login(username, password);
-      expect(response.status).toBe(429);
-      const retryAfter = Number(response.headers.get('retry-after'));
-      expect(retryAfter).toBeGreaterThan(LOCKOUT_MINUTES * 60 - 10);
-      expect(retryAfter).toBeLessThanOrEqual(LOCKOUT_MINUTES * 60);
-      const body = (await response.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe('too_many_attempts');
-      expect(body.error.message).toMatch(/^Too many failed sign-ins for this username \(5 within 15 minutes\)\. Try again in 15 minutes/);
-      expect(response.headers.getSetCookie()).toEqual([]);
-    }
-    // Refused attempts are not counted: the lock ends when the oldest failure is 15 minutes old.
-    expect(failTimes(username)).toHaveLength(MAX_LOGIN_FAILURES);
+    const from = nextAddress();
+    for (let i = 0; i < SIGN_IN_LIMITS.freeFailuresPerAccount; i += 1) expect((await login(username, `wrong-${i}`, app, { from })).status).toBe(401);
+    const refused = await login(username, PASSWORD, app, { from });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    expect(await errorOf(refused)).toEqual({
+      code: 'too_many_attempts',
+      message:
+        'Too many failed sign-ins for this username from your address (the first 5 are free, then each next attempt waits longer, up to 15 minutes). Try again in 1 second, or ask an administrator to unlock the account.',
+      details: [],
+    });
+    // Refused attempts are not counted; once the wait is over the right password signs in and
+    // forgets this address's failures.
+    expect(failures(username, from)).toBe(SIGN_IN_LIMITS.freeFailuresPerAccount);
+    ageFailures(username, from, 2);
+    expect((await login(username, PASSWORD, app, { from })).status).toBe(200);
+    expect(failures(username, from)).toBe(0);
   });
 
-  it('waits until the oldest of the failures is 15 minutes old, then lets one more attempt through', async () => {
+  it.each([
+    [5, 1],
+    [6, 2],
+    [7, 4],
+    [10, 32],
+    [14, 512],
+    [15, 900],
+    [60, 900],
+  ])('after %i failures the next attempt waits %i s after the latest (growing, at most 15 minutes)', async (count, seconds) => {
     const username = await newUser();
-    for (let i = 0; i < MAX_LOGIN_FAILURES; i += 1) await login(username, 'wrong');
-    ageFailures(username, [14, 10, 5, 1, 0]);
-    const locked = await login(username, PASSWORD);
-    expect(locked.status).toBe(429);
-    const retryAfter = Number(locked.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThanOrEqual(58);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(((await locked.json()) as { error: { message: string } }).error.message).toMatch(/Try again in (5\d seconds|1 minute),/);
+    const from = nextAddress();
+    addFailures(username, from, count);
+    const refused = await login(username, PASSWORD, app, { from });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(seconds - 1);
+    expect(retryAfter).toBeLessThanOrEqual(seconds);
+    expect(delayAfter(count, SIGN_IN_LIMITS.freeFailuresPerAccount, SIGN_IN_LIMITS.maxDelaySeconds)).toBe(seconds);
+    // The same wait, already over: the attempt goes through.
+    ageFailures(username, from, seconds + 1);
+    expect((await login(username, PASSWORD, app, { from })).status).toBe(200);
+  });
 
-    ageFailures(username, [16, 10, 5, 1, 0]);
-    const signedIn = await login(username, PASSWORD);
+  it('forgets failures after 24 hours', async () => {
+    const username = await newUser();
+    const from = nextAddress();
+    addFailures(username, from, 40, 24 * 3600 + 60);
+    expect((await login(username, PASSWORD, app, { from })).status).toBe(200);
+    expect(failures(username)).toBe(0);
+  });
+
+  it("never holds a user back at their own address, however many wrong passwords another address sends for the username (even the admin's)", async () => {
+    const username = await newUser('admin');
+    const own = nextAddress();
+    addFailures(username, ATTACKER, 200);
+    const guesses = await Promise.all(Array.from({ length: 8 }, (_, i) => login(username, `guess-${i}`, app, { from: ATTACKER })));
+    expect(guesses.map((r) => r.status)).toEqual(Array(8).fill(429));
+    const signedIn = await login(username, PASSWORD, app, { from: own });
     expect(signedIn.status).toBe(200);
-    // Success clears the user's failures.
-    expect(failTimes(username)).toEqual([]);
+    // The attacker's failures stay: their waits go on.
+    expect(failures(username, ATTACKER)).toBe(200);
+    expect((await login(username, PASSWORD, app, { from: ATTACKER })).status).toBe(429);
   });
 
-  it('locks unknown usernames too, whatever their case', async () => {
-    for (let i = 0; i < MAX_LOGIN_FAILURES; i += 1) expect((await login(i % 2 ? 'Ghost-User' : 'ghost-user', 'guess')).status).toBe(401);
-    expect((await login('GHOST-USER', 'guess')).status).toBe(429);
+  it('counts unknown usernames alike, whatever their case', async () => {
+    const from = nextAddress();
+    for (let i = 0; i < SIGN_IN_LIMITS.freeFailuresPerAccount; i += 1) expect((await login(i % 2 ? 'Ghost-User' : 'ghost-user', 'guess', app, { from })).status).toBe(401);
+    const refused = await login('GHOST-USER', 'guess', app, { from });
+    expect(refused.status).toBe(429);
+    expect((await errorOf(refused)).message).toMatch(/^Too many failed sign-ins for this username from your address/);
   });
 
-  it('lets no more than five guesses through when they arrive all at once', async () => {
+  it('lets no more than five guesses of one address through when they arrive all at once', async () => {
+    // No cap on parallel attempts here: the database reservation alone holds the line.
+    const unlimited = createApp({ db, signIn: { limits: { inFlightPerAddress: 100 } } });
     const username = await newUser();
-    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => login(username, `parallel-${i}`).then((r) => r.status)));
-    expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_LOGIN_FAILURES);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - MAX_LOGIN_FAILURES);
+    const from = nextAddress();
+    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => login(username, `parallel-${i}`, unlimited, { from }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(SIGN_IN_LIMITS.freeFailuresPerAccount);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - SIGN_IN_LIMITS.freeFailuresPerAccount);
+  });
+
+  it('slows down one address trying many usernames (per-address cap), and only that address', async () => {
+    const strict = createApp({ db, signIn: { limits: { freeFailuresPerAddress: 4 } } });
+    const from = nextAddress();
+    for (let i = 0; i < 4; i += 1) expect((await login(`spray-${i}-${from}`, 'guess', strict, { from })).status).toBe(401);
+    const username = await newUser();
+    const refused = await login(username, PASSWORD, strict, { from });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect((await errorOf(refused)).message).toBe(
+      'Too many failed sign-ins from your address (the first 4 are free, then each next attempt waits longer, up to 15 minutes). Try again in 1 second, or ask an administrator to unlock the account.',
+    );
+    expect((await login(username, PASSWORD, strict, { from: nextAddress() })).status).toBe(200);
+  });
+
+  it('answers 429 before any hashing once an address is over its attempts, counts no failure, and gives a successful attempt back', async () => {
+    const tight = createApp({ db, signIn: { limits: { burst: 3, refillSeconds: 60 } } });
+    const username = await newUser();
+    const from = nextAddress();
+    expect((await login(username, PASSWORD, tight, { from })).status).toBe(200);
+    expect((await login(username, PASSWORD, tight, { from })).status).toBe(200);
+    for (let i = 0; i < 3; i += 1) expect((await login(username, `wrong-${i}`, tight, { from })).status).toBe(401);
+    const hashedBefore = hashGate.stats.started;
+    const failedBefore = failures(username);
+    const refused = await Promise.all([login(username, PASSWORD, tight, { from }), login('anyone', 'x', tight, { from })]);
+    for (const response of refused) {
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
+      expect((await errorOf(response)).message).toMatch(/^Too many sign-in attempts from your address \(at most 3 at once, then one every 60 seconds\)\. Try again in 1 minute\.$/);
+    }
+    // Not even the body is read: a malformed one is refused the same way.
+    const malformed = await tight.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }, addressEnv(from));
+    expect(malformed.status).toBe(429);
+    expect(hashGate.stats.started).toBe(hashedBefore);
+    expect(failures(username)).toBe(failedBefore);
+    // Another address is not affected.
+    expect((await login(username, PASSWORD, tight, { from: nextAddress() })).status).toBe(200);
+  });
+
+  it(`hashes at most ${HASH_CONCURRENCY} password${HASH_CONCURRENCY === 1 ? '' : 's'} at once, however many sign-ins arrive`, async () => {
+    const username = await newUser();
+    hashGate.resetPeak();
+    let peakSeen = 0;
+    const watch = setInterval(() => (peakSeen = Math.max(peakSeen, hashGate.stats.active)), 5);
+    const statuses = await Promise.all(Array.from({ length: 10 }, (_, i) => login(i === 0 ? username : 'nobody', i === 0 ? PASSWORD : 'x').then((r) => r.status)));
+    clearInterval(watch);
+    expect(statuses).toEqual([200, ...Array(9).fill(401)]);
+    expect(hashGate.stats.peakActive).toBeLessThanOrEqual(HASH_CONCURRENCY);
+    expect(peakSeen).toBeLessThanOrEqual(HASH_CONCURRENCY);
+    expect(hashGate.stats).toMatchObject({ active: 0, queued: 0 });
+  });
+
+  it(`answers 503 with Retry-After, counting nothing, while ${MAX_HASH_QUEUE} sign-ins already wait to be hashed`, async () => {
+    const username = await newUser();
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    // Occupy every slot and the whole line with work that waits for release().
+    const held = Array.from({ length: HASH_CONCURRENCY + MAX_HASH_QUEUE }, () => hashGate.run(() => blocked));
+    try {
+      expect(hashGate.isFull()).toBe(true);
+      const busy = await login(username, PASSWORD);
+      expect(busy.status).toBe(503);
+      expect(Number(busy.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await errorOf(busy)).toMatchObject({ code: 'busy', message: expect.stringMatching(/^The server is checking many sign-ins right now\. Try again in \d+ seconds?\.$/) });
+      expect(failures(username)).toBe(0);
+    } finally {
+      release();
+      await Promise.all(held);
+    }
+    expect((await login(username, PASSWORD)).status).toBe(200);
+  });
+
+  it('is lifted for every address by npm run users -- unlock (audited) and by reset-password', async () => {
+    const username = await newUser();
+    const [a, b] = [nextAddress(), nextAddress()];
+    addFailures(username, a, 30);
+    addFailures(username, b, 9);
+    expect((await login(username, PASSWORD, app, { from: a })).status).toBe(429);
+    expect(unlockSignIn(db, CLI_ACTOR, username.toUpperCase())).toEqual({ username, failures: 39, addresses: 2 });
+    expect(failures(username)).toBe(0);
+    expect(db.prepare("SELECT action, username FROM audit_log WHERE entity = 'user' ORDER BY id DESC LIMIT 1").get()).toEqual({ action: 'unlock', username: 'cli' });
+    expect((await login(username, PASSWORD, app, { from: a })).status).toBe(200);
+    expect(unlockSignIn(db, CLI_ACTOR, username)).toEqual({ username, failures: 0, addresses: 0 });
+    expect(() => unlockSignIn(db, CLI_ACTOR, 'no-such-user')).toThrow('No user named "no-such-user".');
+
+    addFailures(username, a, 30);
+    await resetAccountPassword(db, CLI_ACTOR, username, PASSWORD);
+    expect(failures(username)).toBe(0);
+    expect((await login(username, PASSWORD, app, { from: a })).status).toBe(200);
   });
 });
 
@@ -379,5 +524,87 @@ describe('responses', () => {
     expect(body.content['application/json']!.schema.$ref).toBe('#/components/schemas/LoginRequest');
     expect(spec.components.schemas.LoginRequest).toMatchObject({ required: ['username', 'password'], additionalProperties: false });
     expect(spec.components.securitySchemes).toMatchObject({ session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } });
+  });
+});
+
+describe('over a real socket', () => {
+  let served: Awaited<ReturnType<typeof serveApp>>;
+  beforeAll(async () => {
+    served = await serveApp(app);
+  });
+  afterAll(() => served.close());
+
+  const loginFrom = (from: string, username: string, password: string) =>
+    send(`${served.origin}/api/v1/auth/login`, { method: 'POST', from, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+
+  it("counts the socket's address: the user signs in from 127.0.0.2 while 127.0.0.3 hammers wrong passwords for the same username", async () => {
+    const username = await newUser('admin');
+    const attacker: number[] = [];
+    for (let i = 0; i < 12; i += 1) attacker.push((await loginFrom('127.0.0.3', username, `guess-${i}`)).status);
+    expect(attacker.slice(0, SIGN_IN_LIMITS.freeFailuresPerAccount)).toEqual(Array(SIGN_IN_LIMITS.freeFailuresPerAccount).fill(401));
+    expect(attacker.slice(SIGN_IN_LIMITS.freeFailuresPerAccount)).toContain(429);
+    const failuresOf = (client: string) => db.prepare('SELECT count(*) FROM login_failures WHERE username = ? AND client = ?').pluck().get(username, client);
+    expect(failuresOf('127.0.0.3')).toBeGreaterThanOrEqual(SIGN_IN_LIMITS.freeFailuresPerAccount);
+    const user = await loginFrom('127.0.0.2', username, PASSWORD);
+    expect(user.status).toBe(200);
+    expect(user.json().user.username).toBe(username);
+    // A proxy header changes nothing without TRUST_PROXY: the attacker cannot pose as the user.
+    const spoofed = await send(`${served.origin}/api/v1/auth/login`, {
+      method: 'POST',
+      from: '127.0.0.3',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '127.0.0.2' },
+      body: JSON.stringify({ username, password: 'guess' }),
+    });
+    expect(spoofed.status).toBe(429);
+  });
+
+  it('with TRUST_PROXY=1 counts the last x-forwarded-for address instead', async () => {
+    const proxied = await serveApp(createApp({ db, signIn: { trustProxy: true } }));
+    try {
+      const username = await newUser();
+      const viaProxy = (client: string, password: string) =>
+        send(`${proxied.origin}/api/v1/auth/login`, {
+          method: 'POST',
+          from: '127.0.0.9',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.1, ${client}` },
+          body: JSON.stringify({ username, password }),
+        });
+      for (let i = 0; i < SIGN_IN_LIMITS.freeFailuresPerAccount; i += 1) expect((await viaProxy('192.0.2.50', 'wrong')).status).toBe(401);
+      expect((await viaProxy('192.0.2.50', PASSWORD)).status).toBe(429);
+      expect((await viaProxy('192.0.2.51', PASSWORD)).status).toBe(200);
+      expect(db.prepare('SELECT DISTINCT client FROM login_failures WHERE username = ?').pluck().all(username)).toEqual(['192.0.2.50']);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it.each([
+    ['with Content-Length', Buffer.from(JSON.stringify({ username: 'a', password: 'x'.repeat(1024 * 1024) }))],
+    ['chunked', Array.from({ length: 64 }, () => Buffer.alloc(16 * 1024, 'x'))],
+  ])('answers a 1 MB sign-in body (%s) 413 at once, naming the limit, without reading it', async (_, body) => {
+    const hashedBefore = hashGate.stats.started;
+    const answer = await send(`${served.origin}/api/v1/auth/login`, { method: 'POST', from: '127.0.0.4', headers: { 'content-type': 'application/json' }, body });
+    console.log(`1 MB sign-in body (${_}): ${answer.status} in ${answer.ms.toFixed(0)} ms`);
+    expect(answer.status).toBe(413);
+    expect(answer.json()).toEqual({
+      error: {
+        code: 'payload_too_large',
+        message: 'The request body is larger than 64 KB, the most this endpoint takes; send only the fields of this endpoint.',
+        details: [],
+      },
+    });
+    expect(answer.ms).toBeLessThan(2000);
+    expect(hashGate.stats.started).toBe(hashedBefore);
+  });
+
+  it('still reads a body just under the limit', async () => {
+    const answer = await send(`${served.origin}/api/v1/auth/login`, {
+      method: 'POST',
+      from: '127.0.0.4',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'a', password: 'b', padding: 'x'.repeat(60 * 1024) }),
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.json().error.details).toEqual([{ path: 'padding', message: 'is not a field of this body; remove it or check its spelling' }]);
   });
 });

@@ -9,8 +9,11 @@ import { errorSchema } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import type { Services } from '../http/services';
 import { MAX_PASSWORD_LENGTH, MAX_USERNAME_LENGTH } from './accounts';
-import { LOCKOUT_MINUTES, MAX_LOGIN_FAILURES, signIn } from './login';
+import { clientAddress } from './client-address';
+import { MAX_HASH_QUEUE } from './hash-gate';
+import { signIn } from './login';
 import { CSRF_HEADER, deleteSession, getSession, SESSION_COOKIE, SESSION_HOURS } from './sessions';
+import { limitSignInAttempts, SIGN_IN_LIMITS, signInGuardOf, waitText } from './throttle';
 import { ROLES, type SessionUser } from './user';
 
 const loginBodySchema = z
@@ -63,15 +66,18 @@ const loginRoute = createRoute({
   method: 'post',
   path: '/auth/login',
   summary: 'Sign in with username and password',
-  description: `Sets the HttpOnly session cookie ${SESSION_COOKIE} (SameSite=Lax, Path=/, Secure over https) and answers the user and the csrfToken to send in the ${CSRF_HEADER} header of every state-changing request. ${MAX_LOGIN_FAILURES} failed sign-ins for a username within ${LOCKOUT_MINUTES} minutes lock it: 429 with Retry-After until the oldest of them is ${LOCKOUT_MINUTES} minutes old.`,
+  description: `Sets the HttpOnly session cookie ${SESSION_COOKIE} (SameSite=Lax, Path=/, Secure over https) and answers the user and the csrfToken to send in the ${CSRF_HEADER} header of every state-changing request. Limits, each a 429 with Retry-After before any password is checked: ${SIGN_IN_LIMITS.burst} attempts per client address at once, then one every ${SIGN_IN_LIMITS.refillSeconds} seconds (a successful sign-in gives its attempt back); after ${SIGN_IN_LIMITS.freeFailuresPerAccount} failures of a username from one address, and after ${SIGN_IN_LIMITS.freeFailuresPerAddress} failures of one address, each next attempt from there waits 1 s, 2 s, 4 s … up to ${SIGN_IN_LIMITS.maxDelaySeconds / 60} minutes after the latest failure. Failures elsewhere never hold a user back at their own address. 503 with Retry-After when more than ${MAX_HASH_QUEUE} sign-ins are waiting for the password check.`,
+  middleware: [limitSignInAttempts] as const,
   request: { body: { required: true, content: json(loginBodySchema) } },
   responses: {
     200: { description: 'Signed in; the session cookie is set', content: json(sessionSchema) },
     400: { description: 'The body is not JSON, or not {username, password}', content: json(errorSchema) },
     401: { description: 'Wrong username or password (the answer never says which)', content: json(errorSchema) },
     403: { description: 'The account is disabled', content: json(errorSchema) },
+    413: { description: 'The body is larger than 64 KB', content: json(errorSchema) },
     415: { description: 'The body is not sent as application/json', content: json(errorSchema) },
-    429: { description: 'Too many failed sign-ins; Retry-After gives the seconds to wait', content: json(errorSchema) },
+    429: { description: 'Too many attempts or failed sign-ins from your address; Retry-After gives the seconds to wait', content: json(errorSchema) },
+    503: { description: 'Too many sign-ins are waiting to be checked, or the server cannot store data; Retry-After gives the seconds to wait', content: json(errorSchema) },
   },
 });
 
@@ -116,12 +122,6 @@ function isHttps(c: Context): boolean {
 }
 
 const cookieOptions = (c: Context) => ({ httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(c) }) as const;
-
-/** "in 42 seconds", "in 15 minutes" */
-function waitText(seconds: number): string {
-  const [count, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
-  return `in ${count} ${unit}${count === 1 ? '' : 's'}`;
-}
 
 /** The error envelope, typed as the OpenAPI document declares it (errorBody types details as unknown[]). */
 const errorJson = (code: string, message: string, details: FieldIssue[] = []) => errorBody(code, message, details) as z.infer<typeof errorSchema>;
@@ -180,17 +180,27 @@ authRoutes.openapi(
   loginRoute,
   async (c) => {
     const { username, password } = c.req.valid('json');
-    const result = await signIn(c.get('services').db, username, password, { replacesToken: getCookie(c, SESSION_COOKIE) });
+    const guard = signInGuardOf(c.get('services'));
+    const result = await signIn(c.get('services').db, username, password, {
+      client: clientAddress(c, guard.trustProxy),
+      limits: guard.limits,
+      replacesToken: getCookie(c, SESSION_COOKIE),
+    });
     switch (result.outcome) {
-      case 'locked':
-        return c.json(
-          errorJson(
-            'too_many_attempts',
-            `Too many failed sign-ins for this username (${MAX_LOGIN_FAILURES} within ${LOCKOUT_MINUTES} minutes). Try again ${waitText(result.retryAfterSeconds)}, or ask an administrator to reset the password.`,
-          ),
-          429,
-          { 'Retry-After': String(result.retryAfterSeconds) },
-        );
+      case 'throttled': {
+        const { limits } = guard;
+        const what =
+          result.reason === 'account'
+            ? `Too many failed sign-ins for this username from your address (the first ${limits.freeFailuresPerAccount} are free, then each next attempt waits longer, up to ${limits.maxDelaySeconds / 60} minutes).`
+            : `Too many failed sign-ins from your address (the first ${limits.freeFailuresPerAddress} are free, then each next attempt waits longer, up to ${limits.maxDelaySeconds / 60} minutes).`;
+        return c.json(errorJson('too_many_attempts', `${what} Try again ${waitText(result.retryAfterSeconds)}, or ask an administrator to unlock the account.`), 429, {
+          'Retry-After': String(result.retryAfterSeconds),
+        });
+      }
+      case 'busy':
+        return c.json(errorJson('busy', `The server is checking many sign-ins right now. Try again ${waitText(result.retryAfterSeconds)}.`), 503, {
+          'Retry-After': String(result.retryAfterSeconds),
+        });
       case 'wrong-password':
         return c.json(errorJson('invalid_credentials', 'Wrong username or password.'), 401);
       case 'disabled':

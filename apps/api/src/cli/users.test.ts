@@ -124,8 +124,10 @@ describe('npm run users', () => {
     ['reset-password of an unknown user', ['reset-password', 'nobody', '--password-stdin'], 'long-enough\n', 'Error: No user named "nobody". List the accounts with: npm run users -- list'],
     ['disable of an unknown user', ['disable', 'nobody'], '', 'Error: No user named "nobody".'],
     ['enable of an unknown user', ['enable', 'nobody'], '', 'Error: No user named "nobody".'],
+    ['unlock of an unknown user', ['unlock', 'nobody'], '', 'Error: No user named "nobody". List the accounts with: npm run users -- list'],
+    ['unlock without a username', ['unlock'], '', 'Error: unlock takes one username.'],
     ['list with an argument', ['list', 'extra'], '', 'Error: list takes no arguments; got extra.'],
-    ['an unknown command', ['promote', 'root'], '', 'Error: Unknown command "promote": use one of create, reset-password, disable, enable, list, help.'],
+    ['an unknown command', ['promote', 'root'], '', 'Error: Unknown command "promote": use one of create, reset-password, unlock, disable, enable, list, help.'],
     ['an unknown option', ['list', '--verbose'], '', "Error: Unknown option '--verbose'"],
   ])('refuses %s with exit code 1, a clear message and no change', async (_, args, input, message) => {
     const before = { users: db.prepare('SELECT * FROM users ORDER BY id').all(), audit: auditRows().length };
@@ -158,6 +160,20 @@ describe('npm run users', () => {
     expect(db.prepare("SELECT count(*) FROM login_failures WHERE username = 'root'").pluck().get()).toBe(0);
     expect(auditRows().at(-1)).toMatchObject({ username: 'cli', action: 'reset_password', entity: 'user', entity_id: String(rootId) });
     expect(auditRows().at(-1)!.after_json).not.toContain('scrypt');
+  });
+
+  it("unlocks: forgets the user's failed sign-ins from every address so the waits end at once, and audits it", async () => {
+    const insert = db.prepare('INSERT INTO login_failures (username, client, failed_at) VALUES (?, ?, ?)');
+    // In-process requests have no socket: their address is 'unknown'.
+    for (const client of ['unknown', '198.51.100.7']) for (let i = 0; i < 12; i += 1) insert.run('root', client, new Date().toISOString());
+    expect(await signInStatus('root', 'second-password')).toBe(429);
+    const run = await runUsers(['unlock', 'Root']);
+    expect(run).toEqual({ code: 0, stdout: 'Forgot 24 failed sign-ins of "root" from 2 addresses; they can sign in now.\n', stderr: '' });
+    expect(db.prepare("SELECT count(*) FROM login_failures WHERE username = 'root'").pluck().get()).toBe(0);
+    expect(auditRows().at(-1)).toMatchObject({ username: 'cli', action: 'unlock', entity: 'user', after_json: '{"failures":0,"addresses":0}' });
+    expect(await signInStatus('root', 'second-password')).toBe(200);
+    const again = await runUsers(['unlock', 'root']);
+    expect(again).toEqual({ code: 0, stdout: '"root" has no failed sign-ins to forget; they can sign in now.\n', stderr: '' });
   });
 
   it('disables an account (no sign-in, sessions ended) and enables it again, auditing each change once', async () => {

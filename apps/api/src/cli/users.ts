@@ -9,6 +9,7 @@ import {
   setAccountDisabled,
   type AccountState,
 } from '../auth/accounts';
+import { unlockSignIn } from '../auth/throttle';
 import { getUserByName, listUsers, parseScopesColumn } from '../auth/users';
 import { ConfigError, loadConfig } from '../config';
 import { DatabaseStartupError, openDatabase, type Db } from '../db/connection';
@@ -31,7 +32,9 @@ Usage: npm run users -- <command> [options]
       --scope reform34:51 for Quảng Ngãi; a scope in one scheme also covers its
       successors or predecessors in the other), viewer (reads only)
   reset-password <username> [--password-stdin]
-      also signs the user out everywhere and lifts a sign-in lockout
+      also signs the user out everywhere and ends their sign-in waits (as unlock)
+  unlock <username>       forgets the user's failed sign-ins from every address, so the
+      waits they caused end now (the password stays)
   disable <username>      stops the user signing in and ends their sessions
   enable <username>
   list
@@ -44,7 +47,7 @@ class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const COMMANDS = ['create', 'reset-password', 'disable', 'enable', 'list', 'help'] as const;
+const COMMANDS = ['create', 'reset-password', 'unlock', 'disable', 'enable', 'list', 'help'] as const;
 type Command = (typeof COMMANDS)[number];
 
 interface Parsed {
@@ -201,6 +204,12 @@ async function run(argv: string[]): Promise<void> {
         const password = await readNewPassword(username, parsed.isPasswordStdin);
         const account = await resetAccountPassword(db, CLI_ACTOR, username, password);
         console.log(`New password set for "${account.username}"; their open sessions were signed out.`);
+        return;
+      }
+      case 'unlock': {
+        const { username: name, failures, addresses } = unlockSignIn(db, CLI_ACTOR, username);
+        if (failures === 0) console.log(`"${name}" has no failed sign-ins to forget; they can sign in now.`);
+        else console.log(`Forgot ${failures} failed sign-in${failures === 1 ? '' : 's'} of "${name}" from ${addresses} address${addresses === 1 ? '' : 'es'}; they can sign in now.`);
         return;
       }
       case 'disable':

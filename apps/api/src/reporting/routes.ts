@@ -16,6 +16,7 @@ import {
 import { jsonResponse } from '../http/json-response';
 import { errorResponses, errorSchema } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
+import { onlyRoles } from '../writes/write-http';
 import {
   getPeriodCompleteness,
   getReportingCompleteness,
@@ -34,6 +35,11 @@ const writeErrorResponses = {
   403: { description: 'Missing x-csrf-token, a role that may not do this, or a province outside your scope', content: errorJson },
   404: { description: 'Unknown reporting period', content: errorJson },
 } as const;
+
+// The role is checked before the body is read or validated, so a viewer gets 403, never a 400
+// about a body it may not send (periods.ts checks it again, with the scope).
+const PERIOD_WRITERS = onlyRoles(['admin', 'central']);
+const REPORT_WRITERS = onlyRoles(['admin', 'central', 'province']);
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 const jsonBody = <T>(schema: T) => ({ content: json(schema), required: true });
@@ -54,6 +60,7 @@ const openPeriodRoute = createRoute({
   path: '/reporting/periods',
   summary: 'Open a monthly reporting period (admin, central staff)',
   description: 'One period per scheme and month. The deadline is a Vietnamese calendar day, not before the first day of the month.',
+  middleware: [PERIOD_WRITERS] as const,
   request: { body: jsonBody(createReportingPeriodBodySchema) },
   responses: {
     201: { description: 'The period, with no reports yet', content: json(reportingPeriodSchema) },
@@ -67,6 +74,7 @@ const updatePeriodRoute = createRoute({
   path: '/reporting/periods/{id}',
   summary: "Change a reporting period's deadline (admin, central staff)",
   description: 'Reports already submitted are re-judged against the new deadline.',
+  middleware: [PERIOD_WRITERS] as const,
   request: { params: reportingPeriodParamsSchema, body: jsonBody(updateReportingPeriodBodySchema) },
   responses: {
     200: { description: 'The period with its new deadline', content: json(reportingPeriodSchema) },
@@ -80,6 +88,7 @@ const submitReportRoute = createRoute({
   summary: "Submit a province's report for a period",
   description:
     "The province confirms its units' status and metrics for the month. A province officer submits for the province of their scope; admins and central staff may record a submission on a province's behalf. Submitting again updates the report's time, submitter and note.",
+  middleware: [REPORT_WRITERS] as const,
   request: { params: reportingPeriodParamsSchema, body: jsonBody(submitReportBodySchema) },
   responses: {
     201: { description: "The province's first report for the period", content: json(provinceReportSchema) },

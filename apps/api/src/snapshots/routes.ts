@@ -3,6 +3,7 @@ import { createSnapshotBodySchema, snapshotListQuerySchema, snapshotListResponse
 import { jsonResponse } from '../http/json-response';
 import { errorResponses, errorSchema } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
+import { onlyRoles } from '../writes/write-http';
 import { deleteSnapshot, getSnapshot, listSnapshots, publishSnapshot } from './snapshots';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
@@ -14,6 +15,11 @@ const writeErrorResponses = {
   403: { description: 'Missing x-csrf-token, or a role that may not do this', content: errorJson },
   404: { description: 'Unknown snapshot', content: errorJson },
 } as const;
+
+// The role is checked before the body is read or validated: a viewer gets 403, never a 400 or
+// 413 about a body it may not send (snapshots.ts checks it again).
+const PUBLISHERS = onlyRoles(['admin', 'central']);
+const DELETERS = onlyRoles(['admin']);
 
 const listRoute = createRoute({
   method: 'get',
@@ -28,6 +34,7 @@ const publishRoute = createRoute({
   path: '/snapshots',
   summary: 'Publish a named, dated snapshot whose figures never change (admin, central staff)',
   description: 'Stores the answers of /coverage (province level), /coverage/timeline (each level, monthly up to asOf), /rankings and /metrics/summary at (scheme, asOf).',
+  middleware: [PUBLISHERS] as const,
   request: { body: { content: json(createSnapshotBodySchema), required: true } },
   responses: { 201: { description: 'The snapshot with its frozen figures', content: json(snapshotSchema) }, ...writeErrorResponses },
 });
@@ -44,6 +51,7 @@ const deleteRoute = createRoute({
   method: 'delete',
   path: '/snapshots/{id}',
   summary: 'Delete a snapshot (admin only; audited)',
+  middleware: [DELETERS] as const,
   request: { params: snapshotParamsSchema },
   responses: { 204: { description: 'Deleted' }, ...writeErrorResponses },
 });

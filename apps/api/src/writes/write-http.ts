@@ -1,8 +1,7 @@
 /** The HTTP edges every write route shares: who may call it, body size and type, documented errors. */
-import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import type { Context, MiddlewareHandler } from 'hono';
 import { requireRole, type Role } from '../auth/user';
-import { ApiError } from '../http/errors';
+import { ApiError, errorBody } from '../http/errors';
 import { errorSchema } from '../http/openapi-responses';
 import type { AppEnv } from '../http/router';
 
@@ -20,13 +19,70 @@ export function onlyRoles(roles: readonly Role[]): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** 413 in the one error envelope for a body over MAX_BODY_BYTES. */
-export const limitBody: MiddlewareHandler<AppEnv> = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new ApiError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB; send only the fields of this endpoint.`);
-  },
-});
+/** "64 KB", "20 MB" */
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
+
+/** The 413 answer naming the limit, in the one error envelope. */
+export const tooLargeBody = (maxBytes: number) =>
+  errorBody('payload_too_large', `The request body is larger than ${sizeText(maxBytes)}, the most this endpoint takes; send only the fields of this endpoint.`);
+
+class BodyTooLargeError extends Error {
+  override name = 'BodyTooLargeError';
+}
+
+/**
+ * Every route's body limit, as one middleware on the /api/v1 router: the body is cut off at
+ * maxBytes *when it is read*, so a route that refuses first (401, 403 for the wrong role) never
+ * reads it and answers that, and a route that reads it answers 413 naming the limit, whatever
+ * its validator made of the cut-off body. A declared Content-Length over the limit is refused
+ * without reading a byte; a chunked body is counted as it arrives and never held beyond the
+ * limit. `skip` names routes with a larger limit of their own (the import upload).
+ * v1.use('*', limitBodies(64 * 1024, { skip: (c) => c.req.path === '/api/v1/imports/dry-run' }))
+ */
+export function limitBodies(maxBytes: number, options: { skip?: (c: Context) => boolean } = {}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const raw = c.req.raw;
+    const source = raw.body;
+    if (!source || options.skip?.(c)) return next();
+    const declared = Number(raw.headers.get('content-length') ?? Number.NaN);
+    let isOver = false;
+    let size = 0;
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    const limited = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (declared > maxBytes) {
+          isOver = true;
+          controller.error(new BodyTooLargeError());
+          await source.cancel().catch(() => undefined);
+          return;
+        }
+        reader ??= source.getReader();
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        size += value.byteLength;
+        if (size > maxBytes) {
+          isOver = true;
+          controller.error(new BodyTooLargeError());
+          await reader.cancel().catch(() => undefined);
+          return;
+        }
+        controller.enqueue(value);
+      },
+      async cancel(reason) {
+        await (reader ? reader.cancel(reason) : source.cancel(reason)).catch(() => undefined);
+      },
+      // highWaterMark 0: nothing is pulled until someone reads the body.
+    }, { highWaterMark: 0 });
+    c.req.raw = new Request(raw, { body: limited, duplex: 'half' } as RequestInit);
+    await next();
+    // Whatever the reader made of the cut-off body (a validator calls it malformed JSON), the
+    // answer is that it was too large.
+    if (isOver) {
+      c.res = undefined;
+      c.res = c.json(tooLargeBody(maxBytes), 413);
+    }
+  };
+}
 
 /** 415 unless the body is declared JSON; without this a form post would be validated as {}. */
 export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -37,8 +93,11 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Middleware of a route that writes: signed-in writer first, then body size, then body type. */
-export const WRITE_MIDDLEWARE: MiddlewareHandler<AppEnv>[] = [onlyRoles(['admin', 'central', 'province']), limitBody, requireJsonBody];
+/**
+ * Middleware of a route that writes: signed-in writer first, then body type; the body size is
+ * limited for every route on the /api/v1 router (limitBodies), when the body is read.
+ */
+export const WRITE_MIDDLEWARE: MiddlewareHandler<AppEnv>[] = [onlyRoles(['admin', 'central', 'province']), requireJsonBody];
 
 const json = { 'application/json': { schema: errorSchema } };
 
