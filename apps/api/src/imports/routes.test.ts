@@ -347,11 +347,12 @@ describe('POST /imports/{planId}/commit', () => {
     const counts = tableCounts(demo);
     expect(counts).toEqual({
       pages: countsBefore.pages! + 3,
-      page_assignments: countsBefore.page_assignments! + 3,
+      // Each page's legacy63 commune, and its reform34 commune (live on 01/07/2025, it is carried across the reform).
+      page_assignments: countsBefore.page_assignments! + 6,
       page_status_events: countsBefore.page_status_events! + 3,
       metric_snapshots: countsBefore.metric_snapshots! + 2,
-      // One row per changed entity (3 pages, 3 assignments, 3 events, 2 snapshots) and the summary.
-      audit_log: countsBefore.audit_log! + 12,
+      // One row per changed entity (3 pages, 6 assignments, 3 events, 2 snapshots) and the summary.
+      audit_log: countsBefore.audit_log! + 15,
     });
     const page = demo.db.prepare('SELECT name, launched_on, owner, platform FROM pages WHERE url = ?').get('https://www.facebook.com/mttq.huulung.test');
     expect(page).toEqual({ name: 'Mặt trận Tổ quốc thị trấn Hữu Lũng', launched_on: '2022-03-15', owner: 'front', platform: 'facebook' });
