@@ -14,7 +14,7 @@ import { coverageRoutes } from './coverage/routes';
 import { timelineRoutes } from './coverage/timeline-routes';
 import type { Db } from './db/connection';
 import { docsPage } from './http/docs-page';
-import { handleError, handleNotFound } from './http/errors';
+import { checkStorage, handleError, handleNotFound } from './http/errors';
 import { responseCache } from './http/response-cache';
 import { createRouter } from './http/router';
 import { createServices, type Services } from './http/services';
@@ -64,7 +64,12 @@ export function createApp({ db, webDist, services: options, publicRead = false, 
 
   // The registry changes only at start-up, so the counts are read once.
   const unitCounts = getUnitCounts(db);
-  app.get('/api/health', (c) => c.json({ status: 'ok', schemes: unitCounts }));
+  // 503 "degraded" when the server cannot store data (http/errors.ts checkStorage).
+  app.get('/api/health', (c) => {
+    const storage = checkStorage(db);
+    if (storage.writable) return c.json({ status: 'ok', schemes: unitCounts });
+    return c.json({ status: 'degraded', schemes: unitCounts, storage }, 503, { 'Retry-After': '60' });
+  });
   app.get('/api/web-config', webConfigHandler(webConfig));
 
   const v1 = createRouter();
