@@ -13,6 +13,7 @@ import { MetricsPage } from './MetricsPage';
 import { MonthlyPage } from './MonthlyPage';
 import { EditPagePage, NewPagePage } from './PageFormPage';
 import { ReportingUserProvider, useReportingMessages, useReportingUser } from './ui';
+import { SuccessorsPage } from './SuccessorsPage';
 import { UnitsPage } from './UnitsPage';
 import { VerifyPage } from './VerifyPage';
 import './reporting.css';
@@ -22,6 +23,7 @@ const SCREEN_PATHS: Record<ReportingScreen, string> = {
   import: '/report/import',
   metrics: '/report/metrics',
   monthly: '/report/monthly',
+  successors: '/report/successors',
   verify: '/report/verify',
   audit: '/report/audit',
 };
@@ -100,6 +102,7 @@ function ReportingGate() {
         <Route path="metrics" element={<Screen><MetricsPage /></Screen>} />
         <Route path="import" element={<Screen><ImportPage /></Screen>} />
         <Route path="monthly" element={<Screen><MonthlyPage /></Screen>} />
+        <Route path="successors" element={<Screen><SuccessorsPage /></Screen>} />
         <Route
           path="verify"
           element={

@@ -3,9 +3,9 @@ import { canOpen, reportingScreens } from './access';
 
 describe('reportingScreens', () => {
   it.each([
-    ['admin', ['units', 'import', 'metrics', 'monthly', 'verify', 'audit']],
-    ['central', ['units', 'import', 'metrics', 'monthly', 'verify', 'audit']],
-    ['province', ['units', 'import', 'metrics', 'monthly']],
+    ['admin', ['units', 'import', 'metrics', 'monthly', 'successors', 'verify', 'audit']],
+    ['central', ['units', 'import', 'metrics', 'monthly', 'successors', 'verify', 'audit']],
+    ['province', ['units', 'import', 'metrics', 'monthly', 'successors']],
     ['viewer', []],
   ] as const)('%s opens %j', (role, screens) => {
     expect(reportingScreens(role)).toEqual(screens);

@@ -2,7 +2,7 @@
 import type { SessionUser } from '../../api/queries';
 
 export type Role = SessionUser['role'];
-export const REPORTING_SCREENS = ['units', 'import', 'metrics', 'monthly', 'verify', 'audit'] as const;
+export const REPORTING_SCREENS = ['units', 'import', 'metrics', 'monthly', 'successors', 'verify', 'audit'] as const;
 export type ReportingScreen = (typeof REPORTING_SCREENS)[number];
 
 /** verify and audit are central staff's and admins'; viewers open none. */
@@ -12,7 +12,7 @@ export function canOpen(role: Role, screen: ReportingScreen): boolean {
   return true;
 }
 
-/** The screens of the sub-navigation for a role, in order: reportingScreens('province') → ['units', 'import', 'metrics', 'monthly'] */
+/** The screens of the sub-navigation for a role, in order: reportingScreens('province') → ['units', 'import', 'metrics', 'monthly', 'successors'] */
 export function reportingScreens(role: Role): ReportingScreen[] {
   return REPORTING_SCREENS.filter((screen) => canOpen(role, screen));
 }

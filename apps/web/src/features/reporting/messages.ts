@@ -12,6 +12,7 @@ export const reportingMessages = defineMessages({
     nav_import: 'Nhập từ tệp',
     nav_metrics: 'Số liệu hằng tháng',
     nav_monthly: 'Báo cáo tháng',
+    nav_successors: 'Chọn đơn vị mới',
     nav_verify: 'Xác minh trang',
     nav_audit: 'Nhật ký thay đổi',
     needsReporter:
@@ -368,6 +369,7 @@ export const reportingMessages = defineMessages({
     nav_import: 'Import a file',
     nav_metrics: 'Monthly figures',
     nav_monthly: 'Monthly report',
+    nav_successors: 'Choose new units',
     nav_verify: 'Verify pages',
     nav_audit: 'Audit trail',
     needsReporter: 'Reporting needs a province officer, central staff or administrator account. Viewer accounts can only read the figures.',

@@ -129,21 +129,23 @@ interface ProvinceSelectProps {
   onChange: (code: string | null) => void;
   /** the label of the "none" choice; without it, "pick a province" */
   empty?: string;
-  /** only these codes (an officer's provinces); no "none" choice then */
+  /** only these codes (an officer's provinces); no "none" choice then, unless `empty` names it */
   only?: readonly string[] | null;
+  /** the field's label; "Tỉnh, thành" without it */
+  label?: string;
 }
 
 /** A province of the scheme, or none ('' with the `empty` label); an officer's provinces only when `only` is given. */
-export function ProvinceSelect({ scheme, value, onChange, empty, only }: ProvinceSelectProps) {
+export function ProvinceSelect({ scheme, value, onChange, empty, only, label }: ProvinceSelectProps) {
   const m = useReportingMessages();
   const id = useId();
   const provinces = useQuery(provincesQuery(scheme));
   const items = only ? (provinces.data?.items ?? []).filter((p) => only.includes(p.code)) : (provinces.data?.items ?? []);
   return (
     <div className="field">
-      <label htmlFor={id}>{m.provinceLabel}</label>
+      <label htmlFor={id}>{label ?? m.provinceLabel}</label>
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} aria-busy={provinces.isPending}>
-        {!only && <option value="">{empty ?? m.provinceChoose}</option>}
+        {(!only || empty !== undefined) && <option value="">{empty ?? m.provinceChoose}</option>}
         {items.map((p) => (
           <option key={p.code} value={p.code}>
             {p.name} ({p.code})
@@ -178,7 +180,8 @@ export function ScopeControls({
   return (
     <>
       <SchemeSelect value={scheme} onChange={onScheme} schemes={userSchemes(user)} />
-      <ProvinceSelect scheme={scheme} value={province} onChange={onProvince} only={scopeProvinces(user, scheme)} {...(empty !== undefined ? { empty } : {})} />
+      {/* an officer always works in one of their provinces: no "whole country" choice */}
+      <ProvinceSelect scheme={scheme} value={province} onChange={onProvince} only={scopeProvinces(user, scheme)} {...(empty !== undefined && !isOfficer(user) ? { empty } : {})} />
     </>
   );
 }
