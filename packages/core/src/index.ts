@@ -13,3 +13,4 @@ export * from './snapshots-api';
 export * from './spreadsheet-cells';
 export * from './text';
 export * from './work-queue-api';
+export * from './connectors-api';

@@ -324,4 +324,82 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX login_failures_by_time ON login_failures (failed_at);
     `,
   },
+  {
+    version: 8,
+    name: 'connectors: encrypted credentials, collection runs, collected figures beside the reported ones',
+    sql: /* sql */ `
+      -- A platform credential (apps/api/src/connectors). secret: AES-256-GCM under CONNECTOR_KEY,
+      -- iv (12 bytes) | tag (16 bytes) | ciphertext of the JSON secret; never stored in clear.
+      CREATE TABLE connector_credentials (
+        id INTEGER PRIMARY KEY,
+        platform TEXT NOT NULL CHECK (platform IN ('facebook', 'youtube', 'zalo')),
+        kind TEXT NOT NULL CHECK (kind IN ('system_user_token', 'page_token', 'api_key', 'oa_token')),
+        label TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 120),
+        page_id INTEGER REFERENCES pages (id) ON DELETE CASCADE,
+        secret BLOB NOT NULL CHECK (typeof(secret) = 'blob' AND length(secret) > 28),
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        checked_at TEXT,
+        check_ok INTEGER CHECK (check_ok IS NULL OR ${isFlag('check_ok')}),
+        check_message TEXT,
+        CHECK ((kind IN ('page_token', 'oa_token')) = (page_id IS NOT NULL))
+      );
+      CREATE INDEX connector_credentials_by_page ON connector_credentials (page_id) WHERE page_id IS NOT NULL;
+
+      -- One collection over every page of the collectable platforms for a month.
+      CREATE TABLE connector_runs (
+        id INTEGER PRIMARY KEY,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' AND substr(month, 6, 2) BETWEEN '01' AND '12'),
+        trigger TEXT NOT NULL CHECK (trigger IN ('schedule', 'manual')),
+        started_by TEXT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'interrupted', 'failed')),
+        total INTEGER NOT NULL DEFAULT 0,
+        done INTEGER NOT NULL DEFAULT 0,
+        collected INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        detail_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail_json)),
+        message TEXT
+      );
+      CREATE INDEX connector_runs_by_month ON connector_runs (month, trigger);
+      CREATE INDEX connector_runs_by_status ON connector_runs (status);
+
+      -- What became of each page in a run: collected, skipped with the reason, or failed with the platform's error.
+      CREATE TABLE connector_run_pages (
+        run_id INTEGER NOT NULL REFERENCES connector_runs (id) ON DELETE CASCADE,
+        page_id INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
+        platform TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('collected', 'skipped', 'failed')),
+        reason TEXT,
+        message TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        at TEXT NOT NULL,
+        PRIMARY KEY (run_id, page_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX connector_run_pages_by_outcome ON connector_run_pages (run_id, outcome);
+
+      -- The figures collected from the platform for a month, kept beside the reported ones in
+      -- metric_snapshots. null: the platform did not give it (skipped_json says why).
+      -- total_posts / total_views: lifetime counters (YouTube) the next month's counts are taken from.
+      CREATE TABLE collected_metrics (
+        page_id INTEGER NOT NULL REFERENCES pages (id) ON DELETE CASCADE,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' AND substr(month, 6, 2) BETWEEN '01' AND '12'),
+        platform TEXT NOT NULL,
+        followers INTEGER CHECK (followers IS NULL OR followers >= 0),
+        posts INTEGER CHECK (posts IS NULL OR posts >= 0),
+        interactions INTEGER CHECK (interactions IS NULL OR interactions >= 0),
+        views INTEGER CHECK (views IS NULL OR views >= 0),
+        total_posts INTEGER,
+        total_views INTEGER,
+        skipped_json TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(skipped_json)),
+        collected_at TEXT NOT NULL,
+        run_id INTEGER REFERENCES connector_runs (id) ON DELETE SET NULL,
+        PRIMARY KEY (page_id, month)
+      ) WITHOUT ROWID;
+      CREATE INDEX collected_metrics_by_month ON collected_metrics (month);
+    `,
+  },
 ];
