@@ -14,7 +14,7 @@ import { readXlsx, type XlsxValue } from './parse-xlsx';
 import { toXlsx } from './spreadsheet';
 import { csvFile } from './test-files';
 import { DEFAULT_UPLOAD_LIMITS, UploadRefusal, type UploadLimits } from './upload-limits';
-import { deflatedBomb, sheetXml, xlsxFile } from './upload-test-files';
+import { deflatedBomb, sheetLinks, sheetXml, xlsxFile } from './upload-test-files';
 
 const limits = (overrides: Partial<UploadLimits> = {}): UploadLimits => ({ ...DEFAULT_UPLOAD_LIMITS, ...overrides });
 
@@ -208,6 +208,10 @@ describe('readXlsx', () => {
     const farColumn = `<worksheet xmlns="x"><sheetData><row r="1"><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`;
     expect(refusalOf(() => readXlsx(xlsxFile([{ name: 'Trang', xml: farColumn }]), limits({ maxCells: 16_000 }), firstSheet)).message).toMatch(/more than 16,000 cells/);
     expect(readXlsx(xlsxFile([{ name: 'Trang', xml: farColumn }]), limits({ maxCells: 16_384 }), firstSheet)[0]!.values).toHaveLength(16_384);
+    // A link on a far cell of a row widens the row: counted too.
+    const farLink = xlsxFile([{ name: 'Trang', xml: sheetXml([['Mã xã', 'URL']], '<hyperlinks><hyperlink ref="XFD1" r:id="rId1"/></hyperlinks>') }], { parts: [sheetLinks(1, { rId1: 'https://www.facebook.com/far' })] });
+    expect(refusalOf(() => readXlsx(farLink, limits({ maxCells: 16_000 }), firstSheet)).message).toMatch(/more than 16,000 cells/);
+    expect(readXlsx(farLink, limits(), firstSheet)[0]!.values[16_383]).toEqual({ text: '', hyperlink: 'https://www.facebook.com/far' });
   });
 
   it('refuses a cell longer than the cell limit, naming row, column and sheet, inline or shared', () => {
@@ -224,6 +228,10 @@ describe('readXlsx', () => {
     const refusal = refusalOf(() => readXlsx(bytes, limits({ maxTextLength: 200_000 }), firstSheet));
     expect(refusal.status).toBe(413);
     expect(refusal.message).toMatch(/^The cells of the file hold more than 200,000 characters in all, the limit for one import\./);
+    // A merged range repeats its text in each of its cells.
+    const merged = xlsxFile([{ name: 'Trang', xml: sheetXml([['y'.repeat(1_000)]], '<mergeCells count="1"><mergeCell ref="A1:J100"/></mergeCells>') }]);
+    expect(refusalOf(() => readXlsx(merged, limits({ maxTextLength: 200_000 }), firstSheet)).message).toMatch(/^The cells of the file hold more than 200,000 characters/);
+    expect(readXlsx(merged, limits(), firstSheet)).toHaveLength(100);
   });
 
   it('answers a damaged workbook with 422', () => {

@@ -300,6 +300,13 @@ function readDateStyles(zip: GuardedZip): Set<number> {
   return dateStyles;
 }
 
+/** The characters a value brings into the table (a repeated value is copied when the table is sent). */
+function textLength(value: XlsxValue | undefined): number {
+  if (typeof value === 'string') return value.length;
+  if (value && typeof value === 'object' && 'hyperlink' in value) return value.hyperlink.length + textLength(value.text);
+  return 0;
+}
+
 /** A date serial number → Date, as exceljs converts it. */
 const excelToDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
@@ -498,30 +505,39 @@ function readSheet(zip: GuardedZip, sheet: SheetRef, context: SheetContext): Xls
   });
   endRow();
 
+  /** A row to write into, its cells up to `column` counted (a row is as wide as its last cell). */
+  const rowFor = (r: number, column: number) => {
+    let cells = rows.get(r);
+    if (!cells) {
+      cells = [];
+      rows.set(r, cells);
+    }
+    if (column >= cells.length) countCells(column + 1 - cells.length);
+    return cells;
+  };
+
   // Hyperlinks first, then merged ranges, as exceljs applies them.
   if (links.length > 0) {
     const targets = readRelationships(zip, sheet.path);
     for (const link of links) {
       const target = targets.get(link.rId)?.target;
       if (target === undefined) continue;
-      let cells = rows.get(link.row);
-      if (!cells) {
-        countCells(link.column + 1);
-        cells = [];
-        rows.set(link.row, cells);
-      }
+      const cells = rowFor(link.row, link.column);
+      counts.text += target.length;
       cells[link.column] = { text: cells[link.column] ?? '', hyperlink: target };
     }
+    if (counts.text > limits.maxTextLength) throw refusals.text(limits);
   }
-  for (const merge of merges) countCells((merge.bottom - merge.top + 1) * (merge.right - merge.left + 1));
+  // A merged range repeats its first cell's value in every cell: counted in full before it is filled.
+  let mergedArea = 0;
+  for (const merge of merges) mergedArea += (merge.bottom - merge.top + 1) * (merge.right - merge.left + 1);
+  if (counts.cells + mergedArea > limits.maxCells) throw refusals.cells(limits);
   for (const merge of merges) {
     const master = rows.get(merge.top)?.[merge.left] ?? null;
+    counts.text += textLength(master) * ((merge.bottom - merge.top + 1) * (merge.right - merge.left + 1) - 1);
+    if (counts.text > limits.maxTextLength) throw refusals.text(limits);
     for (let r = merge.top; r <= merge.bottom; r += 1) {
-      let cells = rows.get(r);
-      if (!cells) {
-        cells = [];
-        rows.set(r, cells);
-      }
+      const cells = rowFor(r, merge.right);
       for (let c = merge.left; c <= merge.right; c += 1) if (r !== merge.top || c !== merge.left) cells[c] = master;
     }
   }

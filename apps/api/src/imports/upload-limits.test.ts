@@ -171,6 +171,18 @@ describe('the parse worker pool', () => {
     }
   });
 
+  it('refuses a file that needs more memory than the worker may use with 413', async () => {
+    const pool = new ParsePool({ heapMb: 8 });
+    try {
+      const wide = Buffer.from(`Mã xã,URL\r\n${`${'ab,'.repeat(999)}ab\r\n`.repeat(600)}`, 'utf8');
+      const refused = (await readImportTable(wide, { pool }).catch((error: unknown) => error)) as ApiError;
+      expect([refused.status, refused.code]).toEqual([413, 'payload_too_large']);
+      expect(refused.message).toMatch(/^Reading the file needed more than 8 MB of memory, the limit for reading one import, and was stopped\./);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('starts its worker under tsx, as `npm run serve` runs the server', () => {
     const tsx = fileURLToPath(new URL('../../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
     const script = fileURLToPath(new URL('./upload-tsx-child.ts', import.meta.url));

@@ -72,7 +72,7 @@ export interface TestSheet {
 }
 
 /** An XLSX workbook of the sheets, with optional shared strings and styles parts. */
-export function xlsxFile(sheets: readonly TestSheet[], extra: { sharedStrings?: string; styles?: string; date1904?: boolean } = {}): Buffer {
+export function xlsxFile(sheets: readonly TestSheet[], extra: { sharedStrings?: string; styles?: string; date1904?: boolean; parts?: ZipPart[] } = {}): Buffer {
   const sheetParts: ZipPart[] = sheets.map((sheet, i) => (typeof sheet.xml === 'string' ? { name: `xl/worksheets/sheet${i + 1}.xml`, data: sheet.xml } : { ...sheet.xml, name: `xl/worksheets/sheet${i + 1}.xml` }));
   const attr = (text: string) => text.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/</gu, '&lt;');
   return zipFile([
@@ -95,7 +95,14 @@ export function xlsxFile(sheets: readonly TestSheet[], extra: { sharedStrings?: 
     ...(extra.sharedStrings ? [{ name: 'xl/sharedStrings.xml', data: extra.sharedStrings }] : []),
     ...(extra.styles ? [{ name: 'xl/styles.xml', data: extra.styles }] : []),
     ...sheetParts,
+    ...(extra.parts ?? []),
   ]);
+}
+
+/** The relationships part of sheet `n` (1-based) with external links: sheetLinks(1, { rId1: 'https://…' }). */
+export function sheetLinks(n: number, targets: Record<string, string>): ZipPart {
+  const rels = Object.entries(targets).map(([id, target]) => `<Relationship Id="${id}" Type="${RELS}/hyperlink" Target="${target.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;')}" TargetMode="External"/>`);
+  return { name: `xl/worksheets/_rels/sheet${n}.xml.rels`, data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>` };
 }
 
 /** A worksheet's XML around rows of inline-string cells: sheetXml([['Mã xã', 'URL']]). */
