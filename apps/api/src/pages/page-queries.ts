@@ -17,6 +17,7 @@ import {
   type Platform,
   type SchemeId,
 } from '@mttq/core';
+import type { Role, SessionUser } from '../auth/user';
 import type { Db } from '../db/connection';
 import { PAGE_HAS_POSTED, PAGE_IS_LIVE, PAGE_IS_VERIFIED } from '../db/page-rules';
 import { statement } from '../db/statements';
@@ -253,6 +254,43 @@ export function listPageStatusEvents(db: Db, pageId: number): DbPageStatusEvent[
   return db
     .prepare('SELECT status, effective_on, recorded_by, note FROM page_status_events WHERE page_id = ? ORDER BY effective_on, id')
     .all(pageId) as DbPageStatusEvent[];
+}
+
+/** What readers who may not see usernames read instead: the recording account's role. */
+export const RECORDER_LABELS: Record<Role, string> = {
+  admin: 'Quản trị hệ thống',
+  central: 'Ban Thường trực',
+  province: 'Cán bộ tỉnh',
+  viewer: 'Cán bộ',
+};
+/** The label of a recorder without an account (removed, or written by a tool). */
+export const UNKNOWN_RECORDER_LABEL = 'Cán bộ';
+
+/**
+ * The role of each recorder of a page's events, by name as recorded; null for a name without an
+ * account. Demo events ('demo:central', 'demo:province-51') count as the demo account of the name.
+ */
+export function listRecorderRoles(db: Db, pageId: number): Map<string, Role | null> {
+  const rows = db
+    .prepare(
+      /* sql */ `
+      SELECT DISTINCT e.recorded_by, u.role
+      FROM page_status_events e
+      LEFT JOIN users u ON u.username = (CASE WHEN e.recorded_by LIKE 'demo:%' THEN substr(e.recorded_by, 6) ELSE e.recorded_by END)
+      WHERE e.page_id = ?`,
+    )
+    .all(pageId) as { recorded_by: string; role: Role | null }[];
+  return new Map(rows.map((row) => [row.recorded_by, row.role]));
+}
+
+/**
+ * Who recorded an event, as `reader` may see it: the username for admins and central staff and
+ * for the recorder themselves; otherwise only the recording account's role ("Cán bộ tỉnh").
+ */
+export function recordedByFor(reader: SessionUser | null, recordedBy: string, role: Role | null | undefined): string {
+  const mayName = reader !== null && (reader.role === 'admin' || reader.role === 'central' || reader.username.toLowerCase() === recordedBy.toLowerCase());
+  if (mayName) return recordedBy;
+  return role ? RECORDER_LABELS[role] : UNKNOWN_RECORDER_LABEL;
 }
 
 export interface DbPageAssignment {

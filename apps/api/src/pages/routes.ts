@@ -12,6 +12,7 @@ import {
   type PageListResponse,
   type PageSort,
 } from '@mttq/core';
+import type { SessionUser } from '../auth/user';
 import { badRequest, notFound } from '../http/errors';
 import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
@@ -25,6 +26,8 @@ import {
   listPageMetrics,
   listPageStatusEvents,
   listPages,
+  listRecorderRoles,
+  recordedByFor,
   toPageDetail,
   toPageListItem,
   type PageListFilters,
@@ -94,12 +97,20 @@ export function listPageRegistry(services: Services, query: PageListQuery): Page
   return { scheme, asOf, demo: services.isDemo(), total, items: items.map(toPageListItem), nextCursor };
 }
 
-/** GET /pages/{id}: one page with its whole history, both schemes' assignments and monthly metrics. */
-export function getPageDetail(services: Services, id: number): PageDetail {
+/**
+ * GET /pages/{id}: one page with its whole history, both schemes' assignments and monthly
+ * metrics. With `reader` (null: signed out), each event's recordedBy is the recorder's username
+ * only for admins, central staff and the recorder; others read the recorder's role. Without it
+ * (the answers of writes, to a writer of the page) usernames are kept.
+ */
+export function getPageDetail(services: Services, id: number, reader?: SessionUser | null): PageDetail {
   const { db } = services;
   const page = getPage(db, id);
   if (!page) throw notFound(`No page with id ${id}. Find page ids with GET /api/v1/pages.`);
-  return toPageDetail(page, listPageStatusEvents(db, id), listPageAssignments(db, id), listPageMetrics(db, id));
+  const detail = toPageDetail(page, listPageStatusEvents(db, id), listPageAssignments(db, id), listPageMetrics(db, id));
+  if (reader === undefined) return detail;
+  const roles = listRecorderRoles(db, id);
+  return { ...detail, history: detail.history.map((event) => ({ ...event, recordedBy: recordedByFor(reader, event.recordedBy, roles.get(event.recordedBy)) })) };
 }
 
 const listRoute = createRoute({
@@ -119,6 +130,8 @@ const detailRoute = createRoute({
   method: 'get',
   path: '/pages/{id}',
   summary: 'One page: status history, assignments in every scheme, monthly metrics',
+  description:
+    "Each history event's recordedBy is the recording account's username for admins, central staff and the recorder; every other reader gets the account's role instead (Quản trị hệ thống, Ban Thường trực, Cán bộ tỉnh; Cán bộ when unknown).",
   request: { params: pageParamsSchema, query: noQuerySchema },
   responses: {
     200: { description: 'The page', content: { 'application/json': { schema: pageDetailSchema } } },
@@ -128,4 +141,8 @@ const detailRoute = createRoute({
 
 export const pageRoutes = createRouter()
   .openapi(listRoute, (c) => jsonResponse(c, listPageRegistry(c.get('services'), c.req.valid('query'))))
-  .openapi(detailRoute, (c) => jsonResponse(c, getPageDetail(c.get('services'), Number(c.req.valid('param').id))));
+  .openapi(detailRoute, (c) => {
+    // Who recorded each event depends on the reader: never shared through the response cache.
+    c.header('Cache-Control', 'private');
+    return jsonResponse(c, getPageDetail(c.get('services'), Number(c.req.valid('param').id), c.get('user')));
+  });
