@@ -28,7 +28,7 @@ beforeAll(async () => {
   app = createApp({ db });
   publicApp = createApp({ db, publicRead: true });
   await createUser(db, { username: 'central-staff', password: PASSWORD, role: 'central' });
-  await createUser(db, { username: 'quang-ngai', password: PASSWORD, role: 'province', scope: { scheme: 'legacy63', code: '51' } });
+  await createUser(db, { username: 'quang-ngai', password: PASSWORD, role: 'province', scopes: [{ scheme: 'legacy63', code: '51' }] });
 });
 afterAll(() => {
   db.close();
@@ -104,7 +104,7 @@ describe('POST /auth/login', () => {
       id: expect.any(Number),
       username: 'quang-ngai',
       role: 'province',
-      scope: { scheme: 'legacy63', code: '51', name: 'Tỉnh Quảng Ngãi' },
+      scopes: [{ scheme: 'legacy63', code: '51', name: 'Tỉnh Quảng Ngãi', level: 'province' }], provinces: { legacy63: ['51'], reform34: ['51'] },
     });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(7.9 * 3_600_000);
@@ -363,7 +363,7 @@ describe('GET /auth/me', () => {
     const response = await get('/api/v1/auth/me', browser.cookie);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      user: { id: expect.any(Number), username: 'quang-ngai', role: 'province', scope: { scheme: 'legacy63', code: '51', name: 'Tỉnh Quảng Ngãi' } },
+      user: { id: expect.any(Number), username: 'quang-ngai', role: 'province', scopes: [{ scheme: 'legacy63', code: '51', name: 'Tỉnh Quảng Ngãi', level: 'province' }], provinces: { legacy63: ['51'], reform34: ['51'] } },
       csrfToken: browser.csrfToken,
       expiresAt: expect.any(String),
     });
@@ -447,18 +447,18 @@ describe('sessions and accounts', () => {
 
 describe('who may read', () => {
   it('without PUBLIC_READ, answers GET /coverage 401 signed out and 200 signed in; health is always open', async () => {
-    const signedOut = await get('/api/v1/coverage?asOf=2022-08-12');
+    const signedOut = await get('/api/v1/coverage?scheme=legacy63&asOf=2022-08-12');
     expect(signedOut.status).toBe(401);
     expect(await signedOut.json()).toEqual(SIGN_IN_FIRST);
     expect((await get('/api/health')).status).toBe(200);
     const browser = await signIn('central-staff');
-    const signedIn = await get('/api/v1/coverage?asOf=2022-08-12', browser.cookie);
+    const signedIn = await get('/api/v1/coverage?scheme=legacy63&asOf=2022-08-12', browser.cookie);
     expect(signedIn.status).toBe(200);
     expect(((await signedIn.json()) as { levels: { province: { covered: number } } }).levels.province.covered).toBe(63);
   });
 
   it('with PUBLIC_READ, answers GET /coverage signed out', async () => {
-    expect((await get('/api/v1/coverage?asOf=2022-08-12', undefined, publicApp)).status).toBe(200);
+    expect((await get('/api/v1/coverage?scheme=legacy63&asOf=2022-08-12', undefined, publicApp)).status).toBe(200);
   });
 });
 

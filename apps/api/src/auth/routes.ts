@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { noQuerySchema, schemeIdSchema } from '@mttq/core';
+import { levelSchema, noQuerySchema, schemeIdSchema } from '@mttq/core';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
@@ -14,6 +14,7 @@ import { MAX_HASH_QUEUE } from './hash-gate';
 import { signIn } from './login';
 import { CSRF_HEADER, deleteSession, getSession, SESSION_COOKIE, SESSION_HOURS } from './sessions';
 import { limitSignInAttempts, SIGN_IN_LIMITS, signInGuardOf, waitText } from './throttle';
+import { scopeProvinces } from './scope-image';
 import { ROLES, type SessionUser } from './user';
 
 const loginBodySchema = z
@@ -37,10 +38,15 @@ const userSchema = z
       description:
         'admin: everything, manages users; central: reads all, verifies pages, manages reporting periods; province: reads all, writes inside its scope; viewer: reads only',
     }),
-    scope: z
-      .object({ scheme: schemeIdSchema, code: z.string(), name: z.string() })
-      .nullable()
-      .meta({ description: 'The unit whose subtree a province officer writes for (itself, its districts and communes); null for the other roles' }),
+    scopes: z
+      .array(z.object({ scheme: schemeIdSchema, code: z.string(), name: z.string(), level: levelSchema }))
+      .meta({
+        description:
+          'The units a province officer writes for, in either scheme: each covers its subtree, and in the other scheme its successors or predecessors through the crosswalk (legacy63:51 also covers reform34:51); empty for the other roles',
+      }),
+    provinces: z
+      .object({ legacy63: z.array(z.string()), reform34: z.array(z.string()) })
+      .meta({ description: 'The provinces of each scheme the scopes reach, wholly or in part (empty for the other roles, who write everywhere)' }),
   })
   .meta({ id: 'User' });
 
@@ -106,13 +112,14 @@ const meRoute = createRoute({
   },
 });
 
-/** The user as the API shows it, with the name of the scope unit. */
+/** The user as the API shows it, with the names of the scope units and the provinces they reach. */
 function toUserJson(services: Services, user: SessionUser): z.infer<typeof userSchema> {
-  const scope = user.scope && {
-    ...user.scope,
-    name: services.units(user.scope.scheme).find((unit) => unit.code === user.scope?.code)?.name ?? user.scope.code,
-  };
-  return { id: user.id, username: user.username, role: user.role, scope };
+  const scopes = user.scopes.map((scope) => {
+    const unit = services.units(scope.scheme).find((u) => u.code === scope.code);
+    return { ...scope, name: unit?.name ?? scope.code, level: unit?.level ?? 'province' };
+  });
+  const provinces = { legacy63: scopeProvinces(services, user.scopes, 'legacy63'), reform34: scopeProvinces(services, user.scopes, 'reform34') };
+  return { id: user.id, username: user.username, role: user.role, scopes, provinces };
 }
 
 /** Served over https, directly or behind a proxy that says so: the cookie must then be Secure. */
