@@ -134,7 +134,7 @@ export function SuccessorsPage() {
               });
             }}
             label={q.successorsProvince}
-            empty={m.allProvinces}
+            empty={own ? q.successorsAllMine : m.allProvinces}
           />
         </div>
       )}

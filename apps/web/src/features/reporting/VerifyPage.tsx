@@ -70,14 +70,13 @@ function QueueTabs({ search, scheme }: { search: QueueSearch; scheme: SchemeId }
 function ProvinceCounts({ data, province, onPick }: { data: VerificationQueueResponse; province: string | null; onPick: (code: string | null) => void }) {
   const { locale } = useLocale();
   const q = useMessages(queueMessages);
-  const all = data.provinces.reduce((sum, p) => sum + p.count, 0);
   return (
     <section aria-labelledby="by-province-title" className="province-counts">
       <h2 id="by-province-title">{q.byProvinceTitle}</h2>
       <ul>
         <li>
           <button type="button" aria-pressed={province === null} onClick={() => onPick(null)}>
-            {fill(q.byProvinceAll, { count: formatNumber(all, locale) })}
+            {q.byProvinceAll}
           </button>
         </li>
         {data.provinces.map((p) => (
@@ -195,12 +194,14 @@ function BulkReview({ selected, names, onDone }: { selected: ReadonlySet<number>
     review.mutate(parsed.data);
   };
   const onSubmit = (event: FormEvent) => event.preventDefault();
+  // the "select a page" error goes as soon as a page is selected
+  const selectionError = selected.size === 0 ? errors.selection : undefined;
   const count = fill(q.bulkCount, { count: formatNumber(selected.size, locale) });
   return (
     <form className="panel report-form bulk-review" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{q.bulkTitle}</h2>
-      <p aria-live="polite" className={errors.selection ? 'field-error' : undefined}>
-        {errors.selection ?? (selected.size === 0 ? q.noneSelected : fill(q.selectedCount, { count: formatNumber(selected.size, locale) }))}
+      <p aria-live="polite" className={selectionError ? 'field-error' : undefined}>
+        {selectionError ?? (selected.size === 0 ? q.noneSelected : fill(q.selectedCount, { count: formatNumber(selected.size, locale) }))}
       </p>
       {review.error && !isHidden401(review.error) && <WriteError error={review.error} />}
       <div className="field-row">
@@ -315,6 +316,17 @@ function VerificationQueue({ scheme, search, update }: { scheme: SchemeId; searc
             <p id="queue-total" aria-live="polite">
               {data.total === 0 ? m.queueEmpty : fill(m.queueTotal, { total: formatNumber(data.total, locale) })}
             </p>
+            {(data.items.length > 0 || selected.size > 0) && (
+              <BulkReview
+                selected={selected}
+                names={names.current}
+                onDone={(next) => {
+                  setOutcome(next);
+                  // the pages the server refused stay selected, to try again
+                  setSelected(new Set(next.failed.map((f) => f.pageId)));
+                }}
+              />
+            )}
             {data.items.length > 0 && (
               <>
                 <QueueTable data={data} selected={selected} onSelected={setSelected} />
@@ -334,17 +346,6 @@ function VerificationQueue({ scheme, search, update }: { scheme: SchemeId; searc
               )}
             </div>
           </section>
-          {(data.items.length > 0 || selected.size > 0) && (
-            <BulkReview
-              selected={selected}
-              names={names.current}
-              onDone={(next) => {
-                setOutcome(next);
-                // the pages the server refused stay selected, to try again
-                setSelected(new Set(next.failed.map((f) => f.pageId)));
-              }}
-            />
-          )}
         </>
       )}
     </>

@@ -14,7 +14,7 @@ export const queueMessages = defineMessages({
     queueLead:
       'Các trang đã báo cáo, chưa đóng và chưa xác minh; trang chờ lâu nhất ở trên. Mở trang để kiểm tra, đánh dấu các trang rồi xác minh hoặc từ chối (kèm lý do cho tỉnh).',
     byProvinceTitle: 'Số trang chờ xác minh theo tỉnh, thành',
-    byProvinceAll: 'Cả nước: {count}',
+    byProvinceAll: 'Cả nước',
     byProvinceOne: '{name}: {count}',
     colWaitingSince: 'Chờ từ ngày',
     waitingDays: '{days} ngày',
@@ -50,6 +50,7 @@ export const queueMessages = defineMessages({
     successorsLead:
       'Từ 01/07/2025, các xã, phường dưới đây đã được chia cho nhiều đơn vị mới, nên trang của chúng chưa thuộc đơn vị nào trong cơ cấu 34 tỉnh, thành. Chọn đơn vị mới cho từng trang.',
     successorsProvince: 'Tỉnh, thành (cơ cấu 63 tỉnh, thành)',
+    successorsAllMine: 'Mọi tỉnh, thành của tài khoản',
     successorsTotal: '{count} trang chờ chọn đơn vị mới.',
     successorsEmpty: 'Không còn trang nào chờ chọn đơn vị mới.',
     colLegacyUnit: 'Đơn vị cũ',
@@ -77,7 +78,7 @@ export const queueMessages = defineMessages({
     queueLead:
       'Reported pages that are open and not verified yet, the longest waiting first. Open a page to check it, tick pages, then verify them or reject them (with the reason for the province).',
     byProvinceTitle: 'Pages waiting for verification by province',
-    byProvinceAll: 'Whole country: {count}',
+    byProvinceAll: 'Whole country',
     byProvinceOne: '{name}: {count}',
     colWaitingSince: 'Waiting since',
     waitingDays: '{days} days',
@@ -113,6 +114,7 @@ export const queueMessages = defineMessages({
     successorsLead:
       'On 1 Jul 2025 the communes below were divided between several new units, so their pages belong to no unit of the 34-province structure yet. Choose the new unit of each page.',
     successorsProvince: 'Province (63-province structure)',
+    successorsAllMine: 'All the provinces of my account',
     successorsTotal: '{count} page(s) waiting for their new unit.',
     successorsEmpty: 'No page is waiting for its new unit.',
     colLegacyUnit: 'Former unit',
