@@ -10,6 +10,7 @@ import { configureSignIn, type SignInOptions } from './auth/throttle';
 import { importRoutes } from './imports/routes';
 import { reportingRoutes } from './reporting/routes';
 import { writeRoutes } from './writes/routes';
+import { connectorRoutes } from './connectors/routes';
 import { coverageRoutes } from './coverage/routes';
 import { timelineRoutes } from './coverage/timeline-routes';
 import type { Db } from './db/connection';
@@ -84,6 +85,7 @@ export function createApp({ db, webDist, services: options, publicRead = false, 
   v1.use('*', responseCache());
   const routers = [authRoutes, unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes, writeRoutes, reportingRoutes, importRoutes, auditRoutes, snapshotRoutes];
   for (const routes of routers) v1.route('/', routes);
+  v1.route('/', connectorRoutes);
   app.route('/api/v1', v1);
   const openApi = () => v1.getOpenAPI31Document(OPENAPI_DOCUMENT);
   app.get('/api/openapi.json', (c) => c.json(openApi()));

@@ -3,8 +3,21 @@ import { schemeIdSchema, type SchemeId } from '@mttq/core';
 import { z } from 'zod';
 import { DEFAULT_DEMO_PASSWORD } from './demo/demo-accounts';
 import { describeTileUrlProblem } from './http/web-config';
+import { describePlatformUrlProblem, parseConnectorKey } from './connectors/settings';
 
 const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+
+/** A platform API base URL: https, or http on this machine only (a stand-in); '' keeps the default. */
+const platformUrl = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || fallback)
+    .superRefine((value, ctx) => {
+      const problem = value ? describePlatformUrlProblem(value) : null;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
@@ -37,6 +50,27 @@ const envSchema = z.object({
     .max(1000, { message: 'must have at most 1000 characters: it is the credit line under the map, e.g. © OpenStreetMap contributors' })
     .optional()
     .transform((value) => value || null),
+  // Connectors (apps/api/src/connectors). Unset or empty CONNECTOR_KEY: collection is off and the
+  // connectors screen says why. The value is never printed, not even in this error.
+  CONNECTOR_KEY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      const { problem } = parseConnectorKey(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  // Day of the month the previous month is collected (1-28, default 1); off or 0: no schedule.
+  COLLECT_DAY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (!value ? 1 : value === 'off' || value === '0' ? null : Number(value)))
+    .pipe(z.number({ message: 'must be a day of the month from 1 to 28, or off' }).int({ message: 'must be a day of the month from 1 to 28, or off' }).min(1).max(28, { message: 'must be at most 28, so every month has it' }).nullable()),
+  FACEBOOK_API_URL: platformUrl('https://graph.facebook.com/v23.0'),
+  YOUTUBE_API_URL: platformUrl('https://www.googleapis.com/youtube/v3'),
+  ZALO_API_URL: platformUrl('https://openapi.zalo.me'),
+  // Unset: https://oauth.zaloapp.com, or ZALO_API_URL when that is set (a stand-in serves both).
+  ZALO_OAUTH_URL: platformUrl(''),
 });
 
 export interface Config {
@@ -59,6 +93,12 @@ export interface Config {
   mapTileUrl: string | null;
   /** MAP_TILE_ATTRIBUTION: the tile server's credit line; null: none. */
   mapTileAttribution: string | null;
+  /** CONNECTOR_KEY: the 32-byte key connector credentials are encrypted with; null: connectors off. */
+  connectorKey: Buffer | null;
+  /** COLLECT_DAY: day of the month the previous month's figures are collected; null: no schedule. */
+  collectDay: number | null;
+  /** FACEBOOK_API_URL, YOUTUBE_API_URL, ZALO_API_URL, ZALO_OAUTH_URL: where the connectors send their requests. */
+  platformUrls: { facebook: string; youtube: string; zalo: string; zaloOauth: string };
 }
 
 export class ConfigError extends Error {
@@ -85,5 +125,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(REPO_ROOT, 'apps/web/dist'),
     mapTileUrl: MAP_TILE_URL,
     mapTileAttribution: MAP_TILE_ATTRIBUTION,
+    connectorKey: parseConnectorKey(parsed.data.CONNECTOR_KEY).key,
+    collectDay: parsed.data.COLLECT_DAY,
+    platformUrls: {
+      facebook: parsed.data.FACEBOOK_API_URL,
+      youtube: parsed.data.YOUTUBE_API_URL,
+      zalo: parsed.data.ZALO_API_URL,
+      zaloOauth: parsed.data.ZALO_OAUTH_URL || (env.ZALO_API_URL?.trim() ? parsed.data.ZALO_API_URL : 'https://oauth.zaloapp.com'),
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
 import type { Config } from './config';
+import { startConnectors } from './connectors';
 import { openDatabase, type Db } from './db/connection';
 import { getAccountSummary, maybeCreateDemoAccounts, type AccountSummary } from './demo/demo-accounts';
 import { maybeSeedDemoData } from './demo/generate-demo';
@@ -84,6 +85,8 @@ export async function startServer(config: Config): Promise<Running> {
     services: { defaultScheme: config.defaultScheme },
     webConfig: { mapTileUrl: config.mapTileUrl, mapTileAttribution: config.mapTileAttribution },
   });
+  // Connector credentials, the monthly collection (COLLECT_DAY) and runs cut off by a stop.
+  startConnectors(prepared.db, config);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
       resolve({

@@ -3,7 +3,7 @@ import { foldDiacritics } from '@mttq/admin-units';
 import {
   noQuerySchema,
   PAGE_SORTS,
-  pageDetailSchema,
+  pageDetailWithSourcesSchema,
   pageListQuerySchema,
   pageListResponseSchema,
   pageParamsSchema,
@@ -13,6 +13,7 @@ import {
   type PageSort,
 } from '@mttq/core';
 import type { SessionUser } from '../auth/user';
+import { listMonthlySources } from '../connectors/provenance';
 import { badRequest, notFound } from '../http/errors';
 import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
@@ -134,7 +135,7 @@ const detailRoute = createRoute({
     "Each history event's recordedBy is the recording account's username for admins, central staff and the recorder; every other reader gets the account's role instead (Quản trị hệ thống, Ban Thường trực, Cán bộ tỉnh; Cán bộ when unknown).",
   request: { params: pageParamsSchema, query: noQuerySchema },
   responses: {
-    200: { description: 'The page', content: { 'application/json': { schema: pageDetailSchema } } },
+    200: { description: 'The page, with where each monthly figure came from (monthlySources)', content: { 'application/json': { schema: pageDetailWithSourcesSchema } } },
     ...errorResponses,
   },
 });
@@ -144,5 +145,9 @@ export const pageRoutes = createRouter()
   .openapi(detailRoute, (c) => {
     // Who recorded each event depends on the reader: never shared through the response cache.
     c.header('Cache-Control', 'private');
-    return jsonResponse(c, getPageDetail(c.get('services'), Number(c.req.valid('param').id), c.get('user')));
+    const services = c.get('services');
+    const id = Number(c.req.valid('param').id);
+    const detail = getPageDetail(services, id, c.get('user'));
+    // Collected and reported figures side by side (connectors/provenance.ts).
+    return jsonResponse(c, { ...detail, monthlySources: listMonthlySources(services.db, id, c.get('user')) });
   });
