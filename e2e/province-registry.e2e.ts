@@ -189,7 +189,7 @@ describe('province downloads', () => {
     const lines = csvLines(bytes);
     expect(lines[0]).toBe('Xã có trang theo thời gian — Thành phố Hà Nội');
     expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022');
-    expect(lines[2]).toBe('Cuối tháng,Tổng số xã,Có trang,Đang hoạt động,Đã xác minh');
+    expect(lines[2]).toBe('Cuối tháng,Tổng số xã,Có trang,Hoạt động,Đã xác minh');
     expect(lines.at(-1)).toMatch(/^2022-08-12,579,561,\d+,\d+$/);
     expect(lines.length - 3).toBe(await page.locator('.chart-figure').first().locator('tbody tr').count());
   });

@@ -57,7 +57,7 @@ const vi = {
   units_commune_reform34: 'xã, phường, đặc khu',
   cardFraction: '{covered}/{total} {units}',
   cardCoveredShare: '{share} có trang',
-  cardVerifiedShare: '{share} đã được xác minh',
+  cardVerifiedShare: '{share} đã xác minh',
 
   tableCaption: 'Độ phủ cấp xã theo {units} — số liệu đến ngày {date}',
   colUnit_province: 'Tỉnh, thành',

@@ -59,7 +59,7 @@ describe('headlineCardText', () => {
     const texts = toHeadlineCards(legacy).map((card) => headlineCardText(card, 'legacy63', MESSAGES.vi, 'vi'));
     expect(texts.map((t) => t.fraction)).toEqual(['63/63 tỉnh, thành', '548/705 quận, huyện', '5.777/10.599 xã, phường, thị trấn']);
     expect(texts[2]?.coveredShare).toBe('54,5% có trang');
-    expect(texts[2]?.verifiedShare).toBe('11,3% đã được xác minh');
+    expect(texts[2]?.verifiedShare).toBe('11,3% đã xác minh');
   });
 
   it('names reform34 communes with the special zones, and switches to English', () => {

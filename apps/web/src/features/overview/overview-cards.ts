@@ -53,7 +53,7 @@ export function unitsKey(scheme: SchemeId, level: Level): MessageKey {
   return level === 'commune' ? `units_commune_${scheme}` : `units_${level}`;
 }
 
-/** A card as people say it: '5.777/10.599 xã, phường, thị trấn', '54,5% có trang', '12% đã được xác minh'. */
+/** A card as people say it: '5.777/10.599 xã, phường, thị trấn', '54,5% có trang', '12% đã xác minh'. */
 export function headlineCardText(card: HeadlineCard, scheme: SchemeId, t: Messages, locale: Locale) {
   return {
     fraction: fill(t.cardFraction, {

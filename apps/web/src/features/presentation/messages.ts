@@ -83,7 +83,7 @@ export const presentationMessages = defineMessages({
 
     activityTitle: 'Hoạt động của các trang',
     activityPages: 'trang cộng đồng',
-    activityActive: 'trang có bài đăng trong 2 tháng gần nhất',
+    activityActive: 'trang hoạt động (có bài đăng trong tháng hoặc tháng trước)',
     activityFollowers: 'lượt theo dõi',
     activityPosts: 'bài đăng trong tháng {month}',
     activityInteractions: 'lượt tương tác trong tháng {month}',
@@ -185,7 +185,7 @@ export const presentationMessages = defineMessages({
 
     activityTitle: 'Page activity',
     activityPages: 'community pages',
-    activityActive: 'of pages posted in the last 2 months',
+    activityActive: 'of pages active (posted in the month or the month before)',
     activityFollowers: 'followers',
     activityPosts: 'posts in {month}',
     activityInteractions: 'interactions in {month}',

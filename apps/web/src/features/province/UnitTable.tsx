@@ -56,7 +56,7 @@ export interface UnitTableProps {
   exportInfo: ExportInfo;
 }
 
-/** 'Chưa có trang', or 'Có trang, Đang hoạt động, Đã xác minh' as the badges read. */
+/** 'Chưa có trang', or 'Có trang, Hoạt động, Đã xác minh' as the badges read. */
 function statusText(row: UnitTableRow, m: Messages): string {
   if (!row.isCovered) return m.badgeNone;
   return [m.badgeCovered, ...(row.isActive ? [m.badgeActive] : []), ...(row.isVerified ? [m.badgeVerified] : [])].join(', ');
