@@ -9,7 +9,8 @@ import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { defaultRowFilter, errorRowNumbers, filterImportRows, hasChanges, ROW_FILTERS, type RowFilter } from './import-rows';
 import { commitImport, dryRunImport, invalidateAfterWrite, templateUrl } from './queries';
-import { Done, FormAlert, ProvinceSelect, SchemeSelect, scopeProvince, useReportingMessages, useReportingUser, workingScheme } from './ui';
+import { workingProvince, workingScheme } from '../../api/session';
+import { Done, FormAlert, ScopeControls, useReportingMessages, useReportingUser } from './ui';
 
 const ROWS_PER_STEP = 100;
 
@@ -265,10 +266,9 @@ export function ImportPage() {
   const user = useReportingUser();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
+  // an officer picks the scheme (reform34 by default) and one of their provinces in it
   const scheme = workingScheme(user, params.get('scheme'));
-  const ownProvince = scopeProvince(user);
-  const rawProvince = params.get('province');
-  const province = ownProvince ?? (rawProvince && /^\d{2}$/.test(rawProvince) ? rawProvince : null);
+  const province = workingProvince(user, scheme, params.get('province'));
   const formRef = useRef<HTMLFormElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -341,14 +341,9 @@ export function ImportPage() {
       <section className="panel" aria-labelledby="step1-title">
         <h2 id="step1-title">{m.step1}</h2>
         <p>{m.step1Lead}</p>
-        {user.role === 'province' ? (
-          <p className="muted">{fill(m.schemeFixed, { scheme: m[`scheme_${scheme}`] })}</p>
-        ) : (
-          <div className="report-controls">
-            <SchemeSelect value={scheme} onChange={(next) => update({ scheme: next, province: null })} />
-            <ProvinceSelect scheme={scheme} value={province} onChange={(code) => update({ province: code })} />
-          </div>
-        )}
+        <div className="report-controls">
+          <ScopeControls scheme={scheme} province={province} onScheme={(next) => update({ scheme: next, province: null })} onProvince={(code) => update({ province: code })} />
+        </div>
         {province && (
           <p className="downloads">
             <a href={templateUrl(scheme, province, 'csv')} download>

@@ -9,7 +9,7 @@ import { Forbidden } from '../../components/Forbidden';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { reportingMessages } from './messages';
-import { isOfficer, scopeProvinces, userSchemes, workingProvince, workingScheme } from '../../api/session';
+import { isOfficer, scopeProvinces, userSchemes } from '../../api/session';
 
 import type { FieldErrors } from './form-errors';
 import { provincesQuery } from '../../api/queries';
@@ -184,14 +184,4 @@ export function ScopeControls({
       <ProvinceSelect scheme={scheme} value={province} onChange={onProvince} only={scopeProvinces(user, scheme)} {...(empty !== undefined && !isOfficer(user) ? { empty } : {})} />
     </>
   );
-}
-
-export { workingScheme } from '../../api/session';
-
-/**
- * The officer's province in `scheme` (their first when their scope reaches several); null for
- * central staff and admins, who pick one.
- */
-export function scopeProvince(user: SessionUser, scheme: SchemeId = workingScheme(user, null)): string | null {
-  return isOfficer(user) ? workingProvince(user, scheme, null) : null;
 }
