@@ -72,6 +72,13 @@ describe('platformOfUrl', () => {
   });
 });
 
+describe('emptyPageForm', () => {
+  it('dates a new page today when its scheme is in force, and leaves a past scheme undated', () => {
+    expect(emptyPageForm('reform34', '21025', '2026-12-02')).toMatchObject({ unitScheme: 'reform34', unitCode: '21025', launchedOn: '2026-12-02', owner: 'front', platform: 'facebook' });
+    expect(emptyPageForm('legacy63', '00004', '2026-12-02').launchedOn).toBe('');
+  });
+});
+
 describe('namedExistingPage', () => {
   it('reads the existing page from the 409 second_front_page message', () => {
     const message =

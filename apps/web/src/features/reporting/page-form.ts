@@ -2,7 +2,9 @@
  * The page form's values (strings, as inputs hold them) and the request bodies built from them.
  * The bodies are checked with the API's own schemas (createPageBodySchema, updatePageBodySchema).
  */
+import { isWithinScheme } from '@mttq/core/rules';
 import type { PageDetail, SchemeId } from '@mttq/core';
+import { todayIso } from '../../url/today';
 import type { FieldKind } from './form-errors';
 
 export interface PageFormValues {
@@ -29,9 +31,14 @@ export const PAGE_FIELD_KINDS: Readonly<Record<string, FieldKind>> = {
 };
 export const PAGE_FIELDS = Object.keys(PAGE_FIELD_KINDS);
 
-/** A new page for a unit: Facebook and the Front committee, as most pages are. */
-export function emptyPageForm(scheme: SchemeId, unitCode: string): PageFormValues {
-  return { name: '', platform: 'facebook', url: '', owner: 'front', launchedOn: '', unitScheme: scheme, unitCode, platformId: '' };
+/**
+ * A new page for a unit: Facebook and the Front committee, as most pages are, launched today when
+ * the scheme is in force today (a page of a past scheme gets no date rather than a moved one).
+ * emptyPageForm('reform34', '21025', '2026-12-02').launchedOn → '2026-12-02'; emptyPageForm('legacy63', '00004', '2026-12-02').launchedOn → ''
+ */
+export function emptyPageForm(scheme: SchemeId, unitCode: string, today: string = todayIso()): PageFormValues {
+  const launchedOn = isWithinScheme(scheme, today) ? today : '';
+  return { name: '', platform: 'facebook', url: '', owner: 'front', launchedOn, unitScheme: scheme, unitCode, platformId: '' };
 }
 
 /** The form showing a stored page. */
