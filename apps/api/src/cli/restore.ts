@@ -43,7 +43,8 @@ async function run(argv: string[]): Promise<void> {
   const source = resolve(process.env.INIT_CWD ?? process.cwd(), parsed.positionals[0]!);
   const result = restoreDatabase(source, config.databasePath);
   const { version, pages, users } = result.inspection;
-  const counts = [pages === null ? null : `${pages.toLocaleString('en-US')} pages`, users === null ? null : `${users.toLocaleString('en-US')} accounts`].filter(Boolean).join(', ');
+  const count = (n: number | null, noun: string) => (n === null ? null : `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`);
+  const counts = [count(pages, 'page'), count(users, 'account')].filter(Boolean).join(', ');
   console.log(`Checked ${source}: integrity ok, schema version ${version} (this program: ${SCHEMA_VERSION})${counts ? `, ${counts}` : ''}.`);
   if (result.keptAs) {
     console.log(`Kept the database that was in place as ${result.keptAs}${result.replacedUnreadable ? ' (it was not readable as SQLite)' : ''}.`);
