@@ -15,11 +15,15 @@ interface Screen {
 }
 
 const SCREENS: Screen[] = [
+  { path: '/', hasData: true },
   { path: '/?scheme=legacy63&asOf=2022-08-12', hasData: true },
   { path: '/map?scheme=legacy63&asOf=2022-08-12', hasData: true },
   { path: '/pages?scheme=legacy63', hasData: true },
   { path: '/province/01?scheme=legacy63', hasData: true },
   { path: '/report', hasData: true },
+  { path: '/report/verify', hasData: true },
+  { path: '/report/verify?view=duplicates', hasData: true },
+  { path: '/report/successors', hasData: true },
   { path: '/sign-in', hasData: false },
 ];
 const PHONE = { width: 360, height: 740 };

@@ -20,29 +20,29 @@ interface CoverageAnswer {
   rows: Array<{ code: string; name: string; covered: boolean }>;
 }
 
-/** The commune headline of the overview ('9.042/10.599 xã, phường, thị trấn') as a number. */
+/** The commune headline of the default overview, today's 34 provinces ('3.250/3.321 xã, phường, đặc khu'), as a number. */
 async function coveredCommunes(page: Page): Promise<number> {
-  await page.goto('/?scheme=legacy63');
-  const card = page.locator('.cards li', { hasText: 'xã, phường, thị trấn' });
+  await page.goto('/');
+  const card = page.locator('.cards li', { hasText: 'xã, phường, đặc khu' });
   await card.waitFor();
   const text = await card.locator('strong').innerText();
-  const match = /^([\d.]+)\/10\.599/.exec(text);
+  const match = /^([\d.]+)\/3\.321/.exec(text);
   if (!match) throw new Error(`unexpected headline: ${text}`);
   return Number(match[1]!.replace(/\./g, ''));
 }
 
-/** A CSV built from the template's own header row, one page per commune. */
+/** A CSV built from the template's own header row, one page per commune of reform34 province 08. */
 function importCsv(header: string, rows: Array<{ code: string; name: string; url: string }>): string {
   const columns = header.split(',');
   const lines = rows.map((row) => {
     const cells: Record<string, string> = {
-      'Mã tỉnh': '01',
+      'Mã tỉnh': '08',
       'Mã xã': row.code,
       'Đường dẫn trang': row.url,
       'Nền tảng': 'Facebook',
       'Tên trang': `Mặt trận Tổ quốc ${row.name} (thử nghiệm)`,
       'Chủ quản': 'Ủy ban MTTQ',
-      'Ngày lập': '2025-06-01',
+      'Ngày lập': '2026-11-01',
     };
     return columns.map((column) => cells[column] ?? '').join(',');
   });
@@ -60,13 +60,14 @@ async function expectAxeClean(page: Page) {
 
 describe('the import wizard', () => {
   it('shows a bad row with its error, commits the fixed file, and the overview counts the new communes', async () => {
-    const page = await app.signedInPage('province-01');
+    // today's country: a reform34 officer (Tuyên Quang) imports into reform34 communes
+    const page = await app.signedInPage('province-08');
     const before = await coveredCommunes(page);
 
-    const coverage = (await (await page.request.get('/api/v1/coverage?scheme=legacy63&level=commune&parent=01')).json()) as CoverageAnswer;
+    const coverage = (await (await page.request.get('/api/v1/coverage?scheme=reform34&level=commune&parent=08')).json()) as CoverageAnswer;
     const uncovered = coverage.rows.filter((row) => !row.covered).slice(0, 3);
     expect(uncovered.length).toBeGreaterThanOrEqual(2);
-    const template = await (await page.request.get('/api/v1/imports/template?scheme=legacy63&province=01')).text();
+    const template = await (await page.request.get('/api/v1/imports/template?scheme=reform34&province=08')).text();
     const header = template
       .replace(/^\uFEFF/, '')
       .split(/\r?\n/)
@@ -163,26 +164,28 @@ describe('who may open which reporting screen', () => {
 describe('central staff', () => {
   it('verifies a reported page and it leaves the queue', async () => {
     const page = await app.signedInPage('central');
-    await page.goto('/report/verify?scheme=legacy63&parent=01');
+    await page.goto('/report/verify?province=01');
     const firstRow = page.locator('.queue-table tbody tr').first();
     await firstRow.waitFor();
     const total = async () => Number(/^([\d.]+)/.exec(await page.locator('#queue-total').innerText())![1]!.replace(/\./g, ''));
     const before = await total();
     const name = await firstRow.locator('th a').innerText();
     await expectAxeClean(page);
-    await page.getByRole('button', { name: `Xác minh trang ${name}`, exact: true }).click();
-    await page.getByRole('status').filter({ hasText: `Đã xác minh “${name}”` }).waitFor();
+    await page.getByRole('checkbox', { name: `Chọn trang ${name}`, exact: true }).check();
+    await page.getByRole('button', { name: /^Xác minh/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã xác minh 1/1 trang.' }).waitFor();
     await expect.poll(() => page.locator('.queue-table tbody th', { hasText: name }).count()).toBe(0);
     await expect.poll(total).toBe(before - 1);
   });
 
   it('opens a reporting period, a province submits, and central staff see it', async () => {
+    // the scheme in force by default: 34 provinces
     const central = await app.signedInPage('central');
-    await central.goto('/report/monthly?scheme=legacy63');
-    await central.getByLabel('Tháng', { exact: true }).fill('2025-06');
-    await central.getByLabel('Hạn nộp', { exact: true }).fill('2025-07-10');
+    await central.goto('/report/monthly');
+    await central.getByLabel('Tháng', { exact: true }).fill('2026-11');
+    await central.getByLabel('Hạn nộp', { exact: true }).fill('2026-12-10');
     await central.getByRole('button', { name: 'Mở kỳ' }).click();
-    await central.getByRole('status').filter({ hasText: 'Đã mở kỳ báo cáo tháng 06/2025' }).waitFor();
+    await central.getByRole('status').filter({ hasText: 'Đã mở kỳ báo cáo tháng 11/2026' }).waitFor();
     await expectAxeClean(central);
 
     const officer = await app.signedInPage('province-01');
@@ -190,7 +193,7 @@ describe('central staff', () => {
     await officer.getByText('Chưa nộp báo cáo cho kỳ này.').waitFor();
     await officer.getByLabel('Ghi chú').fill('Đã rà soát đủ các xã.');
     await officer.getByRole('button', { name: 'Nộp báo cáo' }).click();
-    await officer.getByRole('status').filter({ hasText: 'Đã nộp báo cáo tháng 06/2025' }).waitFor();
+    await officer.getByRole('status').filter({ hasText: 'Đã nộp báo cáo tháng 11/2026' }).waitFor();
     await officer.getByText(/Đã nộp lúc .* người nộp province-01/).waitFor();
     await expectAxeClean(officer);
 
@@ -213,7 +216,8 @@ describe('central staff', () => {
 
 describe('the page and metrics forms of a province officer', () => {
   it('shows client and server errors next to their fields, then adds the page', async () => {
-    const page = await app.signedInPage('province-01');
+    // a legacy63 officer correcting history in the old structure
+    const page = await app.signedInPage('province-legacy63-01');
     await page.goto('/report/pages/new?scheme=legacy63&unit=00001');
     await page.getByText('Phường Phúc Xá').waitFor();
     await page.getByRole('button', { name: 'Thêm trang' }).click();

@@ -79,7 +79,8 @@ describe('frozen snapshots', () => {
     const csv = `Mã xã,URL,Tên trang,Ngày lập\r\n${commune!.code},https://www.facebook.com/mttq.e2e.snapshot.frozen,Ủy ban MTTQ ${commune!.name},2022-08-01\r\n`;
     const dryRun = await page.request.post('/api/v1/imports/dry-run', {
       headers: { 'x-csrf-token': me.csrfToken },
-      multipart: { file: { name: 'them-trang.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') } },
+      // the units are legacy63 ones: the scheme in force (reform34) is the default
+      multipart: { file: { name: 'them-trang.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') }, scheme: 'legacy63' },
     });
     expect(dryRun.status()).toBe(200);
     const plan = (await dryRun.json()) as { planId: string; totals: { create: number; error: number } };
