@@ -217,7 +217,10 @@ export const facebookConnector = (baseUrl: string): Connector<Secret> => {
               if (!['token_expired', 'credential_invalid', 'page_not_found'].includes(last.reason)) break;
             }
           }
-          job.report({ pageId: page.pageId, outcome: 'failed', reason: last!.reason, message: http.redact(last!.message), attempts: tries.count });
+          // The page's own token, when it has one, tells why better than a shared token that cannot see the page.
+          const own = pageTokens.has(page.pageId) ? broken.get(pageTokens.get(page.pageId)![0]!.id) : undefined;
+          const problem = own && last!.reason === 'page_not_found' ? own : last!;
+          job.report({ pageId: page.pageId, outcome: 'failed', reason: problem.reason, message: http.redact(problem.message), attempts: tries.count });
         },
         signal,
       );

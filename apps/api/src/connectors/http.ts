@@ -14,6 +14,9 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/** Network failures in a row (over every page) after which a platform counts as down for the run. */
+export const BREAKER_LIMIT = 40;
+
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 2_000, maxDelayMs: 60_000 };
 
 export interface HttpAnswer {
@@ -53,6 +56,9 @@ export class HttpClient {
   private pausedUntil = 0;
   /** Requests sent, retries included. */
   requests = 0;
+  /** Network failures in a row; past BREAKER_LIMIT the platform is taken as down for this run. */
+  private failuresInARow = 0;
+  private down: PlatformError | null = null;
 
   constructor(
     readonly retry: RetryPolicy = DEFAULT_RETRY,
@@ -69,6 +75,7 @@ export class HttpClient {
 
   /** One request; network failures become PlatformError('network', retryable). */
   async send(url: string, init: RequestInit = {}, signal?: AbortSignal): Promise<HttpAnswer> {
+    if (this.down) throw this.down;
     const wait = this.pausedUntil - Date.now();
     if (wait > 0) await sleep(wait, signal);
     this.requests += 1;
@@ -78,8 +85,16 @@ export class HttpClient {
       response = await fetch(url, { ...init, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      throw new PlatformError('network', describeNetworkError(error, this.timeoutMs), { retryable: true });
+      const problem = describeNetworkError(error, this.timeoutMs);
+      this.failuresInARow += 1;
+      if (this.failuresInARow >= BREAKER_LIMIT) {
+        // An outage: stop asking (the remaining pages fail at once, their previous figures stay).
+        this.down = new PlatformError('network', `${problem}; the platform stopped answering (${BREAKER_LIMIT} requests in a row failed), so this run asks it no more`);
+        throw this.down;
+      }
+      throw new PlatformError('network', problem, { retryable: true });
     }
+    this.failuresInARow = 0;
     const text = await response.text().catch(() => '');
     let body: unknown = null;
     try {

@@ -2,6 +2,7 @@
  * The connectors of one database: settings (key, platform URLs, schedule), the run in progress,
  * the in-process monthly schedule, "collect now", and credential checks.
  */
+import { setMaxListeners } from 'node:events';
 import { COLLECTABLE_PLATFORMS, type CollectablePlatform, type ConnectorRun, type Platform } from '@mttq/core';
 import type { Db } from '../db/connection';
 import { ApiError, badRequest } from '../http/errors';
@@ -181,6 +182,8 @@ export class ConnectorRuntime {
     for (const [platform, list] of byPlatform) detail.platforms[platform] = { total: list.length, done: 0, collected: 0, skipped: 0, failed: 0 };
     const id = insertRun(this.db, { month, trigger: options.trigger, startedBy: options.startedBy, detail, total: pages.length });
     const abort = new AbortController();
+    // Every request of the run listens to this signal.
+    setMaxListeners(0, abort.signal);
     const active: ActiveRun = { id, month, abort, done: Promise.resolve() };
     this.active = active;
     active.done = this.execute(id, month, key, byPlatform, detail, abort.signal)
