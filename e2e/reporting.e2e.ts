@@ -169,7 +169,7 @@ describe('central staff', () => {
     await firstRow.waitFor();
     const total = async () => Number(/^([\d.]+)/.exec(await page.locator('#queue-total').innerText())![1]!.replace(/\./g, ''));
     const before = await total();
-    const name = await firstRow.locator('th a').innerText();
+    const name = await firstRow.locator('th a').first().innerText();
     await expectAxeClean(page);
     await page.getByRole('checkbox', { name: `Chọn trang ${name}`, exact: true }).check();
     await page.getByRole('button', { name: /^Xác minh/ }).click();
