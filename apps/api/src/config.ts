@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { schemeIdSchema, type SchemeId } from '@mttq/core';
 import { z } from 'zod';
 import { DEFAULT_DEMO_PASSWORD } from './demo/demo-accounts';
+import { LOG_LEVELS, type LogLevel } from './http/request-log';
 import { describeTileUrlProblem } from './http/web-config';
 import { describePlatformUrlProblem, parseConnectorKey } from './connectors/settings';
 
@@ -50,6 +51,21 @@ const envSchema = z.object({
     .max(1000, { message: 'must have at most 1000 characters: it is the credit line under the map, e.g. © OpenStreetMap contributors' })
     .optional()
     .transform((value) => value || null),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')} (default info: one line per request)` }).default('info'),
+  BACKUP_DIR: z.string().trim().min(1, { message: 'must not be empty: it is the directory of backups (default data/backups)' }).default('data/backups'),
+  // Unset, empty or 0: no scheduled backups. At most 24 days (Node's longest timer).
+  BACKUP_INTERVAL_HOURS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? Number(value) : 0))
+    .pipe(z.number({ message: 'must be a number of hours, e.g. 24 (0 or unset: no scheduled backups)' }).min(0, { message: 'must be 0 (off) or more hours' }).max(576, { message: 'must be at most 576 hours (24 days)' })),
+  BACKUP_KEEP: z.coerce
+    .number({ message: 'must be a whole number of backups to keep, e.g. 7' })
+    .int({ message: 'must be a whole number of backups to keep, e.g. 7' })
+    .min(1, { message: 'must be at least 1: the newest backup is always kept' })
+    .max(10_000, { message: 'must be at most 10000' })
+    .default(7),
   // Connectors (apps/api/src/connectors). Unset or empty CONNECTOR_KEY: collection is off and the
   // connectors screen says why. The value is never printed, not even in this error.
   CONNECTOR_KEY: z
@@ -93,6 +109,14 @@ export interface Config {
   mapTileUrl: string | null;
   /** MAP_TILE_ATTRIBUTION: the tile server's credit line; null: none. */
   mapTileAttribution: string | null;
+  /** LOG_LEVEL: error, warn, info (one JSON line per request; the default), debug, or silent. */
+  logLevel: LogLevel;
+  /** BACKUP_DIR, absolute (relative values are taken from the repository root): where npm run backup and scheduled backups write. */
+  backupDir: string;
+  /** BACKUP_INTERVAL_HOURS: hours between the server's own backups; 0 (the default): none. */
+  backupIntervalHours: number;
+  /** BACKUP_KEEP: after a scheduled backup, the newest this many backups of the database in backupDir are kept (default 7). */
+  backupKeep: number;
   /** CONNECTOR_KEY: the 32-byte key connector credentials are encrypted with; null: connectors off. */
   connectorKey: Buffer | null;
   /** COLLECT_DAY: day of the month the previous month's figures are collected; null: no schedule. */
@@ -112,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  const { PORT, HOST, DATABASE_PATH, DEMO, DEMO_PASSWORD, DEFAULT_SCHEME, PUBLIC_READ, TRUST_PROXY, MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = parsed.data;
+  const { PORT, HOST, DATABASE_PATH, DEMO, DEMO_PASSWORD, DEFAULT_SCHEME, PUBLIC_READ, TRUST_PROXY, MAP_TILE_URL, MAP_TILE_ATTRIBUTION, LOG_LEVEL, BACKUP_DIR, BACKUP_INTERVAL_HOURS, BACKUP_KEEP } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -125,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(REPO_ROOT, 'apps/web/dist'),
     mapTileUrl: MAP_TILE_URL,
     mapTileAttribution: MAP_TILE_ATTRIBUTION,
+    logLevel: LOG_LEVEL,
+    backupDir: resolve(REPO_ROOT, BACKUP_DIR),
+    backupIntervalHours: BACKUP_INTERVAL_HOURS,
+    backupKeep: BACKUP_KEEP,
     connectorKey: parseConnectorKey(parsed.data.CONNECTOR_KEY).key,
     collectDay: parsed.data.COLLECT_DAY,
     platformUrls: {

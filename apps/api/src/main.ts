@@ -2,7 +2,7 @@ import { RegistrySourceError } from '@mttq/admin-units';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseStartupError } from './db/connection';
 import { describeSignIn } from './demo/demo-accounts';
-import { startServer } from './start';
+import { SHUTDOWN_TIMEOUT_MS, startServer } from './start';
 
 /** `npm start`: one server for the API and the web app, with its SQLite database. */
 async function main() {
@@ -28,10 +28,35 @@ async function main() {
       : '  reading: sign-in required (set PUBLIC_READ=1 to show the dashboards to everyone)',
   );
   if (config.trustProxy) console.log('  client addresses: the last x-forwarded-for entry (TRUST_PROXY=1); only run behind a proxy that sets it');
+  if (running.backups) console.log(`  backups: every ${config.backupIntervalHours} h into ${config.backupDir}, the newest ${config.backupKeep} kept`);
+  console.log(`  logs: one JSON line per request (LOG_LEVEL=${config.logLevel})`);
   console.log(`  started in ${ms} ms; press Ctrl+C to stop`);
-  const stop = () => void running.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+
+  // Graceful stop on SIGTERM (systemd, docker) and SIGINT (Ctrl+C). The handlers stay installed:
+  // a repeated signal (npm and tsx relay them, Ctrl+C reaches the whole group) must not cut the
+  // shutdown short; systemd's TimeoutStopSec ends a shutdown that hangs.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    // close() stops listening at once, so when this line is out no new connection gets in.
+    const closing = running.close();
+    console.log(`${signal}: stopping; no new connections, requests under way get up to ${SHUTDOWN_TIMEOUT_MS / 1000} s`);
+    closing.then(
+      ({ forcedConnections, checkpoint }) => {
+        const forced = forcedConnections > 0 ? `; ${forcedConnections} connection${forcedConnections === 1 ? '' : 's'} closed unanswered after the wait` : '';
+        const wal = checkpoint === null ? '' : checkpoint.busy === 0 ? '; WAL checkpointed' : '; WAL checkpoint incomplete (another program was reading)';
+        console.log(`Stopped${forced}${wal}; database closed.`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`Stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

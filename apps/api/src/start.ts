@@ -1,11 +1,14 @@
-import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
 import type { Config } from './config';
 import { startConnectors } from './connectors';
+import { scheduleBackups, type BackupSchedule } from './db/backup';
 import { openDatabase, type Db } from './db/connection';
 import { getAccountSummary, maybeCreateDemoAccounts, type AccountSummary } from './demo/demo-accounts';
 import { maybeSeedDemoData } from './demo/generate-demo';
+import { createLogger, type Logger } from './http/request-log';
 import { maybeLoadRegistries } from './units/load-registries';
 import { deriveReformAssignments, type ReformAssignmentCounts } from './writes/reform-assignments';
 
@@ -60,11 +63,54 @@ export async function prepareAccounts(db: Db, config: Pick<Config, 'seedDemo' | 
   return { ...(await getAccountSummary(db, config.demoPassword)), demoAccountsCreated };
 }
 
+/** How long a shutdown waits for requests under way before closing their connections. */
+export const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+export interface Shutdown {
+  /** Connections still open when the wait ran out, closed without their answer. */
+  forcedConnections: number;
+  /** PRAGMA wal_checkpoint(TRUNCATE): busy 0 and log 0 when the WAL was emptied. */
+  checkpoint: { busy: number; log: number; checkpointed: number } | null;
+}
+
 export interface Running extends Prepared {
   accounts: AccountSummary & { demoAccountsCreated: number };
   url: string;
   server: ServerType;
-  close(): Promise<void>;
+  logger: Logger;
+  /** Scheduled backups (BACKUP_INTERVAL_HOURS > 0), else null. */
+  backups: BackupSchedule | null;
+  /**
+   * Stops gracefully: no new connections, requests under way finish (closed after timeoutMs),
+   * scheduled backups stop, the WAL is checkpointed into the database file, the database closed.
+   */
+  close(timeoutMs?: number): Promise<Shutdown>;
+}
+
+/** The shutdown of Running.close. */
+async function shutdown(server: HttpServer, sockets: ReadonlySet<Socket>, db: Db, backups: BackupSchedule | null, timeoutMs: number): Promise<Shutdown> {
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  // Keep-alive connections between requests would hold close() open: end them as they go idle.
+  server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  let forcedConnections = 0;
+  const deadline = setTimeout(() => {
+    forcedConnections = sockets.size;
+    server.closeAllConnections();
+  }, timeoutMs);
+  try {
+    await Promise.all([closed, backups?.stop()]);
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  }
+  let checkpoint: Shutdown['checkpoint'] = null;
+  try {
+    if (!db.memory) checkpoint = (db.pragma('wal_checkpoint(TRUNCATE)') as Array<NonNullable<Shutdown['checkpoint']>>)[0] ?? null;
+  } finally {
+    db.close();
+  }
+  return { forcedConnections, checkpoint };
 }
 
 /** Prepares the database and starts one HTTP server for the API and the web app. */
@@ -77,6 +123,7 @@ export async function startServer(config: Config): Promise<Running> {
     prepared.db.close();
     throw error;
   }
+  const logger = createLogger(config.logLevel);
   const app = createApp({
     db: prepared.db,
     webDist: config.webDist,
@@ -84,23 +131,37 @@ export async function startServer(config: Config): Promise<Running> {
     signIn: { trustProxy: config.trustProxy },
     services: { defaultScheme: config.defaultScheme },
     webConfig: { mapTileUrl: config.mapTileUrl, mapTileAttribution: config.mapTileAttribution },
+    logger,
   });
   // Connector credentials, the monthly collection (COLLECT_DAY) and runs cut off by a stop.
   startConnectors(prepared.db, config);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+      const backups =
+        config.backupIntervalHours > 0 && config.databasePath !== ':memory:'
+          ? scheduleBackups({
+              db: prepared.db,
+              databasePath: config.databasePath,
+              dir: config.backupDir,
+              intervalMs: Math.round(config.backupIntervalHours * 3_600_000),
+              keep: config.backupKeep,
+              logger,
+            })
+          : null;
+      let closing: Promise<Shutdown> | null = null;
+      const sockets = new Set<Socket>();
+      server.on('connection', (socket: Socket) => {
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
+      });
       resolve({
         ...prepared,
         accounts,
         server,
+        logger,
+        backups,
         url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => {
-              prepared.db.close();
-              done();
-            });
-          }),
+        close: (timeoutMs = SHUTDOWN_TIMEOUT_MS) => (closing ??= shutdown(server as HttpServer, sockets, prepared.db, backups, timeoutMs)),
       });
     });
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { logServerError } from './request-log';
 
 /** The one error envelope of DESIGN.md §6: { error: { code, message, details } }. */
 export interface ErrorBody {
@@ -177,14 +178,14 @@ export function handleError(error: Error, c: Context) {
   if (storage) {
     const db = (c.var as { services?: { db?: Database.Database } } | undefined)?.services?.db;
     if (db) recordStorageFailure(db, storage);
-    console.error(`Storage failure on ${c.req.method} ${new URL(c.req.url).pathname}: ${storage.sqliteCode}: ${error.message}`);
+    logServerError(c, `Storage failure on ${c.req.method} ${new URL(c.req.url).pathname}: ${storage.sqliteCode}: ${error.message}`, error);
     return c.json(errorBody(storage.code, storage.message), 503, { 'Retry-After': STORAGE_RETRY_AFTER });
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     return c.json(errorBody(CODES[status] ?? 'error', error.message), status);
   }
-  console.error(error);
+  logServerError(c, 'Internal server error', error);
   return c.json(errorBody('internal', 'Internal server error. The problem has been logged.'), 500);
 }
 
