@@ -16,6 +16,7 @@ import { timelineRoutes } from './coverage/timeline-routes';
 import type { Db } from './db/connection';
 import { docsPage } from './http/docs-page';
 import { checkStorage, handleError, handleNotFound } from './http/errors';
+import { requestLog, type Logger } from './http/request-log';
 import { responseCache } from './http/response-cache';
 import { createRouter } from './http/router';
 import { createServices, type Services } from './http/services';
@@ -24,6 +25,7 @@ import { metricRoutes } from './metrics/routes';
 import { pageRoutes } from './pages/routes';
 import { rankingRoutes } from './rankings/routes';
 import { snapshotRoutes } from './snapshots/routes';
+import { workQueueRoutes } from './reporting/work-queues';
 import { getUnitCounts } from './units/queries';
 import { unitRoutes } from './units/routes';
 import { limitBodies, MAX_BODY_BYTES } from './writes/write-http';
@@ -50,17 +52,20 @@ export interface AppOptions {
   webConfig?: WebConfig;
   /** How sign-in is guarded: TRUST_PROXY=1 (client address from x-forwarded-for), and limits for tests. */
   signIn?: SignInOptions;
+  /** Where each request's JSON log line and server errors go (http/request-log.ts); default: nowhere, so tests stay quiet. */
+  logger?: Logger;
 }
 
 /** The import upload has its own, larger limit (imports/routes.ts); every other route takes MAX_BODY_BYTES. */
 const hasOwnBodyLimit = (path: string) => path === '/api/v1/imports/dry-run';
 
 /** Builds the Hono app: the API under /api, the web app everywhere else. */
-export function createApp({ db, webDist, services: options, publicRead = false, webConfig = NO_WEB_CONFIG, signIn }: AppOptions) {
+export function createApp({ db, webDist, services: options, publicRead = false, webConfig = NO_WEB_CONFIG, signIn, logger }: AppOptions) {
   const services = createServices(db, options);
   configureSignIn(services, signIn);
   const app = new Hono();
   app.onError(handleError);
+  app.use('*', requestLog(logger));
   app.use('*', secureHeaders());
 
   // The registry changes only at start-up, so the counts are read once.
@@ -83,7 +88,7 @@ export function createApp({ db, webDist, services: options, publicRead = false, 
   v1.use('*', limitBodies(MAX_BODY_BYTES, { skip: (c) => hasOwnBodyLimit(c.req.path) }));
   v1.use('*', sessionMiddleware({ publicRead }));
   v1.use('*', responseCache());
-  const routers = [authRoutes, unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes, writeRoutes, reportingRoutes, importRoutes, auditRoutes, snapshotRoutes];
+  const routers = [authRoutes, unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes, writeRoutes, reportingRoutes, importRoutes, auditRoutes, snapshotRoutes, workQueueRoutes];
   for (const routes of routers) v1.route('/', routes);
   v1.route('/', connectorRoutes);
   app.route('/api/v1', v1);
