@@ -11,6 +11,7 @@ import { signInAs, type TestSession } from '../test/auth';
 import { openDatabase } from '../db/connection';
 
 export const TSX = fileURLToPath(new URL('../../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 const CLI = { backup: fileURLToPath(new URL('./backup.ts', import.meta.url)), restore: fileURLToPath(new URL('./restore.ts', import.meta.url)) };
 
@@ -27,9 +28,12 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `tsx apps/api/src/main.ts` with `env` and resolves once it prints its URL. */
+/**
+ * Starts the server as `npm run serve` does (`node --import tsx apps/api/src/main.ts`: one
+ * process, so signals reach it directly) with `env`, and resolves once it prints its URL.
+ */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [TSX, MAIN], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
