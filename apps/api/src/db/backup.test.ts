@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config';
@@ -263,6 +264,29 @@ describe('backup configuration', () => {
     expect(config).toMatchObject({ backupIntervalHours: 0, backupKeep: 7 });
     expect(loadConfig({ BACKUP_INTERVAL_HOURS: '', BACKUP_DIR: '/var/backups/mttq' })).toMatchObject({ backupIntervalHours: 0, backupDir: '/var/backups/mttq' });
     expect(loadConfig({ BACKUP_INTERVAL_HOURS: '0.5', BACKUP_KEEP: '30' })).toMatchObject({ backupIntervalHours: 0.5, backupKeep: 30 });
+  });
+
+  it('takes deploy/mttq-dashboard.env.example as it is', () => {
+    const text = readFileSync(fileURLToPath(new URL('../../../../deploy/mttq-dashboard.env.example', import.meta.url)), 'utf8');
+    const env = Object.fromEntries(
+      text
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).replace(/^"(.*)"$/, '$1')]),
+    );
+    expect(Object.keys(env)).toEqual(['PORT', 'HOST', 'DATABASE_PATH', 'DEMO', 'PUBLIC_READ', 'TRUST_PROXY', 'LOG_LEVEL', 'BACKUP_DIR', 'BACKUP_INTERVAL_HOURS', 'BACKUP_KEEP']);
+    expect(loadConfig(env)).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databasePath: '/var/lib/mttq-dashboard/app.db',
+      seedDemo: false,
+      publicRead: false,
+      trustProxy: true,
+      logLevel: 'info',
+      backupDir: '/var/lib/mttq-dashboard/backups',
+      backupIntervalHours: 24,
+      backupKeep: 7,
+    });
   });
 
   it.each([
