@@ -89,6 +89,7 @@ export const router = createBrowserRouter([
       { path: 'timelapse', lazy: () => import('./features/timelapse/TimelapsePage').then((m) => ({ Component: m.TimelapsePage })) },
       { path: 'snapshots/*', lazy: () => import('./features/snapshots/SnapshotsPage').then((m) => ({ Component: m.SnapshotsPage })) },
       { path: 'report/*', lazy: () => import('./features/reporting/ReportingRoutes').then((m) => ({ Component: m.ReportingRoutes })) },
+      { path: 'connectors', lazy: () => import('./features/connectors/ConnectorsPage').then((m) => ({ Component: m.ConnectorsPage })) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

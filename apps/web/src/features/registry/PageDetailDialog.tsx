@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PageDetail } from '@mttq/core';
+import type { MonthlySource, PageDetail, PageDetailWithSources } from '@mttq/core';
 import { useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { PanelError } from '../../components/PanelError';
-import { formatDate, formatMonth, formatNumber } from '../../i18n/format';
+import { formatDate, formatDateTime, formatMonth, formatNumber } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
+import { connectorMessages } from '../connectors/messages';
 import { registryMessages } from './messages';
 import { serializeRegistrySearch, DEFAULT_REGISTRY_SEARCH } from './registry-search';
 import { pageDetailQuery } from '../../api/queries';
@@ -14,7 +15,6 @@ import { pageDetailQuery } from '../../api/queries';
 function PageDetailView({ page, titleId }: { page: PageDetail; titleId: string }) {
   const { t, locale } = useLocale();
   const m = useMessages(registryMessages);
-  const metrics = [...page.metrics].reverse();
   return (
     <>
       <h2 id={titleId}>{page.name}</h2>
@@ -89,46 +89,113 @@ function PageDetailView({ page, titleId }: { page: PageDetail; titleId: string }
       )}
 
       <h3>{m.detailMetrics}</h3>
-      {metrics.length === 0 ? (
-        <p className="muted">{m.noMetrics}</p>
-      ) : (
-        <div className="table-scroll metrics-scroll" tabIndex={0} role="region" aria-label={m.detailMetrics}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{m.colMonth}</th>
-                <th scope="col" className="num">
-                  {m.colFollowers}
-                </th>
-                <th scope="col" className="num">
-                  {m.colPosts}
-                </th>
-                <th scope="col" className="num">
-                  {m.colInteractions}
-                </th>
-                <th scope="col" className="num">
-                  {m.colViews}
-                </th>
-                <th scope="col">{m.colLastPost}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {metrics.map((row) => (
-                <tr key={row.month}>
-                  <th scope="row">{formatMonth(row.month, locale)}</th>
-                  <td className="num">{formatNumber(row.followers, locale)}</td>
-                  <td className="num">{formatNumber(row.posts, locale)}</td>
-                  <td className="num">{formatNumber(row.interactions, locale)}</td>
-                  <td className="num">{row.views === null ? '–' : formatNumber(row.views, locale)}</td>
-                  <td>{row.lastPostOn ? formatDate(row.lastPostOn, locale) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <MonthlyFigures page={page} />
     </>
   );
+}
+
+const FIGURES = ['followers', 'posts', 'interactions', 'views'] as const;
+
+/**
+ * The page's monthly figures, newest first: the collected figure where there is one (its source
+ * says which platform and when), else the reported one (who reported it); where both exist the
+ * reported figure and the difference are shown under the collected one.
+ */
+function MonthlyFigures({ page }: { page: PageDetail & Partial<Pick<PageDetailWithSources, 'monthlySources'>> }) {
+  const { locale } = useLocale();
+  const m = useMessages(registryMessages);
+  const c = useMessages(connectorMessages);
+  const sources = new Map<string, MonthlySource>((page.monthlySources ?? []).map((s) => [s.month, s]));
+  const lastPost = new Map(page.metrics.map((row) => [row.month, row.lastPostOn]));
+  const months = [...new Set([...page.metrics.map((row) => row.month), ...sources.keys()])].sort().reverse();
+  if (months.length === 0) return <p className="muted">{m.noMetrics}</p>;
+  const n = (value: number | null | undefined) => (value === null || value === undefined ? '–' : formatNumber(value, locale));
+  const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(Math.abs(value), locale)}`;
+  return (
+    <div className="table-scroll metrics-scroll" tabIndex={0} role="region" aria-label={m.detailMetrics}>
+      <table className="monthly-figures">
+        <thead>
+          <tr>
+            <th scope="col">{m.colMonth}</th>
+            <th scope="col" className="num">
+              {m.colFollowers}
+            </th>
+            <th scope="col" className="num">
+              {m.colPosts}
+            </th>
+            <th scope="col" className="num">
+              {m.colInteractions}
+            </th>
+            <th scope="col" className="num">
+              {m.colViews}
+            </th>
+            <th scope="col">{m.colLastPost}</th>
+            <th scope="col">{c.colSource}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((month) => {
+            const source = sources.get(month);
+            const metric = page.metrics.find((row) => row.month === month);
+            const shown = source?.collected ?? source?.reported ?? metric ?? null;
+            const reported = source?.collected ? source.reported : null;
+            return (
+              <tr key={month} data-month={month} data-source={source?.collected ? 'collected' : 'reported'}>
+                <th scope="row">{formatMonth(month, locale)}</th>
+                {FIGURES.map((figure) => {
+                  const difference = source?.difference?.[figure];
+                  return (
+                    <td key={figure} className="num">
+                      {n(shown?.[figure])}
+                      {reported && (
+                        <span className="reported-figure muted">
+                          <br />
+                          {fill(c.reportedValue, { value: n(reported[figure]) })}
+                          {difference !== null && difference !== undefined && difference !== 0 && ` (${signed(difference)})`}
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+                <td>{lastPost.get(month) ? formatDate(lastPost.get(month)!, locale) : '–'}</td>
+                <td className="figure-source">
+                  {source?.collected ? (
+                    <>
+                      {fill(c.sourceCollected, { platform: m[`platform_${source.collected.platform}`], at: formatDateTime(source.collected.collectedAt, locale) })}
+                      {source.collected.skipped.length > 0 && (
+                        <span className="muted">
+                          <br />
+                          {source.collected.skipped.map((s) => `${m[`col${s.metric[0]!.toUpperCase()}${s.metric.slice(1)}` as 'colFollowers']}: ${c[`reason_${s.reason}`]}`).join('; ')}
+                        </span>
+                      )}
+                      {source.reported && (
+                        <span className="muted">
+                          <br />
+                          {reportedBy(c, source.reported)}
+                        </span>
+                      )}
+                    </>
+                  ) : source?.reported ? (
+                    reportedBy(c, source.reported)
+                  ) : metric?.source === 'connector' ? (
+                    c.sourceConnector
+                  ) : (
+                    c[`source_${metric?.source ?? 'manual'}`]
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function reportedBy(m: Record<'sourceReportedBy' | 'sourceImportedBy' | 'sourceReported' | 'sourceImported', string>, reported: NonNullable<MonthlySource['reported']>): string {
+  const imported = reported.source === 'import';
+  if (!reported.recordedBy) return imported ? m.sourceImported : m.sourceReported;
+  return fill(imported ? m.sourceImportedBy : m.sourceReportedBy, { by: reported.recordedBy });
 }
 
 function PageDetailBody({ id, titleId }: { id: number; titleId: string }) {
