@@ -3,6 +3,7 @@
  * driven in Debian's headless Chromium through playwright-core. Requests that would leave the
  * machine are refused and recorded, so a test can assert there were none.
  */
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { startServer, stopServer } from '../apps/api/bench/server-process';
+import { startStandIns, type StandIns } from '../apps/api/src/connectors/stand-ins';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -44,7 +46,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const dir = mkdtempSync(join(tmpdir(), 'mttq-e2e-run-'));
   const dbPath = join(dir, 'app.db');
   copyFileSync(inject('templateDbPath'), dbPath);
-  const server = await startServer(dbPath, { DEMO: '1', DEMO_PASSWORD, ...env });
+  const server = await startServer(dbPath, { DEMO: '1', DEMO_PASSWORD, COLLECT_DAY: 'off', ...env });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const offsiteRequests: string[] = [];
   const contexts: BrowserContext[] = [];
@@ -115,4 +117,25 @@ export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * The app with the platform stand-ins (loopback ports, in this process) and a fresh CONNECTOR_KEY:
+ * FACEBOOK_API_URL, YOUTUBE_API_URL, ZALO_API_URL and ZALO_OAUTH_URL point the server's connectors
+ * at them. stop() stops both.
+ */
+export async function startAppWithStandIns(env: Record<string, string> = {}): Promise<RunningApp & { standIns: StandIns }> {
+  const standIns = await startStandIns();
+  const app = await startApp({ ...standIns.env, CONNECTOR_KEY: randomBytes(32).toString('base64'), ...env }).catch(async (error: unknown) => {
+    await standIns.close();
+    throw error;
+  });
+  return {
+    ...app,
+    standIns,
+    async stop() {
+      await app.stop();
+      await standIns.close();
+    },
+  };
 }
