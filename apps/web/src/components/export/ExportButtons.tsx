@@ -101,7 +101,8 @@ export function TableExportButtons({ title, columns, rows, info }: { title: stri
 /**
  * PNG (2× pixel density), SVG, CSV and XLSX buttons for a chart (or, with `kind: 'map'`, a map):
  * the drawing is read from `chartArea()` when clicked, the table from `table()`. Without `table`,
- * only the drawing's PNG and SVG are offered (its table has its own buttons).
+ * only the drawing's PNG and SVG are offered (its table has its own buttons). `credit` is written
+ * under the drawing's source line, e.g. the licence of the boundaries a map is drawn from.
  */
 export function ChartExportToolbar({
   title,
@@ -109,12 +110,14 @@ export function ChartExportToolbar({
   chartArea,
   table,
   kind = 'chart',
+  credit,
 }: {
   title: string;
   info: ExportInfo;
   chartArea: () => Element | null;
   table?: () => TableSource;
   kind?: 'chart' | 'map';
+  credit?: string | undefined;
 }) {
   const m = useMessages(exportMessages);
   const { run, status, text } = useExport(title, info);
@@ -122,7 +125,7 @@ export function ChartExportToolbar({
   const image = (source: string) => {
     const area = chartArea();
     if (!area) throw new Error('no chart drawn');
-    return buildChartSvg(area, fileTitle, source);
+    return buildChartSvg(area, fileTitle, source, credit);
   };
   const label = (format: string) => fill(kind === 'map' ? m.mapAs : m.chartAs, { title, format });
   const buttons: Array<{ format: ExportFormat; label: string; onClick: () => void }> = [

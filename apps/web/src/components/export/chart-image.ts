@@ -126,9 +126,9 @@ function svgElement(name: string, attributes: Record<string, string | number>, t
 
 /**
  * The chart drawn in `chartArea` as a standalone SVG document with `title` above and `source`
- * below. Throws when there is no drawn chart yet.
+ * below, then `credit` (a data licence) when given. Throws when there is no drawn chart yet.
  */
-export function buildChartSvg(chartArea: Element, title: string, source: string): ChartImage {
+export function buildChartSvg(chartArea: Element, title: string, source: string, credit?: string): ChartImage {
   const chart = findChartSvg(chartArea);
   if (!chart) throw new Error('no chart drawn');
   const box = chart.getBoundingClientRect();
@@ -141,7 +141,7 @@ export function buildChartSvg(chartArea: Element, title: string, source: string)
   const width = chartWidth;
   const textWidth = width - 2 * PADDING;
   const titleLines = wrapText(title, textWidth, measure(TITLE_SIZE, 'bold'));
-  const footerLines = wrapText(source, textWidth, measure(FOOTER_SIZE, 'normal'));
+  const footerLines = [source, ...(credit ? [credit] : [])].flatMap((text) => wrapText(text, textWidth, measure(FOOTER_SIZE, 'normal')));
   const legend = readLegend(chartArea);
 
   // legend entries flow left to right and wrap like words

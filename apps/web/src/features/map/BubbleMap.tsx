@@ -1,18 +1,76 @@
 import type { SchemeId } from '@mttq/core';
-import { Browser, latLngBounds, type CircleMarker as LeafletCircleMarker, type PathOptions, type Tooltip as LeafletTooltip } from 'leaflet';
-import { memo, useMemo, useRef } from 'react';
-import { CircleMarker, MapContainer, TileLayer, Tooltip, ZoomControl } from 'react-leaflet';
+import { useQuery } from '@tanstack/react-query';
+import { Browser, divIcon, latLngBounds, type CircleMarker as LeafletCircleMarker, type LatLngExpression, type Map as LeafletMap, type PathOptions, type Tooltip as LeafletTooltip } from 'leaflet';
+import { Fragment, memo, useMemo, useRef } from 'react';
+import { CircleMarker, MapContainer, Marker, Pane, Polygon, Rectangle, TileLayer, Tooltip, ZoomControl } from 'react-leaflet';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { bubbleRadius, centroidsOf, classColor, type MapProvince, type Measure } from './map-data';
-import { FitToFrame, mapRoom, placeBesideShape, ProvinceTip, useProvinceKeyboard, useShapeAttributes } from './map-shapes';
-import { shapeLabel } from './map-text';
+import { NATIONAL_EXTENT, type BoundaryShapes, type PolygonRings } from './geo-drawing';
+import { bubbleRadius, classColor, type MapProvince, type Measure } from './map-data';
+import { FitToFrame, mapRoom, placeBesideShape, useProvinceKeyboard, useShapeAttributes } from './map-shapes';
+import { archipelagoLines, shapeLabel } from './map-text';
 import { mapMessages } from './messages';
-import type { WebConfig } from './queries';
+import { ProvinceTip } from './province-tip';
+import { boundaryShapesQuery, type WebConfig } from './queries';
+import type { Rect } from './tooltip-placement';
 
-const FIT_PADDING: [number, number] = [28, 28];
+const FIT_PADDING: [number, number] = [16, 16];
 
-/** The map pans, so it clips: tooltips stay inside its frame. */
-const placeInFrame = (tooltip: LeafletTooltip | null) => placeBesideShape(tooltip, mapRoom);
+/** The whole country, with the Hoàng Sa and Trường Sa archipelagos: the map's first view. */
+const NATIONAL_BOUNDS = latLngBounds([
+  [NATIONAL_EXTENT.south, NATIONAL_EXTENT.west],
+  [NATIONAL_EXTENT.north, NATIONAL_EXTENT.east],
+]);
+
+/** The map's frame above its zoom buttons (bottom left): a tooltip never goes under them. */
+function roomAboveControls(map: LeafletMap): Rect {
+  const room = mapRoom(map);
+  const controls = map.getContainer().querySelector('.leaflet-bottom.leaflet-left .leaflet-control');
+  const top = controls?.getBoundingClientRect().top;
+  return top === undefined ? room : { ...room, bottom: Math.min(room.bottom, top - 4) };
+}
+
+/** The map pans, so it clips: tooltips stay inside its frame, clear of the zoom buttons. */
+const placeInFrame = (tooltip: LeafletTooltip | null) => placeBesideShape(tooltip, roomAboveControls);
+
+const toLatLngs = (polygons: readonly PolygonRings[]): LatLngExpression[][][] => polygons.map((rings) => rings.map((ring) => ring.map(([lng, lat]) => [lat, lng] as [number, number])));
+
+const BOUNDARY_STYLE: PathOptions = { color: '#8a94a3', weight: 0.8, fillColor: '#f6f7f9', fillOpacity: 1 };
+const ISLAND_STYLE: PathOptions = { color: '#555e6b', weight: 1.5, fillColor: '#f6f7f9', fillOpacity: 1 };
+const FRAME_STYLE: PathOptions = { color: '#555e6b', weight: 1, dashArray: '5 4', fill: false };
+
+/** The provinces' boundaries under the bubbles, and the archipelagos named with their province. */
+function Boundaries({ shapes }: { shapes: BoundaryShapes }) {
+  const m = useMessages(mapMessages);
+  const provinces = useMemo(() => shapes.provinces.map((p) => ({ code: p.code, positions: toLatLngs(p.polygons) })), [shapes]);
+  const archipelagos = useMemo(
+    () =>
+      shapes.archipelagos.map((a) => {
+        const bounds = latLngBounds(a.polygons.flatMap((rings) => (rings[0] ?? []).map(([lng, lat]) => [lat, lng] as [number, number]))).pad(0.08);
+        return { id: a.id, positions: toLatLngs(a.polygons), bounds };
+      }),
+    [shapes],
+  );
+  return (
+    <Pane name="boundaries" style={{ zIndex: 350 }}>
+      {provinces.map((p) => (
+        <Polygon key={p.code} positions={p.positions} pathOptions={BOUNDARY_STYLE} interactive={false} />
+      ))}
+      {archipelagos.map((a) => {
+        const [name, province] = archipelagoLines(a.id, m);
+        const label = divIcon({ className: 'map-archipelago-label', html: `<div class="map-archipelago-text"><span>${escapeHtml(name)}</span><span>${escapeHtml(province)}</span></div>`, iconSize: [0, 0], iconAnchor: [0, 0] });
+        return (
+          <Fragment key={a.id}>
+            <Polygon positions={a.positions} pathOptions={ISLAND_STYLE} interactive={false} />
+            <Rectangle bounds={a.bounds} pathOptions={FRAME_STYLE} interactive={false} />
+            <Marker position={[a.bounds.getNorth(), a.bounds.getCenter().lng]} icon={label} interactive={false} keyboard={false} />
+          </Fragment>
+        );
+      })}
+    </Pane>
+  );
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 interface BubbleProps {
   province: MapProvince;
@@ -58,8 +116,9 @@ const Bubble = memo(function Bubble({ province, scheme, measure, radius, isTabSt
 
 /**
  * Bubbles at the provinces' centroids (data/province-centroids.json) on a geographic map: area by
- * number of communes, colour by class. A plain background unless the server configures a tile
- * layer (MAP_TILE_URL), so by default nothing is downloaded.
+ * number of communes, colour by class, over the provinces' boundaries and the archipelagos. No
+ * map tiles unless the server configures a tile layer (MAP_TILE_URL), so by default nothing is
+ * downloaded beyond the boundary data.
  */
 export function BubbleMap({
   scheme,
@@ -80,7 +139,8 @@ export function BubbleMap({
   const maxCommunes = useMemo(() => Math.max(0, ...placed.map((p) => p.communes)), [placed]);
   const points = useMemo(() => placed.map((p) => ({ code: p.code, x: p.centroid!.lng, y: -p.centroid!.lat })), [placed]);
   const { layers, tabCode, focusedCode, handlers } = useProvinceKeyboard(points, onOpen);
-  const bounds = useMemo(() => latLngBounds(centroidsOf(scheme).map(({ lat, lng }) => [lat, lng] as [number, number])), [scheme]);
+  const shapes = useQuery(boundaryShapesQuery(scheme));
+  const bounds = NATIONAL_BOUNDS;
   return (
     <div className="map-keys" role="group" aria-label={m.mapLabel_bubbles} aria-describedby="map-keyboard-hint" {...handlers}>
       <MapContainer
@@ -98,8 +158,9 @@ export function BubbleMap({
         keyboard={false}
       >
         <FitToFrame bounds={bounds} padding={FIT_PADDING} />
-        <ZoomControl key={m.zoomIn} position="topright" zoomInTitle={m.zoomIn} zoomOutTitle={m.zoomOut} />
+        <ZoomControl key={m.zoomIn} position="bottomleft" zoomInTitle={m.zoomIn} zoomOutTitle={m.zoomOut} />
         {tiles.mapTileUrl !== null && <TileLayer url={tiles.mapTileUrl} attribution={tiles.mapTileAttribution ?? ''} />}
+        {shapes.data && <Boundaries shapes={shapes.data} />}
         {placed.map((province) => (
           <Bubble
             key={province.code}

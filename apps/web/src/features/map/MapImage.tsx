@@ -1,11 +1,15 @@
 import type { SchemeId } from '@mttq/core';
 import { useLocale, useMessages } from '../../i18n/locale';
-import { CLASS_COLORS, classTextColor, countByClass, gridSize, NO_DATA_FILL, type MapProvince } from './map-data';
-import { classRanges, provinceCount } from './map-text';
+import { wrapWords } from './label-layout';
+import { CLASS_COLORS, classTextColor, countByClass, GRID_TILE_WIDTH, gridArchipelagos, gridSize, NO_DATA_FILL, type MapProvince } from './map-data';
+import { classRanges, provinceCount, tileLines } from './map-text';
 import { mapMessages } from './messages';
 
-const TILE = 28;
+const TILE = 40;
+const TILE_WIDTH = TILE * GRID_TILE_WIDTH;
 const GAP = 2;
+const FONT = 13;
+const LINE = 15;
 const LEGEND_GAP = 24;
 const LEGEND_WIDTH = 300;
 const LEGEND_LINE = 24;
@@ -14,11 +18,25 @@ const TEXT = '#1b1f24';
 const STROKE = '#1b1f24';
 const HATCH_ID = 'map-export-no-data';
 
+function Lines({ lines, x, y, fill, size = FONT, weight = 700 }: { lines: readonly string[]; x: number; y: number; fill: string; size?: number; weight?: number }) {
+  const top = y - ((lines.length - 1) * LINE) / 2;
+  return (
+    <text x={x} y={top} dy="0.35em" textAnchor="middle" fontSize={size} fontWeight={weight} fill={fill}>
+      {lines.map((line, i) => (
+        <tspan key={i} x={x} y={top + i * LINE}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 /**
- * The tile grid and its classed legend as one plain static SVG, the source of the map's PNG and
- * SVG downloads. Leaflet's own SVG is offset and clipped by panning and zooming, and its legend is
- * HTML; this drawing has neither problem. It is never shown: the caller keeps it off screen, hidden
- * from screen readers (the legend and the table on screen carry the same figures).
+ * The tile grid, with the province names and the archipelagos, and its classed legend as one
+ * plain static SVG, the source of the grid's PNG and SVG downloads. Leaflet's own SVG is offset
+ * and clipped by panning and zooming, and its legend is HTML; this drawing has neither problem.
+ * It is never shown: the caller keeps it off screen, hidden from screen readers (the legend and
+ * the table on screen carry the same figures).
  */
 export function MapImage({ scheme, provinces }: { scheme: SchemeId; provinces: readonly MapProvince[] }) {
   const { locale } = useLocale();
@@ -26,11 +44,13 @@ export function MapImage({ scheme, provinces }: { scheme: SchemeId; provinces: r
   const { cols, rows } = gridSize(scheme);
   const ranges = classRanges(m, locale);
   const counts = countByClass(provinces);
+  const classOf = new Map(provinces.map((p) => [p.code, p.classIndex]));
+  const fillOf = (index: number | null) => (index === null ? `url(#${HATCH_ID})` : (CLASS_COLORS[index] ?? NO_DATA_FILL));
   const legend = [
     ...ranges.map((range, i) => ({ fill: CLASS_COLORS[i] ?? NO_DATA_FILL, text: `${range}: ${provinceCount(counts.classes[i] ?? 0, m, locale)}` })).reverse(),
     { fill: `url(#${HATCH_ID})`, text: `${m.legendNoData}: ${provinceCount(counts.noData, m, locale)}` },
   ];
-  const gridWidth = cols * TILE;
+  const gridWidth = (cols + 1) * TILE_WIDTH;
   const gridHeight = rows * TILE;
   const legendX = gridWidth + LEGEND_GAP;
   const width = legendX + LEGEND_WIDTH;
@@ -47,29 +67,28 @@ export function MapImage({ scheme, provinces }: { scheme: SchemeId; provinces: r
         province.tile ? (
           <g key={province.code}>
             <rect
-              x={province.tile.col * TILE + GAP / 2}
+              x={province.tile.col * TILE_WIDTH + GAP / 2}
               y={province.tile.row * TILE + GAP / 2}
-              width={TILE - GAP}
+              width={TILE_WIDTH - GAP}
               height={TILE - GAP}
               rx={2}
-              fill={province.classIndex === null ? `url(#${HATCH_ID})` : (CLASS_COLORS[province.classIndex] ?? NO_DATA_FILL)}
+              fill={fillOf(province.classIndex)}
               stroke={STROKE}
               strokeWidth={0.6}
             />
-            <text
-              x={province.tile.col * TILE + TILE / 2}
-              y={province.tile.row * TILE + TILE / 2}
-              dy="0.35em"
-              textAnchor="middle"
-              fontSize={province.label.length > 3 ? 8 : 9}
-              fontWeight={700}
-              fill={classTextColor(province.classIndex)}
-            >
-              {province.label}
-            </text>
+            <Lines lines={tileLines(province, false)} x={province.tile.col * TILE_WIDTH + TILE_WIDTH / 2} y={province.tile.row * TILE + TILE / 2} fill={classTextColor(province.classIndex)} />
           </g>
         ) : null,
       )}
+      {gridArchipelagos(scheme).map(({ id, code, col, row }) => {
+        const index = classOf.get(code) ?? null;
+        return (
+          <g key={id}>
+            <rect x={col * TILE_WIDTH + GAP / 2} y={row * TILE + GAP / 2} width={TILE_WIDTH - GAP} height={2 * TILE - GAP} rx={2} fill={fillOf(index)} stroke="#555e6b" strokeWidth={1} strokeDasharray="5 4" />
+            <Lines lines={[...wrapWords(m[`archipelago_${id}`], 12), m[`archipelagoProvince_${id}`]]} x={col * TILE_WIDTH + TILE_WIDTH / 2} y={row * TILE + TILE} fill={classTextColor(index)} size={FONT - 1} weight={600} />
+          </g>
+        );
+      })}
       <text x={legendX} y={LEGEND_LINE - 8} fontSize={13} fontWeight={700} fill={TEXT}>
         {m.legendTitle}
       </text>

@@ -2,7 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { useQuery } from '@tanstack/react-query';
 import type { CoverageResponse, SchemeId } from '@mttq/core';
-import { useCallback, useMemo, useRef, type CSSProperties } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { coverageQuery } from '../../api/queries';
@@ -16,17 +16,32 @@ import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { provinceHref, type DashboardSearch } from '../../url/dashboard-search';
 import { useDashboardSearch } from '../../url/use-dashboard-search';
-import { BubbleMap } from './BubbleMap';
-import { MapImage } from './MapImage';
 import { MapLegend } from './MapLegend';
 import { MapTable } from './MapTable';
-import { gridSize, MAP_MODES, measuresOf, toMapProvinces, type MapMode, type Measure } from './map-data';
+import { gridAspect, MAP_MODES, measuresOf, toMapProvinces, type MapMode, type Measure } from './map-data';
 import { parseMapSearch, withMapSearch, type MapSearch } from './map-search';
-import { NoDataPattern } from './map-shapes';
-import { measureName } from './map-text';
+import { boundaryCredit, measureName } from './map-text';
 import { mapMessages } from './messages';
+import { NoDataPattern } from './province-tip';
 import { webConfigQuery } from './queries';
-import { TileGridMap } from './TileGridMap';
+
+// each map type is its own chunk: the province map brings the boundary data, the others Leaflet
+const ChoroplethMap = lazy(() => import('./ChoroplethMap').then((module) => ({ default: module.ChoroplethMap })));
+const ChoroplethImage = lazy(() => import('./ChoroplethMap').then((module) => ({ default: module.ChoroplethImage })));
+const TileGridMap = lazy(() => import('./TileGridMap').then((module) => ({ default: module.TileGridMap })));
+const BubbleMap = lazy(() => import('./BubbleMap').then((module) => ({ default: module.BubbleMap })));
+const MapImage = lazy(() => import('./MapImage').then((module) => ({ default: module.MapImage })));
+
+/** The province map's width / height (geo-drawing.ts nationalAspect, without loading it). */
+const PROVINCE_MAP_RATIO = '0.9';
+
+function MapLoading({ children }: { children: ReactNode }) {
+  return (
+    <p className="map-loading" aria-live="polite">
+      {children}
+    </p>
+  );
+}
 
 /** The map's measure and mode from the URL, and a setter that keeps every other key. */
 function useMapSearch(scheme: SchemeId): [MapSearch, (update: Partial<MapSearch>) => void] {
@@ -78,7 +93,7 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
   const { mode } = mapSearch;
   const webConfig = useQuery({ ...webConfigQuery(), enabled: mode === 'bubbles' });
   const tiles = webConfig.data ?? { mapTileUrl: null, mapTileAttribution: null };
-  const isTilesSettled = mode === 'grid' || !webConfig.isPending;
+  const isTilesSettled = mode !== 'bubbles' || !webConfig.isPending;
 
   const provinces = useMemo(() => (data ? toMapProvinces(data.scheme, data.rows, measure) : null), [data, measure]);
   const hrefOf = useCallback((code: string) => provinceHref(code, scheme, search.asOf), [search, scheme]);
@@ -87,8 +102,7 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
   const title = measureName(measure, scheme, m, t);
   const date = data ? formatDate(data.asOf, locale) : null;
   const isAllZero = provinces !== null && provinces.every((p) => p.value === null || p.value.numerator === 0);
-  const { cols, rows } = gridSize(scheme);
-  const frameStyle = { '--map-ratio': mode === 'grid' ? `${cols + 0.3} / ${rows + 0.3}` : '0.72' } as CSSProperties;
+  const frameStyle = { '--map-ratio': mode === 'grid' ? gridAspect(scheme) : mode === 'provinces' ? PROVINCE_MAP_RATIO : '0.8' } as CSSProperties;
   const units = t[`units_commune_${scheme}`];
   const imageRef = useRef<HTMLDivElement>(null);
   const mapTitle = fill(m.mapTitle, { measure: title });
@@ -102,17 +116,19 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
       <div className="map-layout">
         <div className={`map-frame map-frame-${mode}`} style={frameStyle}>
           <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
-            {provinces && isTilesSettled ? (
-              mode === 'grid' ? (
-                <TileGridMap scheme={scheme} provinces={provinces} measure={measure} onOpen={open} />
+            <Suspense fallback={<MapLoading>{m.loadingMap}</MapLoading>}>
+              {provinces && isTilesSettled ? (
+                mode === 'provinces' ? (
+                  <ChoroplethMap scheme={scheme} provinces={provinces} measure={measure} onOpen={open} />
+                ) : mode === 'grid' ? (
+                  <TileGridMap scheme={scheme} provinces={provinces} measure={measure} onOpen={open} />
+                ) : (
+                  <BubbleMap key={`${scheme}|${tiles.mapTileUrl ?? ''}`} scheme={scheme} provinces={provinces} measure={measure} tiles={tiles} onOpen={open} />
+                )
               ) : (
-                <BubbleMap key={`${scheme}|${tiles.mapTileUrl ?? ''}`} scheme={scheme} provinces={provinces} measure={measure} tiles={tiles} onOpen={open} />
-              )
-            ) : (
-              <p className="map-loading" aria-live="polite">
-                {m.loadingMap}
-              </p>
-            )}
+                <MapLoading>{m.loadingMap}</MapLoading>
+              )}
+            </Suspense>
           </ErrorBoundary>
         </div>
         <div className="map-side">
@@ -121,7 +137,9 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
           </ErrorBoundary>
           {isAllZero && date && <p className="map-all-zero">{fill(m.allZero, { date })}</p>}
           <p className="muted">{m[`measureNote_${measure}`]}</p>
-          <p className="muted">{mode === 'grid' ? m.gridNote : fill(m.bubbleNote, { units })}</p>
+          <p className="muted">{mode === 'grid' ? m.gridNote : mode === 'provinces' ? m.provincesNote : fill(m.bubbleNote, { units })}</p>
+          <p className="muted map-archipelago-note">{m.archipelagoNote}</p>
+          {mode !== 'grid' && <p className="muted map-credit">{boundaryCredit(scheme, m)}</p>}
           {mode === 'bubbles' && isTilesSettled && tiles.mapTileUrl === null && <p className="muted">{m.noBaseMap}</p>}
           <p className="muted" id="map-keyboard-hint">
             {m.keyboardHint}
@@ -130,11 +148,11 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
       </div>
       {provinces && date && exportInfo && (
         <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
-          {/* the downloads draw the tile grid with its legend, whichever map type is on screen */}
+          {/* the downloads draw the tile grid on the grid, else the province map, with the legend */}
           <div className="map-export-source" aria-hidden="true" ref={imageRef}>
-            <MapImage scheme={scheme} provinces={provinces} />
+            <Suspense fallback={null}>{mode === 'grid' ? <MapImage scheme={scheme} provinces={provinces} /> : <ChoroplethImage scheme={scheme} provinces={provinces} />}</Suspense>
           </div>
-          <ChartExportToolbar kind="map" title={mapTitle} info={exportInfo} chartArea={() => imageRef.current} />
+          <ChartExportToolbar kind="map" title={mapTitle} info={exportInfo} chartArea={() => imageRef.current} credit={mode === 'grid' ? undefined : boundaryCredit(scheme, m)} />
           <MapTable
             caption={`${fill(m.tableTitle, { measure: title })} — ${fill(t.figuresAsOf, { date })}`}
             provinces={provinces}
@@ -147,7 +165,7 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
   );
 }
 
-/** `/map`: provinces coloured by a measure, on the tile grid (default) or as bubbles; state in the URL. */
+/** `/map`: provinces coloured by a measure, within their boundaries (default), on the tile grid or as bubbles; state in the URL. */
 export function MapPage() {
   const { t } = useLocale();
   const [search] = useDashboardSearch();

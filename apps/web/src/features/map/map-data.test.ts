@@ -188,8 +188,9 @@ describe('keyboard moves', () => {
 describe('map URL state', () => {
   it('reads measure and mode, falling back to the defaults', () => {
     expect(parseMapSearch('?measure=active&mode=bubbles', 'legacy63')).toEqual({ measure: 'active', mode: 'bubbles' });
-    expect(parseMapSearch('', 'legacy63')).toEqual({ measure: 'coverage', mode: 'grid' });
-    expect(parseMapSearch('?measure=likes&mode=3d', 'legacy63')).toEqual({ measure: 'coverage', mode: 'grid' });
+    expect(parseMapSearch('?mode=grid', 'legacy63')).toEqual({ measure: 'coverage', mode: 'grid' });
+    expect(parseMapSearch('', 'legacy63')).toEqual({ measure: 'coverage', mode: 'provinces' });
+    expect(parseMapSearch('?measure=likes&mode=3d', 'legacy63')).toEqual({ measure: 'coverage', mode: 'provinces' });
   });
 
   it('drops district coverage in reform34, which has no districts', () => {
@@ -201,13 +202,15 @@ describe('map URL state', () => {
     expect(withMapSearch('scheme=legacy63&asOf=2022-08-12&measure=active', { measure: 'coverage', mode: 'bubbles' }).toString()).toBe(
       'scheme=legacy63&asOf=2022-08-12&mode=bubbles',
     );
-    expect(withMapSearch('scheme=reform34', { measure: 'verified', mode: 'grid' }).toString()).toBe('scheme=reform34&measure=verified');
+    expect(withMapSearch('scheme=reform34', { measure: 'verified', mode: 'provinces' }).toString()).toBe('scheme=reform34&measure=verified');
+    expect(withMapSearch('scheme=reform34', { measure: 'verified', mode: 'grid' }).toString()).toBe('scheme=reform34&measure=verified&mode=grid');
   });
 
   it.each([
     { measure: 'coverage', mode: 'grid' },
     { measure: 'districtCoverage', mode: 'bubbles' },
     { measure: 'verified', mode: 'grid' },
+    { measure: 'active', mode: 'provinces' },
   ] as const)('round-trips %o', (state) => {
     expect(parseMapSearch(withMapSearch('scheme=legacy63', state), 'legacy63')).toEqual(state);
   });

@@ -26,10 +26,13 @@ export function measuresOf(scheme: SchemeId): Measure[] {
   return MEASURES.filter((measure) => measure !== 'districtCoverage' || hasLevel(scheme, 'district'));
 }
 
-/** The two map modes: the equal-area tile grid (CRS.Simple) and bubbles at the centroids. */
-export const MAP_MODES = ['grid', 'bubbles'] as const;
+/**
+ * The map modes: the provinces within their boundaries (the default), the equal-area tile grid
+ * (CRS.Simple) and bubbles at the centroids over the boundaries.
+ */
+export const MAP_MODES = ['provinces', 'grid', 'bubbles'] as const;
 export type MapMode = (typeof MAP_MODES)[number];
-export const DEFAULT_MODE: MapMode = 'grid';
+export const DEFAULT_MODE: MapMode = 'provinces';
 
 /**
  * Lower bounds of the classes in whole percent, as on the presentation's tile map, so the same
@@ -143,6 +146,44 @@ export function countByClass(provinces: readonly Pick<MapProvince, 'classIndex'>
     else classes[classIndex] = (classes[classIndex] ?? 0) + 1;
   }
   return { classes, noData };
+}
+
+/**
+ * The grid's tiles are wider than tall, so a province's short name fits on two lines; still
+ * equal-area (every tile the same size). In tile heights.
+ */
+export const GRID_TILE_WIDTH = 2.4;
+/** Margin around the grid, in tile heights, so the focus outline of an edge tile is not cut off. */
+export const GRID_MARGIN = 0.15;
+
+/**
+ * The archipelagos' province in each scheme: Hoàng Sa belongs to Đà Nẵng, Trường Sa to Khánh Hòa
+ * (the same codes in both schemes; checked against the boundary file in boundaries.test.ts).
+ */
+export const ARCHIPELAGO_PROVINCES = {
+  'hoang-sa': { legacy63: '48', reform34: '48' },
+  'truong-sa': { legacy63: '56', reform34: '56' },
+} as const satisfies Record<string, Record<SchemeId, string>>;
+export type ArchipelagoKey = keyof typeof ARCHIPELAGO_PROVINCES;
+
+/**
+ * Where the grid marks the archipelagos: in a column east of the grid, beside their province's
+ * tile, two tiles tall. gridArchipelagos('legacy63')[0] → { id: 'hoang-sa', code: '48', col: 7, row: 10 }
+ */
+export function gridArchipelagos(scheme: SchemeId): Array<{ id: ArchipelagoKey; code: string; col: number; row: number }> {
+  const { cols } = gridSize(scheme);
+  return (Object.keys(ARCHIPELAGO_PROVINCES) as ArchipelagoKey[]).flatMap((id) => {
+    const code = ARCHIPELAGO_PROVINCES[id][scheme];
+    const tile = TILES[scheme][code];
+    return tile ? [{ id, code, col: cols, row: tile.row }] : [];
+  });
+}
+
+/** The grid frame's CSS aspect ratio with the archipelago column and the margins: gridAspect('reform34') → '14.7 / 16.3' */
+export function gridAspect(scheme: SchemeId): string {
+  const { cols, rows } = gridSize(scheme);
+  const width = (cols + 1) * GRID_TILE_WIDTH + 2 * GRID_MARGIN;
+  return `${Math.round(width * 100) / 100} / ${Math.round((rows + 2 * GRID_MARGIN) * 100) / 100}`;
 }
 
 /** The grid's size in tiles: gridSize('legacy63') → { cols: 7, rows: 20 }. */

@@ -9,7 +9,7 @@ export interface MapSearch {
 
 /**
  * URL → map state; a bad or unknown value, or a measure the scheme lacks, gives the default.
- * parseMapSearch('?measure=districtCoverage', 'reform34') → { measure: 'coverage', mode: 'grid' }
+ * parseMapSearch('?measure=districtCoverage', 'reform34') → { measure: 'coverage', mode: 'provinces' }
  */
 export function parseMapSearch(input: string | URLSearchParams, scheme: SchemeId): MapSearch {
   const params = typeof input === 'string' ? new URLSearchParams(input) : input;
@@ -24,7 +24,7 @@ export function parseMapSearch(input: string | URLSearchParams, scheme: SchemeId
 /**
  * Writes the map state into a copy of `params`, keeping every other key (scheme, asOf, …) as it
  * is; defaults are left out so the plain /map link stays short.
- * withMapSearch('scheme=legacy63', { measure: 'active', mode: 'grid' }) → 'scheme=legacy63&measure=active'
+ * withMapSearch('scheme=legacy63', { measure: 'active', mode: 'provinces' }) → 'scheme=legacy63&measure=active'
  */
 export function withMapSearch(params: string | URLSearchParams, map: MapSearch): URLSearchParams {
   const next = new URLSearchParams(params);

@@ -1,77 +1,33 @@
 /**
- * What both maps share: each province's shape made a keyboard-reachable link, the arrow-key moves
- * between shapes (one tab stop for the whole map, so it never traps focus), the tooltip's
- * content, the no-data hatch, and keeping the drawing fitted to its frame.
+ * What the Leaflet maps (tile grid, bubbles) share: each province's shape made a keyboard-reachable
+ * link, the arrow-key moves between shapes (roving-keyboard.ts), tooltips placed beside their
+ * shape, and keeping the drawing fitted to its frame. The tooltip's content is province-tip.tsx.
  */
-import type { SchemeId } from '@mttq/core';
 import type { LatLngBounds, Layer, Map as LeafletMap, Path, PointExpression, Tooltip, TooltipOptions } from 'leaflet';
-import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useMap } from 'react-leaflet';
-import { useLocale, useMessages } from '../../i18n/locale';
-import { inReadingOrder, nextInDirection, NO_DATA_FILL, NO_DATA_PATTERN_ID, type Direction, type KeyPoint, type MapProvince, type Measure } from './map-data';
-import { tipLines } from './map-text';
-import { mapMessages } from './messages';
+import type { KeyPoint } from './map-data';
+import { useRovingKeyboard } from './roving-keyboard';
 import { chooseTooltipSide, intersectRects, type Rect } from './tooltip-placement';
 
-const ARROWS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
-
-const codeOf = (target: EventTarget | null): string | null => (target instanceof Element ? target.getAttribute('data-code') : null);
-
 /**
- * Roving focus over the shapes of a map: only one shape is in the tab order; arrow keys move to
- * the nearest shape in that direction, Home / End to the first / last in reading order, Enter
- * opens the province, Escape hides the tooltip. Put `handlers` on an element around the map.
+ * Roving focus over the Leaflet shapes of a map (useRovingKeyboard): moving focus brings the
+ * shape to the front, so its focus outline shows over overlapping bubbles. Put `handlers` on an
+ * element around the map.
  */
 export function useProvinceKeyboard(points: readonly KeyPoint[], onOpen: (code: string) => void) {
   const layers = useRef(new Map<string, Path>());
-  const [activeCode, setActiveCode] = useState<string | null>(null);
-  const [focusedCode, setFocusedCode] = useState<string | null>(null);
-  const ordered = useMemo(() => inReadingOrder(points), [points]);
-  const tabCode = activeCode !== null && points.some((p) => p.code === activeCode) ? activeCode : (ordered[0]?.code ?? null);
-
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent) => {
-      const code = codeOf(event.target);
-      if (code === null) return;
-      let next: string | null = null;
-      if (event.key in ARROWS) next = nextInDirection(points, code, ARROWS[event.key]!);
-      else if (event.key === 'Home') next = ordered[0]?.code ?? null;
-      else if (event.key === 'End') next = ordered.at(-1)?.code ?? null;
-      else if (event.key === 'Enter') {
-        event.preventDefault();
-        onOpen(code);
-        return;
-      } else if (event.key === 'Escape') {
-        layers.current.get(code)?.closeTooltip();
-        return;
-      } else return;
-      // arrows and Home / End would otherwise scroll the page
-      event.preventDefault();
-      const layer = next === null ? undefined : layers.current.get(next);
-      const element = layer?.getElement();
-      if (next !== null && layer && element instanceof SVGElement) {
-        // on top, so its focus outline shows over overlapping bubbles; before focusing, since
-        // moving a focused element in the DOM would blur it
-        layer.bringToFront();
-        setActiveCode(next);
-        element.focus();
-      }
-    },
-    [points, ordered, onOpen],
-  );
-
-  const onFocus = useCallback((event: FocusEvent) => {
-    const code = codeOf(event.target);
-    if (code === null) return;
-    setActiveCode(code);
-    setFocusedCode(code);
+  const focusShape = useCallback((code: string) => {
+    const layer = layers.current.get(code);
+    const element = layer?.getElement();
+    if (!layer || !(element instanceof SVGElement)) return false;
+    // before focusing, since moving a focused element in the DOM would blur it
+    layer.bringToFront();
+    element.focus();
+    return true;
   }, []);
-
-  const onBlur = useCallback((event: FocusEvent) => {
-    if (codeOf(event.target) !== null) setFocusedCode(null);
-  }, []);
-
-  return { layers, tabCode, focusedCode, handlers: { onKeyDown, onFocus, onBlur } };
+  const closeTip = useCallback((code: string) => void layers.current.get(code)?.closeTooltip(), []);
+  return { layers, ...useRovingKeyboard(points, onOpen, focusShape, closeTip) };
 }
 
 /**
@@ -103,41 +59,6 @@ export function useShapeAttributes(
     element.setAttribute('aria-label', label);
     element.setAttribute('tabindex', isTabStop ? '0' : '-1');
   }, [ref, code, label, isTabStop]);
-}
-
-/** The tooltip's content: the province, every measure of the scheme, the chosen one marked. */
-export function ProvinceTip({ province, scheme, measure }: { province: MapProvince; scheme: SchemeId; measure: Measure }) {
-  const { t, locale } = useLocale();
-  const m = useMessages(mapMessages);
-  const lines = tipLines(province, scheme, m, t, locale);
-  return (
-    <div className="map-tip-body">
-      <strong className="map-tip-name">{province.name}</strong>
-      <dl>
-        {lines.map((line) => (
-          <div key={line.measure} className={line.measure === measure ? 'is-current' : undefined}>
-            <dt>{line.label}</dt>
-            <dd>{line.text}</dd>
-          </div>
-        ))}
-      </dl>
-      <span className="map-tip-open">{m.tipOpen}</span>
-    </div>
-  );
-}
-
-/** The hatch that fills "no data" shapes and legend swatches; referenced as url(#NO_DATA_PATTERN_ID). */
-export function NoDataPattern() {
-  return (
-    <svg className="map-defs" width="0" height="0" aria-hidden="true" focusable="false">
-      <defs>
-        <pattern id={NO_DATA_PATTERN_ID} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" fill={NO_DATA_FILL} />
-          <line x1="0" y1="0" x2="0" y2="6" stroke="#555e6b" strokeWidth="1.5" />
-        </pattern>
-      </defs>
-    </svg>
-  );
 }
 
 /** Keeps `bounds` fitted to the map's frame when the frame changes size (window, layout, zoom of the page). */
@@ -205,3 +126,5 @@ export function placeBesideShape(tooltip: Tooltip | null, room: (map: LeafletMap
     updatePosition.call(this);
   };
 }
+
+export { NoDataPattern, ProvinceTip } from './province-tip';

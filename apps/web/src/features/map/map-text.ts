@@ -3,6 +3,8 @@ import type { SchemeId } from '@mttq/core';
 import { capitalize, formatNumber, formatPercent } from '../../i18n/format';
 import { fill, type Locale, type Messages } from '../../i18n/messages';
 import { CLASS_BREAKS, measuresOf, measureValue, type MapProvince, type Measure, type MeasureValue } from './map-data';
+import type { ArchipelagoId } from './geo-drawing';
+import { splitLabel } from './label-layout';
 import type { MapMessages } from './messages';
 
 /** measureName('coverage', 'legacy63', …) → 'Tỷ lệ xã, phường, thị trấn có trang' */
@@ -88,4 +90,28 @@ export function mapExportTable(
     classIndex === null ? m.legendNoData : (ranges[classIndex] ?? null),
   ]);
   return { columns, rows };
+}
+
+/**
+ * A province's name without its kind, as a map labels it: 'Tỉnh Quảng Ngãi' → 'Quảng Ngãi',
+ * 'Thành phố Hà Nội' → 'Hà Nội'; Hồ Chí Minh City keeps 'TP.' ('TP. Hồ Chí Minh'), as people write it.
+ */
+export function shortProvinceName(name: string): string {
+  const bare = name.replace(/^(Tỉnh|Thành phố|TP\.)\s+/u, '');
+  return bare === 'Hồ Chí Minh' ? 'TP. Hồ Chí Minh' : bare;
+}
+
+/** The credit of the boundary data, on every map and file drawn from it; reform34 adds how its provinces were made. */
+export function boundaryCredit(scheme: SchemeId, m: MapMessages): string {
+  return `${m.boundaryCredit}${scheme === 'reform34' ? m.boundaryCreditMerged : ''}.`;
+}
+
+/** An archipelago's label in two lines: ['Quần đảo Hoàng Sa', '(Đà Nẵng)']. */
+export function archipelagoLines(id: ArchipelagoId, m: MapMessages): [string, string] {
+  return [m[`archipelago_${id}`], m[`archipelagoProvince_${id}`]];
+}
+
+/** A tile's text: the short name on one or two lines, or the abbreviation on a narrow screen. */
+export function tileLines(province: Pick<MapProvince, 'name' | 'label'>, compact: boolean): string[] {
+  return compact ? [province.label] : splitLabel(shortProvinceName(province.name), 9);
 }

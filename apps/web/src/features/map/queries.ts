@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { SchemeId } from '@mttq/core';
 import { ApiError, NETWORK_ERROR_STATUS } from '../../api/client';
+import type { BoundaryShapes } from './geo-drawing';
 
 /** GET /api/web-config: the deployment's optional map tile layer (outside /api/v1, no session needed). */
 export interface WebConfig {
@@ -10,7 +12,20 @@ export interface WebConfig {
 
 export const mapKeys = {
   webConfig: ['web-config', {}] as const,
+  boundaries: (scheme: SchemeId) => ['boundaries', { scheme }] as const,
 };
+
+/**
+ * The scheme's province boundaries, decoded from the boundary file: a chunk of its own (the data
+ * and topojson-client, about 20 KB gzip) fetched the first time a map needs it, then kept.
+ */
+export const boundaryShapesQuery = (scheme: SchemeId) =>
+  queryOptions({
+    queryKey: mapKeys.boundaries(scheme),
+    queryFn: async (): Promise<BoundaryShapes> => (await import('./boundary-shapes')).boundaryShapes(scheme),
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
 
 /** Read once per visit: it changes only when the server restarts with other settings. */
 export const webConfigQuery = () =>

@@ -5,11 +5,15 @@
 import { fill, type Locale } from '../../i18n/messages';
 import type { BriefingFooter, Slide } from './briefing';
 import { LEVEL_STROKE, RegionBars, TrendLines } from './SlideCharts';
-import { bucketColor, TileMap } from './TileMap';
+import { SlideMap, SlideMapCredit } from './SlideMap';
+import { bucketColor } from './TileMap';
 
 /** Room for a slide's content between its title and its footer, in slide pixels. */
 const BODY_WIDTH = 1728;
 const BODY_HEIGHT = 700;
+/** The map slide's map: the whole height between the title and the footer. */
+const MAP_HEIGHT = 772;
+const MAP_WIDTH = 700;
 
 function Bar({ share }: { share: number | null }) {
   return (
@@ -107,7 +111,7 @@ function SlideBody({ slide, locale, headingId }: { slide: Slide; locale: Locale;
         <>
           <h2 id={headingId}>{slide.title}</h2>
           <div className="map-slide">
-            <TileMap scheme={slide.scheme} tiles={slide.tiles} height={BODY_HEIGHT} />
+            <SlideMap scheme={slide.scheme} tiles={slide.tiles} width={MAP_WIDTH} height={MAP_HEIGHT} />
             <div className="map-legend">
               <p className="legend-title">{slide.legendTitle}</p>
               <ul>
@@ -120,6 +124,7 @@ function SlideBody({ slide, locale, headingId }: { slide: Slide; locale: Locale;
                 ))}
               </ul>
               <p className="map-summary">{slide.summary}</p>
+              <SlideMapCredit scheme={slide.scheme} />
             </div>
             <SrTable caption={slide.legendTitle} columns={slide.table.columns} rows={slide.table.rows} />
           </div>

@@ -1,27 +1,29 @@
-import 'leaflet/dist/leaflet.css';
 import '../map/map.css';
 import type { CoverageResponse, SchemeId } from '@mttq/core';
-import { useCallback, useMemo, type CSSProperties } from 'react';
+import { lazy, Suspense, useCallback, useMemo, type CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
 import { TableExportButtons } from '../../components/export/ExportButtons';
 import { formatDate } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
-import { gridSize, toMapProvinces } from '../map/map-data';
+import { toMapProvinces } from '../map/map-data';
 import { MapLegend } from '../map/MapLegend';
-import { NoDataPattern } from '../map/map-shapes';
 import { MapTable } from '../map/MapTable';
-import { measureName } from '../map/map-text';
+import { boundaryCredit, measureName } from '../map/map-text';
 import { mapMessages } from '../map/messages';
-import { TileGridMap } from '../map/TileGridMap';
+import { NoDataPattern } from '../map/province-tip';
 import { timelapseMessages } from './messages';
 import { toPercent } from './timelapse-series';
 import { provinceHref } from '../../url/dashboard-search';
 
-/** The province page at the frame's scheme and date: /province/01?scheme=legacy63&asOf=2022-08-31 */
+// the province map and its boundary data load with the first frame, not with the page
+const ChoroplethMap = lazy(() => import('../map/ChoroplethMap').then((module) => ({ default: module.ChoroplethMap })));
+
+/** The province map's width / height (geo-drawing.ts nationalAspect). */
+const PROVINCE_MAP_RATIO = '0.9';
 
 /**
- * The frame's provinces on the map screen's tile grid, coloured by commune coverage, with its
+ * The frame's provinces on the map screen's province map, coloured by commune coverage, with its
  * classed legend and table (and the table's downloads). The frame keeps its size while a frame
  * loads and when the scheme changes, so playing does not move the page.
  */
@@ -35,8 +37,7 @@ export function FrameMap({ data, scheme }: { data: CoverageResponse | undefined;
   const provinces = useMemo(() => (data ? toMapProvinces(data.scheme, data.rows, 'coverage') : null), [data]);
   const hrefOf = useCallback((code: string) => provinceHref(code, shown, data?.asOf ?? null), [shown, data?.asOf]);
   const open = useCallback((code: string) => void navigate(hrefOf(code)), [navigate, hrefOf]);
-  const { cols, rows } = gridSize(shown);
-  const frameStyle = { '--map-ratio': `${cols + 0.3} / ${rows + 0.3}` } as CSSProperties;
+  const frameStyle = { '--map-ratio': PROVINCE_MAP_RATIO } as CSSProperties;
   const title = measureName('coverage', shown, m, t);
   const date = data ? formatDate(data.asOf, locale) : null;
   const tableTitle = `${fill(m.tableTitle, { measure: title })}`;
@@ -45,15 +46,15 @@ export function FrameMap({ data, scheme }: { data: CoverageResponse | undefined;
     <div className="frame-map">
       <NoDataPattern />
       <div className="map-layout">
-        <div className="map-frame map-frame-grid" style={frameStyle}>
-          {provinces ? (
-            <TileGridMap key={shown} scheme={shown} provinces={provinces} measure="coverage" onOpen={open} />
-          ) : (
-            <p className="map-loading">{m.loadingMap}</p>
-          )}
+        <div className="map-frame map-frame-provinces" style={frameStyle}>
+          <Suspense fallback={<p className="map-loading">{m.loadingMap}</p>}>
+            {provinces ? <ChoroplethMap key={shown} scheme={shown} provinces={provinces} measure="coverage" onOpen={open} /> : <p className="map-loading">{m.loadingMap}</p>}
+          </Suspense>
         </div>
         <div className="map-side">
-          <MapLegend title={title} scheme={shown} mode="grid" provinces={provinces} />
+          <MapLegend title={title} scheme={shown} mode="provinces" provinces={provinces} />
+          <p className="muted">{m.archipelagoNote}</p>
+          <p className="muted map-credit">{boundaryCredit(shown, m)}</p>
           <p className="muted" id="map-keyboard-hint">
             {m.keyboardHint}
           </p>
