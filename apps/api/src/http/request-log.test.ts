@@ -59,6 +59,13 @@ describe('request log', () => {
     const response = await fetch(`${origin}/api/health?probe=1`, { headers: { 'x-request-id': 'probe-0001' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('probe-0001');
+    // The other middleware's headers stay (hono's secureHeaders), here and on errors.
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const refused = await fetch(`${origin}/api/v1/coverage`, { headers: { 'x-request-id': 'probe-0002' } });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-request-id')).toBe('probe-0002');
+    expect(refused.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(requestLines('probe-0002').at(-1)).toMatchObject({ status: 401, userId: null });
     const [started, done] = requestLines('probe-0001');
     expect(started).toMatchObject({ level: 'debug', msg: 'request started', method: 'GET', path: '/api/health?probe=1' });
     expect(done).toEqual({

@@ -122,10 +122,20 @@ export function requestLog(logger: Logger = SILENT_LOGGER): MiddlewareHandler {
     const method = c.req.method;
     const path = logger.level === 'silent' ? '' : loggedPath(c.req.url);
     if (logger.enabled('debug')) logger.debug('request started', { method, path, requestId, userAgent: c.req.header('user-agent') ?? null });
+    // Before the answer exists, so every answer made with c.json, c.body, … carries it.
+    c.header(REQUEST_ID_HEADER, requestId);
     try {
       await next();
     } finally {
-      c.header(REQUEST_ID_HEADER, requestId);
+      // Answers made otherwise get it now, set on the answer itself as hono's secureHeaders does
+      // (c.header() after the answer would make a copy that drops headers under node-server).
+      if (c.res.headers.get(REQUEST_ID_HEADER) !== requestId) {
+        try {
+          c.res.headers.set(REQUEST_ID_HEADER, requestId);
+        } catch {
+          // Immutable headers (a fetched Response): the id stays in the log only.
+        }
+      }
       const status = c.res.status;
       const severity: Severity = status >= 500 ? 'error' : 'info';
       if (logger.enabled(severity)) {
