@@ -19,6 +19,7 @@
  *    Khánh Hòa), arcs shared with those provinces' features.
  */
 import { mergeArcs } from 'topojson-client';
+import type { GeoJsonProperties } from 'geojson';
 import type { Arc, GeometryCollection, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 
 export type LngLat = [number, number];
@@ -234,7 +235,7 @@ const polygonsOf = (geometry: { type: string; arcs?: unknown }): PolygonArcs[] =
   geometry.type === 'Polygon' ? [geometry.arcs as PolygonArcs] : geometry.type === 'MultiPolygon' ? (geometry.arcs as PolygonArcs[]) : [];
 
 /** A geometry of rings as a Polygon when it has one, else a MultiPolygon. */
-function polygonGeometry<P>(polygons: PolygonArcs[], id: string, properties: P): (Polygon<P> | MultiPolygon<P>) & { id: string } {
+function polygonGeometry<P extends GeoJsonProperties>(polygons: PolygonArcs[], id: string, properties: P): (Polygon<P> | MultiPolygon<P>) & { id: string } {
   return polygons.length === 1 ? { type: 'Polygon', id, arcs: polygons[0]!, properties } : { type: 'MultiPolygon', id, arcs: polygons, properties };
 }
 
@@ -272,11 +273,11 @@ export function buildBoundaries(
   const sourceArcs = decodeArcs(source);
   const provinces = new Map<string, PolygonArcs[]>();
   for (const geometry of collection.geometries) {
-    const name = geometry.properties?.shapeName ?? '';
+    const name = (geometry.properties as { shapeName?: string } | undefined)?.shapeName ?? '';
     const code = codeOfName.get(name);
     if (code === undefined) throw new Error(`no code for the source feature "${name}"`);
     if (provinces.has(code)) throw new Error(`two source features for code ${code}`);
-    provinces.set(code, polygonsOf(geometry));
+    provinces.set(code, polygonsOf(geometry as { type: string; arcs?: unknown }));
   }
   const missing = Object.keys(shapeNames).filter((code) => !provinces.has(code));
   if (missing.length > 0) throw new Error(`no source feature for ${missing.join(', ')}`);
@@ -339,7 +340,7 @@ export function buildBoundaries(
   const withLabel = (polygons: PolygonArcs[]) => ({ label: labelPoint(largestPolygon(polygons, builtArcs)) });
 
   const legacyCodes = [...provinces.keys()].sort();
-  const legacy = new Map(legacyCodes.map((code) => [code, polygonGeometry(renumber(provinces.get(code)!), code, {})]));
+  const legacy = new Map(legacyCodes.map((code) => [code, polygonGeometry<BoundaryProperties>(renumber(provinces.get(code)!), code, { label: [0, 0] })]));
   for (const geometry of legacy.values()) geometry.properties = withLabel(polygonsOf(geometry));
   topology.objects.legacy63.geometries = [...legacy.values()];
 

@@ -22,6 +22,7 @@ import { crosswalkLinks, toDistrictShareRows, toTimelineShareRows } from './prov
 import { communeDistrictsQuery, provinceDetailQuery, provinceMetricsQuery, provinceTimelineQuery } from './queries';
 import { parseUnitTableState, serializeUnitTableState, sharePercent, toUnitTableRows, type UnitTableState } from './unit-table';
 import { UnitTable } from './UnitTable';
+import { UnitSquares } from './UnitSquares';
 import { useLiveSearchParams } from './use-live-search-params';
 import './province.css';
 
@@ -446,6 +447,8 @@ function ProvinceScreen() {
             </ErrorBoundary>
           )}
         </div>
+
+        {data && <UnitSquares scheme={scheme} code={code} asOf={search.asOf} provinceName={data.unit.name} />}
 
         <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
           <section aria-labelledby="units-title" className="province-section units-section">
