@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConnectorCredential, ConnectorReason, ConnectorRun, ConnectorStatus, CredentialCreateBody, CredentialKind } from '@mttq/core';
+import type { ConnectorCredential, ConnectorRun, ConnectorStatus, CredentialCreateBody, CredentialKind } from '@mttq/core';
 import { useId, useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -35,7 +35,11 @@ function Progress({ run }: { run: ConnectorRun }) {
       </p>
       <progress max={Math.max(run.total, 1)} value={run.done} aria-label={fill(m.running, { month })} />
       {run.quota.youtubeUnits > 0 && <p className="muted">{fill(m.quota, { units: n(run.quota.youtubeUnits), daily: n(run.quota.youtubeDailyUnits) })}</p>}
-      {run.message && run.status !== 'running' && <p className="muted">{run.message}</p>}
+      {run.message && run.status !== 'running' && (
+        <p className="muted" lang="en">
+          {run.message}
+        </p>
+      )}
     </div>
   );
 }
@@ -402,4 +406,3 @@ export function ConnectorsPage() {
   );
 }
 
-export type { ConnectorReason };
