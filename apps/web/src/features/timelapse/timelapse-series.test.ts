@@ -36,6 +36,16 @@ describe('toTimelapseRows', () => {
     expect(levelsIn(rows)).toEqual(['province', 'district', 'commune']);
   });
 
+  it('tells each date in the scheme in force that day, leaving out reform34 figures back-cast before the reform', () => {
+    const backcast = timeline('reform34', 'province', [point('2021-09-30', 20, 34), point('2025-06-30', 34, 34), point('2025-07-31', 34, 34)]);
+    const joined = toTimelapseRows([timelines[0]!, backcast], '2021-09-30', '2026-11-27');
+    expect(joined.map((r) => [r.date, r.scheme, r.counts.province?.total])).toEqual([
+      ['2021-09-30', 'legacy63', 63],
+      ['2025-06-30', 'legacy63', 63],
+      ['2025-07-31', 'reform34', 34],
+    ]);
+  });
+
   it('grows up to the frame shown', () => {
     expect(rowsUpTo(rows, '2025-06-30').map((r) => r.date)).toEqual(['2021-09-30', '2025-06-30']);
     expect(rowsUpTo(rows, '2021-08-31')).toEqual([]);

@@ -1,4 +1,4 @@
-import { LEVELS } from '@mttq/core/rules';
+import { isWithinScheme, LEVELS } from '@mttq/core/rules';
 import type { CoverageCounts, Level, SchemeId, TimelineResponse } from '@mttq/core';
 
 /** One month end of the time-lapse line: each level's counts and covered share in that day's scheme. */
@@ -18,7 +18,9 @@ export const toTime = (date: string): number => Date.parse(`${date}T00:00:00Z`);
  * The national timelines of both schemes joined into one line per level, oldest first, keeping the
  * dates from `first` to `last` (the time-lapse's first and last frame). The district line ends on
  * 2025-06-30 with its scheme; shares of the other levels go on across the reform, each date
- * divided by the units of the scheme then in force.
+ * divided by the units of the scheme then in force. A timeline's points outside its scheme's
+ * validity (reform34 figures back-cast before 01/07/2025) are left out: each date is told in the
+ * scheme in force that day.
  * toTimelapseRows([legacyCommunes, reformCommunes], '2021-09-30', '2026-11-27')
  *   → [{ date: '2021-09-30', scheme: 'legacy63', shares: { commune: 0.0004 } }, …, { date: '2025-07-31', scheme: 'reform34', … }]
  */
@@ -30,7 +32,7 @@ export function toTimelapseRows(
   const byDate = new Map<string, TimelapseRow>();
   for (const timeline of timelines) {
     for (const point of timeline.points) {
-      if (point.date < first || point.date > last) continue;
+      if (point.date < first || point.date > last || !isWithinScheme(timeline.scheme, point.date)) continue;
       let row = byDate.get(point.date);
       if (!row) {
         row = { date: point.date, time: toTime(point.date), scheme: timeline.scheme, counts: {}, shares: {} };
