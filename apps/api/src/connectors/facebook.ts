@@ -80,7 +80,7 @@ export function monthBounds(since: string, until: string): { since: number; unti
 
 type Secret = FacebookSecret;
 
-export const facebookConnector = (baseUrl: string): Connector<Secret> => {
+export const facebookConnector = (baseUrl: string, options: { postsPageSize?: number } = {}): Connector<Secret> => {
   const base = baseUrl.replace(/\/$/, '');
   const graphUrl = (path: string, params: Record<string, string | number>, token: string) => {
     const search = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]));
@@ -124,7 +124,7 @@ export const facebookConnector = (baseUrl: string): Connector<Secret> => {
         }, tries, signal);
 
       const countPosts = async (node: string, token: string, tries: { count: number }) => {
-        let url: string | null = graphUrl(`${node}/published_posts`, { fields: 'id', since: bounds.since, until: bounds.until, limit: 100 }, token);
+        let url: string | null = graphUrl(`${node}/published_posts`, { fields: 'id', since: bounds.since, until: bounds.until, limit: options.postsPageSize ?? 100 }, token);
         let count = 0;
         for (let pages = 0; url && pages < 1_000; pages += 1) {
           const body = (await get(url, tries)) as { data?: unknown[]; paging?: { next?: string } };
