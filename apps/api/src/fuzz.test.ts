@@ -47,7 +47,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_220_812);
 const REQUESTS_PER_ENDPOINT = 300;
 const STACK_TRACE = /at .*\.ts:\d+/;
 
-const demo = openDemoApp();
+const demo = openDemoApp({ defaultScheme: 'legacy63' });
 // Signed in as an admin, so routes that need a role are fuzzed past their access check too.
 const admin = await signInAs(demo.db, 'admin');
 afterAll(() => demo.close());

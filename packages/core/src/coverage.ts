@@ -26,7 +26,9 @@ export const noQuerySchema = z.strictObject({});
 /** Query parameters shared by the read endpoints; same names everywhere. */
 export const queryParams = {
   scheme: schemeIdSchema.optional().meta({ description: 'legacy63 (until 2025-06-30) or reform34 (from 2025-07-01); default from configuration' }),
-  asOf: isoDateSchema.optional().meta({ description: "YYYY-MM-DD; default today, clamped into the scheme's validity" }),
+  asOf: isoDateSchema
+    .optional()
+    .meta({ description: "YYYY-MM-DD; default today, clamped into the scheme's validity. reform34 figures of dates before 2025-07-01 are back-cast from legacy63 through the crosswalk (basis crosswalk)" }),
   level: levelSchema.optional(),
   parent: unitCode.optional().meta({ description: 'a unit code of the scheme; limits the answer to its subtree' }),
   owner: ownerFilterSchema.meta({ description: 'front (default), a member organisation, or all' }),
@@ -55,14 +57,39 @@ export const coverageRowSchema = z.object({
 });
 export type CoverageRow = z.infer<typeof coverageRowSchema>;
 
+/**
+ * How a figure was made: `recorded` from the pages assigned to the scheme's units, or `crosswalk`
+ * for reform34 before 01/07/2025, back-cast from legacy63 facts through the crosswalk.
+ */
+export const FIGURE_BASES = ['recorded', 'crosswalk'] as const;
+export const figureBasisSchema = z
+  .enum(FIGURE_BASES)
+  .meta({ description: 'recorded: from the scheme’s own assignments; crosswalk: reform34 before 2025-07-01, back-cast from legacy63 through the crosswalk' });
+export type FigureBasis = z.infer<typeof figureBasisSchema>;
+
+/** Covered, active and verified counts without the total: the bounds of a back-cast figure. */
+export const coverageBoundSchema = z.object({ covered: z.number().int(), active: z.number().int(), verified: z.number().int() });
+export type CoverageBound = z.infer<typeof coverageBoundSchema>;
+
+export const coverageBoundsSchema = z
+  .object({ lower: coverageBoundSchema, upper: coverageBoundSchema })
+  .meta({
+    id: 'CoverageBounds',
+    description:
+      'lower: units all of whose predecessors were covered (active, verified) and none split; upper: units any of whose predecessors, split ones included, were. The figure itself counts a unit when a predecessor that went wholly into it was.',
+  });
+export type CoverageBounds = z.infer<typeof coverageBoundsSchema>;
+
 export const coverageResponseSchema = z
   .object({
     scheme: schemeIdSchema,
     asOf: z.string(),
     demo: z.boolean().meta({ description: 'true when the database holds demo data' }),
+    basis: figureBasisSchema,
     level: levelSchema,
     parent: z.string().nullable(),
     levels: z.partialRecord(levelSchema, coverageCountsSchema),
+    bounds: z.partialRecord(levelSchema, coverageBoundsSchema).optional().meta({ description: 'back-cast figures only: per level where the rule leaves room (communes); provinces are exact' }),
     rows: z.array(coverageRowSchema).meta({ description: 'sorted by code' }),
   })
   .meta({ id: 'Coverage' });

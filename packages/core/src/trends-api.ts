@@ -1,6 +1,6 @@
 // Request and response schemas of the trends endpoints, shared by api and web.
 import { z } from 'zod';
-import { queryParams } from './coverage';
+import { coverageBoundSchema, figureBasisSchema, queryParams } from './coverage';
 import { isoDateSchema } from './dates';
 import { platformSchema } from './pages';
 import { levelSchema, schemeIdSchema } from './schemes';
@@ -34,8 +34,11 @@ export const timelinePointSchema = z
     covered: z.number().int(),
     active: z.number().int(),
     verified: z.number().int(),
+    basis: figureBasisSchema,
+    lower: coverageBoundSchema.optional().meta({ description: 'back-cast commune points: the lower bound' }),
+    upper: coverageBoundSchema.optional().meta({ description: 'back-cast commune points: the upper bound' }),
   })
-  .meta({ id: 'TimelinePoint', description: 'Equal to /coverage levels[level] with asOf = date' });
+  .meta({ id: 'TimelinePoint', description: 'Equal to /coverage levels[level] (and bounds) with asOf = date' });
 export type TimelinePoint = z.infer<typeof timelinePointSchema>;
 
 export const timelineMarkerSchema = z.object({ date: z.string(), label: z.string() }).meta({ id: 'TimelineMarker' });
@@ -93,8 +96,9 @@ export const rankingResponseSchema = z
   .object({
     scheme: schemeIdSchema,
     asOf: z.string(),
-    previousAsOf: z.string().nullable().meta({ description: 'the date previousRank refers to; null when it lies outside the scheme' }),
+    previousAsOf: z.string().nullable().meta({ description: 'the date previousRank refers to; null when there is no data then' }),
     demo: z.boolean(),
+    basis: figureBasisSchema,
     level: levelSchema,
     parent: z.string().nullable(),
     metric: rankingMetricSchema,
@@ -156,6 +160,7 @@ export const metricsSummaryResponseSchema = z
     asOf: z.string(),
     month: z.string(),
     demo: z.boolean(),
+    basis: figureBasisSchema,
     parent: z.string().nullable(),
     current: metricsFiguresSchema,
     // A union rather than .nullable(), so the shared components themselves stay non-null in OpenAPI.

@@ -13,41 +13,14 @@
  */
 import type { SchemeId } from '@mttq/core';
 import type { Services } from '../http/services';
+import { crosswalkOf } from '../units/crosswalk-index';
 
 export interface ScopeUnit {
   scheme: SchemeId;
   code: string;
 }
 
-interface Crosswalk {
-  /** legacy63 code → reform34 codes (provinces and communes). */
-  forward: Map<string, string[]>;
-  /** reform34 code → legacy63 codes. */
-  backward: Map<string, string[]>;
-}
-
-interface ScopeCache {
-  crosswalk: Crosswalk;
-  images: Map<string, ReadonlySet<string>>;
-}
-
-const caches = new WeakMap<Services, ScopeCache>();
-
-function cacheOf(services: Services): ScopeCache {
-  let cache = caches.get(services);
-  if (!cache) {
-    const forward = new Map<string, string[]>();
-    const backward = new Map<string, string[]>();
-    const edges = services.db.prepare('SELECT from_code, to_code FROM crosswalk').all() as { from_code: string; to_code: string }[];
-    for (const { from_code: from, to_code: to } of edges) {
-      (forward.get(from) ?? forward.set(from, []).get(from)!).push(to);
-      (backward.get(to) ?? backward.set(to, []).get(to)!).push(from);
-    }
-    cache = { crosswalk: { forward, backward }, images: new Map() };
-    caches.set(services, cache);
-  }
-  return cache;
-}
+const images = new WeakMap<Services, Map<string, ReadonlySet<string>>>();
 
 /** The codes of `scheme` inside the subtree of unit `code` of the same scheme (itself included). */
 function subtree(services: Services, scheme: SchemeId, codes: ReadonlySet<string>, into: Set<string>): void {
@@ -63,7 +36,7 @@ function imageOf(services: Services, scope: ScopeUnit, scheme: SchemeId): Set<st
     subtree(services, scheme, new Set([scope.code]), image);
     return image;
   }
-  const { forward, backward } = cacheOf(services).crosswalk;
+  const { forward, backward } = crosswalkOf(services);
   const unit = services.units(scope.scheme).find((u) => u.code === scope.code);
   if (!unit) return image;
   if (unit.level === 'province') {
@@ -92,14 +65,15 @@ const keyOf = (scopes: readonly ScopeUnit[], scheme: SchemeId) => `${scheme}|${s
  * scopeImage(services, [{ scheme: 'legacy63', code: '51' }], 'reform34') → Set { '51', '21025', … }
  */
 export function scopeImage(services: Services, scopes: readonly ScopeUnit[], scheme: SchemeId): ReadonlySet<string> {
-  const cache = cacheOf(services);
+  let cache = images.get(services);
+  if (!cache) images.set(services, (cache = new Map()));
   const key = keyOf(scopes, scheme);
-  let image = cache.images.get(key);
+  let image = cache.get(key);
   if (!image) {
     const union = new Set<string>();
     for (const scope of scopes) for (const code of imageOf(services, scope, scheme)) union.add(code);
     image = union;
-    cache.images.set(key, image);
+    cache.set(key, image);
   }
   return image;
 }

@@ -1,6 +1,7 @@
 import { activeMonths, type Level, type OwnerFilter, type Platform, type SchemeId, type UnitState } from '@mttq/core';
 import type { DbUnitRef } from '../http/scope';
 import type { Db } from '../db/connection';
+import { assignmentsAt } from '../db/assignment-source';
 import { PAGE_IS_LIVE, PAGE_IS_VERIFIED } from '../db/page-rules';
 
 /** Everything a coverage figure depends on. */
@@ -16,7 +17,7 @@ export interface CoverageFilters {
  * neither closed nor rejected by then; active when one posted in asOf's month or the month
  * before; verified when one was verified by asOf. Mirrors isPageLive / isPageVerified in core.
  */
-const UNIT_STATE = /* sql */ `
+const unitState = (assignments: string) => /* sql */ `
   posted AS MATERIALIZED (
     SELECT DISTINCT page_id FROM metric_snapshots WHERE month IN (@month, @previousMonth) AND posts > 0
   ),
@@ -24,7 +25,7 @@ const UNIT_STATE = /* sql */ `
     SELECT a.unit_code,
       ${PAGE_IS_VERIFIED} AS is_verified,
       p.id IN posted AS is_active
-    FROM page_assignments a JOIN pages p ON p.id = a.page_id
+    FROM ${assignments} a JOIN pages p ON p.id = a.page_id
     WHERE a.scheme = @scheme AND p.launched_on <= @asOf
       AND (@owner = 'all' OR p.owner = @owner)
       AND (@platform IS NULL OR p.platform = @platform)
@@ -55,9 +56,13 @@ interface DbUnitState {
   verified: 0 | 1;
 }
 
-/** The covered units of the scheme at asOf, with their live page count and flags. */
-export function getUnitStates(db: Db, filters: CoverageFilters): Map<string, UnitState> {
-  const rows = db.prepare(`WITH ${UNIT_STATE} SELECT unit_code, pages, active, verified FROM unit_state`).all(bindCoverageFilters(filters)) as DbUnitState[];
+/**
+ * The covered units of the scheme at asOf, with their live page count and flags, from the pages
+ * assigned to them (`assignments`: page_assignments, or a subquery of the same shape).
+ */
+export function getUnitStates(db: Db, filters: CoverageFilters, assignments = 'page_assignments'): Map<string, UnitState> {
+  const sql = `WITH ${unitState(assignments)} SELECT unit_code, pages, active, verified FROM unit_state`;
+  const rows = db.prepare(sql).all(bindCoverageFilters(filters)) as DbUnitState[];
   return new Map(rows.map((r) => [r.unit_code, { pages: r.pages, isActive: r.active === 1, isVerified: r.verified === 1 }]));
 }
 
@@ -73,7 +78,7 @@ export interface TimelineFilters {
   to: string;
 }
 
-/** One page's history, reduced to what coverage at any date needs (see UNIT_STATE in ./queries.ts). */
+/** One page's history, reduced to what coverage at any date needs (see unitState). */
 export interface DbPageHistory {
   unit_code: string;
   launched_on: string;
@@ -86,10 +91,10 @@ export interface DbPageHistory {
 
 /**
  * Pages of units of @level under the parent, launched by @to, each with the dates that decide
- * coverage: the same rules as UNIT_STATE (live: launched on or before the date and not closed or
+ * coverage: the same rules as unitState (live: launched on or before the date and not closed or
  * rejected by it; verified by the date; posted in the date's month or the month before).
  */
-const PAGE_HISTORIES = /* sql */ `
+const pageHistories = (assignments: string) => /* sql */ `
   SELECT a.unit_code, p.launched_on,
     (SELECT group_concat(effective_on || ':' || status) FROM (
        SELECT e.effective_on, e.status FROM page_status_events e
@@ -99,7 +104,7 @@ const PAGE_HISTORIES = /* sql */ `
      WHERE v.page_id = p.id AND v.status = 'verified') AS verified_on,
     (SELECT group_concat(m.month) FROM metric_snapshots m
      WHERE m.page_id = p.id AND m.posts > 0 AND m.month BETWEEN @firstMonth AND @lastMonth) AS posted_months
-  FROM page_assignments a
+  FROM ${assignments} a
   JOIN pages p ON p.id = a.page_id
   JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code
   WHERE a.scheme = @scheme AND u.level = @level
@@ -109,8 +114,9 @@ const PAGE_HISTORIES = /* sql */ `
     AND (@owner = 'all' OR p.owner = @owner)
     AND (@platform IS NULL OR p.platform = @platform)`;
 
-export function listPageHistories(db: Db, filters: TimelineFilters): DbPageHistory[] {
-  return db.prepare(PAGE_HISTORIES).all({
+/** The page histories of the timeline, from `assignments` (page_assignments, or a subquery of the same shape). */
+export function listPageHistories(db: Db, filters: TimelineFilters, assignments = 'page_assignments'): DbPageHistory[] {
+  return db.prepare(pageHistories(assignments)).all({
     scheme: filters.scheme,
     level: filters.level,
     province: filters.parent?.level === 'province' ? filters.parent.code : null,
@@ -126,7 +132,7 @@ export function listPageHistories(db: Db, filters: TimelineFilters): DbPageHisto
 /** The earliest page launch in the scheme, or null without pages. */
 export function getFirstLaunch(db: Db, scheme: SchemeId): string | null {
   const row = db
-    .prepare('SELECT min(p.launched_on) AS first FROM page_assignments a JOIN pages p ON p.id = a.page_id WHERE a.scheme = ?')
+    .prepare(`SELECT min(p.launched_on) AS first FROM ${assignmentsAt(scheme, '0000-01-01')} a JOIN pages p ON p.id = a.page_id WHERE a.scheme = ?`)
     .get(scheme) as { first: string | null };
   return row.first;
 }

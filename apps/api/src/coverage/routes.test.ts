@@ -64,7 +64,7 @@ describe('GET /api/v1/coverage on a hand-made fixture', () => {
     temp = makeTempDir();
     db = openDatabase(temp.path());
     seedFixture(db);
-    app = createApp({ db, publicRead: true, services: { today: () => '2026-11-27' } });
+    app = createApp({ db, publicRead: true, services: { today: () => '2026-11-27', defaultScheme: 'legacy63' } });
   });
   afterAll(() => {
     db.close();
@@ -121,7 +121,7 @@ describe('GET /api/v1/coverage on a hand-made fixture', () => {
     const response = await app.request('/api/v1/coverage/timeline?from=2022-01-31&to=2022-08-31&level=district');
     const timeline = (await response.json()) as { points: Array<{ date: string } & CoverageCounts> };
     expect(timeline.points.length).toBeGreaterThan(6);
-    for (const { date, ...figures } of timeline.points) {
+    for (const { date, basis: _basis, ...figures } of timeline.points as Array<{ date: string; basis: string } & CoverageCounts>) {
       expect((await get(`asOf=${date}&level=district`)).body.levels.district).toEqual(figures);
     }
   });
@@ -144,7 +144,7 @@ describe('GET /api/v1/coverage on a hand-made fixture', () => {
     ['asOf=2022-02-30', 'asOf', 'is not a real calendar date'],
     ['asOf=12-08-2022', 'asOf', 'must be a date written YYYY-MM-DD'],
     ['asOf=2025-07-01', 'asOf', '2025-07-01 is outside legacy63, which is valid from 2008-08-01 to 2025-06-30'],
-    ['scheme=reform34&asOf=2025-06-30', 'asOf', '2025-06-30 is outside reform34, which is valid from 2025-07-01'],
+    ['scheme=reform34&asOf=2008-07-31', 'asOf', '2008-07-31 is before 2008-08-01, the first day reform34 figures reach (back-cast through legacy63)'],
     ['parent=79', 'parent', '79 is not a unit of legacy63'],
     ['parent=001&level=province', 'level', 'province is not below the parent 001 (a district)'],
     ['parent=00001', 'parent', '00001 is a commune, which has no units below it'],
@@ -162,7 +162,7 @@ describe('GET /api/v1/coverage on a hand-made fixture', () => {
 describe('GET /api/v1/coverage on the demo data', () => {
   let demo: ReturnType<typeof openDemoApp>;
   beforeAll(() => {
-    demo = openDemoApp();
+    demo = openDemoApp({ defaultScheme: 'legacy63' });
   });
   afterAll(() => demo.close());
 

@@ -1,22 +1,31 @@
 import { createRoute } from '@hono/zod-openapi';
-import { coverageQuerySchema, coverageResponseSchema, rollUpCoverage, type CoverageQuery, type CoverageResponse } from '@mttq/core';
+import { coverageQuerySchema, coverageResponseSchema, rollUpCoverage, type CoverageQuery, type CoverageResponse, type UnitState } from '@mttq/core';
 import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
-import { resolveAsOf, resolveLevelUnder, resolveParent, resolveScheme } from '../http/scope';
+import { isBackcast } from '../db/assignment-source';
+import { resolveLevelUnder, resolveParent, resolveReadAsOf, resolveScheme } from '../http/scope';
+import { backcastBounds, getBackcastUnitStates } from './backcast';
 import type { Services } from '../http/services';
 import { getUnitStates, type CoverageFilters } from './queries';
 
-/** Covered units of a scheme at a date, cached per (scheme, asOf, owner, platform). */
-export function getCachedUnitStates(services: Services, filters: CoverageFilters) {
+/**
+ * Covered units of a scheme at a date, cached per (scheme, asOf, owner, platform); reform34
+ * before the reform back-cast from the legacy63 states of the same date (./backcast.ts).
+ */
+export function getCachedUnitStates(services: Services, filters: CoverageFilters): Map<string, UnitState> {
   const key = `unit-states:${filters.scheme}:${filters.asOf}:${filters.owner}:${filters.platform ?? '*'}`;
-  return services.cache.get(key, () => getUnitStates(services.db, filters));
+  return services.cache.get(key, () =>
+    isBackcast(filters.scheme, filters.asOf)
+      ? getBackcastUnitStates(services, filters, getCachedUnitStates(services, { ...filters, scheme: 'legacy63' }))
+      : getUnitStates(services.db, filters),
+  );
 }
 
 /** GET /coverage: validate, resolve the scope, roll up the cached unit states. */
 export function getCoverage(services: Services, query: CoverageQuery): CoverageResponse {
   const scheme = resolveScheme(services, query.scheme);
-  const asOf = resolveAsOf(services, scheme, query.asOf);
+  const asOf = resolveReadAsOf(services, scheme, query.asOf);
   const parent = resolveParent(services, scheme, query.parent);
   const level = resolveLevelUnder(scheme, parent, query.level);
   const filters: CoverageFilters = { scheme, asOf, owner: query.owner, platform: query.platform ?? null };
@@ -24,8 +33,12 @@ export function getCoverage(services: Services, query: CoverageQuery): CoverageR
   return services.cache.get(key, () => {
     const units = services.units(scheme);
     const parentNode = parent ? (units.find((u) => u.code === parent.code) ?? null) : null;
-    const { levels, rows } = rollUpCoverage(scheme, units, getCachedUnitStates(services, filters), level, parentNode);
-    return { scheme, asOf, demo: services.isDemo(), level, parent: parent?.code ?? null, levels, rows };
+    const states = getCachedUnitStates(services, filters);
+    const { levels, rows } = rollUpCoverage(scheme, units, states, level, parentNode);
+    const base = { scheme, asOf, demo: services.isDemo(), level, parent: parent?.code ?? null, levels, rows };
+    if (!isBackcast(scheme, asOf)) return { ...base, basis: 'recorded' as const };
+    const legacy = getCachedUnitStates(services, { ...filters, scheme: 'legacy63' });
+    return { ...base, basis: 'crosswalk' as const, bounds: backcastBounds(services, states, legacy, level, parentNode) };
   });
 }
 
@@ -34,7 +47,7 @@ const coverageRoute = createRoute({
   path: '/coverage',
   summary: 'Coverage of a level, nationally or under a parent, as of a date',
   description:
-    'A unit is covered at asOf when it has a page of the owner filter (default: the Front committee) launched on or before asOf and neither closed nor rejected by then; active when such a page posted in the month of asOf or the month before; verified when such a page was verified by asOf.',
+    'A unit is covered at asOf when it has a page of the owner filter (default: the Front committee) launched on or before asOf and neither closed nor rejected by then; active when such a page posted in the month of asOf or the month before; verified when such a page was verified by asOf. reform34 accepts dates before 2025-07-01: those figures are back-cast from legacy63 through the crosswalk (basis crosswalk, with the lower and upper bound of the commune figures; provinces are exact).',
   request: { query: coverageQuerySchema },
   responses: {
     200: { description: 'Counts per level and one row per unit', content: { 'application/json': { schema: coverageResponseSchema } } },

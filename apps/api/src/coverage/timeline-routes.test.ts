@@ -8,7 +8,7 @@ const REFORM = { date: '2025-07-01', label: 'Sắp xếp đơn vị hành chính
 describe('GET /api/v1/coverage/timeline on the demo data', () => {
   let demo: ReturnType<typeof openDemoApp>;
   beforeAll(() => {
-    demo = openDemoApp();
+    demo = openDemoApp({ defaultScheme: 'legacy63' });
   });
   afterAll(() => demo.close());
 
@@ -19,7 +19,7 @@ describe('GET /api/v1/coverage/timeline on the demo data', () => {
   };
   const coverageAt = async (query: string, asOf: string, level: string): Promise<CoverageCounts> =>
     (await demo.get(`/api/v1/coverage?${query}&asOf=${asOf}&level=${level}`)).body.levels[level];
-  const countsOf = ({ date: _date, ...counts }: { date: string } & CoverageCounts) => counts;
+  const countsOf = ({ date: _date, basis: _basis, lower: _lower, upper: _upper, ...counts }: { date: string; basis: string; lower?: unknown; upper?: unknown } & CoverageCounts) => counts;
 
   it.each(['province', 'district', 'commune'])('gives the same %s counts on 2022-08-31 as /coverage?asOf=2022-08-31', async (level) => {
     const body = await timeline(`scheme=legacy63&level=${level}&from=2022-07-01&to=2022-12-31`);
@@ -74,12 +74,14 @@ describe('GET /api/v1/coverage/timeline on the demo data', () => {
     expect(body.markers).toEqual([CONFERENCE]);
   });
 
-  it('runs reform34 by default from its first day to today, ending on today for the unfinished month, with the reform marked', async () => {
+  it('runs reform34 by default from the first launch (back-cast through the crosswalk) to today, ending on today for the unfinished month, with the conference and the reform marked', async () => {
     const body = await timeline('scheme=reform34');
-    expect(body).toMatchObject({ from: '2025-07-01', to: '2026-11-27', level: 'province' });
-    expect(body.points[0]).toMatchObject({ date: '2025-07-31', total: 34 });
+    expect(body).toMatchObject({ from: '2021-09-01', to: '2026-11-27', level: 'province' });
+    expect(body.points[0]).toMatchObject({ date: '2021-09-30', total: 34, basis: 'crosswalk' });
+    expect(body.points.find((p: any) => p.date === '2025-06-30')).toMatchObject({ basis: 'crosswalk' });
+    expect(body.points.find((p: any) => p.date === '2025-07-31')).toMatchObject({ basis: 'recorded' });
     expect(body.points.map((p: any) => p.date).slice(-2)).toEqual(['2026-10-31', '2026-11-27']);
-    expect(body.markers).toEqual([REFORM]);
+    expect(body.markers).toEqual([CONFERENCE, REFORM]);
   });
 
   it('marks only the events inside the range', async () => {
@@ -110,10 +112,10 @@ describe('GET /api/v1/coverage/timeline on the demo data', () => {
     ['scheme=reform34&level=district', 'level', 'reform34 has no district level; use one of province, commune'],
     ['from=2008-07-31', 'from', '2008-07-31 is outside legacy63, which is valid from 2008-08-01 to 2025-06-30'],
     ['to=2025-07-01', 'to', '2025-07-01 is outside legacy63, which is valid from 2008-08-01 to 2025-06-30'],
-    ['scheme=reform34&from=2025-06-30', 'from', '2025-06-30 is outside reform34, which is valid from 2025-07-01'],
+    ['scheme=reform34&from=2008-07-31', 'from', '2008-07-31 is before 2008-08-01, the first day reform34 figures reach (back-cast through legacy63)'],
     ['from=2022-02-30', 'from', 'is not a real calendar date'],
     ['parent=99', 'parent', '99 is not a unit of legacy63'],
-    ['scheme=reform34&interval=week&to=2033-12-31', 'interval', 'from 2025-07-01 to 2033-12-31 makes more than 400 weekly points; choose a later from, or interval=month'],
+    ['scheme=reform34&from=2025-07-01&interval=week&to=2033-12-31', 'interval', 'from 2025-07-01 to 2033-12-31 makes more than 400 weekly points; choose a later from, or interval=month'],
     ['from=2008-08-01&interval=week', 'from', 'from 2008-08-01 to 2025-06-30 makes more than 400 weekly points; choose a later from, or interval=month'],
     ['level=commune&asOf=2022-08-12', 'asOf', 'is not a parameter of this endpoint; remove it or check its spelling'],
   ])('answers 400 for %s, naming %s', async (query, path, message) => {
@@ -125,8 +127,8 @@ describe('GET /api/v1/coverage/timeline on the demo data', () => {
 
   it('accepts exactly 400 points', async () => {
     // 400 Sundays from 2025-07-06 end on 2033-02-27.
-    const body = await timeline('scheme=reform34&interval=week&to=2033-02-27');
+    const body = await timeline('scheme=reform34&from=2025-07-01&interval=week&to=2033-02-27');
     expect(body.points).toHaveLength(400);
-    expect((await demo.get('/api/v1/coverage/timeline?scheme=reform34&interval=week&to=2033-03-06')).status).toBe(400);
+    expect((await demo.get('/api/v1/coverage/timeline?scheme=reform34&from=2025-07-01&interval=week&to=2033-03-06')).status).toBe(400);
   });
 });

@@ -17,7 +17,9 @@ import { ApiError, badRequest } from '../http/errors';
 import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
-import { assertWithinScheme, resolveAsOf, resolveLevelUnder, resolveParent, resolveScheme } from '../http/scope';
+import { isBackcast, REFORM34_ONLY_ASSIGNMENTS } from '../db/assignment-source';
+import { assertReadable, isReadable, resolveLevelUnder, resolveParent, resolveReadAsOf, resolveScheme } from '../http/scope';
+import { crosswalkOf } from '../units/crosswalk-index';
 import type { Services } from '../http/services';
 import { getFirstLaunch, listPageHistories, type DbPageHistory, type TimelineFilters } from './queries';
 
@@ -63,11 +65,11 @@ const ACTIVE = 2;
 const VERIFIED = 4;
 
 /**
- * Coverage counts of the units in scope at every date, from one pass over the page histories:
- * each page marks the dates it is live on (a range of the sorted dates) for its unit, then each
- * date counts its marked units. Equal to /coverage levels[level] at each date.
+ * Each unit's flags (covered, active, verified) at every date, from one pass over the page
+ * histories: each page marks the dates it is live on (a range of the sorted dates) for its unit.
+ * Unit u's flag at date i is flags[u * dates.length + i].
  */
-export function countTimeline(scopeCodes: readonly string[], pages: readonly DbPageHistory[], dates: readonly string[]): TimelinePoint[] {
+export function markTimeline(scopeCodes: readonly string[], pages: readonly DbPageHistory[], dates: readonly string[]): Uint8Array {
   const n = dates.length;
   const unitIndex = new Map(scopeCodes.map((code, index) => [code, index]));
   const flags = new Uint8Array(scopeCodes.length * n);
@@ -77,27 +79,81 @@ export function countTimeline(scopeCodes: readonly string[], pages: readonly DbP
     if (unit === undefined) continue;
     const posted = new Set(page.posted_months?.split(',') ?? []);
     for (const [start, end] of liveRanges(page, dates)) {
-    for (let i = start; i < end; i++) {
-      let flag = COVERED;
-      if (page.verified_on !== null && page.verified_on <= dates[i]!) flag |= VERIFIED;
-      const [month, previousMonth] = months[i]!;
-      if (posted.has(month) || posted.has(previousMonth)) flag |= ACTIVE;
-      flags[unit * n + i]! |= flag;
-    }
+      for (let i = start; i < end; i++) {
+        let flag = COVERED;
+        if (page.verified_on !== null && page.verified_on <= dates[i]!) flag |= VERIFIED;
+        const [month, previousMonth] = months[i]!;
+        if (posted.has(month) || posted.has(previousMonth)) flag |= ACTIVE;
+        flags[unit * n + i]! |= flag;
+      }
     }
   }
-  const points = dates.map((date) => ({ date, total: scopeCodes.length, covered: 0, active: 0, verified: 0 }));
-  for (let unit = 0; unit < scopeCodes.length; unit++) {
+  return flags;
+}
+
+/** Covered, active and verified counts of `units` units at each of `n` dates from their flags. */
+function countFlags(flags: Uint8Array, units: number, n: number): Array<{ covered: number; active: number; verified: number }> {
+  const counts = Array.from({ length: n }, () => ({ covered: 0, active: 0, verified: 0 }));
+  for (let unit = 0; unit < units; unit++) {
     for (let i = 0; i < n; i++) {
       const flag = flags[unit * n + i]!;
       if (flag === 0) continue;
-      const point = points[i]!;
-      point.covered += 1;
-      if (flag & ACTIVE) point.active += 1;
-      if (flag & VERIFIED) point.verified += 1;
+      const count = counts[i]!;
+      count.covered += 1;
+      if (flag & ACTIVE) count.active += 1;
+      if (flag & VERIFIED) count.verified += 1;
     }
   }
-  return points;
+  return counts;
+}
+
+/**
+ * Coverage counts of the units in scope at every date. Equal to /coverage levels[level] at each date.
+ * countTimeline(['00001', '00004'], histories, ['2022-07-31', '2022-08-12']) → [{ date, total: 2, covered: 1, … }, …]
+ */
+export function countTimeline(scopeCodes: readonly string[], pages: readonly DbPageHistory[], dates: readonly string[]): TimelinePoint[] {
+  const counts = countFlags(markTimeline(scopeCodes, pages, dates), scopeCodes.length, dates.length);
+  return dates.map((date, i) => ({ date, total: scopeCodes.length, ...counts[i]!, basis: 'recorded' as const }));
+}
+
+/**
+ * Back-cast points of reform34 before the reform (coverage/backcast.ts): each unit's flags are its
+ * own pages' (those without a legacy63 unit) or'ed with those of the legacy63 units that went
+ * wholly into it; for communes also the lower and upper bound.
+ */
+function countBackcastTimeline(services: Services, filters: TimelineFilters, scopeCodes: readonly string[], dates: readonly string[]): TimelinePoint[] {
+  const n = dates.length;
+  const { forward, backward } = crosswalkOf(services);
+  const own = markTimeline(scopeCodes, listPageHistories(services.db, filters, REFORM34_ONLY_ASSIGNMENTS), dates);
+  const predecessorCodes = [...new Set(scopeCodes.flatMap((code) => backward.get(code) ?? []))];
+  const legacy = markTimeline(predecessorCodes, listPageHistories(services.db, { ...filters, scheme: 'legacy63', parent: null }), dates);
+  const legacyIndex = new Map(predecessorCodes.map((code, index) => [code, index]));
+  const point = new Uint8Array(scopeCodes.length * n);
+  const lower = new Uint8Array(scopeCodes.length * n);
+  const upper = new Uint8Array(scopeCodes.length * n);
+  scopeCodes.forEach((code, unit) => {
+    const predecessors = (backward.get(code) ?? []).map((p) => ({ index: legacyIndex.get(p)!, isSplit: (forward.get(p)?.length ?? 0) > 1 }));
+    for (let i = 0; i < n; i++) {
+      let figure = own[unit * n + i]!;
+      for (const p of predecessors) if (!p.isSplit) figure |= legacy[p.index * n + i]!;
+      let all = figure;
+      let any = figure;
+      for (const p of predecessors) {
+        const flag = legacy[p.index * n + i]!;
+        all &= p.isSplit ? 0 : flag;
+        any |= flag;
+      }
+      point[unit * n + i] = figure;
+      lower[unit * n + i] = all;
+      upper[unit * n + i] = any;
+    }
+  });
+  const counts = countFlags(point, scopeCodes.length, n);
+  const points = counts.map((count, i) => ({ date: dates[i]!, total: scopeCodes.length, ...count, basis: 'crosswalk' as const }));
+  if (filters.level !== 'commune') return points;
+  const lows = countFlags(lower, scopeCodes.length, n);
+  const highs = countFlags(upper, scopeCodes.length, n);
+  return points.map((p, i) => ({ ...p, lower: lows[i]!, upper: highs[i]! }));
 }
 
 /** GET /coverage/timeline: coverage counts of one level at each month end (or Sunday) of a range. */
@@ -105,14 +161,15 @@ export function getTimeline(services: Services, query: TimelineQuery): TimelineR
   const scheme = resolveScheme(services, query.scheme);
   const parent = resolveParent(services, scheme, query.parent);
   const level = resolveLevelUnder(scheme, parent, query.level);
-  const to = resolveAsOf(services, scheme, query.to, 'to');
+  const to = resolveReadAsOf(services, scheme, query.to, 'to');
   let from: string;
   if (query.from === undefined) {
-    // From the scheme's first day, or the first page launch when later: no empty years of zeros.
+    // From the first page launch (back-cast for reform34), or the scheme's first day when later: no empty years of zeros.
     const firstLaunch = getCachedFirstLaunch(services, scheme);
-    from = defaultAsOf(scheme, firstLaunch !== null && firstLaunch < to ? firstLaunch : to);
+    const start = firstLaunch !== null && firstLaunch < to ? firstLaunch : to;
+    from = isReadable(scheme, start) ? start : defaultAsOf(scheme, start);
   } else {
-    from = assertWithinScheme(scheme, query.from, 'from');
+    from = assertReadable(scheme, query.from, 'from');
   }
   if (from > to) throw badRequest('from', `${from} is after to (${to}); choose a from on or before to`);
   const { interval } = query;
@@ -131,7 +188,13 @@ export function getTimeline(services: Services, query: TimelineQuery): TimelineR
     const units = services.units(scheme);
     const parentNode = parent ? (units.find((u) => u.code === parent.code) ?? null) : null;
     const scopeCodes = units.filter((u) => u.level === level && isUnitInside(u, parentNode)).map((u) => u.code);
-    const points = countTimeline(scopeCodes, listPageHistories(services.db, filters), dates);
+    // A back-cast timeline is two series: before the reform through the crosswalk, then as recorded.
+    const before = dates.filter((date) => isBackcast(scheme, date));
+    const after = dates.slice(before.length);
+    const points = [
+      ...(before.length > 0 ? countBackcastTimeline(services, { ...filters, to: before.at(-1)! }, scopeCodes, before) : []),
+      ...(after.length > 0 ? countTimeline(scopeCodes, listPageHistories(services.db, { ...filters, from: after[0]! }), after) : []),
+    ];
     return {
       scheme,
       level,

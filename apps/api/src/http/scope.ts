@@ -39,6 +39,28 @@ export function resolveAsOf(services: Services, scheme: SchemeId, asOf: string |
   return asOf === undefined ? defaultAsOf(scheme, services.today()) : assertWithinScheme(scheme, asOf, path);
 }
 
+/**
+ * Can figures of `scheme` be read at `date`? Inside its validity; reform34 also back to
+ * legacy63's first day, back-cast through the crosswalk (db/assignment-source.ts).
+ */
+export function isReadable(scheme: SchemeId, date: string): boolean {
+  return isWithinScheme(scheme, date) || (scheme === 'reform34' && date >= SCHEMES.legacy63.validFrom && date < SCHEMES.reform34.validFrom);
+}
+
+/** A date figures of the scheme can be read at (isReadable), or a 400 naming the parameter `path`. */
+export function assertReadable(scheme: SchemeId, date: string, path: string): string {
+  if (isReadable(scheme, date)) return date;
+  if (scheme === 'reform34' && date < SCHEMES.legacy63.validFrom) {
+    throw badRequest(path, `${date} is before ${SCHEMES.legacy63.validFrom}, the first day reform34 figures reach (back-cast through legacy63)`);
+  }
+  return assertWithinScheme(scheme, date, path);
+}
+
+/** The date of a figure: default today clamped into the scheme; reform34 accepts back-cast dates. */
+export function resolveReadAsOf(services: Services, scheme: SchemeId, asOf: string | undefined, path = 'asOf'): string {
+  return asOf === undefined ? defaultAsOf(scheme, services.today()) : assertReadable(scheme, asOf, path);
+}
+
 /** A level the scheme has (reform34 has no district level). */
 export function assertLevel(scheme: SchemeId, level: Level, path = 'level'): Level {
   if (!hasLevel(scheme, level)) {

@@ -34,7 +34,7 @@ async function importFile(bytes: Uint8Array, fileName = 'import.csv'): Promise<I
 }
 
 beforeAll(async () => {
-  demo = openDemoApp();
+  demo = openDemoApp({ defaultScheme: 'legacy63' });
   admin = await signInAs(demo.db, 'admin');
   // A page whose name a spreadsheet would run as a formula, in Huyện Hữu Lũng (Lạng Sơn).
   const plan = await importFile(csvFile([['Mã xã', 'URL', 'Tên trang', 'Ngày lập'], ['06394', 'https://www.facebook.com/formula.test', HOSTILE_NAME, '2022-01-01']]));

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  defaultAsOf,
   IMPORT_PLAN_TTL_MINUTES,
   importColumn,
   isPageLive,
@@ -431,9 +432,16 @@ class Planner {
     events: readonly DbImportEvent[],
   ): { event: PageChange['event']; current: PageStatus; warning?: string } | { error: string; key: ImportColumnKey } {
     const on = this.effectiveOn;
+    const history = { launchedOn, events: events.map((e) => ({ status: e.status, effectiveOn: e.effective_on })) };
+    // A file states the status as the scheme shows it (legacy63: on its last day, 30/06/2025); what
+    // it already says there changes nothing. A change is recorded today, and must fit today.
+    const shownOn = defaultAsOf(this.scheme, this.today);
+    const shown = events.filter((e) => e.effective_on <= shownOn).at(-1)?.status ?? 'reported';
+    if (wanted === shown) return { event: null, current: shown };
+    if (wanted === 'closed' && !isPageLive(history, shownOn)) return { event: null, current: shown };
     const upToDate = events.filter((e) => e.effective_on <= on);
     const current = upToDate.at(-1)?.status ?? 'reported';
-    const isLive = isPageLive({ launchedOn, events: events.map((e) => ({ status: e.status, effectiveOn: e.effective_on })) }, on);
+    const isLive = isPageLive(history, on);
     const lastEnd = upToDate.filter((e) => e.status === 'closed' || e.status === 'rejected').at(-1);
     const none = { event: null, current };
     if (wanted === current) return none;

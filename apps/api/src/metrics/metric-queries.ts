@@ -1,5 +1,6 @@
 import { bindCoverageFilters, type CoverageFilters } from '../coverage/queries';
 import type { Db } from '../db/connection';
+import { assignmentsAt } from '../db/assignment-source';
 import { PAGE_HAS_POSTED, PAGE_IS_LIVE } from '../db/page-rules';
 import type { DbUnitRef } from '../http/scope';
 
@@ -13,13 +14,13 @@ export type MetricFilters = CoverageFilters;
  * month's (null without a snapshot: no data, not zero). Active: posted in the month or the
  * month before, as for coverage. @parent limits to the parent unit and its subtree.
  */
-export const LIVE_PAGE_METRICS = /* sql */ `
+export const livePageMetrics = (assignments: string) => /* sql */ `
   SELECT a.unit_code, p.id AS page_id,
     COALESCE(cur.followers, (SELECT m.followers FROM metric_snapshots m
                              WHERE m.page_id = p.id AND m.month < @month ORDER BY m.month DESC LIMIT 1)) AS followers,
     cur.posts, cur.interactions,
     ${PAGE_HAS_POSTED} AS is_active
-  FROM page_assignments a
+  FROM ${assignments} a
   JOIN pages p ON p.id = a.page_id
   JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code
   LEFT JOIN metric_snapshots cur ON cur.page_id = p.id AND cur.month = @month
@@ -31,7 +32,7 @@ export const LIVE_PAGE_METRICS = /* sql */ `
          OR (@parentLevel = 'district' AND u.parent_code = @parent))
     AND ${PAGE_IS_LIVE}`;
 
-/** Named parameters of LIVE_PAGE_METRICS. */
+/** Named parameters of livePageMetrics. */
 export function bindLivePageMetrics(filters: MetricFilters, parent: DbUnitRef | null) {
   return {
     ...bindCoverageFilters(filters),
@@ -52,5 +53,5 @@ export interface DbLivePageMetrics {
 
 /** One row per live page in scope at asOf, with its figures for asOf's month. */
 export function listLivePageMetrics(db: Db, filters: MetricFilters, parent: DbUnitRef | null): DbLivePageMetrics[] {
-  return db.prepare(LIVE_PAGE_METRICS).all(bindLivePageMetrics(filters, parent)) as DbLivePageMetrics[];
+  return db.prepare(livePageMetrics(assignmentsAt(filters.scheme, filters.asOf))).all(bindLivePageMetrics(filters, parent)) as DbLivePageMetrics[];
 }

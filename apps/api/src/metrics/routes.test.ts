@@ -11,7 +11,7 @@ function medianOf(values: number[]): number | null {
 describe('GET /api/v1/metrics/summary on the demo data', () => {
   let demo: ReturnType<typeof openDemoApp>;
   beforeAll(() => {
-    demo = openDemoApp();
+    demo = openDemoApp({ defaultScheme: 'legacy63' });
   });
   afterAll(() => demo.close());
 
@@ -84,11 +84,13 @@ describe('GET /api/v1/metrics/summary on the demo data', () => {
     expect(change.activeShare.absolute).toBe(current.activeShare - previous.activeShare);
   });
 
-  it('has no previous month in the first month of reform34, rather than figures from before the scheme existed', async () => {
+  it('compares the first month of reform34 with the end of June 2025, back-cast through the crosswalk', async () => {
     const body = await summary('scheme=reform34&asOf=2025-07-10');
+    expect(body).toMatchObject({ basis: 'recorded' });
     expect(body.current.pages).toBeGreaterThan(0);
-    expect(body.previous).toBeNull();
-    expect(body.change).toBeNull();
+    expect(body.previous).toMatchObject({ asOf: '2025-06-30' });
+    expect(body.previous.pages).toBeGreaterThan(0);
+    expect((await summary('scheme=reform34&asOf=2025-06-30')).basis).toBe('crosswalk');
   });
 
   it('has no percent change from zero pages, and no active share or medians without pages', async () => {
@@ -101,7 +103,7 @@ describe('GET /api/v1/metrics/summary on the demo data', () => {
 
   it.each([
     ['asOf=2025-07-01', 'asOf', '2025-07-01 is outside legacy63, which is valid from 2008-08-01 to 2025-06-30'],
-    ['scheme=reform34&asOf=2025-06-30', 'asOf', '2025-06-30 is outside reform34, which is valid from 2025-07-01'],
+    ['scheme=reform34&asOf=2008-07-31', 'asOf', '2008-07-31 is before 2008-08-01, the first day reform34 figures reach (back-cast through legacy63)'],
     ['parent=99', 'parent', '99 is not a unit of legacy63'],
     ['platform=myspace', 'platform', 'must be one of facebook, zalo, tiktok, youtube'],
     ['level=province', 'level', 'is not a parameter of this endpoint; remove it or check its spelling'],

@@ -14,7 +14,8 @@ import {
 import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
-import { resolveAsOf, resolveParent, resolveScheme, type DbUnitRef } from '../http/scope';
+import { isBackcast } from '../db/assignment-source';
+import { isReadable, resolveParent, resolveReadAsOf, resolveScheme, type DbUnitRef } from '../http/scope';
 import type { Services } from '../http/services';
 import { listLivePageMetrics, type DbLivePageMetrics, type MetricFilters } from './metric-queries';
 
@@ -50,18 +51,19 @@ function getCachedFigures(services: Services, filters: MetricFilters, parent: Db
 /** GET /metrics/summary: this month's page figures against the end of the previous month. */
 export function getMetricsSummary(services: Services, query: MetricsSummaryQuery): MetricsSummaryResponse {
   const scheme = resolveScheme(services, query.scheme);
-  const asOf = resolveAsOf(services, scheme, query.asOf);
+  const asOf = resolveReadAsOf(services, scheme, query.asOf);
   const parent = resolveParent(services, scheme, query.parent);
   const filters: MetricFilters = { scheme, asOf, owner: query.owner, platform: query.platform ?? null };
   const current = getCachedFigures(services, filters, parent);
   const previousAsOf = previousMonthEnd(asOf);
   // Before the scheme began its units did not exist: no previous figures rather than invented ones.
-  const previous = isWithinScheme(scheme, previousAsOf) ? getCachedFigures(services, { ...filters, asOf: previousAsOf }, parent) : null;
+  const previous = isReadable(scheme, previousAsOf) ? getCachedFigures(services, { ...filters, asOf: previousAsOf }, parent) : null;
   return {
     scheme,
     asOf,
     month: current.month,
     demo: services.isDemo(),
+    basis: isBackcast(scheme, asOf) ? ('crosswalk' as const) : ('recorded' as const),
     parent: parent?.code ?? null,
     current,
     previous,

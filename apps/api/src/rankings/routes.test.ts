@@ -25,14 +25,14 @@ function expectCompetitionRanks(rows: Row[]) {
 describe('GET /api/v1/rankings on the demo data', () => {
   let demo: ReturnType<typeof openDemoApp>;
   beforeAll(() => {
-    demo = openDemoApp();
+    demo = openDemoApp({ defaultScheme: 'legacy63' });
   });
   afterAll(() => demo.close());
 
   const rankings = async (query: string) => {
     const { status, body } = await demo.get(`/api/v1/rankings?${query}`);
     expect(status).toBe(200);
-    return body as { scheme: string; asOf: string; previousAsOf: string | null; level: string; metric: string; demo: boolean; rows: Row[] };
+    return body as { scheme: string; asOf: string; previousAsOf: string | null; level: string; metric: string; demo: boolean; basis: string; rows: Row[] };
   };
 
   it('ranks the 63 legacy63 provinces by coverage, best first, ties sharing a rank (1, 2, 2, 4) in code order', async () => {
@@ -89,10 +89,11 @@ describe('GET /api/v1/rankings on the demo data', () => {
     }
   });
 
-  it('has no previous rank in the first month of reform34, since the month before lies outside it', async () => {
+  it('ranks the first month of reform34 against the end of June 2025, back-cast through the crosswalk', async () => {
     const body = await rankings('scheme=reform34&asOf=2025-07-20');
-    expect(body.previousAsOf).toBeNull();
-    expect(body.rows.every((r) => r.previousRank === null && r.rankChange === null)).toBe(true);
+    expect(body.previousAsOf).toBe('2025-06-30');
+    expect(body.rows.every((r) => r.previousRank !== null)).toBe(true);
+    expect((await rankings('scheme=reform34&asOf=2025-06-30')).basis).toBe('crosswalk');
   });
 
   it("ranks a district's communes by whether they are covered, ties in name order", async () => {

@@ -20,7 +20,8 @@ import { getCachedUnitStates } from '../coverage/routes';
 import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
-import { resolveAsOf, resolveLevelUnder, resolveParent, resolveScheme } from '../http/scope';
+import { isBackcast } from '../db/assignment-source';
+import { isReadable, resolveLevelUnder, resolveParent, resolveReadAsOf, resolveScheme } from '../http/scope';
 import type { Services } from '../http/services';
 import { getUnitFollowers, type FollowerFilters } from './ranking-queries';
 
@@ -88,7 +89,7 @@ function followerGrowthValues(services: Services, scope: RankingScope, asOf: str
   // An empty state map: the roll-up then only lists the units in scope, exactly as /coverage does.
   const ranked = rollUpCoverage(scheme, units, new Map(), level, parent).rows;
   const previousAsOf = previousMonthEnd(asOf);
-  if (!isWithinScheme(scheme, previousAsOf)) {
+  if (!isReadable(scheme, previousAsOf)) {
     return ranked.map((row) => ({ code: row.code, name: row.name, value: null, numerator: 0, denominator: 0 }));
   }
   const byUnit = new Map(units.map((u) => [u.code, u]));
@@ -118,7 +119,7 @@ function rankAt(services: Services, scope: RankingScope, asOf: string) {
 /** GET /rankings: rank units by a metric at asOf, with their rank at the end of the previous month. */
 export function getRankings(services: Services, query: RankingQuery): RankingResponse {
   const scheme = resolveScheme(services, query.scheme);
-  const asOf = resolveAsOf(services, scheme, query.asOf);
+  const asOf = resolveReadAsOf(services, scheme, query.asOf);
   const parentRef = resolveParent(services, scheme, query.parent);
   const level = resolveLevelUnder(scheme, parentRef, query.level);
   const key = `rankings:${JSON.stringify({ scheme, asOf, level, parent: parentRef?.code ?? null, metric: query.metric, owner: query.owner })}`;
@@ -126,13 +127,13 @@ export function getRankings(services: Services, query: RankingQuery): RankingRes
     const parent = parentRef ? (services.units(scheme).find((u) => u.code === parentRef.code) ?? null) : null;
     const scope: RankingScope = { scheme, level, parent, metric: query.metric, owner: query.owner };
     const candidate = previousMonthEnd(asOf);
-    const previousAsOf = isWithinScheme(scheme, candidate) ? candidate : null;
+    const previousAsOf = isReadable(scheme, candidate) ? candidate : null;
     const previousRanks = previousAsOf ? new Map(rankAt(services, scope, previousAsOf).map((r) => [r.code, r.rank])) : new Map<string, number | null>();
     const rows = rankAt(services, scope, asOf).map(({ rank, code, name, value, numerator, denominator }) => {
       const previousRank = previousRanks.get(code) ?? null;
       return { rank, code, name, value, numerator, denominator, previousRank, rankChange: rank !== null && previousRank !== null ? previousRank - rank : null };
     });
-    return { scheme, asOf, previousAsOf, demo: services.isDemo(), level, parent: parent?.code ?? null, metric: query.metric, rows };
+    return { scheme, asOf, previousAsOf, demo: services.isDemo(), basis: isBackcast(scheme, asOf) ? ('crosswalk' as const) : ('recorded' as const), level, parent: parent?.code ?? null, metric: query.metric, rows };
   });
 }
 

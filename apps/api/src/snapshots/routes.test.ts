@@ -3,7 +3,7 @@ import { jsonRequest, signInAs, type TestSession } from '../test/auth';
 import { openDemoApp } from '../test/demo-app';
 
 // A private copy of the seeded demo database (today 2026-11-27).
-const demo = openDemoApp();
+const demo = openDemoApp({ defaultScheme: 'legacy63' });
 const as = {} as Record<'admin' | 'central' | 'province' | 'viewer', TestSession>;
 
 beforeAll(async () => {
@@ -55,7 +55,8 @@ describe('frozen snapshots', () => {
     const created = await call(
       'POST',
       '/pages',
-      { platform: 'facebook', url: 'https://www.facebook.com/snapshot-test-page', name: 'Trang thử nghiệm', launchedOn: '2022-08-01', unit: { scheme: 'legacy63', code: commune } },
+      // The commune got a page later on: this one is a second Front page, confirmed.
+      { platform: 'facebook', url: 'https://www.facebook.com/snapshot-test-page', name: 'Trang thử nghiệm', launchedOn: '2022-08-01', unit: { scheme: 'legacy63', code: commune }, confirmSecondFrontPage: true },
       as.admin,
     );
     expect(created.status).toBe(201);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoApp } from '../test/demo-app';
 
 // Tests run with today = 2026-11-27, so legacy63 answers are as of its last day, 2025-06-30.
-const demo = openDemoApp();
+const demo = openDemoApp({ defaultScheme: 'legacy63' });
 afterAll(() => demo.close());
 
 const codes = (items: Array<{ code: string }>) => items.map((item) => item.code);

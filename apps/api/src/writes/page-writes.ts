@@ -286,7 +286,7 @@ export function createPage(services: Services, user: SessionUser, input: CreateP
     insertEvent(db, user, pageId, 'reported', reportedOn, null),
     ...deriveReformAssignments(db, [pageId]).audit,
   ];
-  return { result: getPageDetail(services, pageId), audit };
+  return { result: getPageDetail(services, pageId, user), audit };
 }
 
 /** The fields PATCH /pages/{id} may change; absent ones stay. platformId null clears it. */
@@ -328,7 +328,7 @@ export function updatePage(services: Services, user: SessionUser, pageId: number
   if (after.platformId !== before.platformId || after.platform !== before.platform) assertPlatformIdIsFree(db, after.platform, after.platformId, pageId);
 
   const isChanged = (Object.keys(after) as (keyof PageRecord)[]).some((key) => after[key] !== before[key]);
-  if (!isChanged) return { result: getPageDetail(services, pageId), audit: [] };
+  if (!isChanged) return { result: getPageDetail(services, pageId, user), audit: [] };
   statement(db, 'UPDATE pages SET platform = ?, url = ?, platform_id = ?, name = ?, owner = ?, launched_on = ? WHERE id = ?').run(
     after.platform,
     after.url,
@@ -338,7 +338,7 @@ export function updatePage(services: Services, user: SessionUser, pageId: number
     after.launchedOn,
     pageId,
   );
-  return { result: getPageDetail(services, pageId), audit: [{ action: 'update', entity: AUDIT_ENTITIES.page, entityId: pageId, before, after }] };
+  return { result: getPageDetail(services, pageId, user), audit: [{ action: 'update', entity: AUDIT_ENTITIES.page, entityId: pageId, before, after }] };
 }
 
 /** A new launch date: a real past date, not after the page's first event or reported month. */
@@ -387,7 +387,7 @@ export function assignPage(
     | { unit_code: string; basis: AssignmentBasis }
     | undefined;
   assertSchemeOpenAt(scheme, page.launched_on, 'scheme');
-  if (current && current.unit_code === unitCode && current.basis === basis) return { result: getPageDetail(services, pageId), audit: [] };
+  if (current && current.unit_code === unitCode && current.basis === basis) return { result: getPageDetail(services, pageId, user), audit: [] };
 
   statement(
     db,
@@ -398,7 +398,7 @@ export function assignPage(
   const after: AssignmentRecord = { pageId, scheme, unitCode, basis };
   const audit: AuditEntry[] = [{ action: current ? 'update' : 'create', entity: AUDIT_ENTITIES.assignment, entityId: `${pageId}/${scheme}`, before, after }];
   audit.push(...deriveReformAssignments(db, [pageId]).audit);
-  return { result: getPageDetail(services, pageId), audit };
+  return { result: getPageDetail(services, pageId, user), audit };
 }
 
 // --- Status events.
@@ -461,7 +461,7 @@ export function recordPageEvent(services: Services, user: SessionUser, pageId: n
   }
   // A reopening can make the page live on the day of the reform: carry it across then.
   const audit = [insertEvent(db, user, pageId, status, effectiveOn, note), ...deriveReformAssignments(db, [pageId]).audit];
-  return { result: getPageDetail(services, pageId), audit };
+  return { result: getPageDetail(services, pageId, user), audit };
 }
 
 // --- Monthly metrics.

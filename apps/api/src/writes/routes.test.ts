@@ -65,12 +65,18 @@ describe('POST /pages', () => {
       owner: 'front',
       launchedOn: '2021-11-15',
       demo: false,
-      assignments: [{ scheme: 'legacy63', code: '00004', name: 'Phường Trúc Bạch', level: 'commune', basis: 'direct' }],
+      // Live on 01/07/2025, so also carried to the commune Trúc Bạch became.
+      assignments: [
+        { scheme: 'legacy63', code: '00004', name: 'Phường Trúc Bạch', level: 'commune', basis: 'direct' },
+        { scheme: 'reform34', code: '00004', name: 'Phường Ba Đình', level: 'commune', basis: 'crosswalk' },
+      ],
       history: [{ status: 'reported', effectiveOn: WRITE_TODAY, recordedBy: usernameOf(hanoi), note: null }],
       metrics: [],
     });
-    const read = await w.get(`/api/v1/pages/${body.id}`);
+    // The recorder reads their own name; a signed-out reader only the role.
+    const read = await w.get(`/api/v1/pages/${body.id}`, hanoi);
     expect(read.body).toEqual(body);
+    expect((await w.get(`/api/v1/pages/${body.id}`)).body.history[0].recordedBy).toBe('Cán bộ tỉnh');
   });
 
   it('stores markup and SQL-looking names literally and gives them back as typed', async () => {
@@ -325,6 +331,8 @@ describe('PATCH /pages/{id}', () => {
 describe('PUT /pages/{id}/assignments/{scheme}', () => {
   it('assigns a page to a reform34 unit with basis manual, then reassigns it, auditing both', async () => {
     const id = await addPage('mttq.assign');
+    // Created live on 01/07/2025: carried to the commune Phúc Xá became (Hồng Hà); a person may correct that.
+    expect(auditRows('page_assignment', `${id}/reform34`).map((r) => [r.action, r.after.unitCode, r.after.basis])).toEqual([['create', '00097', 'crosswalk']]);
     const first = await w.send('PUT', `/api/v1/pages/${id}/assignments/reform34`, { unitCode: '00004' }, central);
     expect(first.status).toBe(200);
     expect(first.body.assignments).toEqual([
@@ -335,7 +343,8 @@ describe('PUT /pages/{id}/assignments/{scheme}', () => {
     expect(second.status).toBe(200);
     expect(second.body.assignments[1]).toMatchObject({ code: '00097', name: 'Phường Hồng Hà', basis: 'manual' });
     expect(auditRows('page_assignment', `${id}/reform34`).map((r) => [r.action, r.before?.unitCode ?? null, r.after.unitCode])).toEqual([
-      ['create', null, '00004'],
+      ['create', null, '00097'],
+      ['update', '00097', '00004'],
       ['update', '00004', '00097'],
     ]);
     const pages = await w.get('/api/v1/pages?scheme=reform34&parent=00097');
@@ -378,7 +387,8 @@ describe('POST /pages/{id}/events', () => {
     const rejected = await event(id, { status: 'rejected', effectiveOn: '2024-02-01', note: 'Trang cá nhân, không phải trang của Ủy ban' }, central);
     expect(rejected.status).toBe(201);
     const seen = await w.get(`/api/v1/pages/${id}`, hanoi);
-    expect(seen.body.history).toContainEqual({ status: 'rejected', effectiveOn: '2024-02-01', recordedBy: usernameOf(central), note: 'Trang cá nhân, không phải trang của Ủy ban' });
+    // A province officer reads who recorded it by role, not by username.
+    expect(seen.body.history).toContainEqual({ status: 'rejected', effectiveOn: '2024-02-01', recordedBy: 'Ban Thường trực', note: 'Trang cá nhân, không phải trang của Ủy ban' });
     const list = await w.get('/api/v1/pages?scheme=legacy63&asOf=2025-06-30&status=rejected&parent=00001');
     expect(list.body.items.map((p: { id: number }) => p.id)).toContain(id);
   });
