@@ -95,7 +95,7 @@ describe('npm start', () => {
     const server = await startMain({ DATABASE_PATH: temp.path('demo.db') });
     try {
       expect(server.stdout).toContain('demo data: seeded just now');
-      expect(server.stdout).toContain('\n  sign in: admin / demo (also central, viewer, province-01 … province-96)\n');
+      expect(server.stdout).toContain('\n  sign in: admin / demo (also central, viewer, province-01 … province-96, commune-21025, province-legacy63-01 … province-legacy63-96)\n');
       const response = await fetch(new URL('/api/health', server.url));
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({
@@ -122,10 +122,14 @@ describe('npm start', () => {
   });
 
   it('creates demo accounts with the demo data, and a province officer signs in for their province', async () => {
-    const users = readRows(temp.path('demo.db'), 'SELECT username, role, scope_scheme, scope_code, is_demo FROM users ORDER BY id');
-    expect(users).toHaveLength(66);
+    const users = readRows(
+      temp.path('demo.db'),
+      "SELECT u.username, u.role, group_concat(s.scheme || ':' || s.code) AS scopes, u.is_demo FROM users u LEFT JOIN user_scopes s ON s.user_id = u.id GROUP BY u.id ORDER BY u.id",
+    );
+    expect(users).toHaveLength(101);
     expect(users.slice(0, 3).map((u) => u.username)).toEqual(['admin', 'central', 'viewer']);
-    expect(users.find((u) => u.username === 'province-51')).toEqual({ username: 'province-51', role: 'province', scope_scheme: 'legacy63', scope_code: '51', is_demo: 1 });
+    expect(users.find((u) => u.username === 'province-51')).toEqual({ username: 'province-51', role: 'province', scopes: 'reform34:51', is_demo: 1 });
+    expect(users.find((u) => u.username === 'province-legacy63-51')).toEqual({ username: 'province-legacy63-51', role: 'province', scopes: 'legacy63:51', is_demo: 1 });
     expect(users.every((u) => u.is_demo === 1)).toBe(true);
 
     const server = await startMain({ DATABASE_PATH: temp.path('demo.db'), PUBLIC_READ: '0' });
@@ -140,7 +144,7 @@ describe('npm start', () => {
       expect(login.status).toBe(200);
       const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
       const me = (await (await fetch(new URL('/api/v1/auth/me', server.url), { headers: { cookie } })).json()) as { user: unknown };
-      expect(me.user).toMatchObject({ username: 'province-51', role: 'province', scope: { scheme: 'legacy63', code: '51', name: 'Tỉnh Quảng Ngãi' } });
+      expect(me.user).toMatchObject({ username: 'province-51', role: 'province', scopes: [{ scheme: 'reform34', code: '51', name: 'Tỉnh Quảng Ngãi', level: 'province' }] });
       expect((await fetch(new URL('/api/v1/coverage', server.url), { headers: { cookie } })).status).toBe(200);
     } finally {
       await server.stop();
@@ -202,14 +206,21 @@ describe('npm start', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('answers in the scheme set by DEFAULT_SCHEME when a request names none', async () => {
-    const server = await startMain({ DATABASE_PATH: temp.path('real.db'), DEMO: '0', DEFAULT_SCHEME: 'reform34' });
-    try {
-      const body = (await (await fetch(new URL('/api/v1/coverage', server.url))).json()) as { scheme: string; demo: boolean; levels: object };
-      expect(body).toMatchObject({ scheme: 'reform34', demo: false });
-      expect(Object.keys(body.levels)).toEqual(['province', 'commune']);
-    } finally {
-      await server.stop();
+  it('answers in the scheme in force today when a request names none, and in DEFAULT_SCHEME when it is set', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [env, scheme, levels] of [
+      [{}, 'reform34', ['province', 'commune']],
+      [{ DEFAULT_SCHEME: 'legacy63' }, 'legacy63', ['province', 'district', 'commune']],
+    ] as const) {
+      const server = await startMain({ DATABASE_PATH: temp.path('real.db'), DEMO: '0', PUBLIC_READ: '1', ...env });
+      try {
+        const body = (await (await fetch(new URL('/api/v1/coverage', server.url))).json()) as { scheme: string; asOf: string; demo: boolean; levels: object };
+        expect(body).toMatchObject({ scheme, demo: false });
+        if (scheme === 'reform34') expect(body.asOf).toBe(today);
+        expect(Object.keys(body.levels)).toEqual(levels);
+      } finally {
+        await server.stop();
+      }
     }
   });
 
