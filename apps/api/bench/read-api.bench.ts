@@ -181,6 +181,28 @@ async function main() {
     console.log(`  baseline: read every legacy63 unit   ${bare.toFixed(1)} ms`);
     console.log(`  ratio first / baseline               ${(median(cold) / bare).toFixed(2)}x`);
 
+    // 2b. The same figure back-cast: reform34 at a date before the reform, from legacy63 through the
+    // crosswalk (with its bounds), against legacy63 at the same date; both uncached, fresh services.
+    const backcastDate = '2024-12-31';
+    const legacyCold: number[] = [];
+    const backcastCold: number[] = [];
+    for (let run = 0; run < COLD_RUNS; run += 1) {
+      // Alternate which goes first, so neither gains from the other's warm page cache.
+      const measure = (scheme: 'legacy63' | 'reform34', into: number[]) => () => {
+        // Fresh services (empty caches); reading the registries is not part of the timed figure.
+        const services = createServices(db, { today: () => TODAY });
+        const parsed = coverageQuerySchema.parse({ scheme, asOf: backcastDate, level: 'commune' });
+        into.push(time(() => getCoverage(services, parsed)).ms);
+      };
+      const pair = [measure('legacy63', legacyCold), measure('reform34', backcastCold)];
+      for (const run1 of run % 2 === 0 ? pair : pair.reverse()) run1();
+    }
+    const backcastRatio = median(backcastCold) / median(legacyCold);
+    console.log(`back-cast national commune coverage (reform34 at ${backcastDate}, through the crosswalk, with bounds), median of ${COLD_RUNS} fresh services`);
+    console.log(`  first (uncached) computation         ${median(backcastCold).toFixed(1)} ms`);
+    console.log(`  baseline: legacy63 at the same date  ${median(legacyCold).toFixed(1)} ms (first, uncached)`);
+    console.log(`  ratio back-cast / legacy63           ${backcastRatio.toFixed(2)}x (bar: ≤ 2x) ${verdict(backcastRatio <= 2)}`);
+
     // 3. Size of the national overview as the server sends it, and gzipped.
     const overview = Buffer.from(await (await fetch(`${api}/api/v1/coverage?scheme=legacy63&level=province`)).arrayBuffer());
     const zipped = gzipSync(overview).length;
