@@ -3,12 +3,13 @@
  * OverviewPage, so the headline cards never wait for it; the components only draw from props and
  * sit inside ChartFigure, whose table carries the same figures for everyone.
  */
-import type { Level } from '@mttq/core';
+import type { FigureBasis, Level } from '@mttq/core';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
-import { AXIS_TICK, CHART_MARKER, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS } from '../../components/chart-style';
+import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS } from '../../components/chart-style';
 import type { Locale } from '../../i18n/messages';
-import { toChartRows, type TimelineSeries } from './timeline-series';
+import { BACKCAST_STYLE } from '../../components/basis-series';
+import { hasBackCast, toBasisChart, type TimelineSeries } from './timeline-series';
 
 
 /**
@@ -31,11 +32,19 @@ export interface TimelineChartProps {
   levelNames: Partial<Record<Level, string>>;
   /** the short label of each event, by date */
   eventLabels: Record<string, string>;
+  /** the legend entry of the back-cast part, e.g. 'Ước tính qua bảng chuyển đổi (trước 01/07/2025)' */
+  backCastLabel: string;
+  /** the tooltip's word for each basis: 'ghi nhận', 'ước tính' */
+  basisWords: Record<FigureBasis, string>;
 }
 
 /** Covered share of each level at each month end, with the API's markers as labelled vertical lines. */
-export function TimelineChart({ series, locale, levelNames, eventLabels }: TimelineChartProps) {
-  const data = toChartRows(series);
+export function TimelineChart({ series, locale, levelNames, eventLabels, backCastLabel, basisWords }: TimelineChartProps) {
+  // one line per level, basis and unit count: back-cast dashed and lighter, joined to the recorded part at the seam
+  const { segments, rows: data } = toBasisChart(series);
+  const backCast = hasBackCast(series);
+  const levelOf = new Map(segments.map((segment) => [segment.key, segment.series]));
+  const rowAt = new Map(series.rows.map((row) => [row.time, row]));
   const [start, end] = series.domain;
   const middle = (start + end) / 2;
   return (
@@ -55,23 +64,34 @@ export function TimelineChart({ series, locale, levelNames, eventLabels }: Timel
       <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
       <Tooltip
         labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString().slice(0, 10), locale)}
-        formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)}
+        formatter={(share, name, item) => {
+          // each value with the basis of its date (the seam point is back-cast in both segments)
+          const level = levelOf.get(String(item.dataKey));
+          const basis = level ? rowAt.get(Number((item.payload as { time?: number } | undefined)?.time))?.bases?.[level] : undefined;
+          const text = formatPercent(typeof share === 'number' ? share : null, locale);
+          return [basis ? `${text} (${basisWords[basis]})` : text, name];
+        }}
       />
       <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
-      {series.levels.map((level) => (
+      {segments.map((segment) => (
         <Line
-          key={level}
-          dataKey={level}
-          name={levelNames[level] ?? level}
+          key={segment.key}
+          dataKey={segment.key}
+          name={levelNames[segment.series] ?? segment.series}
+          legendType={segment.first ? 'line' : 'none'}
           type="monotone"
-          stroke={LEVEL_STYLE[level].color}
-          strokeDasharray={LEVEL_STYLE[level].dash}
+          stroke={LEVEL_STYLE[segment.series].color}
+          strokeOpacity={segment.basis === 'crosswalk' ? BACKCAST_STYLE.opacity : 1}
+          strokeDasharray={segment.basis === 'crosswalk' ? BACKCAST_STYLE.dash : LEVEL_STYLE[segment.series].dash}
           strokeWidth={2.5}
           dot={series.rows.length <= 3 ? { r: 3 } : false}
           isAnimationActive={false}
-          connectNulls
         />
       ))}
+      {backCast && (
+        // no data: only its legend entry, the back-cast style
+        <Line dataKey="__backcast" name={backCastLabel} stroke={CHART_MUTED} strokeOpacity={BACKCAST_STYLE.opacity} strokeDasharray={BACKCAST_STYLE.dash} strokeWidth={2.5} isAnimationActive={false} />
+      )}
       {series.events.map((event) => (
         <ReferenceLine
           key={event.date}

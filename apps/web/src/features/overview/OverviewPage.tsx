@@ -21,7 +21,8 @@ import { monthChangeText, toCoverageTableRows, toMonthChange, unitsKey, type Mon
 import { rankChangeText, toRankingExtremes } from './overview-rankings';
 import { rankingsQuery, timelineQuery } from './queries';
 import { toRegionCoverage } from './region-coverage';
-import { toTimelineSeries, type TimelineSeries } from './timeline-series';
+import { hasBackCast, toTimelineSeries, type TimelineSeries } from './timeline-series';
+import { basisMessages, basisText } from '../../components/basis-series';
 import './overview.css';
 import { provinceHref } from '../../url/dashboard-search';
 
@@ -81,6 +82,14 @@ function ChartLoading() {
 function TimelineFigure({ series, scheme, demo }: { series: TimelineSeries; scheme: CoverageResponse['scheme']; demo: boolean }) {
   const { t, locale } = useLocale();
   const m = useMessages(overviewMessages);
+  const b = useMessages(basisMessages);
+  const backCast = hasBackCast(series);
+  // 'ghi nhận', or 'ước tính' with the communes' bounds
+  const basisCell = (row: TimelineSeries['rows'][number]) => {
+    const level = [...series.levels].reverse().find((l) => row.bases?.[l] !== undefined);
+    const bounds = level ? row.bounds?.[level] : undefined;
+    return basisText(level ? row.bases?.[level] : undefined, bounds?.lower, bounds?.upper, b, locale);
+  };
   const eventText = (event: TimelineSeries['events'][number], short: boolean) =>
     event.key ? (short ? m[`markerShort_${event.key}`] : m[`marker_${event.key}`]) : event.label;
   const eventLabels = Object.fromEntries(series.events.map((e) => [e.date, `${formatDate(e.date, locale)}: ${eventText(e, true)}`]));
@@ -93,6 +102,7 @@ function TimelineFigure({ series, scheme, demo }: { series: TimelineSeries; sche
     columns: [
       m.timelineColDate,
       ...series.levels.map((level) => capitalize(fill(m.timelineColLevel, { units: t[unitsKey(scheme, level)], total: formatNumber(series.totals[level] ?? 0, locale) }))),
+      ...(backCast ? [b.column] : []),
     ],
     numeric: series.levels.map((_, i) => i + 1),
     rows: series.rows.map((row) => [
@@ -102,13 +112,14 @@ function TimelineFigure({ series, scheme, demo }: { series: TimelineSeries; sche
           {formatNumber(row.counts[level]?.covered ?? 0, locale)} <span className="cell-share">{formatPercent(row.shares[level] ?? null, locale)}</span>
         </>
       )),
+      ...(backCast ? [basisCell(row)] : []),
     ]),
-    exportRows: series.rows.map((row) => [row.date, ...series.levels.map((level) => row.counts[level]?.covered ?? 0)]),
+    exportRows: series.rows.map((row) => [row.date, ...series.levels.map((level) => row.counts[level]?.covered ?? 0), ...(backCast ? [basisCell(row)] : [])]),
   };
   return (
     <ChartFigure title={m.timelineFigure} note={note} table={table} height={TIMELINE_HEIGHT} exportInfo={{ asOf: series.to, scheme, demo }}>
       <Suspense fallback={<ChartLoading />}>
-        <TimelineChart series={series} locale={locale} levelNames={levelNames} eventLabels={eventLabels} />
+        <TimelineChart series={series} locale={locale} levelNames={levelNames} eventLabels={eventLabels} backCastLabel={b.legend} basisWords={{ recorded: b.recorded, crosswalk: b.crosswalk }} />
       </Suspense>
     </ChartFigure>
   );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { monthLabel } from '../../i18n/format';
-import { toChartRows, toTimelineSeries } from './timeline-series';
+import { hasBackCast, toBasisChart, toChartRows, toTimelineSeries } from './timeline-series';
 
-const point = (date: string, covered: number, total: number) => ({ date, total, covered, active: 0, verified: 0 });
+const point = (date: string, covered: number, total: number, basis: 'recorded' | 'crosswalk' = 'recorded') => ({ date, total, covered, active: 0, verified: 0, basis });
 const conference = { date: '2022-08-12', label: 'Hội nghị toàn quốc: 63/63 tỉnh, thành' };
 const range = { from: '2021-09-01', to: '2022-08-12' };
 
@@ -44,5 +44,41 @@ describe('monthLabel', () => {
     expect(monthLabel(Date.UTC(2022, 7, 31), 'vi')).toBe('08/2022');
     expect(monthLabel(Date.UTC(2022, 7, 12), 'en')).toBe('Aug 2022');
     expect(monthLabel(Date.UTC(2025, 11, 31), 'vi')).toBe('12/2025');
+  });
+});
+
+describe('toBasisChart', () => {
+  const bound = (covered: number) => ({ covered, active: 0, verified: 0 });
+  const commune = {
+    from: '2021-09-01',
+    to: '2025-08-31',
+    level: 'commune' as const,
+    points: [
+      { ...point('2025-05-31', 3000, 3321, 'crosswalk'), lower: bound(2950), upper: bound(3050) },
+      { ...point('2025-06-30', 3100, 3321, 'crosswalk'), lower: bound(3050), upper: bound(3150) },
+      point('2025-07-31', 3180, 3321),
+    ],
+    markers: [],
+  };
+
+  it('keeps each point’s basis and bounds, and splits the line at the seam with the seam point shared', () => {
+    const series = toTimelineSeries('reform34', [commune]);
+    expect(hasBackCast(series)).toBe(true);
+    expect(series.rows[0]?.bases.commune).toBe('crosswalk');
+    expect(series.rows[1]?.bounds.commune).toEqual({ lower: bound(3050), upper: bound(3150) });
+    expect(series.rows[2]?.bounds.commune).toBeUndefined();
+    const chart = toBasisChart(series);
+    expect(chart.segments.map((s) => [s.key, s.basis])).toEqual([
+      ['commune~0', 'crosswalk'],
+      ['commune~1', 'recorded'],
+    ]);
+    expect(chart.rows[1]).toEqual({ time: Date.UTC(2025, 5, 30), 'commune~0': 3100 / 3321, 'commune~1': 3100 / 3321 });
+    expect(chart.rows[2]).toEqual({ time: Date.UTC(2025, 6, 31), 'commune~1': 3180 / 3321 });
+  });
+
+  it('has no back-cast part in recorded figures', () => {
+    const series = toTimelineSeries('reform34', [{ ...commune, points: [point('2025-07-31', 3180, 3321)] }]);
+    expect(hasBackCast(series)).toBe(false);
+    expect(toBasisChart(series).segments).toHaveLength(1);
   });
 });

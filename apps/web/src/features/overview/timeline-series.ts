@@ -1,5 +1,6 @@
 import { CONFERENCE_DATE, REFORM_DATE, SCHEMES } from '@mttq/core/rules';
-import type { CoverageCounts, Level, SchemeId, TimelineResponse } from '@mttq/core';
+import type { CoverageBound, CoverageCounts, FigureBasis, Level, SchemeId, TimelineResponse } from '@mttq/core';
+import { splitByBasis, type BasisPoint, type BasisSegment } from '../../components/basis-series';
 
 /** One date of the timeline with every level's counts and covered share. */
 export interface TimelineRow {
@@ -10,6 +11,10 @@ export interface TimelineRow {
   counts: Partial<Record<Level, CoverageCounts>>;
   /** covered / total; null when the level has no units */
   shares: Partial<Record<Level, number | null>>;
+  /** recorded, or back-cast through the crosswalk (reform34 before 01/07/2025) */
+  bases?: Partial<Record<Level, FigureBasis>>;
+  /** back-cast commune points: the lower and upper counts */
+  bounds?: Partial<Record<Level, { lower: CoverageBound; upper: CoverageBound }>>;
 }
 
 /** A dated event to draw as a reference line; `key` picks its translated label. */
@@ -52,12 +57,14 @@ export function toTimelineSeries(scheme: SchemeId, timelines: ReadonlyArray<Pick
     for (const point of timeline.points) {
       let row = byDate.get(point.date);
       if (!row) {
-        row = { date: point.date, time: toTime(point.date), counts: {}, shares: {} };
+        row = { date: point.date, time: toTime(point.date), counts: {}, shares: {}, bases: {}, bounds: {} };
         byDate.set(point.date, row);
       }
       const { total, covered, active, verified } = point;
       row.counts[timeline.level] = { total, covered, active, verified };
       row.shares[timeline.level] = total > 0 ? covered / total : null;
+      (row.bases ??= {})[timeline.level] = point.basis;
+      if (point.lower && point.upper) (row.bounds ??= {})[timeline.level] = { lower: point.lower, upper: point.upper };
       totals[timeline.level] = total;
     }
     for (const marker of timeline.markers) {
@@ -78,3 +85,24 @@ export function toChartRows(series: TimelineSeries): Array<{ time: number } & Pa
   return series.rows.map((row) => ({ time: row.time, ...row.shares }));
 }
 
+
+/** Whether any point of the series is back-cast through the crosswalk. */
+export function hasBackCast(series: Pick<TimelineSeries, 'rows'>): boolean {
+  return series.rows.some((row) => Object.values(row.bases ?? {}).includes('crosswalk'));
+}
+
+/**
+ * The recharts rows and lines with the seam shown: each level split where its basis or unit count
+ * changes (see splitByBasis), e.g. commune~0 back-cast up to 2025-06-30 and commune~1 recorded from
+ * there on, both holding the 2025-06-30 share.
+ */
+export function toBasisChart(series: Pick<TimelineSeries, 'rows' | 'levels'>): { segments: BasisSegment<Level>[]; rows: Array<{ time: number } & Record<string, number | null>> } {
+  const points: Partial<Record<Level, BasisPoint[]>> = {};
+  for (const level of series.levels) {
+    points[level] = series.rows.flatMap((row) => {
+      const counts = row.counts[level];
+      return counts ? [{ time: row.time, basis: row.bases?.[level] ?? 'recorded', total: counts.total, value: row.shares[level] ?? null }] : [];
+    });
+  }
+  return splitByBasis(points, series.levels);
+}

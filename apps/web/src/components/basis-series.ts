@@ -1,0 +1,106 @@
+import type { CoverageBound, FigureBasis } from '@mttq/core';
+import { formatNumber } from '../i18n/format';
+import { defineMessages, fill, type Locale } from '../i18n/messages';
+
+/**
+ * Lines that show the seam: a level's points cut into segments wherever the basis (back-cast
+ * through the crosswalk or recorded) or the unit count changes. Segments of one unit count share
+ * the point where the basis changes, so the line joins while its styles differ; a change of unit
+ * count (legacy63 → reform34) is never joined.
+ */
+
+/** The back-cast part is dashed and lighter than recorded data. */
+export const BACKCAST_STYLE = { dash: '6 4', opacity: 0.5 } as const;
+
+export interface BasisPoint {
+  time: number;
+  basis: FigureBasis;
+  /** units counted at this point: a new total starts a new line */
+  total: number;
+  value: number | null;
+}
+
+export interface BasisSegment<S extends string = string> {
+  /** the recharts dataKey: `${series}~${n}` */
+  key: string;
+  series: S;
+  basis: FigureBasis;
+  total: number;
+  /** the first segment of its series: the one that carries the legend entry */
+  first: boolean;
+}
+
+/**
+ * splitByBasis({ commune: [crosswalk 2025-05-31, crosswalk 2025-06-30, recorded 2025-07-31] })
+ *   → segments [commune~0 (crosswalk), commune~1 (recorded)];
+ *     rows [{ time: May, 'commune~0': … }, { time: June, 'commune~0': x, 'commune~1': x }, { time: July, 'commune~1': … }]
+ */
+export function splitByBasis<S extends string>(
+  points: Partial<Record<S, readonly BasisPoint[]>>,
+  order: readonly S[],
+): { segments: BasisSegment<S>[]; rows: Array<{ time: number } & Record<string, number | null>> } {
+  const segments: BasisSegment<S>[] = [];
+  const byTime = new Map<number, { time: number } & Record<string, number | null>>();
+  const put = (time: number, key: string, value: number | null) => {
+    let row = byTime.get(time);
+    if (!row) {
+      row = { time } as { time: number } & Record<string, number | null>;
+      byTime.set(time, row);
+    }
+    row[key] = value;
+  };
+  for (const series of order) {
+    const list = [...(points[series] ?? [])].sort((a, b) => a.time - b.time);
+    let current: BasisSegment<S> | null = null;
+    let previous: BasisPoint | null = null;
+    for (const point of list) {
+      if (!current || previous === null || point.basis !== current.basis || point.total !== current.total) {
+        const sameUnits = current !== null && previous !== null && point.total === current.total;
+        current = { key: `${series}~${segments.filter((s) => s.series === series).length}`, series, basis: point.basis, total: point.total, first: !segments.some((s) => s.series === series) };
+        segments.push(current);
+        // the seam point belongs to both segments, so the line joins
+        if (sameUnits && previous) put(previous.time, current.key, previous.value);
+      }
+      put(point.time, current.key, point.value);
+      previous = point;
+    }
+  }
+  return { segments, rows: [...byTime.values()].sort((a, b) => a.time - b.time) };
+}
+
+export const basisMessages = defineMessages({
+  vi: {
+    legend: 'Ước tính qua bảng chuyển đổi (trước 01/07/2025)',
+    column: 'Cơ sở',
+    recorded: 'ghi nhận',
+    crosswalk: 'ước tính',
+    bounds: 'từ {lower} đến {upper}',
+    seamMarker: '01/07/2025: sắp xếp ĐVHC',
+  },
+  en: {
+    legend: 'Estimated through the crosswalk (before 01/07/2025)',
+    column: 'Basis',
+    recorded: 'recorded',
+    crosswalk: 'estimated',
+    bounds: 'from {lower} to {upper}',
+    seamMarker: '01/07/2025: reform',
+  },
+});
+export type BasisMessages = (typeof basisMessages)['vi'];
+
+/**
+ * The basis cell of a table: basisText('crosswalk', { covered: 540 }, { covered: 560 }, m, 'vi')
+ *   → 'ước tính, từ 540 đến 560'; basisText('recorded', …) → 'ghi nhận'
+ */
+export function basisText(
+  basis: FigureBasis | undefined,
+  lower: Pick<CoverageBound, 'covered'> | undefined,
+  upper: Pick<CoverageBound, 'covered'> | undefined,
+  m: BasisMessages,
+  locale: Locale,
+): string {
+  if (basis === undefined) return '–';
+  if (basis === 'recorded') return m.recorded;
+  if (!lower || !upper) return m.crosswalk;
+  return `${m.crosswalk}, ${fill(m.bounds, { lower: formatNumber(lower.covered, locale), upper: formatNumber(upper.covered, locale) })}`;
+}
