@@ -8,6 +8,7 @@ const legacy: CoverageResponse = {
   scheme: 'legacy63',
   asOf: '2022-08-12',
   demo: true,
+  basis: 'recorded',
   level: 'province',
   parent: null,
   levels: {
@@ -83,7 +84,7 @@ describe('toCoverageTableRows', () => {
   });
 });
 
-const point = (date: string, covered: number, total = 10599) => ({ date, total, covered, active: 0, verified: 0 });
+const point = (date: string, covered: number, total = 10599) => ({ date, total, covered, active: 0, verified: 0, basis: 'recorded' as const });
 
 describe('toMonthChange', () => {
   it('compares the as-of date with the point at the end of the month before', () => {

@@ -162,8 +162,8 @@ describe('province figures', () => {
   it('computes the timeline shares, null without units', () => {
     const rows = toTimelineShareRows({
       points: [
-        { date: '2021-09-30', total: 0, covered: 0, active: 0, verified: 0 },
-        { date: '2022-08-12', total: 4, covered: 2, active: 1, verified: 3 },
+        { date: '2021-09-30', total: 0, covered: 0, active: 0, verified: 0, basis: 'recorded' },
+        { date: '2022-08-12', total: 4, covered: 2, active: 1, verified: 3, basis: 'recorded' },
       ],
     });
     expect(rows.map((r) => [r.date, r.coveredShare, r.activeShare, r.verifiedShare])).toEqual([

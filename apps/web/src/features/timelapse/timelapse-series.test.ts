@@ -2,7 +2,7 @@ import type { TimelineResponse } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
 import { levelsIn, rowsUpTo, toPercent, toTimelapseRows, yearTicks } from './timelapse-series';
 
-const point = (date: string, covered: number, total: number) => ({ date, total, covered, active: covered, verified: 0 });
+const point = (date: string, covered: number, total: number) => ({ date, total, covered, active: covered, verified: 0, basis: 'recorded' as const });
 const timeline = (scheme: TimelineResponse['scheme'], level: TimelineResponse['level'], points: TimelineResponse['points']) => ({ scheme, level, points });
 
 const timelines = [
