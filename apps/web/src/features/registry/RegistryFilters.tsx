@@ -9,6 +9,7 @@ import { registryMessages } from './messages';
 import { OWNER_FILTERS, PAGE_LIMITS, PAGE_SORTS, PAGE_STATUS_FILTERS, PLATFORMS } from './registry-constants';
 import { DEFAULT_REGISTRY_SEARCH, type RegistryFilters as Filters, type RegistrySearch } from './registry-search';
 import { provincesQuery, unitDetailQuery } from '../../api/queries';
+import { MergerNoteText } from '../province/MergerNoteText';
 
 const isProvinceCode = (code: string) => code.length === 2;
 
@@ -17,7 +18,7 @@ function useParentUnit(scheme: SchemeId, parent: string | null) {
   const isSubUnit = parent !== null && !isProvinceCode(parent);
   const detail = useQuery({ ...unitDetailQuery(scheme, parent ?? ''), enabled: isSubUnit });
   if (!isSubUnit || !detail.data) return null;
-  return { name: detail.data.unit.name, provinceCode: detail.data.unit.provinceCode };
+  return { name: detail.data.unit.name, provinceCode: detail.data.unit.provinceCode, detail: detail.data };
 }
 
 /**
@@ -179,6 +180,8 @@ export function RegistryFilters({ search, answeredAsOf, onChange }: { search: Re
           </button>
         </p>
       )}
+      {/* a commune's place across the 2025 reform: what it was made of, or what it became */}
+      {parentUnit && parentUnit.detail.unit.level === 'commune' && <MergerNoteText detail={parentUnit.detail} className="muted" />}
       {isFiltered && (
         <p>
           <button
