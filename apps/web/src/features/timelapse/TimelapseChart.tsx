@@ -1,9 +1,10 @@
 import type { Level } from '@mttq/core';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../../i18n/format';
-import { AXIS_TICK, CHART_MARKER, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS } from '../../components/chart-style';
+import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS } from '../../components/chart-style';
+import { BACKCAST_STYLE } from '../../components/basis-series';
 import type { Locale } from '../../i18n/messages';
-import { rowsUpTo, yearTicks, type TimelapseRow } from './timelapse-series';
+import { toTimelapseChart, yearTicks, type TimelapseRow } from './timelapse-series';
 
 
 /** A marker's label in the top margin, running away from the nearer edge so it is not cut off. */
@@ -27,14 +28,18 @@ export interface TimelapseChartProps {
   levelNames: Record<Level, string>;
   /** dated markers drawn as vertical lines with a label */
   markers: ReadonlyArray<{ time: number; label: string }>;
+  /** the legend entry of the back-cast part, shown when the rows have one */
+  backCastLabel: string;
 }
 
 /**
  * The cumulative covered share of each level at each month end up to the frame shown, across both
  * schemes, with the reform and the frame marked. No tweening: each frame is drawn as it is.
  */
-export function TimelapseChart({ rows, levels, asOf, domain, locale, levelNames, markers }: TimelapseChartProps) {
-  const data = rowsUpTo(rows, asOf).map((row) => ({ time: row.time, ...row.shares }));
+export function TimelapseChart({ rows, levels, asOf, domain, locale, levelNames, markers, backCastLabel }: TimelapseChartProps) {
+  // back-cast part dashed and lighter, joined to the recorded part at the seam; a new unit count starts a new line
+  const { segments, rows: data } = toTimelapseChart(rows, levels, asOf);
+  const backCast = rows.some((row) => row.basis === 'crosswalk');
   const frameTime = Date.parse(`${asOf}T00:00:00Z`);
   const middle = (domain[0] + domain[1]) / 2;
   return (
@@ -52,19 +57,25 @@ export function TimelapseChart({ rows, levels, asOf, domain, locale, levelNames,
       />
       <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
       <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
-      {levels.map((level) => (
+      {segments.map((segment) => (
         <Line
-          key={level}
-          dataKey={level}
-          name={levelNames[level]}
+          key={segment.key}
+          dataKey={segment.key}
+          name={levelNames[segment.series]}
+          legendType={segment.first ? 'line' : 'none'}
           type="linear"
-          stroke={LEVEL_STYLE[level].color}
-          strokeDasharray={LEVEL_STYLE[level].dash}
+          stroke={LEVEL_STYLE[segment.series].color}
+          strokeOpacity={segment.basis === 'crosswalk' ? BACKCAST_STYLE.opacity : 1}
+          strokeDasharray={segment.basis === 'crosswalk' ? BACKCAST_STYLE.dash : LEVEL_STYLE[segment.series].dash}
           strokeWidth={2.5}
           dot={false}
           isAnimationActive={false}
         />
       ))}
+      {backCast && (
+        // no data: only its legend entry, the back-cast style
+        <Line dataKey="__backcast" name={backCastLabel} stroke={CHART_MUTED} strokeOpacity={BACKCAST_STYLE.opacity} strokeDasharray={BACKCAST_STYLE.dash} strokeWidth={2.5} isAnimationActive={false} />
+      )}
       {markers
         .filter((marker) => marker.time >= domain[0] && marker.time <= domain[1])
         .map((marker, i) => (

@@ -1,5 +1,5 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CONFERENCE_DATE, REFORM_DATE } from '@mttq/core/rules';
+import { CONFERENCE_DATE, REFORM_DATE, SCHEME_IDS, SCHEMES } from '@mttq/core/rules';
 import type { CoverageResponse, Level, SchemeId } from '@mttq/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
@@ -14,7 +14,8 @@ import { fill, type Messages } from '../../i18n/messages';
 import { headlineCardText, toHeadlineCards } from '../overview/overview-cards';
 import { timelineQuery } from '../overview/queries';
 import { FrameMap } from './FrameMap';
-import { listFrames, localToday, reformCrossing, reformFrameIndex, SPEED_IDS, SPEEDS, stepFrame, type Speed } from './frames';
+import { framesOf, localToday, reformFrameIndex, SPEED_IDS, SPEEDS, stepFrame, type Speed } from './frames';
+import { basisMessages, basisText } from '../../components/basis-series';
 import { timelapseMessages, type TimelapseMessages } from './messages';
 import { TimelapseChart } from './TimelapseChart';
 import { levelsIn, toPercent, toTime, toTimelapseRows } from './timelapse-series';
@@ -24,15 +25,6 @@ import './timelapse.css';
 /** Frames fetched ahead of the one shown, so playing rarely waits for the network. */
 const PREFETCH_AHEAD = 3;
 const CHART_HEIGHT = 320;
-
-/** The national timelines the line is drawn from: every level of both schemes (same keys as the overview's). */
-const TIMELINES: ReadonlyArray<{ scheme: SchemeId; level: Level }> = [
-  { scheme: 'legacy63', level: 'province' },
-  { scheme: 'legacy63', level: 'district' },
-  { scheme: 'legacy63', level: 'commune' },
-  { scheme: 'reform34', level: 'province' },
-  { scheme: 'reform34', level: 'commune' },
-];
 
 /** Keys typed in these go to them, not to the player's shortcuts. */
 const INTERACTIVE = 'input, select, textarea, button, a, summary, [contenteditable], [role="link"], [role="button"], .leaflet-container';
@@ -47,14 +39,6 @@ function usePrefersReducedMotion(): boolean {
     return () => query.removeEventListener('change', onChange);
   }, []);
   return reduced;
-}
-
-/** The notice under the player: the reform as it is crossed, or as the next step will cross it. */
-function reformNoticeText(m: TimelapseMessages, crossing: 'forward' | 'backward' | null, isFirstReformFrame: boolean, isLastLegacyFrame: boolean): string[] {
-  if (crossing === 'backward') return [m.reformNotice, m.reformBackward];
-  if (crossing === 'forward' || isFirstReformFrame) return [m.reformNotice, m.reformForward];
-  if (isLastLegacyFrame) return [m.reformAhead];
-  return [];
 }
 
 function HeadlineCards({ data, m, t }: { data: CoverageResponse; m: TimelapseMessages; t: Messages }) {
@@ -88,14 +72,18 @@ function HeadlineCards({ data, m, t }: { data: CoverageResponse; m: TimelapseMes
   );
 }
 
-/** `/timelapse`: the coverage month by month, September 2021 to today, across the 2025 reform. */
+/**
+ * `/timelapse`: the coverage month by month in one geography: reform34 from September 2021 to today
+ * (back-cast through the crosswalk before 01/07/2025), or legacy63 up to 30/06/2025.
+ */
 export function TimelapsePage() {
   const { t, locale } = useLocale();
   const m = useMessages(timelapseMessages);
+  const b = useMessages(basisMessages);
   const [today] = useState(localToday);
   const [search, setSearch] = useTimelapseSearch(today);
   const { asOf, scheme, play, speed } = search;
-  const frames = useMemo(() => listFrames(search.from, today), [search.from, today]);
+  const frames = useMemo(() => framesOf(scheme, search.from, today), [scheme, search.from, today]);
   const index = Math.max(0, frames.indexOf(asOf));
   const reformIndex = reformFrameIndex(frames);
   const first = frames[0] ?? asOf;
@@ -107,7 +95,8 @@ export function TimelapsePage() {
   const { data, error } = coverage;
   const isFrameReady = data?.asOf === asOf && data.scheme === scheme && !coverage.isPlaceholderData;
 
-  const timelines = useQueries({ queries: TIMELINES.map(({ scheme: s, level }) => timelineQuery({ scheme: s, level, to: null })) });
+  // the national timelines of the scheme shown (same keys as the overview's)
+  const timelines = useQueries({ queries: SCHEMES[scheme].levels.map((level) => timelineQuery({ scheme, level, to: null })) });
   const timelineData = timelines.map((q) => q.data);
   const timelineError = timelines.find((q) => q.error)?.error ?? null;
   const isTimelineLoaded = timelineData.every(Boolean);
@@ -120,18 +109,9 @@ export function TimelapsePage() {
     for (let step = 1; step <= PREFETCH_AHEAD; step += 1) {
       const next = frames[index + step];
       if (!next) break;
-      void queryClient.prefetchQuery(coverageQuery({ scheme: next < REFORM_DATE ? 'legacy63' : 'reform34', asOf: next, level: 'province', parent: null }));
+      void queryClient.prefetchQuery(coverageQuery({ scheme, asOf: next, level: 'province', parent: null }));
     }
-  }, [frames, index, queryClient]);
-
-  // which way the last move crossed the reform, for the notice
-  const previousAsOf = useRef(asOf);
-  const [crossing, setCrossing] = useState<'forward' | 'backward' | null>(null);
-  useEffect(() => {
-    if (previousAsOf.current === asOf) return;
-    setCrossing(reformCrossing(previousAsOf.current, asOf));
-    previousAsOf.current = asOf;
-  }, [asOf]);
+  }, [frames, index, queryClient, scheme]);
 
   const goTo = useCallback((frame: string | undefined, keepPlaying = false) => {
     if (frame) setSearch((s) => ({ ...s, asOf: frame, play: keepPlaying && s.play }));
@@ -172,20 +152,24 @@ export function TimelapsePage() {
   const frameTime = toTime(asOf);
   const month = monthLabel(frameTime, locale);
   const schemeName = t[`scheme_${scheme}`];
-  const notice = reformNoticeText(m, crossing, index === reformIndex, reformIndex > 0 && index === reformIndex - 1);
+  // the seam, always said: figures before 01/07/2025 are back-cast (reform34), or legacy63 ends there
+  const notice = scheme === 'legacy63' ? m.legacyNote : m.seamNote;
   const levelNames: Record<Level, string> = { province: t.colUnit_province, district: t.colUnit_district, commune: t.colUnit_commune };
 
   const shownRows = rows.filter((row) => row.date <= asOf);
+  // 'ghi nhận', or 'ước tính, từ … đến …' with the communes' bounds
+  const basisCell = (row: (typeof rows)[number]) => basisText(row.basis, row.bounds.commune?.lower, row.bounds.commune?.upper, b, locale);
   const chartLevels: Level[] = levels.length > 0 ? levels : ['province', 'district', 'commune'];
   const table = {
-    columns: [m.colDate, m.colScheme, ...chartLevels.map((level) => fill(m.colShare, { units: levelNames[level] }))],
+    columns: [m.colDate, m.colScheme, ...chartLevels.map((level) => fill(m.colShare, { units: levelNames[level] })), b.column],
     numeric: chartLevels.map((_, i) => i + 2),
     rows: shownRows.map((row) => [
       formatDate(row.date, locale),
       row.scheme === 'legacy63' ? m.scheme63 : m.scheme34,
       ...chartLevels.map((level) => (row.shares[level] === undefined ? '–' : formatPercent(row.shares[level] ?? null, locale))),
+      basisCell(row),
     ]),
-    exportRows: shownRows.map((row) => [row.date, row.scheme, ...chartLevels.map((level) => toPercent(row.shares[level]))]),
+    exportRows: shownRows.map((row) => [row.date, row.scheme, ...chartLevels.map((level) => toPercent(row.shares[level])), basisCell(row)]),
   };
   const markers = [
     { time: toTime(CONFERENCE_DATE), label: m.conferenceMarker },
@@ -208,8 +192,20 @@ export function TimelapsePage() {
           <p className="frame-month">{fill(m.frameHeading, { month })}</p>
           <p className="frame-meta">
             {fill(m.frameAsOf, { date: formatDate(asOf, locale) })} · {fill(m.frameScheme, { scheme: schemeName })}
+            {data?.asOf === asOf && data.basis === 'crosswalk' ? ` · ${m.backCastFrame}` : ''}
           </p>
         </div>
+        <label className="frame-scheme">
+          <span>{m.schemeLabel}</span>
+          {/* the geography of every frame: changing it keeps the date where it can */}
+          <select value={scheme} onChange={(event) => setSearch((s) => ({ ...s, scheme: event.target.value as SchemeId, play: false }))}>
+            {SCHEME_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t[`scheme_${id}`]}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="frame-slider">
           <span>{m.sliderLabel}</span>
           <input
@@ -268,11 +264,7 @@ export function TimelapsePage() {
           </label>
         </div>
         <p className="muted keys-hint">{m.keysHint}</p>
-        <div role="status" className={notice.length > 0 ? 'reform-notice shown' : 'reform-notice'}>
-          {notice.map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-        </div>
+        <p className="reform-notice shown">{notice}</p>
       </section>
 
       <div className="timelapse-grid">
@@ -318,6 +310,7 @@ export function TimelapsePage() {
                     locale={locale}
                     levelNames={levelNames}
                     markers={markers}
+                    backCastLabel={b.legend}
                   />
                 ) : (
                   <p className="chart-loading">{m.chartLoading}</p>

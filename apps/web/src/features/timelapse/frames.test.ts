@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_FROM,
+  framesOf,
   listFrames,
   localToday,
   parseTimelapseSearch,
-  reformCrossing,
   reformFrameIndex,
-  schemeOfFrame,
   serializeTimelapseSearch,
   snapToFrame,
   stepFrame,
@@ -41,18 +40,15 @@ describe('listFrames', () => {
   });
 });
 
-describe('schemeOfFrame', () => {
-  it.each([
-    ['2021-09-30', 'legacy63'],
-    ['2025-06-30', 'legacy63'],
-    ['2025-07-01', 'reform34'],
-    ['2025-07-31', 'reform34'],
-  ])('shows %s in %s', (date, scheme) => expect(schemeOfFrame(date)).toBe(scheme));
-
-  it('tells which way a step crosses the reform', () => {
-    expect(reformCrossing('2025-06-30', '2025-07-31')).toBe('forward');
-    expect(reformCrossing('2025-07-31', '2025-06-30')).toBe('backward');
-    expect(reformCrossing('2022-08-31', '2022-09-30')).toBeNull();
+describe('framesOf', () => {
+  it('runs reform34 to today and legacy63 up to 30/06/2025, in one geography', () => {
+    expect(framesOf('reform34', DEFAULT_FROM, TODAY)).toEqual(frames);
+    const legacy = framesOf('legacy63', DEFAULT_FROM, TODAY);
+    expect(legacy[0]).toBe('2021-09-30');
+    expect(legacy[legacy.length - 1]).toBe('2025-06-30');
+    expect(reformFrameIndex(legacy)).toBe(-1);
+    expect(framesOf('legacy63', '2026-01-01', TODAY)).toEqual(['2025-06-30']);
+    expect(framesOf('legacy63', '2022-01-01', '2022-03-15')).toEqual(['2022-01-31', '2022-02-28', '2022-03-15']);
   });
 });
 
@@ -77,7 +73,7 @@ describe('snapToFrame and stepFrame', () => {
 });
 
 describe('parseTimelapseSearch', () => {
-  it('reads a frame and takes its scheme from the date', () => {
+  it('keeps the scheme the URL names, whatever the date', () => {
     expect(parseTimelapseSearch('?scheme=legacy63&asOf=2022-08-31', TODAY)).toEqual({
       scheme: 'legacy63',
       asOf: '2022-08-31',
@@ -85,16 +81,18 @@ describe('parseTimelapseSearch', () => {
       play: false,
       speed: 'normal',
     });
-    expect(parseTimelapseSearch('?scheme=legacy63&asOf=2025-07-31', TODAY)).toMatchObject({ scheme: 'reform34', asOf: '2025-07-31' });
+    expect(parseTimelapseSearch('?scheme=reform34&asOf=2022-08-12', TODAY)).toMatchObject({ scheme: 'reform34', asOf: '2022-08-31' });
+    expect(parseTimelapseSearch('?scheme=legacy63&asOf=2025-07-31', TODAY)).toMatchObject({ scheme: 'legacy63', asOf: '2025-06-30' });
   });
 
   it.each([
     ['', { asOf: TODAY, from: DEFAULT_FROM, scheme: 'reform34' }],
-    ['scheme=legacy63', { asOf: '2021-09-30', scheme: 'legacy63' }],
-    ['scheme=reform34', { asOf: '2025-07-31', scheme: 'reform34' }],
+    ['scheme=legacy63', { asOf: '2025-06-30', scheme: 'legacy63' }],
+    ['scheme=reform34', { asOf: TODAY, scheme: 'reform34' }],
+    ['scheme=other', { asOf: TODAY, scheme: 'reform34' }],
     ['asOf=2022-02-30', { asOf: TODAY }],
-    ['scheme=legacy63&asOf=2022-02-30', { asOf: '2021-09-30' }],
-    ['asOf=2022-08-12', { asOf: '2022-08-31' }],
+    ['scheme=legacy63&asOf=2022-02-30', { asOf: '2025-06-30' }],
+    ['asOf=2022-08-12', { asOf: '2022-08-31', scheme: 'reform34' }],
     ['asOf=2099-01-01', { asOf: TODAY, scheme: 'reform34' }],
     ['from=2022-01-15&asOf=2021-12-31', { from: '2022-01-15', asOf: '2022-01-31' }],
     ['from=1999-01-01', { from: DEFAULT_FROM }],
@@ -110,7 +108,8 @@ describe('parseTimelapseSearch', () => {
     expect(serializeTimelapseSearch(search).toString()).toBe('scheme=reform34&asOf=2025-07-31&from=2022-01-15&play=1&speed=slow');
     expect(parseTimelapseSearch(serializeTimelapseSearch(search), TODAY)).toEqual(search);
     expect(serializeTimelapseSearch(parseTimelapseSearch('', TODAY)).toString()).toBe(`scheme=reform34&asOf=${TODAY}`);
-    expect(serializeTimelapseSearch(parseTimelapseSearch('?scheme=legacy63', TODAY)).toString()).toBe('scheme=legacy63&asOf=2021-09-30');
+    expect(serializeTimelapseSearch(parseTimelapseSearch('?scheme=legacy63', TODAY)).toString()).toBe('scheme=legacy63&asOf=2025-06-30');
+    expect(serializeTimelapseSearch(parseTimelapseSearch('?scheme=reform34&asOf=2021-09-30', TODAY)).toString()).toBe('scheme=reform34&asOf=2021-09-30');
   });
 });
 

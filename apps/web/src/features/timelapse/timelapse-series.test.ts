@@ -1,49 +1,47 @@
 import type { TimelineResponse } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
-import { levelsIn, rowsUpTo, toPercent, toTimelapseRows, yearTicks } from './timelapse-series';
+import { levelsIn, rowsUpTo, toPercent, toTimelapseChart, toTimelapseRows, yearTicks } from './timelapse-series';
 
 const point = (date: string, covered: number, total: number) => ({ date, total, covered, active: covered, verified: 0, basis: 'recorded' as const });
 const timeline = (scheme: TimelineResponse['scheme'], level: TimelineResponse['level'], points: TimelineResponse['points']) => ({ scheme, level, points });
 
+const backCast = (date: string, covered: number, total: number, lower?: number, upper?: number) => ({
+  ...point(date, covered, total),
+  basis: 'crosswalk' as const,
+  ...(lower !== undefined && upper !== undefined ? { lower: { covered: lower, active: 0, verified: 0 }, upper: { covered: upper, active: 0, verified: 0 } } : {}),
+});
+
 const timelines = [
-  timeline('legacy63', 'province', [point('2021-08-31', 0, 63), point('2021-09-30', 26, 63), point('2025-06-30', 63, 63)]),
-  timeline('legacy63', 'district', [point('2021-09-30', 2, 705), point('2025-06-30', 700, 705)]),
-  timeline('reform34', 'province', [point('2025-07-31', 34, 34), point('2026-11-27', 34, 34)]),
-  timeline('reform34', 'commune', [point('2025-07-31', 3000, 3321), point('2026-11-27', 3300, 3321)]),
+  timeline('reform34', 'province', [backCast('2021-08-31', 0, 34), backCast('2021-09-30', 20, 34), backCast('2025-06-30', 34, 34), point('2025-07-31', 34, 34), point('2026-11-27', 34, 34)]),
+  timeline('reform34', 'commune', [backCast('2021-09-30', 2, 3321, 1, 4), backCast('2025-06-30', 2900, 3321, 2850, 2950), point('2025-07-31', 3000, 3321), point('2026-11-27', 3300, 3321)]),
 ];
 
 describe('toTimelapseRows', () => {
   const rows = toTimelapseRows(timelines, '2021-09-30', '2026-11-27');
 
-  it('joins both schemes by date, oldest first, from the first frame on', () => {
-    expect(rows.map((r) => [r.date, r.scheme])).toEqual([
-      ['2021-09-30', 'legacy63'],
-      ['2025-06-30', 'legacy63'],
-      ['2025-07-31', 'reform34'],
-      ['2026-11-27', 'reform34'],
+  it('joins one scheme by date, oldest first, from the first frame on, back-cast points included', () => {
+    expect(rows.map((r) => [r.date, r.scheme, r.basis])).toEqual([
+      ['2021-09-30', 'reform34', 'crosswalk'],
+      ['2025-06-30', 'reform34', 'crosswalk'],
+      ['2025-07-31', 'reform34', 'recorded'],
+      ['2026-11-27', 'reform34', 'recorded'],
     ]);
+    expect(rows[0]?.shares.province).toBeCloseTo(20 / 34);
+    expect(rows[1]?.bounds.commune).toEqual({ lower: { covered: 2850, active: 0, verified: 0 }, upper: { covered: 2950, active: 0, verified: 0 } });
+    expect(rows[2]?.bounds).toEqual({});
+    expect(levelsIn(rows)).toEqual(['province', 'commune']);
   });
 
-  it('divides by the units of the scheme in force: 63 provinces before the reform, 34 after', () => {
-    expect(rows[0]?.shares.province).toBeCloseTo(26 / 63);
-    expect(rows[2]?.shares.province).toBe(1);
-    expect(rows[2]?.counts.province?.total).toBe(34);
-  });
-
-  it('ends the district line with legacy63', () => {
-    expect(rows[1]?.shares.district).toBeCloseTo(700 / 705);
-    expect(rows[2]?.shares).not.toHaveProperty('district');
-    expect(levelsIn(rows)).toEqual(['province', 'district', 'commune']);
-  });
-
-  it('tells each date in the scheme in force that day, leaving out reform34 figures back-cast before the reform', () => {
-    const backcast = timeline('reform34', 'province', [point('2021-09-30', 20, 34), point('2025-06-30', 34, 34), point('2025-07-31', 34, 34)]);
-    const joined = toTimelapseRows([timelines[0]!, backcast], '2021-09-30', '2026-11-27');
-    expect(joined.map((r) => [r.date, r.scheme, r.counts.province?.total])).toEqual([
-      ['2021-09-30', 'legacy63', 63],
-      ['2025-06-30', 'legacy63', 63],
-      ['2025-07-31', 'reform34', 34],
+  it('draws the back-cast part as its own line joined at the seam', () => {
+    const chart = toTimelapseChart(rows, ['province', 'commune'], '2026-11-27');
+    expect(chart.segments.map((s) => [s.key, s.basis])).toEqual([
+      ['province~0', 'crosswalk'],
+      ['province~1', 'recorded'],
+      ['commune~0', 'crosswalk'],
+      ['commune~1', 'recorded'],
     ]);
+    expect(chart.rows.find((r) => r.time === Date.UTC(2025, 5, 30))).toMatchObject({ 'commune~0': 2900 / 3321, 'commune~1': 2900 / 3321 });
+    expect(toTimelapseChart(rows, ['commune'], '2022-01-31').segments).toHaveLength(1);
   });
 
   it('grows up to the frame shown', () => {

@@ -1,5 +1,6 @@
-import { isWithinScheme, LEVELS } from '@mttq/core/rules';
-import type { CoverageCounts, Level, SchemeId, TimelineResponse } from '@mttq/core';
+import { LEVELS } from '@mttq/core/rules';
+import type { CoverageBound, CoverageCounts, FigureBasis, Level, SchemeId, TimelineResponse } from '@mttq/core';
+import { splitByBasis, type BasisPoint, type BasisSegment } from '../../components/basis-series';
 
 /** One month end of the time-lapse line: each level's counts and covered share in that day's scheme. */
 export interface TimelapseRow {
@@ -10,19 +11,20 @@ export interface TimelapseRow {
   counts: Partial<Record<Level, CoverageCounts>>;
   /** covered / total; absent for a level the scheme lacks */
   shares: Partial<Record<Level, number | null>>;
+  /** recorded, or back-cast through the crosswalk (reform34 before 01/07/2025) */
+  basis: FigureBasis;
+  /** back-cast commune points: the lower and upper counts */
+  bounds: Partial<Record<Level, { lower: CoverageBound; upper: CoverageBound }>>;
 }
 
 export const toTime = (date: string): number => Date.parse(`${date}T00:00:00Z`);
 
 /**
- * The national timelines of both schemes joined into one line per level, oldest first, keeping the
- * dates from `first` to `last` (the time-lapse's first and last frame). The district line ends on
- * 2025-06-30 with its scheme; shares of the other levels go on across the reform, each date
- * divided by the units of the scheme then in force. A timeline's points outside its scheme's
- * validity (reform34 figures back-cast before 01/07/2025) are left out: each date is told in the
- * scheme in force that day.
- * toTimelapseRows([legacyCommunes, reformCommunes], '2021-09-30', '2026-11-27')
- *   → [{ date: '2021-09-30', scheme: 'legacy63', shares: { commune: 0.0004 } }, …, { date: '2025-07-31', scheme: 'reform34', … }]
+ * The national timelines of one scheme joined into one line per level, oldest first, keeping the
+ * dates from `first` to `last` (the time-lapse's first and last frame). reform34 points before
+ * 01/07/2025 are back-cast through the crosswalk: each row says its basis, and communes' bounds.
+ * toTimelapseRows([reformProvinces, reformCommunes], '2021-09-30', '2026-11-27')
+ *   → [{ date: '2021-09-30', scheme: 'reform34', basis: 'crosswalk', shares: { commune: 0.0004 } }, …, { date: '2025-07-31', basis: 'recorded', … }]
  */
 export function toTimelapseRows(
   timelines: ReadonlyArray<Pick<TimelineResponse, 'scheme' | 'level' | 'points'>>,
@@ -32,18 +34,36 @@ export function toTimelapseRows(
   const byDate = new Map<string, TimelapseRow>();
   for (const timeline of timelines) {
     for (const point of timeline.points) {
-      if (point.date < first || point.date > last || !isWithinScheme(timeline.scheme, point.date)) continue;
+      if (point.date < first || point.date > last) continue;
       let row = byDate.get(point.date);
       if (!row) {
-        row = { date: point.date, time: toTime(point.date), scheme: timeline.scheme, counts: {}, shares: {} };
+        row = { date: point.date, time: toTime(point.date), scheme: timeline.scheme, counts: {}, shares: {}, basis: point.basis, bounds: {} };
         byDate.set(point.date, row);
       }
       const { total, covered, active, verified } = point;
       row.counts[timeline.level] = { total, covered, active, verified };
       row.shares[timeline.level] = total > 0 ? covered / total : null;
+      if (point.basis === 'crosswalk') row.basis = 'crosswalk';
+      if (point.lower && point.upper) row.bounds[timeline.level] = { lower: point.lower, upper: point.upper };
     }
   }
   return [...byDate.values()].sort((a, b) => a.time - b.time);
+}
+
+/**
+ * The chart's rows and lines up to the frame shown: each level split where the basis or the unit
+ * count changes (see splitByBasis), so the back-cast part can be drawn dashed and lighter.
+ */
+export function toTimelapseChart(rows: readonly TimelapseRow[], levels: readonly Level[], asOf: string): { segments: BasisSegment<Level>[]; rows: Array<{ time: number } & Record<string, number | null>> } {
+  const shown = rowsUpTo(rows, asOf);
+  const points: Partial<Record<Level, BasisPoint[]>> = {};
+  for (const level of levels) {
+    points[level] = shown.flatMap((row) => {
+      const counts = row.counts[level];
+      return counts ? [{ time: row.time, basis: row.basis, total: counts.total, value: row.shares[level] ?? null }] : [];
+    });
+  }
+  return splitByBasis(points, levels);
 }
 
 /** The levels that have a value somewhere in `rows`, in LEVELS order. */

@@ -4,8 +4,8 @@ import { parseTimelapseSearch, serializeTimelapseSearch, type TimelapseSearch } 
 
 /**
  * The time-lapse's view state from the URL, and a navigation that takes an updater. Frames replace
- * the history entry (playing would otherwise fill it); a URL that is not canonical (no asOf, a date
- * inside a month, a scheme that does not match the date) is rewritten once, so a copied link
+ * the history entry (playing would otherwise fill it); a URL that is not canonical (no asOf or scheme, a date
+ * inside a month, a date outside the scheme's frames) is rewritten once, so a copied link
  * always names the frame shown.
  */
 export function useTimelapseSearch(today: string): [TimelapseSearch, (update: (search: TimelapseSearch) => TimelapseSearch) => void] {
