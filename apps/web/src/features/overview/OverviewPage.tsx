@@ -245,11 +245,18 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
     );
   }
   
-  function RankingsPanel({ query }: { query: UseQueryResult<RankingResponse> }) {
+  function RankingsPanel({ query, active, verified }: { query: UseQueryResult<RankingResponse>; active?: RankingResponse; verified?: RankingResponse }) {
     const { t, locale } = useLocale();
     const m = useMessages(overviewMessages);
     const { data, error } = query;
-    const extremes = useMemo(() => (data ? toRankingExtremes(data.rows) : null), [data]);
+    // ties broken by active, then verified share (when those answer for the same scheme and date)
+    const same = (other?: RankingResponse) => (other && data && other.scheme === data.scheme && other.asOf === data.asOf ? other.rows : undefined);
+    const activeRows = same(active);
+    const verifiedRows = same(verified);
+    const extremes = useMemo(
+      () => (data ? toRankingExtremes(data.rows, undefined, { active: activeRows, verified: verifiedRows }) : null),
+      [data, activeRows, verifiedRows],
+    );
     return (
       <Panel id="rankings-title" title={m.rankingsTitle} className="rankings-panel">
         {error && !data && <PanelError error={error} retry={() => void query.refetch()} />}
@@ -261,7 +268,7 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
                 ? fill(m.rankingsNote, { date: formatDate(data.asOf, locale), previous: formatDate(data.previousAsOf, locale) })
                 : fill(m.rankingsNoteNoPrevious, { date: formatDate(data.asOf, locale) })}
             </p>
-            {extremes.ahead.length === 0 ? (
+            {extremes.ahead.length === 0 && extremes.atFull.length === 0 ? (
               <p>{m.rankingsEmpty}</p>
             ) : (
               <>
@@ -271,8 +278,13 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
                 columns={[m.colRank, m.colProvince, m.colCommunesCovered, m.colCommunesTotal, m.colRankPrevious]}
                 rows={data.rows.map((row) => [row.rank, row.name, row.numerator, row.denominator, row.previousRank])}
               />
+              {extremes.atFull.length > 0 && (
+                <p className="ranking-full">
+                  <strong>{fill(m.atFullTitle, { count: formatNumber(extremes.atFull.length, locale) })}</strong>: {extremes.atFull.map((row) => row.name).join(', ')}.
+                </p>
+              )}
               <div className="rankings">
-                <RankingTable caption={fill(m.aheadTitle, { count: extremes.ahead.length })} rows={extremes.ahead} data={data} m={m} />
+                {extremes.ahead.length > 0 && <RankingTable caption={fill(m.aheadTitle, { count: extremes.ahead.length })} rows={extremes.ahead} data={data} m={m} />}
                 {extremes.behind.length > 0 && (
                   <RankingTable caption={fill(m.behindTitle, { count: extremes.behind.length })} rows={extremes.behind} data={data} m={m} />
                 )}
@@ -339,6 +351,8 @@ export function OverviewPage() {
   const coverage = useQuery(coverageQuery({ scheme, asOf, level: 'province', parent: null }));
   const timelines = useQueries({ queries: SCHEMES[scheme].levels.map((level) => timelineQuery({ scheme, level, to: asOf })) });
   const rankings = useQuery(rankingsQuery({ scheme, asOf, metric: 'coverage' }));
+  const activeRankings = useQuery(rankingsQuery({ scheme, asOf, metric: 'active' }));
+  const verifiedRankings = useQuery(rankingsQuery({ scheme, asOf, metric: 'verified' }));
   const { data, error } = coverage;
 
   useEffect(() => {
@@ -390,7 +404,7 @@ export function OverviewPage() {
             </ErrorBoundary>
           </div>
           <ErrorBoundary fallback={panelFallback}>
-            <RankingsPanel query={rankings} />
+            <RankingsPanel query={rankings} active={activeRankings.data} verified={verifiedRankings.data} />
           </ErrorBoundary>
           <div aria-busy={coverage.isPlaceholderData} className={coverage.isPlaceholderData ? 'stale' : undefined}>
             <ErrorBoundary fallback={panelFallback}>

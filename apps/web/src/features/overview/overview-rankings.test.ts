@@ -1,7 +1,7 @@
 import type { RankingRow } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
 import { overviewMessages } from './messages';
-import { rankChangeText, toRankingExtremes } from './overview-rankings';
+import { orderByTieBreaks, rankChangeText, toRankingExtremes } from './overview-rankings';
 
 const ranked = (n: number): RankingRow[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -32,6 +32,34 @@ describe('toRankingExtremes', () => {
     expect(ahead.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
     expect(behind.map((r) => r.rank)).toEqual([6, 7]);
     expect(toRankingExtremes([]).behind).toEqual([]);
+  });
+});
+
+describe('ties', () => {
+  const row = (code: string, value: number, rank: number): RankingRow => ({ rank, code, name: `Tỉnh ${code}`, value, numerator: 0, denominator: 1, previousRank: null, rankChange: null });
+
+  it('breaks a coverage tie by active share, then verified share, then code', () => {
+    const coverage = [row('01', 0.9, 1), row('02', 0.9, 1), row('03', 0.9, 1), row('04', 0.5, 4)];
+    const active = [row('01', 0.2, 3), row('02', 0.6, 1), row('03', 0.6, 1), row('04', 0.9, 1)];
+    const verified = [row('01', 0.9, 1), row('02', 0.1, 3), row('03', 0.3, 2), row('04', 0, 4)];
+    expect(orderByTieBreaks(coverage, active, verified).map((r) => r.code)).toEqual(['03', '02', '01', '04']);
+    expect(orderByTieBreaks(coverage).map((r) => r.code)).toEqual(['01', '02', '03', '04']);
+    const { ahead, behind } = toRankingExtremes(coverage, 2, { active, verified });
+    expect(ahead.map((r) => r.code)).toEqual(['03', '02']);
+    expect(behind.map((r) => r.code)).toEqual(['01', '04']);
+  });
+
+  it('tells 8 provinces at 100% as such instead of listing five by code', () => {
+    const rows = [...Array.from({ length: 8 }, (_, i) => row(String(i + 1).padStart(2, '0'), 1, 1)), ...Array.from({ length: 10 }, (_, i) => row(String(i + 20), 0.5 - i / 100, 9 + i))];
+    const extremes = toRankingExtremes(rows);
+    expect(extremes.ahead).toEqual([]);
+    expect(extremes.atFull).toHaveLength(8);
+    expect(extremes.behind.map((r) => r.code)).toEqual(['25', '26', '27', '28', '29']);
+    // a few at 100%: listed, and still said
+    const few = toRankingExtremes(rows.slice(6));
+    expect(few.ahead.map((r) => r.code)).toEqual(['07', '08', '20', '21', '22']);
+    expect(few.atFull.map((r) => r.code)).toEqual(['07', '08']);
+    expect(toRankingExtremes(rows.slice(7)).atFull).toEqual([]);
   });
 });
 
