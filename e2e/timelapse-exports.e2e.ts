@@ -36,25 +36,59 @@ describe('time-lapse', () => {
     expect(await slider().getAttribute('aria-valuetext')).toContain('30/09/2022');
   });
 
-  it('crosses the reform: 30/06/2025 → 31/07/2025 switches to 34 provinces with the reform notice', async () => {
-    await page.goto('/timelapse?scheme=legacy63&asOf=2025-06-30');
-    await expect.poll(headline).toContain('/63 tỉnh, thành');
-    await expect.poll(() => page.locator('.reform-notice').innerText()).toContain('Tháng sau chuyển sang cơ cấu 34 tỉnh, thành');
+  it('stays in reform34 across 01/07/2025: back-cast figures before, recorded after, the seam marked', async () => {
+    await page.goto('/timelapse?scheme=reform34&asOf=2025-06-30');
+    await expect.poll(headline).toMatch(/\d+\/34 tỉnh, thành/);
+    await expect.poll(() => page.locator('.frame-meta').innerText()).toContain('ước tính qua bảng chuyển đổi');
+    expect(await page.locator('.reform-notice').innerText()).toContain('Số liệu trước mốc này được ước tính theo địa giới 34 tỉnh, thành qua bảng chuyển đổi');
+    expect(await page.locator('.reform-mark').innerText()).toBe('01/07/2025: sắp xếp ĐVHC');
     await page.getByRole('button', { name: 'Tháng sau' }).click();
     await page.waitForURL((url) => url.searchParams.get('asOf') === '2025-07-31');
     expect(search('scheme')).toBe('reform34');
     await expect.poll(headline).toMatch(/\d+\/34 tỉnh, thành/);
-    expect(await headline()).toContain('xã, phường, đặc khu');
-    expect(await headline()).toContain('Cấp huyện không còn từ 01/07/2025.');
-    const notice = page.getByRole('status').filter({ hasText: 'sắp xếp lại đơn vị hành chính' });
-    expect(await notice.innerText()).toContain('01/07/2025: sắp xếp lại đơn vị hành chính — 63 tỉnh, thành thành 34; bỏ cấp huyện');
-    expect(await page.locator('.frame-meta').innerText()).toContain('34 tỉnh, thành — từ 01/07/2025');
+    expect(await page.locator('.frame-meta').innerText()).not.toContain('ước tính');
 
-    // and back with the left arrow key, from the page itself
+    // and back with the left arrow key, from the page itself: still reform34
     await page.locator('h1').click();
     await page.keyboard.press('ArrowLeft');
-    await page.waitForURL((url) => url.searchParams.get('asOf') === '2025-06-30' && url.searchParams.get('scheme') === 'legacy63');
+    await page.waitForURL((url) => url.searchParams.get('asOf') === '2025-06-30');
+    expect(search('scheme')).toBe('reform34');
+    await expect.poll(headline).toMatch(/\d+\/34 tỉnh, thành/);
+  });
+
+  it('shows legacy63 up to 30/06/2025 only, chosen in the page', async () => {
+    await page.goto('/timelapse?scheme=reform34&asOf=2022-08-31');
+    await expect.poll(headline).toMatch(/\d+\/34 tỉnh, thành/);
+    await page.getByLabel('Địa giới').selectOption('legacy63');
+    await page.waitForURL((url) => url.searchParams.get('scheme') === 'legacy63' && url.searchParams.get('asOf') === '2022-08-31');
+    await expect.poll(headline).toContain('63/63 tỉnh, thành');
+    await page.goto('/timelapse?scheme=legacy63&asOf=2025-09-30');
+    await page.waitForURL((url) => url.searchParams.get('asOf') === '2025-06-30');
+    expect(search('scheme')).toBe('legacy63');
     await expect.poll(headline).toContain('/63 tỉnh, thành');
+    expect(await page.getByRole('button', { name: 'Tháng sau' }).isDisabled()).toBe(true);
+  });
+
+  it('plays reform34 from 2021 to today without ever changing the scheme, the 01/07/2025 seam marked', { timeout: 180_000 }, async () => {
+    await page.goto('/timelapse?scheme=reform34&asOf=2021-09-30&speed=fast');
+    await expect.poll(headline).toMatch(/\d+\/34 tỉnh, thành/);
+    expect(await page.locator('.reform-mark').innerText()).toBe('01/07/2025: sắp xếp ĐVHC');
+    // every URL the player writes, recorded in the page
+    await page.evaluate(() => {
+      const seen = ((window as unknown as { seenSchemes: string[] }).seenSchemes = [] as string[]);
+      setInterval(() => seen.push(new URLSearchParams(location.search).get('scheme') ?? ''), 20);
+    });
+    await page.getByRole('button', { name: 'Phát diễn biến từng tháng' }).click();
+    await expect.poll(() => search('play')).toBe('1');
+    const last = await page.locator('.slider-scale span').last().innerText();
+    await expect.poll(() => search('play'), { timeout: 150_000, interval: 500 }).toBeNull();
+    expect(await page.locator('.frame-month').innerText()).toBe(`Tháng ${last}`);
+    const seen = await page.evaluate(() => (window as unknown as { seenSchemes: string[] }).seenSchemes);
+    expect(seen.length).toBeGreaterThan(10);
+    expect(new Set(seen)).toEqual(new Set(['reform34']));
+    // the line drawn to today has its back-cast part, named in the legend, and the seam marker
+    expect(await page.locator('.timelapse-chart .recharts-legend-wrapper').innerText()).toContain('Ước tính qua bảng chuyển đổi (trước 01/07/2025)');
+    expect(await page.locator('.timelapse-chart .recharts-wrapper > svg').first().innerHTML()).toContain('01/07/2025: sắp xếp ĐVHC');
   });
 
   it('plays: the frame advances on its own, and pauses', async () => {
@@ -74,7 +108,8 @@ describe('time-lapse', () => {
     await expect.poll(() => search('asOf'), { timeout: 20_000 }).not.toBe('2022-01-31');
     await page.keyboard.press('Space');
     await expect.poll(() => search('play')).toBeNull();
-    expect(await page.locator('select').inputValue()).toBe('fast');
+    expect(await page.getByLabel('Tốc độ').inputValue()).toBe('fast');
+    expect(search('scheme')).toBe('reform34');
   });
 
   it('steps without tweening when the reader asks for reduced motion', async () => {
@@ -145,9 +180,9 @@ describe('chart and table exports', () => {
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('Diễn biến độ phủ lũy kế theo cấp');
     expect(lines[1]).toContain('Số liệu đến ngày 31/08/2022');
-    expect(lines[2]).toBe('Ngày,Cơ cấu,"Tỉnh, thành có trang (%)","Quận, huyện có trang (%)","Xã, phường có trang (%)"');
-    expect(lines[3]).toMatch(/^2021-09-30,legacy63,[\d.]+,[\d.]+,[\d.]+$/);
-    expect(lines).toContain('2022-08-31,legacy63,100,78.6,56.3');
+    expect(lines[2]).toBe('Ngày,Cơ cấu,"Tỉnh, thành có trang (%)","Quận, huyện có trang (%)","Xã, phường có trang (%)",Cơ sở');
+    expect(lines[3]).toMatch(/^2021-09-30,legacy63,[\d.]+,[\d.]+,[\d.]+,ghi nhận$/);
+    expect(lines).toContain('2022-08-31,legacy63,100,78.6,56.3,ghi nhận');
   });
 
   it('downloads the table as XLSX with the title row and numbers as numbers', async () => {
