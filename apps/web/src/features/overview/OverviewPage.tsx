@@ -8,6 +8,7 @@ import { coverageQuery } from '../../api/queries';
 import { ChartFigure } from '../../components/ChartFigure';
 import { TableExportButtons } from '../../components/export/ExportButtons';
 import { HeadlineCardList } from './HeadlineCardList';
+import { LiveRevisions } from '../snapshots/RevisionNotice';
 import { DemoBanner } from '../../components/DemoBanner';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
@@ -393,6 +394,9 @@ export function OverviewPage() {
             <p className="as-of-note">{fill(t.figuresAsOf, { date: formatDate(data.asOf, locale) })}</p>
             <ErrorBoundary fallback={panelFallback}>
               <HeadlineCards data={data} changes={changes} />
+            </ErrorBoundary>
+            <ErrorBoundary fallback={() => null}>
+              {!coverage.isPlaceholderData && <LiveRevisions live={data} />}
             </ErrorBoundary>
           </div>
           <ErrorBoundary fallback={panelFallback}>

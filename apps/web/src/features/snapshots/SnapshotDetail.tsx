@@ -18,6 +18,7 @@ import { toTimelineSeries } from '../overview/timeline-series';
 import { presentHref } from '../presentation/presentation-search';
 import { snapshotMessages, type SnapshotMessages } from './messages';
 import { snapshotQuery } from './queries';
+import { SnapshotRevisions } from './RevisionNotice';
 import { provincesExportTable, timelineExportTable } from './snapshot-exports';
 import { publishedText } from './snapshot-text';
 
@@ -187,6 +188,9 @@ export function SnapshotDetail() {
             </Link>
           </p>
           <DemoBanner demo={data.demo} />
+          <ErrorBoundary fallback={() => null}>
+            <SnapshotRevisions scheme={data.scheme} asOf={data.asOf} owner={data.owner} frozen={data.levels} />
+          </ErrorBoundary>
           <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
             <FrozenHeadline snapshot={data} />
           </ErrorBoundary>
