@@ -126,7 +126,11 @@ function countBackcastTimeline(services: Services, filters: TimelineFilters, sco
   const { forward, backward } = crosswalkOf(services);
   const own = markTimeline(scopeCodes, listPageHistories(services.db, filters, REFORM34_ONLY_ASSIGNMENTS), dates);
   const predecessorCodes = [...new Set(scopeCodes.flatMap((code) => backward.get(code) ?? []))];
-  const legacy = markTimeline(predecessorCodes, listPageHistories(services.db, { ...filters, scheme: 'legacy63', parent: null }), dates);
+  // The predecessors' histories: those of the legacy63 provinces a reform34 province was made of,
+  // or of the whole country.
+  const legacyParents = filters.parent ? (backward.get(filters.parent.code) ?? []).map((code) => ({ code, level: 'province' as const, name: code })) : [null];
+  const legacyHistories = legacyParents.flatMap((parent) => listPageHistories(services.db, { ...filters, scheme: 'legacy63', parent }));
+  const legacy = markTimeline(predecessorCodes, legacyHistories, dates);
   const legacyIndex = new Map(predecessorCodes.map((code, index) => [code, index]));
   const point = new Uint8Array(scopeCodes.length * n);
   const lower = new Uint8Array(scopeCodes.length * n);

@@ -19,6 +19,7 @@ import {
   type Level,
   type Owner,
   type Platform,
+  type SchemeId,
   type VerificationQueueResponse,
 } from '@mttq/core';
 import { scopeProvinces } from '../auth/scope-image';
@@ -108,27 +109,36 @@ const successorQueueRoute = createRoute({
   responses: { 200: { description: 'The pages and their candidates', content: json(successorQueueResponseSchema) }, ...errorResponses },
 });
 
+/** Every page waiting under the platform and owner filters, oldest first; cached until the next write. */
+function getCachedWaitingPages(services: Services, scheme: SchemeId, platform: Platform | null, owner: Owner | null): DbQueueRow[] {
+  const params = { scheme, asOf: services.today(), platform, owner };
+  return services.cache.get(`verification-queue:${JSON.stringify(params)}`, () =>
+    statement(
+      services.db,
+      `SELECT p.id AS page_id, p.name, p.url, p.platform, p.owner, p.launched_on, ${WAITING_SINCE} AS waiting_since,
+              u.code AS unit_code, u.name AS unit_name, u.level AS unit_level, pu.code AS province_code, pu.name AS province_name
+       ${WAITING}
+       ORDER BY waiting_since, p.id`,
+    ).all(params) as DbQueueRow[],
+  );
+}
+
 function getVerificationQueue(services: Services, query: ReturnType<typeof verificationQueueQuerySchema.parse>): VerificationQueueResponse {
   const scheme = resolveScheme(services, query.scheme);
-  const params = { scheme, asOf: services.today(), platform: query.platform ?? null, owner: query.owner ?? null, province: query.province ?? null };
-  const provinces = statement(
-    services.db,
-    `SELECT pu.code, pu.name, count(*) AS count ${WAITING} AND pu.code IS NOT NULL GROUP BY pu.code ORDER BY count DESC, pu.code`,
-  ).all(params) as { code: string; name: string; count: number }[];
-  const inProvince = ' AND (@province IS NULL OR u.province_code = @province)';
-  const total = statement(services.db, `SELECT count(*) ${WAITING}${inProvince}`).pluck().get(params) as number;
-  const rows = statement(
-    services.db,
-    `SELECT p.id AS page_id, p.name, p.url, p.platform, p.owner, p.launched_on, ${WAITING_SINCE} AS waiting_since,
-            u.code AS unit_code, u.name AS unit_name, u.level AS unit_level, pu.code AS province_code, pu.name AS province_name
-     ${WAITING}${inProvince}
-     ORDER BY waiting_since, p.id LIMIT @limit OFFSET @offset`,
-  ).all({ ...params, limit: query.limit, offset: query.offset }) as DbQueueRow[];
+  const waiting = getCachedWaitingPages(services, scheme, query.platform ?? null, query.owner ?? null);
+  const counts = new Map<string, { code: string; name: string; count: number }>();
+  for (const row of waiting) {
+    if (row.province_code === null) continue;
+    const entry = counts.get(row.province_code) ?? counts.set(row.province_code, { code: row.province_code, name: row.province_name!, count: 0 }).get(row.province_code)!;
+    entry.count += 1;
+  }
+  const provinces = [...counts.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const filtered = query.province === undefined ? waiting : waiting.filter((row) => row.province_code === query.province);
   return {
     scheme,
-    total,
+    total: filtered.length,
     provinces,
-    items: rows.map((row) => ({
+    items: filtered.slice(query.offset, query.offset + query.limit).map((row) => ({
       pageId: row.page_id,
       name: row.name,
       url: row.url,
@@ -176,7 +186,7 @@ export const workQueueRoutes = createRouter()
     const query = c.req.valid('query');
     const scheme = resolveScheme(services, query.scheme);
     const asOf = defaultAsOf(scheme, services.today());
-    const items = listDuplicateFrontPages(services.db, scheme, asOf, query.province ?? null).map((row) => ({
+    const items = services.cache.get(`duplicate-front-pages:${scheme}:${asOf}:${query.province ?? '*'}`, () => listDuplicateFrontPages(services.db, scheme, asOf, query.province ?? null)).map((row) => ({
       unit: { code: row.unit_code, name: row.unit_name, level: row.unit_level },
       province: { code: row.province_code, name: row.province_name },
       pages: JSON.parse(row.pages) as { id: number; name: string; url: string; platform: Platform; launchedOn: string }[],
@@ -189,7 +199,8 @@ export const workQueueRoutes = createRouter()
     c.header('cache-control', 'private, no-store');
     const { province } = c.req.valid('query');
     const own = user.role === 'province' ? new Set(scopeProvinces(services, user.scopes, 'legacy63')) : null;
-    const items = listSuccessorQueue(services.db)
+    const items = services.cache
+      .get('successor-queue', () => listSuccessorQueue(services.db))
       .filter((row) => (province === undefined || row.legacy_province === province) && (own === null || own.has(row.legacy_province)))
       .map((row) => ({
         pageId: row.page_id,
