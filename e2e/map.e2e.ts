@@ -1,7 +1,9 @@
 /**
- * The map screen (/map) in a real browser: the tile grid and the bubbles, the measure and mode in
- * the URL, tooltips, keyboard, links to the province, accessibility, the phone width, and the
- * Content-Security-Policy — with and without a configured tile layer.
+ * The map screen (/map) in a real browser: the province map (the default), the tile grid and the
+ * bubbles, the measure and mode in the URL, the Hoàng Sa and Trường Sa archipelagos and the
+ * boundary credit, tooltips, keyboard, links to the province, accessibility, the phone width, and
+ * the Content-Security-Policy — with and without a configured tile layer; and the province
+ * screen's unit squares.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +17,19 @@ import { csvLines, downloadBytes, hasUtf8Bom, pngSize, svgSize } from './downloa
 import { seriousA11yViolations, signIn, startApp, type RunningApp } from './harness';
 
 const MAP_2022 = '/map?scheme=legacy63&asOf=2022-08-12';
-const SHAPES = '.map-frame path.leaflet-interactive';
+const GRID_2022 = `${MAP_2022}&mode=grid`;
+/** The provinces of whichever map is drawn: the province map's paths or Leaflet's tiles and bubbles. */
+const SHAPES = '.map-frame path[data-code]';
+const PROVINCE_SHAPES = '.province-map path[data-code]';
+const GRID_SHAPES = '.map-grid path.leaflet-interactive';
+/** The map screen's class colours, lightest first (map-data.ts CLASS_COLORS), by the table's class text. */
+const CLASS_FILLS: Record<string, string> = {
+  'Từ 0% đến dưới 25%': '#eff3ff',
+  'Từ 25% đến dưới 50%': '#bdd7e7',
+  'Từ 50% đến dưới 75%': '#6baed6',
+  'Từ 75% đến dưới 90%': '#2171b5',
+  'Từ 90% trở lên': '#08306b',
+};
 
 let app: RunningApp;
 let page: Page;
@@ -35,6 +49,38 @@ async function signedInPage(username: string, options?: { width?: number; height
 /** Waits for what the page shows after its data arrived (a cold server computes the first answers). */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
+/**
+ * A point of a province's shape that the browser hits (its box's centre may fall on a
+ * neighbour, a bubble under another), in the page's pixels.
+ */
+async function shapePoint(p: Page, code: string, map = '.province-map'): Promise<{ x: number; y: number }> {
+  const shape = p.locator(`${map} path[data-code="${code}"]`);
+  await shape.scrollIntoViewIfNeeded();
+  const point = await shape.evaluate((path) => {
+    const box = path.getBoundingClientRect();
+    for (let i = 1; i < 24; i++) {
+      for (let j = 1; j < 24; j++) {
+        const x = box.left + (box.width * i) / 24;
+        const y = box.top + (box.height * j) / 24;
+        if (document.elementFromPoint(x, y) === path) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!point) throw new Error(`no visible point of province ${code}`);
+  return point;
+}
+
+async function clickShape(p: Page, code: string, map = '.province-map'): Promise<void> {
+  const { x, y } = await shapePoint(p, code, map);
+  await p.mouse.click(x, y);
+}
+
+async function hoverShape(p: Page, code: string, map = '.province-map'): Promise<void> {
+  const { x, y } = await shapePoint(p, code, map);
+  await p.mouse.move(x, y);
+}
+
 const legendCounts = async (p: Page) =>
   (await p.locator('.map-legend-count').allInnerTexts()).reduce((sum, text) => sum + Number(/\d+/.exec(text)?.[0] ?? 0), 0);
 
@@ -44,45 +90,116 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-describe('the tile-grid map', () => {
-  it('shows the 63 provinces of legacy63 coloured by commune coverage, with a classed legend', async () => {
+describe('the province map', () => {
+  it('shows the 63 provinces of legacy63 within their boundaries, each coloured by its figure in the table', async () => {
     await page.goto(MAP_2022);
-    await poll(() => page.locator(SHAPES).count()).toBe(63);
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(63);
     await poll(() => page.locator('h1').innerText()).toBe('Bản đồ');
-    expect(await page.locator('.map-tile-label').count()).toBe(63);
-    expect(await page.locator('.map-tile-label').allTextContents()).toEqual(expect.arrayContaining(['HN', 'HCM', 'ĐN']));
+    expect(await page.locator('.map-mode label.selected').innerText()).toBe('Bản đồ tỉnh, thành');
     expect(await page.locator('.demo-banner').innerText()).toContain('Dữ liệu minh họa');
     expect(await page.locator('.as-of-note').first().innerText()).toBe('Số liệu đến ngày 12/08/2022');
-
-    const legend = page.locator('.map-legend');
-    expect(await legend.locator('h3').innerText()).toBe('Tỷ lệ xã, phường, thị trấn có trang');
-    expect(await legend.locator('li').allInnerTexts()).toEqual([
-      expect.stringContaining('Từ 90% trở lên'),
-      expect.stringContaining('Từ 75% đến dưới 90%'),
-      expect.stringContaining('Từ 50% đến dưới 75%'),
-      expect.stringContaining('Từ 25% đến dưới 50%'),
-      expect.stringContaining('Từ 0% đến dưới 25%'),
-      expect.stringContaining('Chưa có số liệu'),
-    ]);
     expect(await legendCounts(page)).toBe(63);
 
-    // Hà Nội: 561/579 communes (96,9%) is in the darkest class; Hà Giang: 23/193 (11,9%) in the lightest
-    expect(await page.locator('path[data-code="01"]').getAttribute('fill')).toBe('#08306b');
-    expect(await page.locator('path[data-code="02"]').getAttribute('fill')).toBe('#eff3ff');
-    expect(await page.locator('path[data-code="02"]').getAttribute('aria-label')).toBe('Tỉnh Hà Giang: 11,9% (23/193)');
+    // every row of the table alternative: its class decides its province's fill on the map
+    await page.locator('.map-table summary').click();
+    const rows = await page.locator('.map-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ code: /\/province\/(\d+)/.exec(tr.querySelector('a')?.getAttribute('href') ?? '')?.[1] ?? '', cells: Array.from(tr.children).map((c) => (c.textContent ?? '').trim()) })),
+    );
+    expect(rows).toHaveLength(63);
+    const fills = Object.fromEntries(await page.locator(PROVINCE_SHAPES).evaluateAll((paths) => paths.map((p) => [p.getAttribute('data-code'), p.getAttribute('fill')])));
+    expect(Object.keys(fills).sort()).toEqual(rows.map((r) => r.code).sort());
+    for (const { code, cells } of rows) expect({ code, fill: fills[code] }).toEqual({ code, fill: CLASS_FILLS[cells[3]!] });
+    // Hà Nội 561/579 (96,9%) is in the darkest class, Hà Giang 23/193 (11,9%) in the lightest
+    expect(rows.find((r) => r.code === '01')?.cells).toEqual(['Thành phố Hà Nội', '561/579', '96,9%', 'Từ 90% trở lên']);
+    expect(fills['01']).toBe('#08306b');
+    expect(fills['02']).toBe('#eff3ff');
+    expect(await page.locator('.map-frame path[data-code="02"]').getAttribute('aria-label')).toBe('Tỉnh Hà Giang: 11,9% (23/193)');
     // one tab stop for the whole map
-    expect(await page.locator(`${SHAPES}[tabindex="0"]`).count()).toBe(1);
+    expect(await page.locator(`${PROVINCE_SHAPES}[tabindex="0"]`).count()).toBe(1);
   });
 
-  it('shows a province’s figures when hovered', async () => {
+  it('names the Hoàng Sa and Trường Sa archipelagos with their provinces and credits the boundaries', async () => {
     await page.goto(MAP_2022);
-    await page.locator('path[data-code="02"]').hover();
-    const tip = page.locator('.leaflet-tooltip.map-tip');
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(63);
+    const words = (await page.locator('.province-map text').allTextContents()).join(' | ');
+    expect(words).toContain('Quần đảo Hoàng Sa(Đà Nẵng)');
+    expect(words).toContain('Quần đảo Trường Sa(Khánh Hòa)');
+    // both within the drawing, beside the mainland
+    const boxes = await page.locator('.province-map .map-archipelago text').evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
+    const frame = await page.locator('.province-map').evaluate((svg) => svg.getBoundingClientRect().toJSON() as DOMRect);
+    expect(boxes).toHaveLength(2);
+    for (const box of boxes) expect(box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom).toBe(true);
+    expect(await page.locator('.map-side').innerText()).toContain('Quần đảo Hoàng Sa thuộc thành phố Đà Nẵng; quần đảo Trường Sa thuộc tỉnh Khánh Hòa.');
+    expect(await page.locator('.map-credit').innerText()).toBe('Ranh giới: geoBoundaries (CC BY-SA 4.0), Cục Đo đạc và Bản đồ qua Open Development Mekong, năm 2016; đã đơn giản hóa.');
+    // legacy63 provinces are drawn apart: Quảng Ngãi and Kon Tum are two shapes
+    expect(await page.locator('.map-frame path[data-code="62"]').count()).toBe(1);
+  });
+
+  it('shows a province’s figures when hovered, inside the panel', async () => {
+    await page.goto(MAP_2022);
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(63);
+    await page.locator('.map-frame path[data-code="02"]').hover();
+    const tip = page.locator('.map-svg-tip');
     await poll(() => tip.innerText()).toContain('Tỉnh Hà Giang');
     const text = await tip.innerText();
     expect(text).toContain('Xã, phường, thị trấn có trang\n23/193 (11,9%)');
     expect(text).toContain('Quận, huyện có trang\n3/11 (27,3%)');
     expect(text).toContain('đã xác minh\n19/193 (9,8%)');
+    // Hà Nội, near the top of the map: the whole tooltip on screen and inside the panel
+    await hoverShape(page, '01');
+    await poll(() => tip.innerText()).toContain('Thành phố Hà Nội');
+    const [tipBox, panel] = await Promise.all([tip.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect), page.locator('.map-panel').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect)]);
+    expect(tipBox.left).toBeGreaterThanOrEqual(panel.left);
+    expect(tipBox.right).toBeLessThanOrEqual(panel.right);
+    expect(tipBox.top).toBeGreaterThanOrEqual(Math.max(0, panel.top));
+  });
+
+  it('opens Quảng Ngãi when clicked, in the scheme in force (reform34) by default', async () => {
+    await page.goto('/map');
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(34);
+    expect(await page.locator('.map-frame path[data-code="51"]').getAttribute('aria-label')).toMatch(/^Tỉnh Quảng Ngãi: /);
+    await clickShape(page, '51');
+    await page.waitForURL((url) => url.pathname === '/province/51');
+    expect(new URL(page.url()).searchParams.get('scheme')).toBe('reform34');
+    await poll(() => page.locator('h1').innerText()).toBe('Tỉnh Quảng Ngãi');
+  });
+
+  it('opens the province of a legacy63 date at that date', async () => {
+    await page.goto(MAP_2022);
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(63);
+    await clickShape(page, '01');
+    await page.waitForURL((url) => url.pathname === '/province/01');
+    const url = new URL(page.url());
+    expect([url.searchParams.get('scheme'), url.searchParams.get('asOf')]).toEqual(['legacy63', '2022-08-12']);
+  });
+
+  it('can be used with the keyboard: one tab stop, arrows between provinces, Enter opens', async () => {
+    await page.goto(MAP_2022);
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(63);
+    const focusedCode = () => page.evaluate(() => document.activeElement?.getAttribute('data-code') ?? null);
+    await page.locator('select[name=measure]').focus();
+    for (let i = 0; i < 6 && (await focusedCode()) === null; i++) await page.keyboard.press('Tab');
+    const first = await focusedCode();
+    expect(first).not.toBeNull();
+    await poll(() => page.locator('.map-svg-tip').innerText()).toContain('Tỉnh');
+    // down the country: each arrow moves to another province, further south
+    const seen = [first];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('ArrowDown');
+      seen.push(await focusedCode());
+    }
+    expect(new Set(seen).size).toBe(5);
+    expect(await page.locator(`${PROVINCE_SHAPES}[tabindex="0"]`).getAttribute('data-code')).toBe(seen.at(-1));
+    // Escape hides the tooltip
+    await page.keyboard.press('Escape');
+    await poll(() => page.locator('.map-svg-tip').count()).toBe(0);
+    // Tab leaves the map: no focus trap
+    await page.keyboard.press('Tab');
+    expect(await focusedCode()).toBeNull();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedCode()).toBe(seen.at(-1));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === `/province/${seen.at(-1)}` && url.searchParams.get('asOf') === '2022-08-12');
   });
 
   it('changes the measure in the URL and in the legend title', async () => {
@@ -93,7 +210,7 @@ describe('the tile-grid map', () => {
     expect([url.searchParams.get('scheme'), url.searchParams.get('asOf')]).toEqual(['legacy63', '2022-08-12']);
     await poll(() => page.locator('.map-legend h3').innerText()).toBe('Tỷ lệ quận, huyện có trang');
     expect(await page.locator('#map-title').innerText()).toBe('Tỷ lệ quận, huyện có trang theo tỉnh, thành');
-    await poll(() => page.locator('path[data-code="02"]').getAttribute('aria-label')).toBe('Tỉnh Hà Giang: 27,3% (3/11)');
+    await poll(() => page.locator('.map-frame path[data-code="02"]').getAttribute('aria-label')).toBe('Tỉnh Hà Giang: 27,3% (3/11)');
 
     await page.locator('select[name=measure]').selectOption('verified');
     await page.waitForURL((u) => u.searchParams.get('measure') === 'verified');
@@ -103,42 +220,6 @@ describe('the tile-grid map', () => {
     await page.goto(`${MAP_2022}&measure=verified`);
     await poll(() => page.locator('.map-legend h3').innerText()).toBe('Tỷ lệ xã, phường, thị trấn có trang đã xác minh');
     expect(await page.locator('select[name=measure]').inputValue()).toBe('verified');
-  });
-
-  it('opens the province when a tile is clicked', async () => {
-    await page.goto(MAP_2022);
-    await page.locator('path[data-code="01"]').click();
-    await page.waitForURL((url) => url.pathname === '/province/01');
-    const url = new URL(page.url());
-    expect(url.searchParams.get('scheme')).toBe('legacy63');
-    expect(url.searchParams.get('asOf')).toBe('2022-08-12');
-    await poll(async () => (await page.locator('main').innerText()).trim().length).toBeGreaterThan(0);
-  });
-
-  it('can be used with the keyboard: one tab stop, arrows between provinces, Enter opens', async () => {
-    await page.goto(MAP_2022);
-    await poll(() => page.locator(SHAPES).count()).toBe(63);
-    const focusedCode = () => page.evaluate(() => document.activeElement?.getAttribute('data-code') ?? null);
-    await page.locator('select[name=measure]').focus();
-    // Tab past the mode switch into the map
-    for (let i = 0; i < 5 && (await focusedCode()) === null; i++) await page.keyboard.press('Tab');
-    expect(await focusedCode()).toBe('12'); // Lai Châu, the first tile in reading order
-    await poll(() => page.locator('.leaflet-tooltip.map-tip').innerText()).toContain('Tỉnh Lai Châu');
-    // to Hà Nội (col 3, row 3): right of Lai Châu (col 2, row 0) is Lào Cai (col 3); then down three rows
-    await page.keyboard.press('ArrowRight');
-    expect(await focusedCode()).toBe('10');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    expect(await focusedCode()).toBe('01');
-    expect(await page.locator(`${SHAPES}[tabindex="0"]`).getAttribute('data-code')).toBe('01');
-    // Tab leaves the map: no focus trap
-    await page.keyboard.press('Tab');
-    expect(await focusedCode()).toBeNull();
-    await page.keyboard.press('Shift+Tab');
-    expect(await focusedCode()).toBe('01');
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === '/province/01' && url.searchParams.get('asOf') === '2022-08-12');
   });
 
   it('lists every province in the table alternative, linked to the province', async () => {
@@ -151,9 +232,9 @@ describe('the tile-grid map', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('shows the 34 reform34 provinces and offers no district measure there', async () => {
+  it('shows the 34 reform34 provinces dissolved from the 63, and offers no district measure there', async () => {
     await page.goto('/map?scheme=reform34&measure=districtCoverage');
-    await poll(() => page.locator(SHAPES).count()).toBe(34);
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(34);
     expect(await page.locator('select[name=measure] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual([
       'coverage',
       'active',
@@ -162,22 +243,82 @@ describe('the tile-grid map', () => {
     expect(await page.locator('select[name=measure]').inputValue()).toBe('coverage');
     expect(await page.locator('.map-legend h3').innerText()).toBe('Tỷ lệ xã, phường, đặc khu có trang');
     expect(await legendCounts(page)).toBe(34);
-    // code 82 is Đồng Tháp in reform34 (Tiền Giang in legacy63)
-    expect(await page.locator('path[data-code="82"]').getAttribute('aria-label')).toMatch(/^Tỉnh Đồng Tháp: /);
+    // code 82 is Đồng Tháp in reform34 (Tiền Giang in legacy63); Kon Tum is part of Quảng Ngãi
+    expect(await page.locator('.map-frame path[data-code="82"]').getAttribute('aria-label')).toMatch(/^Tỉnh Đồng Tháp: /);
+    expect(await page.locator('.map-frame path[data-code="62"]').count()).toBe(0);
+    expect(await page.locator('.map-credit').innerText()).toContain('34 tỉnh, thành ghép từ 63 theo Nghị quyết 202/2025/QH15');
   });
 
   it('has no serious accessibility violation', async () => {
     await page.goto(MAP_2022);
-    await poll(() => page.locator(SHAPES).count()).toBe(63);
-    // one tooltip opened and closed, another open
-    await page.locator('path[data-code="01"]').hover();
-    await page.locator('path[data-code="31"]').hover();
-    await poll(() => page.locator('.leaflet-tooltip.map-tip').innerText()).toContain('Hải Phòng');
-    expect(await page.locator('.leaflet-tooltip.map-tip').count()).toBe(1);
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(63);
+    await page.locator('.map-frame path[data-code="02"]').hover();
+    await poll(() => page.locator('.map-svg-tip').count()).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    // with the keyboard on the map
-    await page.locator(`${SHAPES}[tabindex="0"]`).focus();
+    await page.locator(`${PROVINCE_SHAPES}[tabindex="0"]`).focus();
     await page.keyboard.press('ArrowDown');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
+
+describe('the tile-grid map', () => {
+  it('shows the 63 provinces of legacy63 as equal tiles with their short names, and the archipelagos', async () => {
+    await page.goto(GRID_2022);
+    await poll(() => page.locator(GRID_SHAPES).count()).toBe(63);
+    expect(await page.locator('.map-tile-label:not(.map-tile-archipelago)').count()).toBe(63);
+    const names = await page.locator('.map-tile-label').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Hà Nội', 'Đà Nẵng', 'Quảng Ngãi', 'Khánh Hòa', 'Bà Rịa -Vũng Tàu']));
+    expect(names).toEqual(expect.arrayContaining(['Quần đảoHoàng Sa(Đà Nẵng)', 'Quần đảoTrường Sa(Khánh Hòa)']));
+    // the archipelagos take their province's colour; Hà Nội in the darkest class
+    expect(await page.locator('.map-frame path[data-code="01"]').getAttribute('fill')).toBe('#08306b');
+    expect(await page.locator('.map-frame path[data-code="02"]').getAttribute('aria-label')).toBe('Tỉnh Hà Giang: 11,9% (23/193)');
+    expect(await page.locator(`${GRID_SHAPES}[tabindex="0"]`).count()).toBe(1);
+    expect(await legendCounts(page)).toBe(63);
+    // a name fits its tile
+    const overflowing = await page.locator('.map-tile-label:not(.map-tile-archipelago)').evaluateAll((texts) => {
+      const tiles = Array.from(document.querySelectorAll('.map-grid path.leaflet-interactive')).map((p) => p.getBoundingClientRect());
+      return texts.filter((t) => {
+        const box = t.getBoundingClientRect();
+        const cx = (box.left + box.right) / 2;
+        const cy = (box.top + box.bottom) / 2;
+        const tile = tiles.find((r) => cx > r.left && cx < r.right && cy > r.top && cy < r.bottom);
+        return !tile || box.width > tile.width || box.height > tile.height;
+      }).map((t) => t.textContent);
+    });
+    expect(overflowing).toEqual([]);
+  });
+
+  it('shows a province’s figures when hovered', async () => {
+    await page.goto(GRID_2022);
+    await page.locator('.map-frame path[data-code="02"]').hover();
+    const tip = page.locator('.leaflet-tooltip.map-tip');
+    await poll(() => tip.innerText()).toContain('Tỉnh Hà Giang');
+    expect(await tip.innerText()).toContain('Xã, phường, thị trấn có trang\n23/193 (11,9%)');
+  });
+
+  it('can be used with the keyboard: one tab stop, arrows between provinces, Enter opens', async () => {
+    await page.goto(GRID_2022);
+    await poll(() => page.locator(GRID_SHAPES).count()).toBe(63);
+    const focusedCode = () => page.evaluate(() => document.activeElement?.getAttribute('data-code') ?? null);
+    await page.locator('select[name=measure]').focus();
+    for (let i = 0; i < 6 && (await focusedCode()) === null; i++) await page.keyboard.press('Tab');
+    expect(await focusedCode()).toBe('12'); // Lai Châu, the first tile in reading order
+    // to Hà Nội (col 3, row 3): right of Lai Châu (col 2, row 0) is Lào Cai (col 3); then down three rows
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedCode()).toBe('10');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedCode()).toBe('01');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/province/01' && url.searchParams.get('asOf') === '2022-08-12');
+  });
+
+  it('has no serious accessibility violation', async () => {
+    await page.goto(GRID_2022);
+    await poll(() => page.locator(GRID_SHAPES).count()).toBe(63);
+    await page.locator('.map-frame path[data-code="31"]').hover();
+    await poll(() => page.locator('.leaflet-tooltip.map-tip').innerText()).toContain('Hải Phòng');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });
@@ -187,9 +328,9 @@ describe('map downloads', () => {
   const FILE = 'ty-le-xa-phuong-thi-tran-co-trang-theo-tinh-thanh_2022-08-12';
   const mapToolbar = () => page.getByRole('group', { name: `Tải bản đồ “${MAP_TITLE}”` });
 
-  it('downloads the map as SVG: the tile grid with its legend, title and as-of date', async () => {
+  it('downloads the province map as SVG: the boundaries, names and archipelagos with the legend, title, as-of date and boundary credit', async () => {
     await page.goto(MAP_2022);
-    await poll(() => page.locator(SHAPES).count()).toBe(63);
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(63);
     const { download, bytes } = await downloadBytes(page, () => mapToolbar().getByRole('button', { name: `Tải bản đồ “${MAP_TITLE}” dạng SVG` }).click());
     expect(download.suggestedFilename()).toBe(`${FILE}.svg`);
     const svg = bytes.toString('utf8');
@@ -197,10 +338,26 @@ describe('map downloads', () => {
     expect(svg).toContain(MAP_TITLE);
     expect(svg).toContain('Số liệu đến ngày 12/08/2022 · 63 tỉnh, thành — có cấp huyện');
     expect(svg).toContain('Dữ liệu minh họa');
+    expect(svg).toContain('Ranh giới: geoBoundaries (CC BY-SA 4.0)');
+    expect(svg).toContain('>Quần đảo Hoàng Sa<');
+    expect(svg).toContain('>(Khánh Hòa)<');
+    expect(svg).toContain('>Gia Lai<');
     expect(svg).toContain('>HN<');
     expect(svg).toContain('Từ 90% trở lên');
+    expect(svg.match(/<path [^>]*data-code="\d\d"/g)?.length).toBe(63);
+    expect(svgSize(svg).width).toBeGreaterThan(800);
+  });
+
+  it('downloads the tile grid as SVG with the names and the archipelagos', async () => {
+    await page.goto(GRID_2022);
+    await poll(() => page.locator(GRID_SHAPES).count()).toBe(63);
+    const svg = (await downloadBytes(page, () => mapToolbar().getByRole('button', { name: `Tải bản đồ “${MAP_TITLE}” dạng SVG` }).click())).bytes.toString('utf8');
+    expect(svg).toContain('>Hà Nội<');
+    expect(svg).toContain('>Hoàng Sa<');
+    expect(svg).not.toContain('geoBoundaries');
     expect(svg.match(/<rect [^>]*stroke-width="0.6"/g)?.length).toBeGreaterThanOrEqual(63);
-    expect(svgSize(svg).width).toBeGreaterThan(300);
+    await page.goto(MAP_2022);
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(63);
   });
 
   it('downloads the map as a PNG at twice the SVG size', async () => {
@@ -233,42 +390,72 @@ describe('the bubble map', () => {
     await page.waitForURL((url) => url.searchParams.get('mode') === 'bubbles' && url.searchParams.get('asOf') === '2022-08-12');
     await poll(() => page.locator('.map-bubbles path.leaflet-interactive').count()).toBe(63);
     expect(await page.locator('.leaflet-tile, .leaflet-tile-pane img').count()).toBe(0);
+    // the provinces' boundaries under the circles, and the archipelagos named with their province
+    await poll(() => page.locator('.leaflet-boundaries-pane path').count()).toBeGreaterThanOrEqual(63);
+    expect(await page.locator('.map-archipelago-text').allInnerTexts()).toEqual(['Quần đảo Hoàng Sa\n(Đà Nẵng)', 'Quần đảo Trường Sa\n(Khánh Hòa)']);
+    expect(await page.locator('.map-credit').innerText()).toContain('geoBoundaries (CC BY-SA 4.0)');
     expect(await page.locator('.map-side').innerText()).toContain('Chưa cấu hình bản đồ nền');
     expect(await page.locator('.map-bubble-key li').allInnerTexts()).toEqual(['100 xã, phường, thị trấn', '200 xã, phường, thị trấn', '500 xã, phường, thị trấn']);
     // Hà Nội has the most communes, so the largest circle
-    const radius = (code: string) => page.locator(`path[data-code="${code}"]`).evaluate((el) => (el as SVGGraphicsElement).getBBox().width / 2);
+    const radius = (code: string) => page.locator(`.map-bubbles path[data-code="${code}"]`).evaluate((el) => (el as SVGGraphicsElement).getBBox().width / 2);
     expect(await radius('01')).toBeCloseTo(22, 0);
     expect(await radius('01')).toBeGreaterThan(await radius('48'));
 
-    await page.locator('path[data-code="02"]').hover();
+    await hoverShape(page, '02', '.map-bubbles');
     await poll(() => page.locator('.leaflet-tooltip.map-tip').innerText()).toContain('Tỉnh Hà Giang');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await page.locator('path[data-code="79"]').click();
+    await clickShape(page, '79', '.map-bubbles');
     await page.waitForURL((url) => url.pathname === '/province/79');
   });
 
-  it('switches back to the grid, keeping the measure', async () => {
+  it('keeps Hà Nội’s tooltip whole, clear of the zoom buttons', async () => {
+    await page.goto(`${MAP_2022}&mode=bubbles`);
+    await poll(() => page.locator('.map-bubbles path.leaflet-interactive').count()).toBe(63);
+    await hoverShape(page, '01', '.map-bubbles');
+    const tip = page.locator('.leaflet-tooltip.map-tip');
+    await poll(() => tip.innerText()).toContain('Thành phố Hà Nội');
+    const [box, frame, zoom] = await Promise.all([
+      tip.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect),
+      page.locator('.map-bubbles').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect),
+      page.locator('.leaflet-control-zoom').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect),
+    ]);
+    expect(box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom).toBe(true);
+    const overlapsZoom = box.left < zoom.right && zoom.left < box.right && box.top < zoom.bottom && zoom.top < box.bottom;
+    expect(overlapsZoom).toBe(false);
+  });
+
+  it('switches to the grid and back to the province map, keeping the measure', async () => {
     await page.goto(`${MAP_2022}&mode=bubbles&measure=active`);
     await poll(() => page.locator('.map-bubbles path.leaflet-interactive').count()).toBe(63);
     await page.getByText('Lưới ô vuông').click();
+    await page.waitForURL((url) => url.searchParams.get('mode') === 'grid' && url.searchParams.get('measure') === 'active');
+    await poll(() => page.locator(GRID_SHAPES).count()).toBe(63);
+    await page.getByText('Bản đồ tỉnh, thành').click();
     await page.waitForURL((url) => !url.searchParams.has('mode') && url.searchParams.get('measure') === 'active');
-    await poll(() => page.locator('.map-grid path.leaflet-interactive').count()).toBe(63);
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(63);
   });
 });
 
 describe('on a phone and in English', () => {
-  it('fits a 360 px wide screen without horizontal page scroll, in both modes', async () => {
+  it('fits a 360 px wide screen without horizontal page scroll, in every mode', async () => {
     const phone = await signedInPage('central', { width: 360, height: 740 });
     const overflow = () => phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await phone.goto(MAP_2022);
-    await poll(() => phone.locator(SHAPES).count()).toBe(63);
+    await poll(() => phone.locator(PROVINCE_SHAPES).count()).toBe(63);
     expect(await overflow()).toBe(0);
     // a tooltip near the right edge stays on the page
-    await phone.locator('path[data-code="22"]').hover();
-    await poll(() => phone.locator('.leaflet-tooltip.map-tip').count()).toBe(1);
+    await hoverShape(phone, '22');
+    await poll(() => phone.locator('.map-svg-tip').count()).toBe(1);
+    const tip = await phone.locator('.map-svg-tip').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    expect(tip.left >= 0 && tip.right <= 360).toBe(true);
     expect(await overflow()).toBe(0);
     await phone.locator('.map-table summary').click();
+    expect(await overflow()).toBe(0);
+    await phone.goto(GRID_2022);
+    await poll(() => phone.locator(GRID_SHAPES).count()).toBe(63);
+    await phone.locator('.map-frame path[data-code="22"]').hover();
+    await poll(() => phone.locator('.leaflet-tooltip.map-tip').count()).toBe(1);
     expect(await overflow()).toBe(0);
     await phone.goto(`${MAP_2022}&mode=bubbles`);
     await poll(() => phone.locator(SHAPES).count()).toBe(63);
@@ -281,8 +468,52 @@ describe('on a phone and in English', () => {
     await english.goto(MAP_2022);
     await poll(() => english.locator('.map-legend h3').innerText()).toBe('Share of communes, wards and townships with a page');
     expect(await english.locator('.map-legend li').first().innerText()).toContain('90% and above');
-    expect(await english.locator('path[data-code="02"]').getAttribute('aria-label')).toBe('Tỉnh Hà Giang: 11.9% (23/193)');
+    expect(await english.locator('.map-frame path[data-code="02"]').getAttribute('aria-label')).toBe('Tỉnh Hà Giang: 11.9% (23/193)');
     expect(await english.locator('h1').innerText()).toBe('Map');
+    await poll(() => english.locator('.province-map .map-archipelago text').allTextContents()).toEqual(['Hoàng Sa (Paracel) Islands(Đà Nẵng)', 'Trường Sa (Spratly) Islands(Khánh Hòa)']);
+    expect(await english.locator('.map-credit').innerText()).toContain('Boundaries: geoBoundaries (CC BY-SA 4.0)');
+  });
+});
+
+describe('the province screen’s unit squares', () => {
+  const squares = (p: Page, level: 'commune' | 'district') => p.locator(`.unit-squares a[data-level="${level}"]`);
+
+  it('draws one square per commune of today’s Quảng Ngãi (reform34:51: 96), by name, coloured by status', async () => {
+    await page.goto('/province/51');
+    await poll(() => squares(page, 'commune').count()).toBe(96);
+    expect(await squares(page, 'district').count()).toBe(0);
+    const statuses = await squares(page, 'commune').evaluateAll((links) => links.map((a) => a.getAttribute('data-status')));
+    expect(statuses.every((status) => ['none', 'covered', 'active', 'verified'].includes(status ?? ''))).toBe(true);
+    // the legend counts every square once
+    const legend = await page.locator('.unit-squares-legend li').allInnerTexts();
+    expect(legend.reduce((sum, text) => sum + Number(/(\d+) đơn vị/.exec(text.replace(/\./g, ''))?.[1] ?? 0), 0)).toBe(96);
+    // ordered by name, without the kind
+    const names = await squares(page, 'commune').evaluateAll((links) => links.map((a) => (a.getAttribute('aria-label') ?? '').split(':')[0]!.replace(/^(Xã|Phường|Đặc khu)\s+/u, '')));
+    expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
+    // details on hover and with the arrow keys
+    await squares(page, 'commune').nth(3).hover();
+    await poll(() => page.locator('.unit-squares-details').innerText()).toMatch(/^(Xã|Phường|Đặc khu) .+: (có trang|chưa có trang), .+; \d+ trang$/);
+    const first = squares(page, 'commune').first();
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-code'))).toBe(await squares(page, 'commune').nth(1).getAttribute('data-code'));
+    expect(await page.locator('.unit-squares a[tabindex="0"]').count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // a square opens the unit's pages
+    const code = await squares(page, 'commune').nth(1).getAttribute('data-code');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/pages' && url.searchParams.get('parent') === code);
+  });
+
+  it('draws Hà Nội’s 30 districts and 579 communes of 2022, each commune after its district', async () => {
+    await page.goto('/province/01?scheme=legacy63&asOf=2022-08-12');
+    await poll(() => squares(page, 'commune').count()).toBe(579);
+    await poll(() => squares(page, 'district').count()).toBe(30);
+    const groups = await page.locator('.unit-squares-group').evaluateAll((divs) =>
+      divs.map((div) => ({ title: div.querySelector('.unit-squares-group-title')?.textContent ?? null, first: div.querySelector('a')?.getAttribute('data-level') })),
+    );
+    expect(groups.filter((g) => g.title !== null).every((g) => g.first === 'district')).toBe(true);
+    expect(groups.map((g) => g.title)).toContain('Quận Ba Đình');
   });
 });
 

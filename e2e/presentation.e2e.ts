@@ -102,6 +102,41 @@ describe('presentation mode', () => {
     }
   });
 
+  it('fills the map slide with the province map, every name at 20 px or more at 1920×1080, the archipelagos, the legend and the boundary credit', async () => {
+    const page = await app.signedInPage('central', { width: 1920, height: 1080 });
+    for (const [path, provinces] of [
+      [BRIEFING, 63],
+      ['/present', 34],
+    ] as const) {
+      await openBriefing(page, path);
+      const number = await page.locator('.slide-frame:has(.slide-map) .slide').getAttribute('data-slide');
+      await page.keyboard.press(number!);
+      await expect.poll(() => slideNumber(page)).toBe(number);
+      const map = currentSlide(page).locator('.slide-map svg');
+      await expect.poll(() => map.locator('path[data-code]').count(), { timeout: 20_000 }).toBe(provinces);
+      const found = await map.evaluate((svg) => {
+        const texts = Array.from(svg.querySelectorAll('text'));
+        const sizes = texts.map((text) => {
+          const ctm = text.getScreenCTM();
+          return parseFloat(text.getAttribute('font-size') ?? '0') * (ctm ? Math.hypot(ctm.a, ctm.b) : 0);
+        });
+        const box = svg.getBoundingClientRect();
+        return { count: texts.length, smallest: Math.min(...sizes), words: texts.map((t) => t.textContent ?? ''), width: box.width, height: box.height };
+      });
+      // a name for every province (its name or abbreviation) and the two archipelagos
+      expect(found.count).toBe(provinces + 2);
+      expect(found.smallest).toBeGreaterThanOrEqual(20);
+      expect(found.words).toEqual(expect.arrayContaining(['Quần đảo Hoàng Sa(Đà Nẵng)', 'Quần đảo Trường Sa(Khánh Hòa)']));
+      // the map takes the body's height, the legend beside it
+      expect(found.height).toBeGreaterThanOrEqual(720);
+      const [mapBox, legendBox] = await Promise.all([map.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect), currentSlide(page).locator('.map-legend').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect)]);
+      expect(legendBox.left).toBeGreaterThanOrEqual(mapBox.right);
+      expect(await currentSlide(page).locator('.map-credit').innerText()).toContain('Ranh giới: geoBoundaries (CC BY-SA 4.0)');
+    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(app.offsiteRequests).toEqual([]);
+  });
+
   it('opens a copied link on the same slide and adds the chosen province’s own slides', async () => {
     const page = await app.signedInPage('central');
     const national = await openBriefing(page);

@@ -45,7 +45,9 @@ export function useProvinceDrawing(
   padding = 6,
 ): { drawing: MapDrawing; labels: MapLabels } | null {
   const m = useMessages(mapMessages);
-  const texts = useMemo(() => labelTexts(provinces), [provinces]);
+  // the names, not the figures: a new measure or frame keeps the labels where they are
+  const names = provinces.map((p) => `${p.code}\t${p.name}\t${p.label}`).join('\n');
+  const texts = useMemo(() => labelTexts(provinces), [names]);
   const islands = useMemo(() => archipelagoTexts(m), [m]);
   const drawing = useMemo(() => (shapes && size ? drawMap(shapes, size.width, size.height, { padding }) : null), [shapes, size, padding]);
   const { fontSize, leaders, maxDistance } = style;

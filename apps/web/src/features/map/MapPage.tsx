@@ -102,7 +102,7 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
   const title = measureName(measure, scheme, m, t);
   const date = data ? formatDate(data.asOf, locale) : null;
   const isAllZero = provinces !== null && provinces.every((p) => p.value === null || p.value.numerator === 0);
-  const frameStyle = { '--map-ratio': mode === 'grid' ? gridAspect(scheme) : mode === 'provinces' ? PROVINCE_MAP_RATIO : '0.8' } as CSSProperties;
+  const frameStyle = { '--map-ratio': mode === 'grid' ? gridAspect(scheme) : PROVINCE_MAP_RATIO } as CSSProperties;
   const units = t[`units_commune_${scheme}`];
   const imageRef = useRef<HTMLDivElement>(null);
   const mapTitle = fill(m.mapTitle, { measure: title });

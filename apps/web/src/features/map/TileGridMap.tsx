@@ -78,7 +78,7 @@ export function TileGridMap({ scheme, provinces, measure, onOpen }: { scheme: Sc
   const { cols, rows } = gridSize(scheme);
   const frame = useRef<HTMLDivElement>(null);
   const size = useElementSize(frame);
-  const compact = size !== null && size.width / ((cols + 1) * W + 2 * MARGIN) < MIN_NAME_TILE_PX;
+  const compact = size !== null && (size.width / ((cols + 1) * W + 2 * MARGIN)) * W < MIN_NAME_TILE_PX;
   const onGrid = useMemo(() => provinces.filter((p) => p.tile !== null), [provinces]);
   const archipelagos = useMemo(() => gridArchipelagos(scheme), [scheme]);
   const classOf = useMemo(() => new Map(provinces.map((p) => [p.code, p.classIndex])), [provinces]);

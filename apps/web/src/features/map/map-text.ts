@@ -113,5 +113,5 @@ export function archipelagoLines(id: ArchipelagoId, m: MapMessages): [string, st
 
 /** A tile's text: the short name on one or two lines, or the abbreviation on a narrow screen. */
 export function tileLines(province: Pick<MapProvince, 'name' | 'label'>, compact: boolean): string[] {
-  return compact ? [province.label] : splitLabel(shortProvinceName(province.name), 9);
+  return compact ? [province.label] : splitLabel(shortProvinceName(province.name), 10);
 }
