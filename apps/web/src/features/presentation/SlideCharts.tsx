@@ -7,7 +7,8 @@ import type { Level } from '@mttq/core';
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatPercent, monthLabel } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
-import { toChartRows, type TimelineSeries } from '../overview/timeline-series';
+import { BACKCAST_STYLE } from '../../components/basis-series';
+import { toBasisChart, type TimelineSeries } from '../overview/timeline-series';
 
 /** High-contrast hues (each ≥ 4.5:1 on white), told apart by dash pattern too. */
 export const LEVEL_STROKE: Record<Level, { color: string; dash: string | undefined }> = {
@@ -46,7 +47,8 @@ export function TrendLines({
   width: number;
   height: number;
 }) {
-  const data = toChartRows(series);
+  // back-cast part dashed and lighter, joined to the recorded part at the seam; a new unit count starts a new line
+  const { segments, rows: data } = toBasisChart(series);
   const [start, end] = series.domain;
   const middle = (start + end) / 2;
   return (
@@ -67,17 +69,17 @@ export function TrendLines({
         stroke={TEXT}
       />
       <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={{ fill: TEXT, fontSize: 26 }} width={110} stroke={TEXT} />
-      {series.levels.map((level) => (
+      {segments.map((segment) => (
         <Line
-          key={level}
-          dataKey={level}
+          key={segment.key}
+          dataKey={segment.key}
           type="monotone"
-          stroke={LEVEL_STROKE[level].color}
-          strokeDasharray={LEVEL_STROKE[level].dash}
+          stroke={LEVEL_STROKE[segment.series].color}
+          strokeOpacity={segment.basis === 'crosswalk' ? BACKCAST_STYLE.opacity : 1}
+          strokeDasharray={segment.basis === 'crosswalk' ? '16 10' : LEVEL_STROKE[segment.series].dash}
           strokeWidth={6}
           dot={false}
           isAnimationActive={false}
-          connectNulls
         />
       ))}
       {series.events.map((event) => (

@@ -5,6 +5,8 @@
 import { fill, type Locale } from '../../i18n/messages';
 import type { BriefingFooter, Slide } from './briefing';
 import { LEVEL_STROKE, RegionBars, TrendLines } from './SlideCharts';
+import { BACKCAST_STYLE, basisMessages } from '../../components/basis-series';
+import { hasBackCast } from '../overview/timeline-series';
 import { SlideMap, SlideMapCredit } from './SlideMap';
 import { bucketColor } from './TileMap';
 
@@ -195,6 +197,14 @@ function SlideBody({ slide, locale, headingId }: { slide: Slide; locale: Locale;
                     </span>
                   </li>
                 ))}
+                {hasBackCast(slide.series) && (
+                  <li className="backcast-key">
+                    <svg className="line-key" width="72" height="24" aria-hidden="true" focusable="false">
+                      <line x1="0" y1="12" x2="72" y2="12" stroke="#555e6b" strokeOpacity={BACKCAST_STYLE.opacity} strokeWidth="6" strokeDasharray="16 10" />
+                    </svg>
+                    <span>{basisMessages[locale].legend}</span>
+                  </li>
+                )}
               </ul>
               <SrTable caption={slide.title} columns={slide.table.columns} rows={slide.table.rows} />
             </div>
