@@ -108,11 +108,27 @@ describe('the overview (Tổng quan)', () => {
     // the reform date is the marker of the reform34 timeline, and it has no district column
     expect(await page.locator('.timeline-panel figure').innerText()).toContain('01/07/2025 — Sắp xếp đơn vị hành chính');
     const headers = await figureTable(page, 'Tỷ lệ đơn vị có trang cộng đồng, lũy kế đến cuối mỗi tháng').locator('thead th').allTextContents();
-    expect(headers).toHaveLength(3);
+    // date, provinces, communes, and the basis when the dates reach back before the reform
+    expect(headers.filter((header) => header !== 'Cơ sở')).toHaveLength(3);
     const provinceLinks = page.locator('#provinces-title ~ table tbody th a');
     expect(await provinceLinks.count()).toBe(34);
     expect(await provinceLinks.first().getAttribute('href')).toMatch(/^\/province\/01\?scheme=reform34&asOf=\d{4}-\d{2}-\d{2}$/);
     expect(app.offsiteRequests).toEqual([]);
+  });
+
+  it('draws the reform34 timeline back-cast before 01/07/2025 with its own legend entry, and says the basis in the table', async () => {
+    const page = await app.signedInPage('central');
+    await page.goto('/?scheme=reform34');
+    await waitForOverview(page);
+    const figure = page.locator('.timeline-panel figure');
+    await expect.poll(() => figure.locator('.recharts-legend-wrapper').innerText()).toContain('Ước tính qua bảng chuyển đổi (trước 01/07/2025)');
+    expect(await figure.locator('.recharts-wrapper > svg').first().innerHTML()).toContain('stroke-dasharray="6 4"');
+    expect(await figure.innerText()).toContain('01/07/2025');
+    const table = figureTable(page, 'Tỷ lệ đơn vị có trang cộng đồng, lũy kế đến cuối mỗi tháng');
+    expect(await table.locator('thead th').last().textContent()).toBe('Cơ sở');
+    const basis = await table.locator('tbody tr td:last-child').allTextContents();
+    expect(basis[0]).toMatch(/^ước tính, từ [\d.]+ đến [\d.]+$/);
+    expect(basis[basis.length - 1]).toBe('ghi nhận');
   });
 
   it('speaks English after the language switch', async () => {
