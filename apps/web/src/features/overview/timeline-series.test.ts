@@ -64,9 +64,9 @@ describe('toBasisChart', () => {
   it('keeps each point’s basis and bounds, and splits the line at the seam with the seam point shared', () => {
     const series = toTimelineSeries('reform34', [commune]);
     expect(hasBackCast(series)).toBe(true);
-    expect(series.rows[0]?.bases.commune).toBe('crosswalk');
-    expect(series.rows[1]?.bounds.commune).toEqual({ lower: bound(3050), upper: bound(3150) });
-    expect(series.rows[2]?.bounds.commune).toBeUndefined();
+    expect(series.rows[0]?.bases?.commune).toBe('crosswalk');
+    expect(series.rows[1]?.bounds?.commune).toEqual({ lower: bound(3050), upper: bound(3150) });
+    expect(series.rows[2]?.bounds?.commune).toBeUndefined();
     const chart = toBasisChart(series);
     expect(chart.segments.map((s) => [s.key, s.basis])).toEqual([
       ['commune~0', 'crosswalk'],

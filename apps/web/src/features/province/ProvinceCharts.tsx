@@ -7,6 +7,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
 import { AXIS_TICK, CHART_TEXT, SHARE_TICKS } from '../../components/chart-style';
+import { BACKCAST_STYLE, splitByBasis } from '../../components/basis-series';
 import { withoutKind, type DistrictShareRow, type TimelineShareRow } from './province-figures';
 
 /** Colour-blind safe hues, each at least 3:1 against white, told apart by dash pattern too. */
@@ -20,12 +21,21 @@ export interface TimelineChartProps {
   rows: readonly TimelineShareRow[];
   locale: Locale;
   names: Record<(typeof SERIES)[number]['key'], string>;
+  /** the legend entry of the back-cast part */
+  backCastLabel?: string;
 }
 
 /** Covered, active and verified shares of the province's communes at each month end. */
-export function ProvinceTimelineChart({ rows, locale, names }: TimelineChartProps) {
+export function ProvinceTimelineChart({ rows, locale, names, backCastLabel }: TimelineChartProps) {
+  // back-cast part dashed and lighter, joined to the recorded part at the seam; a new unit count starts a new line
+  const { segments, rows: data } = splitByBasis(
+    Object.fromEntries(SERIES.map((s) => [s.key, rows.map((r) => ({ time: r.time, basis: r.basis ?? 'recorded', total: r.total, value: r[s.key] }))])),
+    SERIES.map((s) => s.key),
+  );
+  const style = new Map(SERIES.map((s) => [s.key, s]));
+  const backCast = rows.some((r) => r.basis === 'crosswalk');
   return (
-    <LineChart data={[...rows]} responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+    <LineChart data={data} responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
       <XAxis
         dataKey="time"
@@ -44,9 +54,25 @@ export function ProvinceTimelineChart({ rows, locale, names }: TimelineChartProp
         formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)}
       />
       <Legend formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
-      {SERIES.map((s) => (
-        <Line key={s.key} dataKey={s.key} name={names[s.key]} type="monotone" stroke={s.color} strokeDasharray={s.dash} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls />
+      {segments.map((segment) => (
+        <Line
+          key={segment.key}
+          dataKey={segment.key}
+          name={names[segment.series]}
+          legendType={segment.first ? 'line' : 'none'}
+          type="monotone"
+          stroke={style.get(segment.series)?.color}
+          strokeOpacity={segment.basis === 'crosswalk' ? BACKCAST_STYLE.opacity : 1}
+          strokeDasharray={segment.basis === 'crosswalk' ? BACKCAST_STYLE.dash : style.get(segment.series)?.dash}
+          strokeWidth={2.5}
+          dot={false}
+          isAnimationActive={false}
+        />
       ))}
+      {backCast && backCastLabel && (
+        // no data: only its legend entry, the back-cast style
+        <Line dataKey="__backcast" name={backCastLabel} stroke="#555e6b" strokeOpacity={BACKCAST_STYLE.opacity} strokeDasharray={BACKCAST_STYLE.dash} strokeWidth={2.5} isAnimationActive={false} />
+      )}
     </LineChart>
   );
 }

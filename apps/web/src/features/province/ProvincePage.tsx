@@ -24,6 +24,7 @@ import { parseUnitTableState, serializeUnitTableState, sharePercent, toUnitTable
 import { UnitTable } from './UnitTable';
 import { UnitSquares } from './UnitSquares';
 import { useLiveSearchParams } from './use-live-search-params';
+import { basisMessages, basisText } from '../../components/basis-series';
 import './province.css';
 
 const ProvinceTimelineChart = lazy(() => import('./ProvinceCharts').then((m) => ({ default: m.ProvinceTimelineChart })));
@@ -186,6 +187,9 @@ function ChartPlaceholder({ height }: { height: number }) {
 function TimelineFigure({ scheme, code, asOf, provinceName, units, m }: { scheme: SchemeId; code: string; asOf: string; provinceName: string; units: string; m: ProvinceMessages }) {
   const { t, locale } = useLocale();
   const timeline = useQuery(provinceTimelineQuery({ scheme, parent: code, to: asOf }));
+  const b = useMessages(basisMessages);
+  // 'ghi nhận', or 'ước tính, từ … đến …' with the communes' bounds
+  const basisCell = (r: (typeof rows)[number]) => basisText(r.basis, r.bounds && { covered: r.bounds.lower }, r.bounds && { covered: r.bounds.upper }, b, locale);
   const rows = useMemo(() => (timeline.data ? toTimelineShareRows(timeline.data) : []), [timeline.data]);
   if (timeline.error && !timeline.data) return <PanelError error={timeline.error} retry={() => void timeline.refetch()} />;
   if (!timeline.data) return <ChartPlaceholder height={TIMELINE_HEIGHT} />;
@@ -198,16 +202,16 @@ function TimelineFigure({ scheme, code, asOf, provinceName, units, m }: { scheme
       note={fill(m.timelineNote, { units, total: formatNumber(total, locale), date: formatDate(data.to, locale) })}
       height={TIMELINE_HEIGHT}
       table={{
-        columns: [m.colMonthEnd, m.seriesCovered, m.seriesActive, m.seriesVerified],
+        columns: [m.colMonthEnd, m.seriesCovered, m.seriesActive, m.seriesVerified, b.column],
         numeric: [1, 2, 3],
-        rows: rows.map((r) => [formatDate(r.date, locale), count(r.covered, r.total), count(r.active, r.total), count(r.verified, r.total)]),
-        exportColumns: [m.colMonthEnd, m.colCommunesTotal, m.seriesCovered, m.seriesActive, m.seriesVerified],
-        exportRows: rows.map((r) => [r.date, r.total, r.covered, r.active, r.verified]),
+        rows: rows.map((r) => [formatDate(r.date, locale), count(r.covered, r.total), count(r.active, r.total), count(r.verified, r.total), basisCell(r)]),
+        exportColumns: [m.colMonthEnd, m.colCommunesTotal, m.seriesCovered, m.seriesActive, m.seriesVerified, b.column],
+        exportRows: rows.map((r) => [r.date, r.total, r.covered, r.active, r.verified, basisCell(r)]),
       }}
       exportInfo={{ asOf: data.to, scheme: data.scheme, demo: data.demo, title: fill(m.figureOf, { title: m.timelineTitle, province: provinceName }) }}
     >
       <Suspense fallback={<p className="muted">{t.loading}</p>}>
-        <ProvinceTimelineChart rows={rows} locale={locale} names={{ coveredShare: m.seriesCovered, activeShare: m.seriesActive, verifiedShare: m.seriesVerified }} />
+        <ProvinceTimelineChart rows={rows} locale={locale} names={{ coveredShare: m.seriesCovered, activeShare: m.seriesActive, verifiedShare: m.seriesVerified }} backCastLabel={b.legend} />
       </Suspense>
     </ChartFigure>
   );

@@ -22,6 +22,10 @@ export interface TimelineShareRow {
   coveredShare: number | null;
   activeShare: number | null;
   verifiedShare: number | null;
+  /** recorded, or back-cast through the crosswalk (reform34 before 01/07/2025) */
+  basis?: 'recorded' | 'crosswalk';
+  /** back-cast points: the communes covered at least and at most */
+  bounds?: { lower: number; upper: number };
 }
 
 /**
@@ -40,6 +44,8 @@ export function toTimelineShareRows(timeline: Pick<TimelineResponse, 'points'>):
     coveredShare: share(p.covered, p.total),
     activeShare: share(p.active, p.total),
     verifiedShare: share(p.verified, p.total),
+    basis: p.basis,
+    ...(p.lower && p.upper ? { bounds: { lower: p.lower.covered, upper: p.upper.covered } } : {}),
   }));
 }
 
