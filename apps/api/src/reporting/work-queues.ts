@@ -186,11 +186,18 @@ export const workQueueRoutes = createRouter()
     const query = c.req.valid('query');
     const scheme = resolveScheme(services, query.scheme);
     const asOf = defaultAsOf(scheme, services.today());
-    const items = services.cache.get(`duplicate-front-pages:${scheme}:${asOf}:${query.province ?? '*'}`, () => listDuplicateFrontPages(services.db, scheme, asOf, query.province ?? null)).map((row) => ({
-      unit: { code: row.unit_code, name: row.unit_name, level: row.unit_level },
-      province: { code: row.province_code, name: row.province_name },
-      pages: JSON.parse(row.pages) as { id: number; name: string; url: string; platform: Platform; launchedOn: string }[],
-    }));
+    const pages = services.cache.get(`duplicate-front-pages:${scheme}:${asOf}`, () => listDuplicateFrontPages(services.db, scheme, asOf));
+    const units = new Map(services.units(scheme).map((u) => [u.code, u]));
+    const byUnit = new Map<string, typeof pages>();
+    for (const page of pages) (byUnit.get(page.unit_code) ?? byUnit.set(page.unit_code, []).get(page.unit_code)!).push(page);
+    const items = [...byUnit]
+      .map(([code, unitPages]) => ({ unit: units.get(code)!, pages: unitPages }))
+      .filter(({ unit }) => query.province === undefined || unit.provinceCode === query.province)
+      .map(({ unit, pages: unitPages }) => ({
+        unit: { code: unit.code, name: unit.name, level: unit.level },
+        province: { code: unit.provinceCode, name: units.get(unit.provinceCode)?.name ?? unit.provinceCode },
+        pages: unitPages.map((p) => ({ id: p.id, name: p.name, url: p.url, platform: p.platform, launchedOn: p.launched_on })),
+      }));
     return jsonResponse(c, { scheme, asOf, items });
   })
   .openapi(successorQueueRoute, (c) => {

@@ -30,32 +30,29 @@ export const frontPageDate = (scheme: SchemeId, today: string) => defaultAsOf(sc
 
 export interface DbDuplicateFrontPage {
   unit_code: string;
-  unit_name: string;
-  unit_level: 'province' | 'district' | 'commune';
-  province_code: string;
-  province_name: string;
-  /** JSON array of {id, name, url, platform, launchedOn}, oldest first. */
-  pages: string;
+  id: number;
+  name: string;
+  url: string;
+  platform: 'facebook' | 'zalo' | 'tiktok' | 'youtube';
+  launched_on: string;
 }
 
-/** Units of the scheme (of one province, or all) with more than one live Front page at `asOf`. */
-export function listDuplicateFrontPages(db: Db, scheme: SchemeId, asOf: string, province: string | null): DbDuplicateFrontPage[] {
+/**
+ * The live Front pages at `asOf` of the units of the scheme that have more than one, by unit, the
+ * oldest first. The live pages are found once (materialized), then grouped.
+ */
+export function listDuplicateFrontPages(db: Db, scheme: SchemeId, asOf: string): DbDuplicateFrontPage[] {
   return statement(
     db,
     /* sql */ `
-    WITH live AS (
+    WITH live AS MATERIALIZED (
       SELECT a.unit_code, p.id, p.name, p.url, p.platform, p.launched_on
       FROM pages p JOIN page_assignments a ON a.page_id = p.id AND a.scheme = @scheme
       WHERE p.owner = 'front' AND ${PAGE_IS_LIVE}
-    )
-    SELECT u.code AS unit_code, u.name AS unit_name, u.level AS unit_level, pu.code AS province_code, pu.name AS province_name,
-           json_group_array(json_object('id', l.id, 'name', l.name, 'url', l.url, 'platform', l.platform, 'launchedOn', l.launched_on)) AS pages
-    FROM (SELECT * FROM live ORDER BY launched_on, id) l
-    JOIN units u ON u.scheme = @scheme AND u.code = l.unit_code
-    JOIN units pu ON pu.scheme = @scheme AND pu.code = u.province_code
-    WHERE (@province IS NULL OR u.province_code = @province)
-    GROUP BY u.code
-    HAVING count(*) > 1
-    ORDER BY u.province_code, u.code`,
-  ).all({ scheme, asOf, province }) as DbDuplicateFrontPage[];
+    ),
+    doubled AS MATERIALIZED (SELECT unit_code FROM live GROUP BY unit_code HAVING count(*) > 1)
+    SELECT unit_code, id, name, url, platform, launched_on FROM live
+    WHERE unit_code IN (SELECT unit_code FROM doubled)
+    ORDER BY unit_code, launched_on, id`,
+  ).all({ scheme, asOf }) as DbDuplicateFrontPage[];
 }
