@@ -188,6 +188,8 @@ function TimelineFigure({ scheme, code, asOf, provinceName, units, m }: { scheme
   const { t, locale } = useLocale();
   const timeline = useQuery(provinceTimelineQuery({ scheme, parent: code, to: asOf }));
   const b = useMessages(basisMessages);
+  // the basis column only when some figures are back-cast (reform34 before 01/07/2025)
+  const backCast = rows.some((r) => r.basis === 'crosswalk');
   // 'ghi nhận', or 'ước tính, từ … đến …' with the communes' bounds
   const basisCell = (r: (typeof rows)[number]) => basisText(r.basis, r.bounds && { covered: r.bounds.lower }, r.bounds && { covered: r.bounds.upper }, b, locale);
   const rows = useMemo(() => (timeline.data ? toTimelineShareRows(timeline.data) : []), [timeline.data]);
@@ -202,11 +204,11 @@ function TimelineFigure({ scheme, code, asOf, provinceName, units, m }: { scheme
       note={fill(m.timelineNote, { units, total: formatNumber(total, locale), date: formatDate(data.to, locale) })}
       height={TIMELINE_HEIGHT}
       table={{
-        columns: [m.colMonthEnd, m.seriesCovered, m.seriesActive, m.seriesVerified, b.column],
+        columns: [m.colMonthEnd, m.seriesCovered, m.seriesActive, m.seriesVerified, ...(backCast ? [b.column] : [])],
         numeric: [1, 2, 3],
-        rows: rows.map((r) => [formatDate(r.date, locale), count(r.covered, r.total), count(r.active, r.total), count(r.verified, r.total), basisCell(r)]),
-        exportColumns: [m.colMonthEnd, m.colCommunesTotal, m.seriesCovered, m.seriesActive, m.seriesVerified, b.column],
-        exportRows: rows.map((r) => [r.date, r.total, r.covered, r.active, r.verified, basisCell(r)]),
+        rows: rows.map((r) => [formatDate(r.date, locale), count(r.covered, r.total), count(r.active, r.total), count(r.verified, r.total), ...(backCast ? [basisCell(r)] : [])]),
+        exportColumns: [m.colMonthEnd, m.colCommunesTotal, m.seriesCovered, m.seriesActive, m.seriesVerified, ...(backCast ? [b.column] : [])],
+        exportRows: rows.map((r) => [r.date, r.total, r.covered, r.active, r.verified, ...(backCast ? [basisCell(r)] : [])]),
       }}
       exportInfo={{ asOf: data.to, scheme: data.scheme, demo: data.demo, title: fill(m.figureOf, { title: m.timelineTitle, province: provinceName }) }}
     >
