@@ -188,11 +188,11 @@ function TimelineFigure({ scheme, code, asOf, provinceName, units, m }: { scheme
   const { t, locale } = useLocale();
   const timeline = useQuery(provinceTimelineQuery({ scheme, parent: code, to: asOf }));
   const b = useMessages(basisMessages);
-  // the basis column only when some figures are back-cast (reform34 before 01/07/2025)
-  const backCast = rows.some((r) => r.basis === 'crosswalk');
   // 'ghi nhận', or 'ước tính, từ … đến …' with the communes' bounds
   const basisCell = (r: (typeof rows)[number]) => basisText(r.basis, r.bounds && { covered: r.bounds.lower }, r.bounds && { covered: r.bounds.upper }, b, locale);
   const rows = useMemo(() => (timeline.data ? toTimelineShareRows(timeline.data) : []), [timeline.data]);
+  // the basis column only when some figures are back-cast (reform34 before 01/07/2025)
+  const backCast = rows.some((r) => r.basis === 'crosswalk');
   if (timeline.error && !timeline.data) return <PanelError error={timeline.error} retry={() => void timeline.refetch()} />;
   if (!timeline.data) return <ChartPlaceholder height={TIMELINE_HEIGHT} />;
   const count = (n: number, total: number) => `${formatNumber(n, locale)} (${formatPercent(total > 0 ? n / total : null, locale)})`;
