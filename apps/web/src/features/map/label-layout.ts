@@ -216,19 +216,32 @@ export function placeLabels(requests: readonly LabelRequest[], raster: LandRaste
   };
   waiting.sort((a, b) => toOutside(a) - toOutside(b) || a.key.localeCompare(b.key));
   const landIn = landCounter(raster);
+  // no allocation until a spot passes the cheap tests: this loop runs thousands of times a label
+  const clear = (left: number, top: number, right: number, bottom: number, self: LabelRequest) => {
+    if (left < 0 || top < 0 || right > options.width || bottom > options.height) return false;
+    for (const b of taken) if (left < b.right + gap && b.left < right + gap && top < b.bottom + gap && b.top < bottom + gap) return false;
+    for (const r of requests) if (r !== self && r.anchor[0] > left - 3 && r.anchor[0] < right + 3 && r.anchor[1] > top - 3 && r.anchor[1] < bottom + 3) return false;
+    return true;
+  };
   for (const request of waiting) {
     const halfDiagonal = Math.hypot(request.width, request.height) / 2;
+    const [ax, ay] = request.anchor;
     let best: { box: Box; line: Segment; cost: number } | null = null;
     for (const [dx, dy] of offsets) {
       if (best && Math.hypot(dx, dy) - halfDiagonal > best.cost) break;
-      const box = boxAt(request, request.anchor[0] + dx, request.anchor[1] + dy);
-      if (!inside(box) || !isFree(box) || hides(request, box)) continue;
-      const line: Segment = [request.anchor, nearestOnBox(box, request.anchor)];
-      let cost = Math.hypot(line[1][0] - line[0][0], line[1][1] - line[0][1]);
+      const left = ax + dx - request.width / 2;
+      const top = ay + dy - request.height / 2;
+      const right = left + request.width;
+      const bottom = top + request.height;
+      if (!clear(left, top, right, bottom, request)) continue;
+      const end: Point = [Math.min(Math.max(ax, left), right), Math.min(Math.max(ay, top), bottom)];
+      let cost = Math.hypot(end[0] - ax, end[1] - ay);
       if (best && cost >= best.cost) continue;
+      const box = { left, top, right, bottom };
       // over another province's land costs as much as this many pixels of leader
       cost += landIn(box) * OVER_LAND_COST;
       if (best && cost >= best.cost) continue;
+      const line: Segment = [request.anchor, end];
       for (const segment of leaders) if (crosses(segment, line) && (cost += CROSSING_COST) >= (best?.cost ?? Infinity)) break;
       for (const other of taken) if (segmentHitsBox(line, other) && (cost += CROSSING_COST) >= (best?.cost ?? Infinity)) break;
       if (!best || cost < best.cost) best = { box, line, cost };
