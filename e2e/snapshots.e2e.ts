@@ -90,6 +90,8 @@ describe('frozen snapshots', () => {
 
     await page.goto('/?scheme=legacy63&asOf=2022-08-12');
     await expect.poll(() => page.locator('main').innerText(), SLOW).toContain('5.778/10.599');
+    // the live overview for the snapshot's scheme and date says the figure was revised, with both numbers
+    await expect.poll(() => page.locator('.revision-notice').innerText(), SLOW).toContain('5.777 → 5.778, cập nhật sau khi chốt số liệu 12/08/2022');
 
     await page.goto(`/snapshots/${snapshotId}`);
     await page.locator('.frozen-banner').waitFor();
@@ -99,7 +101,9 @@ describe('frozen snapshots', () => {
     expect(detail).toContain('Số liệu đến ngày 12/08/2022');
     expect(detail).toContain('người công bố: central');
     expect(detail).toContain('5.777/10.599 xã, phường, thị trấn');
-    expect(detail).not.toContain('5.778');
+    // the frozen headline keeps 5.777; the revision note beside it gives both numbers
+    expect(await page.locator('section[aria-labelledby="frozen-headline-title"]').innerText()).not.toContain('5.778');
+    await expect.poll(() => page.locator('.revision-notice').innerText(), SLOW).toContain('Xã, phường, thị trấn có trang: 5.777 → 5.778, cập nhật sau khi chốt số liệu 12/08/2022');
     // the province table and the month-by-month table come from the frozen figures too
     expect(await page.getByRole('region', { name: /Bảng độ phủ theo tỉnh, thành/ }).locator('tbody tr').count()).toBe(63);
     expect(await page.getByRole('region', { name: /Bảng diễn biến theo tháng/ }).innerText()).toContain('12/08/2022');
