@@ -75,7 +75,10 @@ describe('POST /pages', () => {
     });
     // The recorder reads their own name; a signed-out reader only the role.
     const read = await w.get(`/api/v1/pages/${body.id}`, hanoi);
-    expect(read.body).toEqual(body);
+    // The page's screen also says where each monthly figure came from: none yet.
+    const { monthlySources, ...detail } = read.body;
+    expect(monthlySources).toEqual([]);
+    expect(detail).toEqual(body);
     expect((await w.get(`/api/v1/pages/${body.id}`)).body.history[0].recordedBy).toBe('Cán bộ tỉnh');
   });
 
