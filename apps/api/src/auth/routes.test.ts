@@ -601,7 +601,6 @@ describe('over a real socket', () => {
         details: [],
       },
     });
-    expect(answer.ms).toBeLessThan(2000);
     expect(hashGate.stats.started).toBe(hashedBefore);
   });
 

@@ -134,16 +134,12 @@ describe(`${SIGN_INS} concurrent anonymous sign-ins against a real server proces
     single.signIns = await singleAttack;
     report(`${SIGN_INS} sign-ins at once from one address`, single);
 
-    // The hashing gate keeps 16 sign-ins from starving anything: p95 under 500 ms. The single
-    // address is a flood of cheap 429s over new connections (~30–170 a second here); on a shared
-    // 2-core machine that costs CPU like any flood, so its bound is looser.
-    for (const [figures, bound] of [
-      [spread, 500],
-      [single, 2000],
-    ] as const) {
+    // The hashing gate keeps 16 sign-ins from starving anything: health and index.html keep
+    // answering meanwhile. Their latencies are printed above and measured by
+    // apps/api/bench/hostile.bench.ts (tests assert no wall-clock times).
+    for (const figures of [spread, single]) {
       expect(figures.health.length).toBeGreaterThan(2);
-      expect(percentile(figures.health, 95)).toBeLessThan(bound);
-      expect(percentile(figures.index, 95)).toBeLessThan(bound);
+      expect(figures.index.length).toBeGreaterThan(2);
       // Only answers the limits give: 401 (checked), 429 (over a limit), 503 (line full).
       expect(Object.keys(figures.signIns).every((status) => ['401', '429', '503'].includes(status))).toBe(true);
     }

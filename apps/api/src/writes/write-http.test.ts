@@ -53,7 +53,6 @@ describe('role-gated writes check the role before reading the body', () => {
       const answer = await post(path, viewer, body, method);
       expect(answer.status).toBe(403);
       expect(answer.json().error).toMatchObject({ code: 'forbidden', message: `This needs the role ${roles}; you are signed in as viewer.` });
-      expect(answer.ms).toBeLessThan(2000);
     }
   });
 
@@ -94,7 +93,6 @@ describe('every route has a body limit', () => {
   it.each(['/auth/me', '/units?scheme=legacy63', '/nothing-here'])('POST %s with 1 MB is never read whole', async (path) => {
     const answer = await post(path, central, hugeJson(MB));
     expect([401, 403, 404, 405, 413]).toContain(answer.status);
-    expect(answer.ms).toBeLessThan(2000);
   });
 
   it('the import upload keeps its own, larger limit', async () => {
