@@ -109,7 +109,8 @@ describe('pending import plans: per-user bounds, no cap over all users', () => {
     for (const { session, plans } of [officers[0]!, officers[16]!]) {
       for (const planId of plans) expect((await planStatus(session, planId)).body.state).toBe('pending');
     }
-  });
+    // 52 dry runs through the parsing worker and 18 password hashes: room for a busy CI machine.
+  }, 240_000);
 
   it('replaces the oldest plan of a user at their 4th dry run: its commit says "replaced by your newer dry run of <file> at …", not "expired"', async () => {
     const central = await signInAs(server.db, 'central');
