@@ -222,13 +222,17 @@ describe('a month of reports: legacy63 2022-08, deadline 2022-09-05', () => {
     expect(body.error.message).toContain('legacy63:52');
   });
 
-  it.each([
-    ['a district officer inside the province', 'district', 'legacy63:522'],
-    ['a province officer of the other scheme', 'reform', 'reform34:51'],
-  ] as const)('refuses %s submitting the province report', async (_who, key, scope) => {
-    const { status, body } = await submit(periodId, { provinceCode: '51' }, as[key]);
+  it('refuses a district officer inside the province submitting the province report', async () => {
+    const { status, body } = await submit(periodId, { provinceCode: '51' }, as.district);
     expect(status).toBe(403);
-    expect(body.error.message).toContain(scope);
+    expect(body.error.message).toContain('legacy63:522');
+  });
+
+  it('lets the officer of the reform34 province that legacy63:51 became submit its legacy63 report, and not another', async () => {
+    expect((await submit(periodId, { provinceCode: '51' }, as.reform)).status).toBeLessThan(300);
+    const { status, body } = await submit(periodId, { provinceCode: '01' }, as.reform);
+    expect(status).toBe(403);
+    expect(body.error.message).toContain('reform34:51');
   });
 
   it('refuses a viewer (403), a signed-out caller (401) and a request without the CSRF token (403)', async () => {
@@ -380,10 +384,10 @@ describe('GET /reporting/periods and /reporting/completeness', () => {
     expect(body.periods[2].provinces).toEqual({ total: 34, submitted: 2, onTime: 1, late: 1, missing: 32 });
   });
 
-  it('lists the default scheme (legacy63) when none is given', async () => {
+  it('lists the scheme in force (reform34) when none is given', async () => {
     const { body } = await call('GET', '/reporting/periods');
-    expect(body.scheme).toBe('legacy63');
-    expect(body.periods.every((p: { scheme: string }) => p.scheme === 'legacy63')).toBe(true);
+    expect(body.scheme).toBe('reform34');
+    expect(body.periods.every((p: { scheme: string }) => p.scheme === 'reform34')).toBe(true);
     const months = body.periods.map((p: { month: string }) => p.month);
     expect(months).toEqual([...months].sort().reverse());
   });
