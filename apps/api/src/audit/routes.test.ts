@@ -41,14 +41,17 @@ const list = async (query: string, session: TestSession = admin) => {
 
 describe('GET /audit', () => {
   it('lists writes newest first, with who wrote and the entity before and after', async () => {
-    const { items } = await list('?limit=5');
+    const { items } = await list('?limit=6');
+    // The page was live on 01/07/2025, so its creation also carried it to its reform34 commune.
     expect(items.map((e) => [e.action, e.entity])).toEqual([
       ['create', 'metric_snapshot'],
       ['update', 'page'],
+      ['create', 'page_assignment'],
       ['create', 'page_status_event'],
       ['create', 'page_assignment'],
       ['create', 'page'],
     ]);
+    expect(items[2]).toMatchObject({ entityId: `${pageId}/reform34`, after: { basis: 'crosswalk' } });
     expect(items[1]).toMatchObject({
       username: usernameOf(central),
       userId: central.userId,
@@ -56,7 +59,7 @@ describe('GET /audit', () => {
       before: { id: pageId, name: 'MTTQ mttq.audit', url: 'https://www.facebook.com/mttq.audit' },
       after: { id: pageId, name: 'MTTQ phường Phúc Xá', url: 'https://www.facebook.com/mttq.audit' },
     });
-    expect(items[4]).toMatchObject({ username: usernameOf(officer), before: null, after: { id: pageId, owner: 'front' } });
+    expect(items[5]).toMatchObject({ username: usernameOf(officer), before: null, after: { id: pageId, owner: 'front' } });
     expect(items.every((e, i) => i === 0 || e.id < items[i - 1]!.id)).toBe(true);
   });
 
@@ -64,7 +67,7 @@ describe('GET /audit', () => {
     const page = await list(`?entity=page&entityId=${pageId}`);
     expect(page.items.map((e) => e.action)).toEqual(['update', 'create']);
     const byOfficer = await list(`?username=${usernameOf(officer).toUpperCase()}`, central);
-    expect(byOfficer.items.map((e) => e.entity).sort()).toEqual(['metric_snapshot', 'page', 'page_assignment', 'page_status_event']);
+    expect(byOfficer.items.map((e) => e.entity).sort()).toEqual(['metric_snapshot', 'page', 'page_assignment', 'page_assignment', 'page_status_event']);
     expect((await list('?entity=no_such_entity')).items).toEqual([]);
   });
 
