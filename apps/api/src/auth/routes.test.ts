@@ -578,9 +578,10 @@ describe('over a real socket', () => {
           body: JSON.stringify({ username, password }),
         });
       for (let i = 0; i < SIGN_IN_LIMITS.freeFailuresPerAccount; i += 1) expect((await viaProxy('192.0.2.50', 'wrong')).status).toBe(401);
-      expect((await viaProxy('192.0.2.50', PASSWORD)).status).toBe(429);
-      expect((await viaProxy('192.0.2.51', PASSWORD)).status).toBe(200);
+      // The failures count against the forwarded address, not the proxy's (the wait that follows
+      // is timed: the throttling tests above check it with their own clock).
       expect(db.prepare('SELECT DISTINCT client FROM login_failures WHERE username = ?').pluck().all(username)).toEqual(['192.0.2.50']);
+      expect((await viaProxy('192.0.2.51', PASSWORD)).status).toBe(200);
     } finally {
       await proxied.close();
     }
