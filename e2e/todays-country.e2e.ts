@@ -38,6 +38,12 @@ async function coveredCommunes(page: Page): Promise<number> {
 
 const cardTexts = (page: Page) => page.locator('.overview .cards li strong').allInnerTexts();
 
+/** Nothing left loading or greyed out while the next answer loads (a stale panel is drawn faded). */
+async function waitForSettled(page: Page) {
+  await expect.poll(() => page.locator('main .stale, main [aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
+  await expect.poll(() => page.locator('main').innerText()).not.toMatch(/Đang tải/);
+}
+
 async function expectAxeClean(page: Page) {
   expect(await seriousA11yViolations(page)).toEqual([]);
 }
@@ -57,6 +63,7 @@ describe('the scheme in force by default', () => {
     // the old structure's figures are of its last day, and the screen says so
     await expect.poll(() => page.locator('.as-of input[type=date]').inputValue()).toBe('2025-06-30');
     expect(await page.locator('.as-of-clamped').innerText()).toContain('30/06/2025');
+    await waitForSettled(page);
     await expectAxeClean(page);
     expect(app.offsiteRequests).toEqual([]);
   });
