@@ -46,7 +46,7 @@ describe('time-lapse', () => {
     await page.waitForURL((url) => url.searchParams.get('asOf') === '2025-07-31');
     expect(search('scheme')).toBe('reform34');
     await expect.poll(headline).toMatch(/\d+\/34 tỉnh, thành/);
-    expect(await page.locator('.frame-meta').innerText()).not.toContain('ước tính');
+    await expect.poll(() => page.locator('.frame-meta').innerText()).not.toContain('ước tính');
 
     // and back with the left arrow key, from the page itself: still reform34
     await page.locator('h1').click();
