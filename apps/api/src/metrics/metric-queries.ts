@@ -3,27 +3,29 @@ import type { Db } from '../db/connection';
 import { assignmentsAt } from '../db/assignment-source';
 import { PAGE_HAS_POSTED, PAGE_IS_LIVE } from '../db/page-rules';
 import type { DbUnitRef } from '../http/scope';
+import { lastCompleteMonth } from './complete-month';
 
 /** Everything a page-metrics figure depends on: the same inputs as a coverage figure. */
 export type MetricFilters = CoverageFilters;
 
 /**
  * Live pages at @asOf (the same rule as coverage, PAGE_IS_LIVE: launched by then, neither closed nor rejected
- * by then) with their figures for @month: followers are the latest snapshot up to the month
- * (followers are a level, so an older figure still stands); posts and interactions only that
- * month's (null without a snapshot: no data, not zero). Active: posted in the month or the
- * month before, as for coverage. @parent limits to the parent unit and its subtree.
+ * by then) with their figures for @figureMonth, the last month complete at @asOf (lastCompleteMonth):
+ * followers are the latest snapshot up to that month (followers are a level, so an older figure
+ * still stands); posts and interactions only that month's (null without a snapshot: no data, not
+ * zero). Active: posted in the month of @asOf or the month before, as for coverage. @parent
+ * limits to the parent unit and its subtree.
  */
 export const livePageMetrics = (assignments: string) => /* sql */ `
   SELECT a.unit_code, p.id AS page_id,
     COALESCE(cur.followers, (SELECT m.followers FROM metric_snapshots m
-                             WHERE m.page_id = p.id AND m.month < @month ORDER BY m.month DESC LIMIT 1)) AS followers,
+                             WHERE m.page_id = p.id AND m.month < @figureMonth ORDER BY m.month DESC LIMIT 1)) AS followers,
     cur.posts, cur.interactions,
     ${PAGE_HAS_POSTED} AS is_active
   FROM ${assignments} a
   JOIN pages p ON p.id = a.page_id
   JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code
-  LEFT JOIN metric_snapshots cur ON cur.page_id = p.id AND cur.month = @month
+  LEFT JOIN metric_snapshots cur ON cur.page_id = p.id AND cur.month = @figureMonth
   WHERE a.scheme = @scheme AND p.launched_on <= @asOf
     AND (@owner = 'all' OR p.owner = @owner)
     AND (@platform IS NULL OR p.platform = @platform)
@@ -36,6 +38,7 @@ export const livePageMetrics = (assignments: string) => /* sql */ `
 export function bindLivePageMetrics(filters: MetricFilters, parent: DbUnitRef | null) {
   return {
     ...bindCoverageFilters(filters),
+    figureMonth: lastCompleteMonth(filters.asOf),
     parent: parent?.code ?? null,
     parentLevel: parent?.level ?? null,
   };
@@ -51,7 +54,7 @@ export interface DbLivePageMetrics {
   is_active: 0 | 1;
 }
 
-/** One row per live page in scope at asOf, with its figures for asOf's month. */
+/** One row per live page in scope at asOf, with its figures for the last month complete at asOf. */
 export function listLivePageMetrics(db: Db, filters: MetricFilters, parent: DbUnitRef | null): DbLivePageMetrics[] {
   return db.prepare(livePageMetrics(assignmentsAt(filters.scheme, filters.asOf))).all(bindLivePageMetrics(filters, parent)) as DbLivePageMetrics[];
 }

@@ -21,14 +21,14 @@ describe('GET /api/v1/metrics/summary on the demo data', () => {
     return body;
   };
 
-  /** Live pages in scope at asOf with that month's snapshot, straight from the tables. */
-  function pagesFromSql(scheme: string, asOf: string, parent: string | null, owner: string, platform: string | null) {
-    const month = asOf.slice(0, 7);
+  /** Live pages in scope at asOf with the snapshot of `month`, straight from the tables; active by asOf's month and the month before. */
+  function pagesFromSql(scheme: string, asOf: string, month: string, parent: string | null, owner: string, platform: string | null) {
+    const activeMonth = asOf.slice(0, 7);
     const previousMonth = new Date(Date.UTC(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
     return demo.db
       .prepare(
         `SELECT m.followers, m.posts, m.interactions,
-                (SELECT count(*) FROM metric_snapshots s WHERE s.page_id = p.id AND s.month IN (@month, @previousMonth) AND s.posts > 0) > 0 AS active
+                (SELECT count(*) FROM metric_snapshots s WHERE s.page_id = p.id AND s.month IN (@activeMonth, @previousMonth) AND s.posts > 0) > 0 AS active
          FROM pages p
          JOIN page_assignments a ON a.page_id = p.id AND a.scheme = @scheme
          JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code
@@ -38,30 +38,32 @@ describe('GET /api/v1/metrics/summary on the demo data', () => {
            AND (@parent IS NULL OR u.code = @parent OR u.province_code = @parent OR u.parent_code = @parent)
            AND p.id NOT IN (SELECT page_id FROM page_status_events WHERE status IN ('closed', 'rejected') AND effective_on <= @asOf)`,
       )
-      .all({ scheme, asOf, month, previousMonth, parent, owner, platform }) as Array<{ followers: number; posts: number; interactions: number; active: number }>;
+      .all({ scheme, asOf, month, activeMonth, previousMonth, parent, owner, platform }) as Array<{ followers: number | null; posts: number | null; interactions: number | null; active: number }>;
   }
 
+  // The month read is the last one complete at asOf: asOf's own only on its last day.
   it.each([
-    ['legacy63', '2023-03-15', null, 'front', null],
-    ['legacy63', '2024-09-30', '38', 'all', null],
-    ['legacy63', '2022-08-12', '001', 'front', null],
-    ['legacy63', '2024-01-31', null, 'all', 'zalo'],
-    ['reform34', '2026-11-27', '01', 'front', null],
-    ['reform34', '2026-02-14', null, 'youth_union', null],
-  ])('adds up the same pages, followers, posts and interactions as SQL over the tables (%s, %s, parent %s, owner %s, platform %s)', async (scheme, asOf, parent, owner, platform) => {
+    ['legacy63', '2023-03-15', '2023-02', null, 'front', null],
+    ['legacy63', '2024-09-30', '2024-09', '38', 'all', null],
+    ['legacy63', '2022-08-12', '2022-07', '001', 'front', null],
+    ['legacy63', '2024-01-31', '2024-01', null, 'all', 'zalo'],
+    ['reform34', '2026-11-27', '2026-10', '01', 'front', null],
+    ['reform34', '2026-02-14', '2026-01', null, 'youth_union', null],
+  ])('adds up the same pages, followers, posts and interactions as SQL over the tables (%s, %s → month %s, parent %s, owner %s, platform %s)', async (scheme, asOf, month, parent, owner, platform) => {
     const query = `scheme=${scheme}&asOf=${asOf}&owner=${owner}${parent ? `&parent=${parent}` : ''}${platform ? `&platform=${platform}` : ''}`;
     const body = await summary(query);
-    const rows = pagesFromSql(scheme, asOf, parent, owner, platform);
+    const rows = pagesFromSql(scheme, asOf, month, parent, owner, platform);
     expect(rows.length).toBeGreaterThan(0);
-    const column = (key: 'followers' | 'posts' | 'interactions') => rows.map((r) => r[key]);
+    // Pages launched after the month read have no figure for it: no data, not zero.
+    const column = (key: 'followers' | 'posts' | 'interactions') => rows.map((r) => r[key]).filter((v): v is number => v !== null);
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     const active = rows.filter((r) => r.active).length;
-    expect(body).toMatchObject({ scheme, asOf, month: asOf.slice(0, 7), demo: true, parent });
+    expect(body).toMatchObject({ scheme, asOf, month, demo: true, parent });
     expect(body.current).toEqual({
       asOf,
-      month: asOf.slice(0, 7),
+      month,
       pages: rows.length,
-      reportingPages: rows.length,
+      reportingPages: column('posts').length,
       followers: { sum: sum(column('followers')), median: medianOf(column('followers')) },
       posts: { sum: sum(column('posts')), median: medianOf(column('posts')) },
       interactions: { sum: sum(column('interactions')), median: medianOf(column('interactions')) },
@@ -70,11 +72,46 @@ describe('GET /api/v1/metrics/summary on the demo data', () => {
     });
   });
 
-  it("compares with the end of the previous month: previous is that date's current, change is the difference and its percent", async () => {
+  it('reports July 2022 on 12/08/2022: no figure of August, which had not ended', async () => {
+    const conference = await summary('scheme=legacy63&asOf=2022-08-12');
+    const endOfJuly = await summary('scheme=legacy63&asOf=2022-07-31');
+    const endOfAugust = await summary('scheme=legacy63&asOf=2022-08-31');
+    expect(conference.month).toBe('2022-07');
+    expect(conference.current.month).toBe('2022-07');
+    expect(conference.previous.month).toBe('2022-06');
+    expect(conference.current.posts).toEqual(endOfJuly.current.posts);
+    expect(conference.current.interactions).toEqual(endOfJuly.current.interactions);
+    expect(conference.current.posts.sum).not.toBe(endOfAugust.current.posts.sum);
+  });
+
+  it.each([
+    ['legacy63', '2022-08-01'],
+    ['legacy63', '2022-08-12'],
+    ['legacy63', '2022-08-30'],
+    ['legacy63', '2022-08-31'],
+    ['legacy63', '2024-02-28'],
+    ['legacy63', '2024-02-29'],
+    ['reform34', '2026-11-27'],
+  ])(
+    'never reads a month that ends after asOf, nor compares with one (%s, %s)',
+    async (scheme, asOf) => {
+      const body = await summary(`scheme=${scheme}&asOf=${asOf}`);
+      const monthEnd = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+      expect(monthEnd(body.month) <= asOf).toBe(true);
+      expect(body.current.month).toBe(body.month);
+      expect(body.previous.month < body.month).toBe(true);
+      // the month read is the latest complete one: the month after it ends after asOf
+      const following = new Date(Date.UTC(Number(body.month.slice(0, 4)), Number(body.month.slice(5, 7)) + 1, 0)).toISOString().slice(0, 10);
+      expect(following > asOf).toBe(true);
+    },
+  );
+
+  it("compares with the month before the month read: previous is the current of that month's last day, change is the difference and its percent", async () => {
     const body = await summary('scheme=legacy63&asOf=2023-03-15&owner=all');
-    const before = await summary('scheme=legacy63&asOf=2023-02-28&owner=all');
+    const before = await summary('scheme=legacy63&asOf=2023-01-31&owner=all');
     expect(body.previous).toEqual(before.current);
-    expect(body.previous.asOf).toBe('2023-02-28');
+    expect(body.previous).toMatchObject({ asOf: '2023-01-31', month: '2023-01' });
+    expect(body.current.month).toBe('2023-02');
     const { current, previous, change } = body;
     expect(change.pages).toEqual({ absolute: current.pages - previous.pages, percent: ((current.pages - previous.pages) / previous.pages) * 100 });
     for (const key of ['followers', 'posts', 'interactions'] as const) {
@@ -84,11 +121,11 @@ describe('GET /api/v1/metrics/summary on the demo data', () => {
     expect(change.activeShare.absolute).toBe(current.activeShare - previous.activeShare);
   });
 
-  it('compares the first month of reform34 with the end of June 2025, back-cast through the crosswalk', async () => {
-    const body = await summary('scheme=reform34&asOf=2025-07-10');
-    expect(body).toMatchObject({ basis: 'recorded' });
+  it('compares the end of the first month of reform34 with June 2025, back-cast through the crosswalk', async () => {
+    const body = await summary('scheme=reform34&asOf=2025-07-31');
+    expect(body).toMatchObject({ basis: 'recorded', month: '2025-07' });
     expect(body.current.pages).toBeGreaterThan(0);
-    expect(body.previous).toMatchObject({ asOf: '2025-06-30' });
+    expect(body.previous).toMatchObject({ asOf: '2025-06-30', month: '2025-06' });
     expect(body.previous.pages).toBeGreaterThan(0);
     expect((await summary('scheme=reform34&asOf=2025-06-30')).basis).toBe('crosswalk');
   });

@@ -1,12 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
-  activeMonths,
   change,
-  isWithinScheme,
   median,
   metricsSummaryQuerySchema,
   metricsSummaryResponseSchema,
-  previousMonthEnd,
   type MetricsFigures,
   type MetricsSummaryQuery,
   type MetricsSummaryResponse,
@@ -17,6 +14,7 @@ import { createRouter } from '../http/router';
 import { isBackcast } from '../db/assignment-source';
 import { isReadable, resolveParent, resolveReadAsOf, resolveScheme, type DbUnitRef } from '../http/scope';
 import type { Services } from '../http/services';
+import { lastCompleteMonth, previousFigureDate } from './complete-month';
 import { listLivePageMetrics, type DbLivePageMetrics, type MetricFilters } from './metric-queries';
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
@@ -31,7 +29,7 @@ export function summarisePages(rows: readonly DbLivePageMetrics[], asOf: string)
   const activePages = rows.filter((r) => r.is_active === 1).length;
   return {
     asOf,
-    month: activeMonths(asOf)[0],
+    month: lastCompleteMonth(asOf),
     pages: rows.length,
     reportingPages: reporting.length,
     followers: { sum: sum(followers), median: median(followers) },
@@ -48,14 +46,17 @@ function getCachedFigures(services: Services, filters: MetricFilters, parent: Db
   return services.cache.get(key, () => summarisePages(listLivePageMetrics(services.db, filters, parent), filters.asOf));
 }
 
-/** GET /metrics/summary: this month's page figures against the end of the previous month. */
+/**
+ * GET /metrics/summary: the figures of the last month complete at asOf (never a month still
+ * running at asOf), against those of the month before it.
+ */
 export function getMetricsSummary(services: Services, query: MetricsSummaryQuery): MetricsSummaryResponse {
   const scheme = resolveScheme(services, query.scheme);
   const asOf = resolveReadAsOf(services, scheme, query.asOf);
   const parent = resolveParent(services, scheme, query.parent);
   const filters: MetricFilters = { scheme, asOf, owner: query.owner, platform: query.platform ?? null };
   const current = getCachedFigures(services, filters, parent);
-  const previousAsOf = previousMonthEnd(asOf);
+  const previousAsOf = previousFigureDate(asOf);
   // Before the scheme began its units did not exist: no previous figures rather than invented ones.
   const previous = isReadable(scheme, previousAsOf) ? getCachedFigures(services, { ...filters, asOf: previousAsOf }, parent) : null;
   return {
@@ -81,9 +82,9 @@ export function getMetricsSummary(services: Services, query: MetricsSummaryQuery
 const summaryRoute = createRoute({
   method: 'get',
   path: '/metrics/summary',
-  summary: 'Page figures of a month against the month before',
+  summary: 'Page figures of the last complete month against the month before',
   description:
-    "Pages live at asOf in scope (the parent unit and its subtree; default the whole scheme): how many, their followers (each page's latest up to the month), posts and interactions in the month (sum and median), and the share that posted in the month or the month before. previous: the same at the end of the previous month.",
+    "Pages live at asOf in scope (the parent unit and its subtree; default the whole scheme): how many, their followers (each page's latest up to the month), posts and interactions in the month (sum and median), and the share that posted in the month of asOf or the month before. month: the last month complete at asOf (asOf's own month only when asOf is its last day, otherwise the month before), so no figure comes from after asOf. previous: the same at the last day of the month before that month.",
   request: { query: metricsSummaryQuerySchema },
   responses: {
     200: { description: 'Current, previous and change', content: { 'application/json': { schema: metricsSummaryResponseSchema } } },

@@ -16,7 +16,7 @@ interface DbUnitFollowers {
 
 /**
  * Per unit of the scheme, the followers of its own live pages at asOf (each page's latest
- * figure up to asOf's month), the same figures /metrics/summary adds up. Units without a live
+ * figure up to the last month complete at asOf), the same figures /metrics/summary adds up. Units without a live
  * page are absent.
  */
 export function getUnitFollowers(db: Db, filters: FollowerFilters): Map<string, number> {

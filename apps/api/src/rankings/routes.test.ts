@@ -123,13 +123,22 @@ describe('GET /api/v1/rankings on the demo data', () => {
     }
   });
 
-  it("measures a province's follower growth as /metrics/summary does for that province", async () => {
-    const body = await rankings('scheme=legacy63&asOf=2024-04-30&metric=followerGrowth');
+  it.each(['2024-04-30', '2022-08-12'])("measures a province's follower growth as /metrics/summary does for that province (%s)", async (asOf) => {
+    const body = await rankings(`scheme=legacy63&asOf=${asOf}&metric=followerGrowth`);
     for (const row of body.rows.slice(0, 3)) {
-      const summary = (await demo.get(`/api/v1/metrics/summary?scheme=legacy63&asOf=2024-04-30&parent=${row.code}`)).body;
+      const summary = (await demo.get(`/api/v1/metrics/summary?scheme=legacy63&asOf=${asOf}&parent=${row.code}`)).body;
       expect(row.denominator).toBe(summary.previous.followers.sum);
       expect(row.numerator).toBe(summary.current.followers.sum - summary.previous.followers.sum);
     }
+  });
+
+  it('grows followers on 12/08/2022 from June to July 2022, not into August, which had not ended', async () => {
+    const conference = await rankings('scheme=legacy63&asOf=2022-08-12&metric=followerGrowth');
+    const endOfJuly = await rankings('scheme=legacy63&asOf=2022-07-31&metric=followerGrowth');
+    const endOfAugust = await rankings('scheme=legacy63&asOf=2022-08-31&metric=followerGrowth');
+    const totals = (body: typeof conference) => body.rows.reduce((sum, row) => sum + row.numerator + row.denominator, 0);
+    expect(totals(conference)).toBe(totals(endOfJuly));
+    expect(totals(conference)).not.toBe(totals(endOfAugust));
   });
 
   it.each([

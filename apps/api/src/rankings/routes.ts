@@ -23,6 +23,7 @@ import { createRouter } from '../http/router';
 import { isBackcast } from '../db/assignment-source';
 import { isReadable, resolveLevelUnder, resolveParent, resolveReadAsOf, resolveScheme } from '../http/scope';
 import type { Services } from '../http/services';
+import { previousFigureDate } from '../metrics/complete-month';
 import { getUnitFollowers, type FollowerFilters } from './ranking-queries';
 
 /** What is ranked: units of one level under a parent (null: the whole country), by one metric. */
@@ -80,15 +81,15 @@ function ancestorAt(unit: UnitNode, level: Level): string | null {
 
 /**
  * Follower growth of each ranked unit and everything below it: followers of the live pages at
- * asOf against those at the end of the month before; null when that lies outside the scheme or
- * there were no followers to grow from.
+ * asOf in the last month complete at asOf, against the month before that (previousFigureDate);
+ * null when that lies outside the scheme or there were no followers to grow from.
  */
 function followerGrowthValues(services: Services, scope: RankingScope, asOf: string): MetricValue[] {
   const { scheme, level, parent, owner } = scope;
   const units = services.units(scheme);
   // An empty state map: the roll-up then only lists the units in scope, exactly as /coverage does.
   const ranked = rollUpCoverage(scheme, units, new Map(), level, parent).rows;
-  const previousAsOf = previousMonthEnd(asOf);
+  const previousAsOf = previousFigureDate(asOf);
   if (!isReadable(scheme, previousAsOf)) {
     return ranked.map((row) => ({ code: row.code, name: row.name, value: null, numerator: 0, denominator: 0 }));
   }
@@ -142,7 +143,7 @@ const rankingsRoute = createRoute({
   path: '/rankings',
   summary: 'Units ranked by coverage, activity, verification or follower growth',
   description:
-    'Provinces (default), or the districts or communes under a parent, ranked at asOf. coverage, active, verified: the share of a unit’s communes that are covered, active or verified (the /coverage descendants figures; a commune scores 1 or 0). followerGrowth: followers of the live pages of the unit and everything below it, in the month of asOf against the end of the month before. Ties share a rank (1, 2, 2, 4). previousRank is the rank at the end of the previous month.',
+    'Provinces (default), or the districts or communes under a parent, ranked at asOf. coverage, active, verified: the share of a unit’s communes that are covered, active or verified (the /coverage descendants figures; a commune scores 1 or 0). followerGrowth: followers of the live pages of the unit and everything below it, in the last month complete at asOf (asOf’s month only when asOf is its last day, otherwise the month before) against the month before that. Ties share a rank (1, 2, 2, 4). previousRank is the rank at the end of the previous month.',
   request: { query: rankingQuerySchema },
   responses: {
     200: { description: 'One row per unit, best first', content: { 'application/json': { schema: rankingResponseSchema } } },
