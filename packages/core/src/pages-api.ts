@@ -40,7 +40,7 @@ export const pageListQuerySchema = z.strictObject({
     .trim()
     .max(200, 'must be at most 200 characters')
     .optional()
-    .meta({ description: 'part of the page name or URL; case and diacritics are ignored' }),
+    .meta({ description: 'part of the page name or URL, or the name or alias of its unit, district or province (TP.HCM, hagiang); case, diacritics, spaces and dots are ignored' }),
   sort: z.enum(PAGE_SORTS).default('unit').meta({ description: "unit (default: by unit code in tree order, a province, then each district followed by its communes), name, launchedOn, -launchedOn, -followers; '-' = descending" }),
   limit: z.coerce
     .number({ error: limitMessage })
@@ -100,6 +100,13 @@ export const pageListResponseSchema = z
     total: z.number().int().meta({ description: 'pages matching the filters, over all pages of the answer' }),
     items: z.array(pageListItemSchema),
     nextCursor: z.string().nullable().meta({ description: 'pass as cursor to get the next items; null on the last page' }),
+    search: z
+      .object({
+        places: z.array(pageUnitRefSchema).meta({ description: 'the units q names (by name or alias); pages inside them match too' }),
+        provinces: z.number().int().meta({ description: 'how many provinces the matching pages are in' }),
+      })
+      .nullable()
+      .meta({ description: 'null without q' }),
   })
   .meta({ id: 'PageList' });
 export type PageListResponse = z.infer<typeof pageListResponseSchema>;

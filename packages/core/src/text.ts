@@ -12,3 +12,12 @@ export function foldDiacritics(s: string): string {
     .replace(/\s+/gu, ' ')
     .trim();
 }
+
+/**
+ * The search form of a text: foldDiacritics with everything but letters and digits dropped, so
+ * spaces and dots do not matter: searchKey('TP. Hồ Chí Minh') → 'tphochiminh',
+ * searchKey('ha giang') === searchKey('HàGiang') → 'hagiang'.
+ */
+export function searchKey(s: string): string {
+  return foldDiacritics(s).replace(/[^a-z0-9]/gu, '');
+}

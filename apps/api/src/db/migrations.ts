@@ -402,4 +402,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX collected_metrics_by_month ON collected_metrics (month);
     `,
   },
+  {
+    version: 9,
+    name: 'accounts managed in the web app: temporary passwords, sessions a user can tell apart',
+    sql: /* sql */ `
+      -- 1 after an account is created or its password reset in the web app: until the user sets a
+      -- password of their own, every call but that one answers 403 password_change_required.
+      ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (${isFlag('must_change_password')});
+      -- The browser that opened a session, as it described itself, so a user can tell sessions apart.
+      ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+    `,
+  },
+  {
+    version: 10,
+    name: 'page search text kept in a column, so a search does not fold every page',
+    sql: /* sql */ `
+      -- The page's name and URL in searchKey form (pages/page-queries.ts fillSearchText). NULL:
+      -- not computed yet; filled before the next search, for new pages and for every page here.
+      ALTER TABLE pages ADD COLUMN search_text TEXT;
+      CREATE INDEX pages_without_search_text ON pages (id) WHERE search_text IS NULL;
+      -- A new name or URL makes the text stale, whichever code wrote it.
+      CREATE TRIGGER pages_search_text_stale AFTER UPDATE OF name, url ON pages
+      WHEN NEW.search_text IS OLD.search_text
+      BEGIN
+        UPDATE pages SET search_text = NULL WHERE id = NEW.id;
+      END;
+    `,
+  },
 ];

@@ -90,6 +90,16 @@ describe('upgrading a version 4 database', () => {
     expect([levels.province, levels.district, levels.commune].map((l) => `${l!.covered}/${l!.total}`)).toEqual(['63/63', '548/705', '5777/10599']);
   });
 
+  it('fills the search text of the old pages, so "hagiang" finds every page of Hà Giang', async () => {
+    const app = createApp({ db, publicRead: true, services: { today: () => DEMO_TODAY } });
+    const total = async (query: string) => ((await (await app.request(`/api/v1/pages?scheme=legacy63&asOf=2022-08-12&${query}`)).json()) as { total: number }).total;
+    expect(db.prepare('SELECT count(*) FROM pages WHERE search_text IS NULL').pluck().get()).toBe(before.pages);
+    const inProvince = await total('parent=02');
+    expect(inProvince).toBeGreaterThan(0);
+    expect(await total('parent=02&q=hagiang')).toBe(inProvince);
+    expect(db.prepare('SELECT count(*) FROM pages WHERE search_text IS NULL').pluck().get()).toBe(0);
+  });
+
   it('keeps the old session working, now able to write in reform34:51 and not in Hà Nội', async () => {
     const app = createApp({ db, services: { today: () => DEMO_TODAY } });
     const headers = { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${quangNgaiToken}`, [CSRF_HEADER]: quangNgaiCsrf };

@@ -16,6 +16,7 @@ import {
   type PageStatusFilter,
   type Platform,
   type SchemeId,
+  searchKey,
 } from '@mttq/core';
 import type { Role, SessionUser } from '../auth/user';
 import type { Db } from '../db/connection';
@@ -31,8 +32,17 @@ export interface PageListFilters {
   status: PageStatusFilter;
   platform: Platform | null;
   owner: OwnerFilter;
-  /** Part of the name or URL, already folded with foldDiacritics; null or '' for no search. */
+  /** Part of the name or URL in its searchKey form; null or '' for no search. */
   q: string | null;
+  /** The units the search names: pages assigned inside them match too; null without a search. */
+  places: PlaceCodes | null;
+}
+
+/** Unit codes by how their subtree is found: a province's by province_code, a district's by parent_code. */
+export interface PlaceCodes {
+  provinces: string[];
+  districts: string[];
+  communes: string[];
 }
 
 /** Where the previous page of items ended: its last item's sort key and id. */
@@ -42,12 +52,12 @@ export interface PageListPosition {
 }
 
 const registeredDbs = new WeakSet<Db>();
-/** Folded names and URLs: a search or a sort by name folds every page's, on every request. */
+/** Folded names: a sort by name folds every page's, on every request. */
 const folded = new Map<string, string>();
 const MAX_FOLDED = 100_000;
 
 /**
- * SQL `fold(text)`: the foldDiacritics form, so a search for "phuc xa" finds "Phúc Xá".
+ * SQL `fold(text)`: the foldDiacritics form, so a sort by name puts "Ấp" among the "A".
  * Registered once per connection.
  */
 function maybeRegisterFold(db: Db): void {
@@ -112,6 +122,34 @@ const SORT_KEYS: Record<PageSort, { key: string; isDescending: boolean }> = {
   '-followers': { key: `coalesce(${LATEST_FOLLOWERS}, -1)`, isDescending: true },
 };
 
+/**
+ * A search matches the page's stored search text (name and URL, see fillSearchText) or a unit
+ * the search names, with everything inside it.
+ */
+const SEARCH_WHERE = /* sql */ `(instr(p.search_text, @q) > 0
+  OR u.province_code IN (SELECT value FROM json_each(@placeProvinces))
+  OR u.code IN (SELECT value FROM json_each(@placeDistricts))
+  OR u.parent_code IN (SELECT value FROM json_each(@placeDistricts))
+  OR u.code IN (SELECT value FROM json_each(@placeCommunes)))`;
+
+/**
+ * Computes the search text of the pages that lack it: new pages, and pages whose name or URL
+ * changed (a trigger of migration 10 empties it). Cheap when none does (a partial index).
+ */
+export function fillSearchText(db: Db): void {
+  const missing = statement(db, 'SELECT id, name, url FROM pages WHERE search_text IS NULL').all() as { id: number; name: string; url: string }[];
+  if (missing.length === 0) return;
+  const update = statement(db, 'UPDATE pages SET search_text = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const page of missing) update.run(pageSearchText(page.name, page.url), page.id);
+  })();
+}
+
+/** The page's name and URL in searchKey form, apart so a search never matches across them. */
+export function pageSearchText(name: string, url: string): string {
+  return `${searchKey(name)} ${searchKey(url)}`;
+}
+
 /** The shared FROM … WHERE of the list and its count, with its bound parameters. */
 function fromWhere(filters: PageListFilters) {
   const [month, previousMonth] = activeMonths(filters.asOf);
@@ -119,7 +157,7 @@ function fromWhere(filters: PageListFilters) {
   if (filters.parent) where.push(SUBTREE_WHERE[filters.parent.level]);
   if (filters.platform) where.push('p.platform = @platform');
   if (filters.owner !== 'all') where.push('p.owner = @owner');
-  if (filters.q) where.push('(instr(fold(p.name), @q) > 0 OR instr(fold(p.url), @q) > 0)');
+  if (filters.q) where.push(SEARCH_WHERE);
   const status = STATUS_WHERE[filters.status];
   if (status) where.push(status);
   const sql = /* sql */ `
@@ -136,6 +174,9 @@ function fromWhere(filters: PageListFilters) {
     platform: filters.platform,
     owner: filters.owner,
     q: filters.q,
+    placeProvinces: JSON.stringify(filters.places?.provinces ?? []),
+    placeDistricts: JSON.stringify(filters.places?.districts ?? []),
+    placeCommunes: JSON.stringify(filters.places?.communes ?? []),
   };
   return { sql, params };
 }
@@ -143,8 +184,17 @@ function fromWhere(filters: PageListFilters) {
 /** How many pages match the filters. */
 export function countPages(db: Db, filters: PageListFilters): number {
   maybeRegisterFold(db);
+  if (filters.q) fillSearchText(db);
   const { sql, params } = fromWhere(filters);
   return (statement(db, `SELECT count(*) AS total ${sql}`).get(params) as { total: number }).total;
+}
+
+/** How many provinces the matching pages are in. */
+export function countProvinces(db: Db, filters: PageListFilters): number {
+  maybeRegisterFold(db);
+  if (filters.q) fillSearchText(db);
+  const { sql, params } = fromWhere(filters);
+  return (statement(db, `SELECT count(DISTINCT u.province_code) AS n ${sql}`).get(params) as { n: number }).n;
 }
 
 /** One registry row as stored, with its status flags at asOf and its sort key. */
@@ -174,6 +224,7 @@ export interface DbPageListRow {
  */
 export function listPages(db: Db, filters: PageListFilters, sort: PageSort, after: PageListPosition | null, limit: number): DbPageListRow[] {
   maybeRegisterFold(db);
+  if (filters.q) fillSearchText(db);
   const { sql, params } = fromWhere(filters);
   const { key, isDescending } = SORT_KEYS[sort];
   const direction = isDescending ? 'DESC' : 'ASC';

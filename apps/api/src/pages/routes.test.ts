@@ -1,5 +1,5 @@
 import { foldDiacritics } from '@mttq/admin-units';
-import { PAGE_SORTS, type PageListItem, type PageSort } from '@mttq/core';
+import { PAGE_SORTS, searchKey, type PageListItem, type PageSort } from '@mttq/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDemoApp } from '../test/demo-app';
 import { parsePageCursor, serializePageCursor } from './routes';
@@ -210,9 +210,60 @@ describe('GET /pages', () => {
     expect(status).toBe(200);
     expect(body.total).toBeGreaterThan(0);
     expect((body.items as PageListItem[]).some((p) => p.name.includes(name))).toBe(true);
-    expect((body.items as PageListItem[]).every((p) => foldDiacritics(p.name).includes(foldDiacritics(q)) || p.url.includes(foldDiacritics(q)))).toBe(
-      true,
-    );
+    // Each item matches by its name or URL, or lies in a unit the search names.
+    const placeCodes = new Set((body.search.places as { code: string }[]).map((place) => place.code));
+    expect(
+      (body.items as PageListItem[]).every(
+        (p) => searchKey(p.name).includes(searchKey(q)) || searchKey(p.url).includes(searchKey(q)) || placeCodes.has(p.unit.code) || placeCodes.has(p.province.code),
+      ),
+    ).toBe(true);
+  });
+
+  describe('finds the pages of a place named by the search (spaces, dots, case and diacritics ignored)', () => {
+    it.each(['ha giang', 'hagiang', 'HàGiang', 'Hà Giang', 'tinh ha giang'])('%j: every page of Hà Giang (legacy63:02)', async (q) => {
+      const inProvince = await totalOf('parent=02');
+      expect(inProvince).toBeGreaterThan(4);
+      expect(await totalOf(`parent=02&q=${encodeURIComponent(q)}`)).toBe(inProvince);
+      const { body } = await demo.get(`/api/v1/pages?q=${encodeURIComponent(q)}`);
+      expect(body.search.places).toContainEqual({ code: '02', name: 'Tỉnh Hà Giang', level: 'province' });
+      expect(body.total).toBeGreaterThanOrEqual(inProvince);
+    });
+
+    it.each(['TP.HCM', 'tphcm', 'TP HCM', 'Hồ Chí Minh', 'ho chi minh', 'HoChiMinh', 'Sài Gòn'])('%j: every page of Thành phố Hồ Chí Minh (legacy63:79)', async (q) => {
+      const inCity = await totalOf('parent=79');
+      expect(inCity).toBeGreaterThan(0);
+      expect(await totalOf(`parent=79&q=${encodeURIComponent(q)}`)).toBe(inCity);
+      const { body } = await demo.get(`/api/v1/pages?q=${encodeURIComponent(q)}`);
+      expect(body.search.places).toContainEqual({ code: '79', name: 'Thành phố Hồ Chí Minh', level: 'province' });
+    });
+
+    it('finds a district’s pages, its communes’ included, by the district name', async () => {
+      const inDistrict = await totalOf('parent=001');
+      expect(await totalOf('parent=001&q=quan%20ba%20dinh')).toBe(inDistrict);
+      expect(await totalOf('parent=001&q=badinh')).toBe(inDistrict);
+    });
+
+    it('counts the provinces of the matches, so the registry can suggest the province filter', async () => {
+      const { body: everywhere } = await demo.get('/api/v1/pages?q=mttq');
+      expect(everywhere.search.provinces).toBe(63);
+      const { body: oneProvince } = await demo.get('/api/v1/pages?q=hagiang&parent=02');
+      expect(oneProvince.search.provinces).toBe(1);
+      expect((await demo.get('/api/v1/pages')).body.search).toBeNull();
+    });
+
+    it('keeps the search text of a renamed page up to date', async () => {
+      const id = (await demo.get('/api/v1/pages?q=phuc%20xa&limit=1')).body.items[0].id as number;
+      const before = demo.db.prepare('SELECT name, search_text FROM pages WHERE id = ?').get(id) as { name: string; search_text: string };
+      expect(before.search_text).toContain('phucxa');
+      demo.db.prepare('UPDATE pages SET name = ? WHERE id = ?').run('Trang thử Ngõ Trạm Tìm Kiếm', id);
+      try {
+        expect(demo.db.prepare('SELECT search_text FROM pages WHERE id = ?').pluck().get(id)).toBeNull();
+        const { body } = await demo.get('/api/v1/pages?q=ngotram');
+        expect((body.items as PageListItem[]).map((p) => p.id)).toEqual([id]);
+      } finally {
+        demo.db.prepare('UPDATE pages SET name = ? WHERE id = ?').run(before.name, id);
+      }
+    });
   });
 
   it('finds a page by part of its URL', async () => {

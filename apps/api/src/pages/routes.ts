@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { foldDiacritics } from '@mttq/admin-units';
 import {
   noQuerySchema,
   PAGE_SORTS,
@@ -11,6 +10,9 @@ import {
   type PageListQuery,
   type PageListResponse,
   type PageSort,
+  type Level,
+  type Unit,
+  searchKey,
 } from '@mttq/core';
 import type { SessionUser } from '../auth/user';
 import { listMonthlySources } from '../connectors/provenance';
@@ -22,6 +24,7 @@ import { resolveAsOf, resolveParent, resolveScheme } from '../http/scope';
 import type { Services } from '../http/services';
 import {
   countPages,
+  countProvinces,
   getPage,
   listPageAssignments,
   listPageMetrics,
@@ -33,7 +36,12 @@ import {
   toPageListItem,
   type PageListFilters,
   type PageListPosition,
+  type PlaceCodes,
 } from './page-queries';
+import { matchPlaces } from '../units/place-search';
+
+/** The units a search names, listed in the answer; more are matched but not listed. */
+const MAX_PLACES_SHOWN = 10;
 
 const BAD_CURSOR = 'is not a cursor from this endpoint; pass nextCursor from the previous answer unchanged, or omit it for the first page';
 
@@ -71,7 +79,7 @@ export function toPageListFilters(services: Services, query: Pick<PageListQuery,
   const scheme = resolveScheme(services, query.scheme);
   const asOf = resolveAsOf(services, scheme, query.asOf);
   const parent = resolveParent(services, scheme, query.parent);
-  const q = query.q ? foldDiacritics(query.q) : '';
+  const q = query.q ? searchKey(query.q) : '';
   return {
     scheme,
     asOf,
@@ -80,7 +88,13 @@ export function toPageListFilters(services: Services, query: Pick<PageListQuery,
     platform: query.platform ?? null,
     owner: query.owner,
     q: q === '' ? null : q,
+    places: q === '' ? null : placeCodes(matchPlaces(query.q ?? '', services.units(scheme))),
   };
+}
+
+function placeCodes(places: readonly Unit[]): PlaceCodes {
+  const codesAt = (level: Level) => places.filter((unit) => unit.level === level).map((unit) => unit.code);
+  return { provinces: codesAt('province'), districts: codesAt('district'), communes: codesAt('commune') };
 }
 
 /** GET /pages: the registry of a scheme's pages under a parent, filtered at asOf, one page of items. */
@@ -95,7 +109,17 @@ export function listPageRegistry(services: Services, query: PageListQuery): Page
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > query.limit && last ? serializePageCursor(query.sort, { key: last.sort_key, id: last.id }) : null;
-  return { scheme, asOf, demo: services.isDemo(), total, items: items.map(toPageListItem), nextCursor };
+  return { scheme, asOf, demo: services.isDemo(), total, items: items.map(toPageListItem), nextCursor, search: searchSummary(services, filters) };
+}
+
+/** What the search matched besides page names: the units it names, and the provinces its pages are in. */
+function searchSummary(services: Services, filters: PageListFilters): PageListResponse['search'] {
+  if (!filters.q || !filters.places) return null;
+  const { places } = filters;
+  const named = new Set([...places.provinces, ...places.districts, ...places.communes]);
+  const units = services.units(filters.scheme).filter((unit) => named.has(unit.code));
+  const provinces = services.cache.get(`pages-provinces:${JSON.stringify(filters)}`, () => countProvinces(services.db, filters));
+  return { places: units.slice(0, MAX_PLACES_SHOWN).map(({ code, name, level }) => ({ code, name, level })), provinces };
 }
 
 /**
