@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { accountRoutes } from './accounts/routes';
 import { auditRoutes } from './audit/routes';
+import { ownAccountRoutes } from './auth/own-account-routes';
 import { authRoutes } from './auth/routes';
 import { sessionMiddleware } from './auth/session-middleware';
 import { configureSignIn, type SignInOptions } from './auth/throttle';
@@ -15,6 +15,7 @@ import { coverageRoutes } from './coverage/routes';
 import { timelineRoutes } from './coverage/timeline-routes';
 import type { Db } from './db/connection';
 import { docsPage } from './http/docs-page';
+import { serveWebApp } from './http/web-app';
 import { checkStorage, handleError, handleNotFound } from './http/errors';
 import { requestLog, type Logger } from './http/request-log';
 import { responseCache } from './http/response-cache';
@@ -91,6 +92,8 @@ export function createApp({ db, webDist, services: options, publicRead = false, 
   const routers = [authRoutes, unitRoutes, coverageRoutes, timelineRoutes, rankingRoutes, pageRoutes, metricRoutes, writeRoutes, reportingRoutes, importRoutes, auditRoutes, snapshotRoutes, workQueueRoutes];
   for (const routes of routers) v1.route('/', routes);
   v1.route('/', connectorRoutes);
+  v1.route('/', ownAccountRoutes);
+  v1.route('/', accountRoutes);
   app.route('/api/v1', v1);
   const openApi = () => v1.getOpenAPI31Document(OPENAPI_DOCUMENT);
   app.get('/api/openapi.json', (c) => c.json(openApi()));
@@ -98,11 +101,8 @@ export function createApp({ db, webDist, services: options, publicRead = false, 
   app.all('/api/*', handleNotFound);
 
   if (webDist && existsSync(webDist)) {
-    // serveStatic takes a root relative to the working directory.
-    const root = relative(process.cwd(), webDist) || '.';
     app.use('/*', webAppCspHeader(webConfig));
-    app.use('/*', serveStatic({ root }));
-    app.get('*', serveStatic({ root, path: 'index.html' }));
+    serveWebApp(app, webDist);
   }
   app.notFound(handleNotFound);
   return app;

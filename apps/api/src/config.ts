@@ -6,7 +6,7 @@ import { LOG_LEVELS, type LogLevel } from './http/request-log';
 import { describeTileUrlProblem } from './http/web-config';
 import { describePlatformUrlProblem, parseConnectorKey } from './connectors/settings';
 
-const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+export const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);
 
 /** A platform API base URL: https, or http on this machine only (a stand-in); '' keeps the default. */
 const platformUrl = (fallback: string) =>

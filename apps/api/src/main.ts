@@ -1,16 +1,22 @@
 import { RegistrySourceError } from '@mttq/admin-units';
-import { ConfigError, loadConfig } from './config';
+import { buildWhenChanged, viteBuild, WEB_BUILD_INPUTS } from './cli/web-build';
+import { ConfigError, loadConfig, REPO_ROOT } from './config';
 import { DatabaseStartupError } from './db/connection';
 import { describeSignIn } from './demo/demo-accounts';
 import { SHUTDOWN_TIMEOUT_MS, startServer } from './start';
 
 /** `npm start`: one server for the API and the web app, with its SQLite database. */
 async function main() {
+  // `npm start` passes --build-web: build the web app first when its sources changed
+  const webBuild = process.argv.includes('--build-web')
+    ? buildWhenChanged({ repoRoot: REPO_ROOT, inputs: WEB_BUILD_INPUTS, dist: 'apps/web/dist', build: () => viteBuild(REPO_ROOT) })
+    : null;
   const startedAt = performance.now();
   const config = loadConfig();
   const running = await startServer(config);
   const ms = Math.round(performance.now() - startedAt);
   console.log(`Community-page rollout dashboard (Trang cộng đồng MTTQ) is running at ${running.url}`);
+  if (webBuild) console.log(`  web app: ${webBuild === 'built' ? 'built just now (its sources changed)' : 'up to date (its sources have not changed since the last build)'}`);
   console.log(`  database: ${config.databasePath}${running.registryLoaded ? ' (administrative units loaded)' : ''}`);
   console.log(
     running.demoSeeded
