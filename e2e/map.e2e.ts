@@ -24,11 +24,11 @@ const PROVINCE_SHAPES = '.province-map path[data-code]';
 const GRID_SHAPES = '.map-grid path.leaflet-interactive';
 /** The map screen's class colours, lightest first (map-data.ts CLASS_COLORS), by the table's class text. */
 const CLASS_FILLS: Record<string, string> = {
-  'Từ 0% đến dưới 25%': '#eff3ff',
-  'Từ 25% đến dưới 50%': '#bdd7e7',
-  'Từ 50% đến dưới 75%': '#6baed6',
-  'Từ 75% đến dưới 90%': '#2171b5',
-  'Từ 90% trở lên': '#08306b',
+  'Từ 0% đến dưới 25,0%': '#eff3ff',
+  'Từ 25,0% đến dưới 50,0%': '#bdd7e7',
+  'Từ 50,0% đến dưới 75,0%': '#6baed6',
+  'Từ 75,0% đến dưới 90,0%': '#2171b5',
+  'Từ 90,0% trở lên': '#08306b',
 };
 
 let app: RunningApp;
@@ -110,7 +110,7 @@ describe('the province map', () => {
     expect(Object.keys(fills).sort()).toEqual(rows.map((r) => r.code).sort());
     for (const { code, cells } of rows) expect({ code, fill: fills[code] }).toEqual({ code, fill: CLASS_FILLS[cells[3]!] });
     // Hà Nội 561/579 (96,9%) is in the darkest class, Hà Giang 23/193 (11,9%) in the lightest
-    expect(rows.find((r) => r.code === '01')?.cells).toEqual(['Thành phố Hà Nội', '561/579', '96,9%', 'Từ 90% trở lên']);
+    expect(rows.find((r) => r.code === '01')?.cells).toEqual(['Thành phố Hà Nội', '561/579', '96,9%', 'Từ 90,0% trở lên']);
     expect(fills['01']).toBe('#08306b');
     expect(fills['02']).toBe('#eff3ff');
     expect(await page.locator('.map-frame path[data-code="02"]').getAttribute('aria-label')).toBe('Tỉnh Hà Giang: 11,9% (23/193)');
@@ -227,7 +227,7 @@ describe('the province map', () => {
     await page.locator('.map-table summary').click();
     const rows = page.locator('.map-table tbody tr');
     await poll(() => rows.count()).toBe(63);
-    expect(await rows.first().innerText()).toBe('Thành phố Hà Nội\t561/579\t96,9%\tTừ 90% trở lên');
+    expect(await rows.first().innerText()).toBe('Thành phố Hà Nội\t561/579\t96,9%\tTừ 90,0% trở lên');
     expect(await rows.first().locator('a').getAttribute('href')).toBe('/province/01?scheme=legacy63&asOf=2022-08-12');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -343,7 +343,7 @@ describe('map downloads', () => {
     expect(svg).toContain('>(Khánh Hòa)<');
     expect(svg).toContain('>Gia Lai<');
     expect(svg).toContain('>HN<');
-    expect(svg).toContain('Từ 90% trở lên');
+    expect(svg).toContain('Từ 90,0% trở lên');
     expect(svg.match(/<path [^>]*data-code="\d\d"/g)?.length).toBe(63);
     expect(svgSize(svg).width).toBeGreaterThan(800);
   });
@@ -378,7 +378,7 @@ describe('map downloads', () => {
     expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022 · 63 tỉnh, thành');
     expect(lines[2]).toBe('Mã,"Tỉnh, thành","Xã, phường, thị trấn có trang","Tổng số xã, phường, thị trấn",Tỷ lệ (%),Nhóm');
     expect(lines).toHaveLength(3 + 63);
-    expect(lines).toContain('01,Thành phố Hà Nội,561,579,96.9,Từ 90% trở lên');
+    expect(lines).toContain('01,Thành phố Hà Nội,561,579,96.9,Từ 90,0% trở lên');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

@@ -19,10 +19,40 @@ export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale).format(value);
 }
 
-/** A share 0…1 with at most one decimal: formatPercent(0.5452, 'vi') → '54,5%'; 0 of 0 units is null → '–'. */
+/** The smallest share one decimal can show: 0,1%. */
+const TENTH_OF_A_PERCENT = 0.001;
+
+/** The number of percent with a % sign right after it, built by hand: browsers' ICU data differ on the space before % in vi-VN. */
+function percentText(share: number, decimals: 0 | 1, locale: Locale): string {
+  return `${numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(share * 100)}%`;
+}
+
+/**
+ * The one way a share is written, on every screen, slide, legend and export text: one decimal
+ * ('8,0%', '10,6%'), no space before % (vi-VN), '100%' only when complete and '0%' only for none.
+ * A share that one decimal would round to 0,0% or 100,0% says so instead of hiding it:
+ * formatPercent(0.0004, 'vi') → '<0,1%', formatPercent(0.9996, 'vi') → '>99,9%'.
+ * Shares above 1 (growth) keep one decimal: formatPercent(1.5, 'vi') → '150,0%'.
+ * 0 of 0 units is null → '–'. English: '10.6%', '<0.1%'.
+ */
 export function formatPercent(share: number | null, locale: Locale): string {
   if (share === null || !Number.isFinite(share)) return '–';
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  if (share === 0 || share === 1) return percentText(share, 0, locale);
+  if (share > 0 && share < TENTH_OF_A_PERCENT / 2) return `<${percentText(TENTH_OF_A_PERCENT, 1, locale)}`;
+  if (share < 1 && share >= 1 - TENTH_OF_A_PERCENT / 2) return `>${percentText(1 - TENTH_OF_A_PERCENT, 1, locale)}`;
+  return percentText(share, 1, locale);
+}
+
+/**
+ * A month as a sentence names it: formatMonthName('2022-07', 'vi') → 'tháng 7/2022',
+ * formatMonthName('2022-07', 'en') → 'July 2022'; anything else stays as written.
+ */
+export function formatMonthName(month: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const [, year, mon] = match;
+  if (locale === 'vi') return `tháng ${Number(mon)}/${year}`;
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** A calendar date YYYY-MM-DD, read as a day (no time zone shift): '2022-08-12' → '12/08/2022' (vi), '12 Aug 2022' (en). */

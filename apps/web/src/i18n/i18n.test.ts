@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent, viCollator } from './format';
+import { formatDate, formatMonthName, formatNumber, formatPercent, viCollator } from './format';
 import { fill, MESSAGES } from './messages';
 
 describe('message catalogues', () => {
@@ -33,6 +33,31 @@ describe('vi-VN formatting', () => {
     expect(formatPercent(1, 'vi')).toBe('100%');
     expect(formatPercent(5777 / 10599, 'en')).toBe('54.5%');
     expect(formatPercent(null, 'vi')).toBe('–');
+  });
+
+  it('writes every share with one decimal and no space before %, so neighbours read alike', () => {
+    expect(formatPercent(0.08, 'vi')).toBe('8,0%');
+    expect(formatPercent(0.106, 'vi')).toBe('10,6%');
+    expect(formatPercent(0.2, 'vi')).toBe('20,0%');
+    expect(formatPercent(0.08, 'en')).toBe('8.0%');
+    expect(formatPercent(1.5, 'vi')).toBe('150,0%');
+  });
+
+  it('says 0% only for none and 100% only when complete', () => {
+    expect(formatPercent(0, 'vi')).toBe('0%');
+    expect(formatPercent(4 / 10599, 'vi')).toBe('<0,1%');
+    expect(formatPercent(4 / 10599, 'en')).toBe('<0.1%');
+    expect(formatPercent(0.0006, 'vi')).toBe('0,1%');
+    expect(formatPercent(10598 / 10599, 'vi')).toBe('>99,9%');
+    expect(formatPercent(10598 / 10599, 'en')).toBe('>99.9%');
+    expect(formatPercent(0.999, 'vi')).toBe('99,9%');
+    expect(formatPercent(63 / 63, 'vi')).toBe('100%');
+  });
+
+  it('names a month in a sentence', () => {
+    expect(formatMonthName('2022-07', 'vi')).toBe('tháng 7/2022');
+    expect(formatMonthName('2022-12', 'vi')).toBe('tháng 12/2022');
+    expect(formatMonthName('2022-07', 'en')).toBe('July 2022');
   });
 
   it('writes dates day/month/year without a time-zone shift', () => {

@@ -26,8 +26,8 @@ describe('map text', () => {
   });
 
   it('writes the class ranges in vi-VN percent', () => {
-    expect(classRanges(mapMessages.vi, 'vi')).toEqual(['Từ 0% đến dưới 25%', 'Từ 25% đến dưới 50%', 'Từ 50% đến dưới 75%', 'Từ 75% đến dưới 90%', 'Từ 90% trở lên']);
-    expect(classRanges(mapMessages.en, 'en')[4]).toBe('90% and above');
+    expect(classRanges(mapMessages.vi, 'vi')).toEqual(['Từ 0% đến dưới 25,0%', 'Từ 25,0% đến dưới 50,0%', 'Từ 50,0% đến dưới 75,0%', 'Từ 75,0% đến dưới 90,0%', 'Từ 90,0% trở lên']);
+    expect(classRanges(mapMessages.en, 'en')[4]).toBe('90.0% and above');
   });
 
   it('counts provinces in words', () => {
@@ -64,7 +64,7 @@ describe('the map table download', () => {
     const table = mapExportTable(provinces, 'coverage', 'legacy63', mapMessages.vi, MESSAGES.vi, 'vi');
     expect(table.columns).toEqual(['Mã', 'Tỉnh, thành', 'Xã, phường, thị trấn có trang', 'Tổng số xã, phường, thị trấn', 'Tỷ lệ (%)', 'Nhóm']);
     expect(table.rows).toHaveLength(63);
-    expect(table.rows.find((row) => row[0] === '02')).toEqual(['02', 'Tỉnh Hà Giang', 23, 193, 11.9, 'Từ 0% đến dưới 25%']);
+    expect(table.rows.find((row) => row[0] === '02')).toEqual(['02', 'Tỉnh Hà Giang', 23, 193, 11.9, 'Từ 0% đến dưới 25,0%']);
     // a province without a row has no data, not zero
     expect(table.rows.find((row) => row[0] === '01')).toEqual(['01', '01', null, null, null, 'Chưa có số liệu']);
   });

@@ -215,6 +215,7 @@ function SlideBody({ slide, locale, headingId }: { slide: Slide; locale: Locale;
       return (
         <>
           <h2 id={headingId}>{slide.title}</h2>
+          <p className="activity-note">{slide.note}</p>
           <ul className="activity">
             {slide.items.map((item) => (
               <li key={item.label}>

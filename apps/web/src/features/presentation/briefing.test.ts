@@ -72,11 +72,11 @@ const figures = (n: number) => ({ sum: n, median: 1 });
 const metrics: MetricsSummaryResponse = {
   scheme: 'legacy63',
   asOf: '2022-08-12',
-  month: '2022-08',
+  month: '2022-07',
   demo: true,
   basis: 'recorded',
   parent: null,
-  current: { asOf: '2022-08-12', month: '2022-08', pages: 6388, reportingPages: 6388, followers: figures(7617476), posts: figures(54274), interactions: figures(3325925), activePages: 6318, activeShare: 0.989 },
+  current: { asOf: '2022-08-12', month: '2022-07', pages: 6388, reportingPages: 6388, followers: figures(7617476), posts: figures(54274), interactions: figures(3325925), activePages: 6318, activeShare: 0.989 },
   previous: null,
   change: null,
 };
@@ -140,11 +140,11 @@ describe('toBriefing', () => {
       ['79', null],
     ]);
     expect(map.legend.map((l) => `${l.label}: ${l.count}`)).toEqual([
-      'từ 90% trở lên: 1 tỉnh, thành',
-      'từ 75% đến dưới 90%: 0 tỉnh, thành',
-      'từ 50% đến dưới 75%: 0 tỉnh, thành',
-      'từ 25% đến dưới 50%: 0 tỉnh, thành',
-      'từ 0% đến dưới 25%: 1 tỉnh, thành',
+      'từ 90,0% trở lên: 1 tỉnh, thành',
+      'từ 75,0% đến dưới 90,0%: 0 tỉnh, thành',
+      'từ 50,0% đến dưới 75,0%: 0 tỉnh, thành',
+      'từ 25,0% đến dưới 50,0%: 0 tỉnh, thành',
+      'từ 0% đến dưới 25,0%: 1 tỉnh, thành',
       'chưa có số liệu: 1 tỉnh, thành',
     ]);
     expect(map.summary).toBe('Cả nước: 5.777/10.599 xã, phường, thị trấn có trang (54,5%)');
@@ -170,7 +170,17 @@ describe('toBriefing', () => {
   it('says when there is no previous month to compare activity with', () => {
     const activity = of(toBriefing(live, vi).slides, 'activity');
     expect(activity.items[0]).toEqual({ value: '6.388', label: 'trang cộng đồng', change: 'chưa có tháng trước để so sánh' });
-    expect(activity.items[3]?.label).toBe('bài đăng trong tháng 08/2022');
+    expect(activity.items[3]?.label).toBe('bài đăng trong tháng 7/2022');
+    expect(activity.note).toBe('Lượt theo dõi, bài đăng và tương tác: tháng 7/2022 — tháng đủ gần nhất trước ngày 12/08/2022.');
+  });
+
+  it('says so when frozen figures hold a month that had not ended on the as-of date', () => {
+    const running = { ...metrics, month: '2022-08', current: { ...metrics.current, month: '2022-08' } };
+    const activity = of(toBriefing({ ...live, metrics: running }, vi).slides, 'activity');
+    expect(activity.note).toBe(
+      'Lượt theo dõi, bài đăng và tương tác: cả tháng 8/2022, gồm cả những ngày sau ngày 12/08/2022 (ảnh chụp xuất bản trước khi sửa quy tắc này).',
+    );
+    expect(of(toBriefing(live, en).slides, 'activity').note).toBe('Followers, posts and interactions: July 2022, the latest complete month before 12 Aug 2022.');
   });
 
   it('gives a snapshot the same slides as the live answers it froze; only the title and footer name it', () => {
@@ -201,7 +211,7 @@ describe('toBriefing', () => {
     expect(province.figures.map((f) => f.fraction)).toEqual(['5/11 quận, huyện', '20/193 xã, phường, thị trấn']);
     const districts = of(withLive, 'districts');
     expect(districts.note).toBe('1/3 quận, huyện đã có trang ở mọi xã; dưới đây là các nơi thấp nhất.');
-    expect(districts.rows.map((r) => `${r.name} ${r.shareText}`)).toEqual(['Huyện C 0%', 'Huyện B 20%']);
+    expect(districts.rows.map((r) => `${r.name} ${r.shareText}`)).toEqual(['Huyện C 0%', 'Huyện B 20,0%']);
 
     const frozen = toBriefing(fromSnapshot(snapshot, '02'), vi).slides;
     expect(frozen.slice(-1).map((s) => s.kind)).toEqual(['province']);

@@ -1,6 +1,6 @@
-import { SCHEMES } from '@mttq/core/rules';
 import type { CoverageCounts, CoverageResponse, Level, MetricsSummaryResponse, OwnerFilter, RankingResponse, SchemeId, Snapshot, TimelineResponse } from '@mttq/core';
-import { capitalize, formatDate, formatNumber, formatPercent, monthLabel, viCollator } from '../../i18n/format';
+import { lastDayOfMonth, SCHEMES } from '@mttq/core/rules';
+import { capitalize, formatDate, formatMonthName, formatNumber, formatPercent, viCollator } from '../../i18n/format';
 import { fill, type Locale, type Messages } from '../../i18n/messages';
 import type { OverviewMessages } from '../overview/messages';
 import { CLASS_BREAKS } from '../map/map-data';
@@ -94,7 +94,7 @@ export type Slide = { id: string; title: string } & (
   | { kind: 'regions'; rows: Array<{ name: string; short: string; share: number | null; shareText: string; detail: string }>; table: SlideTable }
   | { kind: 'ranking'; note: string; aheadTitle: string; behindTitle: string; ahead: RankRow[]; behind: RankRow[]; empty: string | null }
   | { kind: 'trend'; series: TimelineSeries; levelNames: Partial<Record<Level, string>>; eventLabels: Record<string, string>; lines: Array<{ level: Level; label: string; change: string }>; table: SlideTable; empty: string | null }
-  | { kind: 'activity'; items: Array<{ value: string; label: string; change: string }> }
+  | { kind: 'activity'; note: string; items: Array<{ value: string; label: string; change: string }> }
   | { kind: 'province'; rank: string; figures: Array<{ fraction: string; share: string }>; self: string }
   | { kind: 'districts'; note: string; rows: UnitBar[] }
   | { kind: 'communes'; note: string | null; names: string[]; more: string | null }
@@ -139,9 +139,6 @@ export const DISTRICTS_COUNT = 8;
 export const COMMUNES_COUNT = 12;
 
 const share = (counts: Pick<CoverageCounts, 'covered' | 'total'> | undefined): number | null => (counts && counts.total > 0 ? counts.covered / counts.total : null);
-
-/** A month 'YYYY-MM' as people write it: '08/2022' (vi), 'Aug 2022' (en). */
-const monthText = (month: string, locale: Locale): string => monthLabel(Date.parse(`${month}-01T00:00:00Z`), locale);
 
 function signed(value: number, locale: Locale, format: (n: number) => string = (n) => formatNumber(n, locale)): { sign: string; n: string } {
   return { sign: value > 0 ? '+' : value < 0 ? '−' : '±', n: format(Math.abs(value)) };
@@ -300,7 +297,10 @@ function trendSlide(f: BriefingFigures, text: BriefingText): Slide {
 function activitySlide(metrics: MetricsSummaryResponse, text: BriefingText): Slide {
   const { m, locale } = text;
   const { current, change } = metrics;
-  const month = monthText(metrics.month, locale);
+  const month = formatMonthName(metrics.month, locale);
+  // The API reads the last month complete at asOf; a snapshot frozen before that rule may hold asOf's running month.
+  const complete = lastDayOfMonth(metrics.month) <= metrics.asOf;
+  const note = fill(complete ? m.activityMonthComplete : m.activityMonthRunning, { month, date: formatDate(metrics.asOf, locale) });
   const changeText = (absolute: number | null | undefined, points = false): string => {
     if (absolute === null || absolute === undefined) return m.activityNoChange;
     if (points) return fill(m.activityChangePoints, signed(absolute * 100, locale, (n) => formatNumber(Math.round(n * 10) / 10, locale)));
@@ -310,6 +310,7 @@ function activitySlide(metrics: MetricsSummaryResponse, text: BriefingText): Sli
     id: 'activity',
     kind: 'activity',
     title: m.activityTitle,
+    note,
     items: [
       { value: formatNumber(current.pages, locale), label: m.activityPages, change: changeText(change?.pages.absolute) },
       { value: formatPercent(current.activeShare, locale), label: m.activityActive, change: changeText(change?.activeShare.absolute, true) },
