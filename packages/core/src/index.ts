@@ -14,3 +14,4 @@ export * from './spreadsheet-cells';
 export * from './text';
 export * from './work-queue-api';
 export * from './connectors-api';
+export * from './accounts-api';

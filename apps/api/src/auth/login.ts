@@ -8,7 +8,7 @@ import type { SessionUser } from './user';
 import { getUserByName, toSessionUser } from './users';
 
 export type SignInResult =
-  | { outcome: 'signed-in'; user: SessionUser; session: NewSession }
+  | { outcome: 'signed-in'; user: SessionUser; session: NewSession; mustChangePassword: boolean }
   /** Wrong password, or no such user: the caller must not say which. */
   | { outcome: 'wrong-password' }
   /** The right password for a disabled account. */
@@ -25,6 +25,8 @@ export interface SignInOptions {
   now?: () => Date;
   /** The session cookie the browser already has: signing in replaces it. */
   replacesToken?: string;
+  /** The browser's User-Agent, kept with the session so its owner can tell sessions apart. */
+  userAgent?: string | null;
 }
 
 // A username that does not exist is checked against this hash, so answering takes as long as
@@ -68,6 +70,7 @@ export async function signIn(db: Db, username: string, password: string, options
     db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now().toISOString());
     // Signing in again replaces the browser's old session rather than leaving it open.
     if (options.replacesToken) deleteSession(db, options.replacesToken);
-    return { outcome: 'signed-in' as const, user: toSessionUser(user), session: createSession(db, user.id, now()) };
+    const session = createSession(db, user.id, now(), options.userAgent ?? null);
+    return { outcome: 'signed-in' as const, user: toSessionUser(user), session, mustChangePassword: user.must_change_password === 1 };
   }).immediate();
 }

@@ -50,11 +50,20 @@ const userSchema = z
   })
   .meta({ id: 'User' });
 
+const passwordChangeRequiredSchema = z
+  .literal(true)
+  .optional()
+  .meta({
+    description:
+      'Present (true) when the user signed in with a temporary password: every call but GET /auth/me, POST /auth/password and POST /auth/logout answers 403 password_change_required until they set their own',
+  });
+
 const sessionSchema = z
   .object({
     user: userSchema,
     csrfToken: z.string().meta({ description: `Send it in the ${CSRF_HEADER} header of every POST, PUT, PATCH and DELETE` }),
     expiresAt: z.string().meta({ description: `When the session ends (${SESSION_HOURS} hours after signing in), ISO 8601 UTC` }),
+    passwordChangeRequired: passwordChangeRequiredSchema,
   })
   .meta({ id: 'Session' });
 
@@ -63,6 +72,7 @@ const meSchema = z
     user: userSchema.nullable().meta({ description: 'null when signed out' }),
     csrfToken: z.string().nullable(),
     expiresAt: z.string().nullable(),
+    passwordChangeRequired: passwordChangeRequiredSchema,
   })
   .meta({ id: 'Me' });
 
@@ -113,7 +123,7 @@ const meRoute = createRoute({
 });
 
 /** The user as the API shows it, with the names of the scope units and the provinces they reach. */
-function toUserJson(services: Services, user: SessionUser): z.infer<typeof userSchema> {
+export function toUserJson(services: Services, user: SessionUser): z.infer<typeof userSchema> {
   const scopes = user.scopes.map((scope) => {
     const unit = services.units(scope.scheme).find((u) => u.code === scope.code);
     return { ...scope, name: unit?.name ?? scope.code, level: unit?.level ?? 'province' };
@@ -122,13 +132,16 @@ function toUserJson(services: Services, user: SessionUser): z.infer<typeof userS
   return { id: user.id, username: user.username, role: user.role, scopes, provinces };
 }
 
+/** { passwordChangeRequired: true } for a session opened with a temporary password; nothing otherwise. */
+const passwordChangeFlag = (mustChange: boolean) => (mustChange ? { passwordChangeRequired: true as const } : {});
+
 /** Served over https, directly or behind a proxy that says so: the cookie must then be Secure. */
 function isHttps(c: Context): boolean {
   const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
   return forwarded === 'https' || new URL(c.req.url).protocol === 'https:';
 }
 
-const cookieOptions = (c: Context) => ({ httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(c) }) as const;
+export const cookieOptions = (c: Context) => ({ httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(c) }) as const;
 
 /** The error envelope, typed as the OpenAPI document declares it (errorBody types details as unknown[]). */
 const errorJson = (code: string, message: string, details: FieldIssue[] = []) => errorBody(code, message, details) as z.infer<typeof errorSchema>;
@@ -192,6 +205,7 @@ authRoutes.openapi(
       client: clientAddress(c, guard.trustProxy),
       limits: guard.limits,
       replacesToken: getCookie(c, SESSION_COOKIE),
+      userAgent: c.req.header('user-agent') ?? null,
     });
     switch (result.outcome) {
       case 'throttled': {
@@ -215,7 +229,8 @@ authRoutes.openapi(
       case 'signed-in': {
         const { session } = result;
         setCookie(c, SESSION_COOKIE, session.token, { ...cookieOptions(c), maxAge: SESSION_HOURS * 3600 });
-        return c.json({ user: toUserJson(c.get('services'), result.user), csrfToken: session.csrfToken, expiresAt: session.expiresAt }, 200);
+        const user = toUserJson(c.get('services'), result.user);
+        return c.json({ user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, ...passwordChangeFlag(result.mustChangePassword) }, 200);
       }
     }
   },
@@ -240,5 +255,6 @@ authRoutes.openapi(meRoute, (c) => {
   const token = getCookie(c, SESSION_COOKIE);
   const session = token ? getSession(c.get('services').db, token) : null;
   if (!session) return c.json({ user: null, csrfToken: null, expiresAt: null }, 200);
-  return c.json({ user: toUserJson(c.get('services'), session.user), csrfToken: session.csrfToken, expiresAt: session.expiresAt }, 200);
+  const user = toUserJson(c.get('services'), session.user);
+  return c.json({ user, csrfToken: session.csrfToken, expiresAt: session.expiresAt, ...passwordChangeFlag(session.mustChangePassword) }, 200);
 });

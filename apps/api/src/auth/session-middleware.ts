@@ -13,13 +13,16 @@ export interface SessionOptions {
 /** Paths anyone may call: signing in, and reading who you are (null when signed out). */
 const OPEN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/me']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a user signed in with a temporary password may do: read who they are, set a new password, sign out. */
+const WHILE_PASSWORD_CHANGE_REQUIRED = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout']);
 
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
  * Sets c.var.user from the session cookie; without PUBLIC_READ every route but the open ones
  * needs a session (401). A state-changing request with a session must carry the session's CSRF
- * token in the x-csrf-token header (403): a cross-site form cannot read or send it.
+ * token in the x-csrf-token header (403): a cross-site form cannot read or send it. A session
+ * opened with a temporary password may only set a new one (403 password_change_required).
  */
 export function sessionMiddleware(options: SessionOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -37,6 +40,13 @@ export function sessionMiddleware(options: SessionOptions): MiddlewareHandler<Ap
       if (!sameToken(sent, session.csrfToken)) {
         throw new ApiError(403, 'csrf', `Missing or wrong ${CSRF_HEADER} header: send the csrfToken you received when signing in.`);
       }
+    }
+    if (session?.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(`${c.req.method} ${path}`)) {
+      throw new ApiError(
+        403,
+        'password_change_required',
+        'You signed in with a temporary password: set a password of your own first (POST /api/v1/auth/password with currentPassword and newPassword).',
+      );
     }
     await next();
   };

@@ -23,6 +23,8 @@ export interface DbUser {
   /** JSON array of 'scheme:code' (SCOPES_COLUMN). */
   scopes: string;
   is_disabled: 0 | 1;
+  /** 1 until the user replaces a temporary password. */
+  must_change_password: 0 | 1;
 }
 
 /** A users row as listed: everything but the password hash. */
@@ -81,7 +83,7 @@ export function setUserScopes(db: Db, userId: number, scopes: readonly ScopeUnit
 
 /** The user named `username`, ignoring case (the column is COLLATE NOCASE). */
 export function getUserByName(db: Db, username: string): DbUser | undefined {
-  return db.prepare(`SELECT u.id, u.username, u.password_hash, u.role, ${SCOPES_COLUMN}, u.is_disabled FROM users u WHERE u.username = ?`).get(username) as
+  return db.prepare(`SELECT u.id, u.username, u.password_hash, u.role, ${SCOPES_COLUMN}, u.is_disabled, u.must_change_password FROM users u WHERE u.username = ?`).get(username) as
     | DbUser
     | undefined;
 }

@@ -1,0 +1,55 @@
+/**
+ * Who may manage which account. Admins and central staff manage every account up to their own
+ * role; a province officer manages province officers whose every scope unit lies inside their own
+ * scope (scope-image.ts), and nobody gives a role above their own. Nobody manages their own
+ * account here: their password and sessions are under /auth.
+ */
+import { roleRank } from '@mttq/core';
+import { outsideScope, type Role, type SessionUser } from '../auth/user';
+import { isInsideScope, type ScopeUnit } from '../auth/scope-image';
+import { ApiError } from '../http/errors';
+import type { Services } from '../http/services';
+
+const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+
+/** 403 unless `manager` may give `role`: never above their own; a province officer only 'province'. */
+export function assertMayGiveRole(manager: SessionUser, role: Role): void {
+  if (roleRank(role) > roleRank(manager.role)) {
+    throw forbidden(`You are signed in as ${manager.role}: you cannot create a role above your own (${role}). Ask an administrator.`);
+  }
+  if (manager.role === 'province' && role !== 'province') {
+    throw forbidden(`A province officer manages only province officers inside their scope; a ${role} works for the whole country. Ask central staff.`);
+  }
+}
+
+/** 403 naming the first unit of `scopes` outside a province officer's scope. */
+export function assertScopesInside(services: Services, manager: SessionUser, scopes: readonly ScopeUnit[]): void {
+  if (manager.role !== 'province') return;
+  const outside = scopes.find((scope) => !isInsideScope(services, manager.scopes, scope.scheme, scope.code));
+  if (outside) throw outsideScope(services, manager, `${outside.scheme}:${outside.code}`);
+}
+
+/** Can `manager` manage an account of `role` with these scope units (without throwing)? */
+export function mayManage(services: Services, manager: SessionUser, target: { id: number; role: Role; scopes: readonly ScopeUnit[] }): boolean {
+  try {
+    assertMayManage(services, manager, target);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError) return false;
+    throw error;
+  }
+}
+
+/** 403 unless `manager` may change the account `target` (see the file's comment). */
+export function assertMayManage(services: Services, manager: SessionUser, target: { id: number; username?: string; role: Role; scopes: readonly ScopeUnit[] }): void {
+  if (target.id === manager.id) {
+    throw forbidden('This is your own account: change your password and end your sessions under My account; your role and scope are changed by someone above you.');
+  }
+  if (roleRank(target.role) > roleRank(manager.role)) {
+    throw forbidden(`This account is ${target.role}, a role above your own (${manager.role}): you cannot manage it.`);
+  }
+  if (manager.role === 'province') {
+    if (target.role !== 'province') throw forbidden(`A province officer manages only province officers inside their scope; this account is ${target.role}.`);
+    assertScopesInside(services, manager, target.scopes);
+  }
+}
