@@ -13,9 +13,9 @@ import { useElementSize } from './use-element-size';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { nationalAspect, type ArchipelagoId, type BoundaryShapes, type MapDrawing } from './geo-drawing';
 import { drawMap } from './geo-drawing';
-import { CLASS_COLORS, classTextColor, countByClass, NO_DATA_FILL, type MapProvince, type Measure } from './map-data';
+import { CLASS_COLORS, classTextColor, FIXED_CLASSES, NO_DATA_FILL, type MapClasses, type MapProvince, type Measure } from './map-data';
 import { layoutMapLabels, type MapLabels, type MapLabelStyle, type ProvinceLabelText } from './map-labels';
-import { archipelagoLines, classRanges, provinceCount, shapeLabel, shortProvinceName } from './map-text';
+import { archipelagoLines, fileLegend, shapeLabel, shortProvinceName } from './map-text';
 import { canvasTextWidth, MAP_FONT_FAMILY } from './measure-text';
 import { mapMessages, type MapMessages } from './messages';
 import { ProvinceMapSvg } from './ProvinceMapSvg';
@@ -210,7 +210,7 @@ const SWATCH = 20;
  * downloads (the toolbar adds the title, the as-of line and the boundary credit). Never shown: the
  * caller keeps it off screen and hidden from screen readers.
  */
-export function ChoroplethImage({ scheme, provinces }: { scheme: SchemeId; provinces: readonly MapProvince[] }) {
+export function ChoroplethImage({ scheme, provinces, classes = FIXED_CLASSES }: { scheme: SchemeId; provinces: readonly MapProvince[]; classes?: MapClasses }) {
   const { locale } = useLocale();
   const m = useMessages(mapMessages);
   const hatchId = `${useId()}-file-hatch`;
@@ -219,12 +219,7 @@ export function ChoroplethImage({ scheme, provinces }: { scheme: SchemeId; provi
   const drawn = useProvinceDrawing(shapes.data, size, provinces, PRINT_LABELS(FILE_FONT), 4);
   const fillOf = useFillOf(provinces, hatchId);
   if (!drawn) return null;
-  const ranges = classRanges(m, locale);
-  const counts = countByClass(provinces);
-  const legend = [
-    ...ranges.map((range, i) => ({ fill: CLASS_COLORS[i] ?? NO_DATA_FILL, text: `${range}: ${provinceCount(counts.classes[i] ?? 0, m, locale)}` })).reverse(),
-    { fill: `url(#${hatchId})`, text: `${m.legendNoData}: ${provinceCount(counts.noData, m, locale)}` },
-  ];
+  const { entries: legend, note } = fileLegend(provinces, classes, `url(#${hatchId})`, m, locale);
   const legendX = size.width + LEGEND_GAP;
   const line = SWATCH + 12;
   return (
@@ -243,6 +238,11 @@ export function ChoroplethImage({ scheme, provinces }: { scheme: SchemeId; provi
           </g>
         );
       })}
+      {note.map((text, i) => (
+        <text key={text} x={legendX} y={line * (legend.length + 1) + 8 + i * (FILE_FONT + 6)} dominantBaseline="central" fontSize={FILE_FONT - 1} fill="#1b1f24">
+          {text}
+        </text>
+      ))}
     </ProvinceMapSvg>
   );
 }

@@ -1,8 +1,8 @@
 import type { SchemeId } from '@mttq/core';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { wrapWords } from './label-layout';
-import { CLASS_COLORS, classTextColor, countByClass, GRID_TILE_WIDTH, gridArchipelagos, gridSize, NO_DATA_FILL, type MapProvince } from './map-data';
-import { classRanges, provinceCount, tileLines } from './map-text';
+import { CLASS_COLORS, classTextColor, FIXED_CLASSES, GRID_TILE_WIDTH, gridArchipelagos, gridSize, NO_DATA_FILL, type MapClasses, type MapProvince } from './map-data';
+import { fileLegend, tileLines } from './map-text';
 import { mapMessages } from './messages';
 
 const TILE = 40;
@@ -38,23 +38,18 @@ function Lines({ lines, x, y, fill, size = FONT, weight = 700 }: { lines: readon
  * It is never shown: the caller keeps it off screen, hidden from screen readers (the legend and
  * the table on screen carry the same figures).
  */
-export function MapImage({ scheme, provinces }: { scheme: SchemeId; provinces: readonly MapProvince[] }) {
+export function MapImage({ scheme, provinces, classes = FIXED_CLASSES }: { scheme: SchemeId; provinces: readonly MapProvince[]; classes?: MapClasses }) {
   const { locale } = useLocale();
   const m = useMessages(mapMessages);
   const { cols, rows } = gridSize(scheme);
-  const ranges = classRanges(m, locale);
-  const counts = countByClass(provinces);
   const classOf = new Map(provinces.map((p) => [p.code, p.classIndex]));
   const fillOf = (index: number | null) => (index === null ? `url(#${HATCH_ID})` : (CLASS_COLORS[index] ?? NO_DATA_FILL));
-  const legend = [
-    ...ranges.map((range, i) => ({ fill: CLASS_COLORS[i] ?? NO_DATA_FILL, text: `${range}: ${provinceCount(counts.classes[i] ?? 0, m, locale)}` })).reverse(),
-    { fill: `url(#${HATCH_ID})`, text: `${m.legendNoData}: ${provinceCount(counts.noData, m, locale)}` },
-  ];
+  const { entries: legend, note } = fileLegend(provinces, classes, `url(#${HATCH_ID})`, m, locale);
   const gridWidth = (cols + 1) * TILE_WIDTH;
   const gridHeight = rows * TILE;
   const legendX = gridWidth + LEGEND_GAP;
   const width = legendX + LEGEND_WIDTH;
-  const height = Math.max(gridHeight, LEGEND_LINE * (legend.length + 1));
+  const height = Math.max(gridHeight, LEGEND_LINE * (legend.length + note.length + 2));
   return (
     <svg xmlns="http://www.w3.org/2000/svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} fontFamily="system-ui, sans-serif" focusable="false">
       <defs>
@@ -103,6 +98,11 @@ export function MapImage({ scheme, provinces }: { scheme: SchemeId; provinces: r
           </g>
         );
       })}
+      {note.map((text, i) => (
+        <text key={text} x={legendX} y={LEGEND_LINE * (legend.length + 1) + 8 + i * 18} dy="0.35em" fontSize={12} fill={TEXT}>
+          {text}
+        </text>
+      ))}
     </svg>
   );
 }

@@ -2,21 +2,35 @@ import type { SchemeId } from '@mttq/core';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { formatNumber } from '../../i18n/format';
-import { BUBBLE_MAX_RADIUS, bubbleKeySizes, bubbleRadius, CLASS_COLORS, countByClass, type MapMode, type MapProvince } from './map-data';
-import { classRanges, provinceCount } from './map-text';
+import { BUBBLE_MAX_RADIUS, bubbleKeySizes, bubbleRadius, CLASS_COLORS, countByClass, FIXED_CLASSES, type MapClasses, type MapMode, type MapProvince } from './map-data';
+import { classesNote, classRanges, provinceCount } from './map-text';
 import { mapMessages } from './messages';
 
 /**
  * The classed legend: one entry per class with its explicit range and how many provinces are in
- * it, darkest first, and a separate entry for no data. In bubble mode, a key to circle sizes.
- * `provinces` null: the figures are still loading, so the counts are left blank (same height).
+ * it, darkest first, and a separate entry for no data; when the classes follow the shown figures,
+ * a note says over which range. In bubble mode, a key to circle sizes. `provinces` null: the
+ * figures are still loading, so the counts are left blank (same height).
  */
-export function MapLegend({ title, scheme, mode, provinces }: { title: string; scheme: SchemeId; mode: MapMode; provinces: readonly MapProvince[] | null }) {
+export function MapLegend({
+  title,
+  scheme,
+  mode,
+  provinces,
+  classes = FIXED_CLASSES,
+}: {
+  title: string;
+  scheme: SchemeId;
+  mode: MapMode;
+  provinces: readonly MapProvince[] | null;
+  classes?: MapClasses;
+}) {
   const { t, locale } = useLocale();
   const m = useMessages(mapMessages);
-  const ranges = classRanges(m, locale);
+  const ranges = classRanges(m, locale, classes);
   const counts = provinces ? countByClass(provinces) : null;
-  const entries = ranges.map((range, i) => ({ key: `class-${i}`, color: CLASS_COLORS[i], range, count: counts?.classes[i] })).reverse();
+  const entries = classes.classes.map(({ color }, i) => ({ key: `class-${i}`, color: CLASS_COLORS[color], range: ranges[i], count: counts?.classes[color] })).reverse();
+  const note = provinces ? classesNote(classes, m, locale) : null;
   const maxCommunes = provinces ? Math.max(0, ...provinces.map((p) => p.communes)) : 0;
   const sizes = bubbleKeySizes(maxCommunes);
   return (
@@ -36,6 +50,7 @@ export function MapLegend({ title, scheme, mode, provinces }: { title: string; s
           <span className="map-legend-count">{counts ? provinceCount(counts.noData, m, locale) : ''}</span>
         </li>
       </ul>
+      {note && <p className="map-classes-note">{note}</p>}
       {mode === 'bubbles' && sizes.length > 0 && (
         <div className="map-bubble-key">
           <h4>{m.bubbleKeyTitle}</h4>

@@ -18,7 +18,8 @@ import { provinceHref, type DashboardSearch } from '../../url/dashboard-search';
 import { useDashboardSearch } from '../../url/use-dashboard-search';
 import { MapLegend } from './MapLegend';
 import { MapTable } from './MapTable';
-import { gridAspect, MAP_MODES, measuresOf, toMapProvinces, type MapMode, type Measure } from './map-data';
+import { toMapView } from './map-classes';
+import { gridAspect, MAP_MODES, measuresOf, measureUnit, type MapMode, type Measure } from './map-data';
 import { parseMapSearch, withMapSearch, type MapSearch } from './map-search';
 import { boundaryCredit, measureName } from './map-text';
 import { mapMessages } from './messages';
@@ -95,13 +96,16 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
   const tiles = webConfig.data ?? { mapTileUrl: null, mapTileAttribution: null };
   const isTilesSettled = mode !== 'bubbles' || !webConfig.isPending;
 
-  const provinces = useMemo(() => (data ? toMapProvinces(data.scheme, data.rows, measure) : null), [data, measure]);
+  // the classes follow the figures shown, so a map at 34/34 above 90% still tells provinces apart
+  const view = useMemo(() => (data ? toMapView(data.scheme, data.rows, measure) : null), [data, measure]);
+  const provinces = view?.provinces ?? null;
+  const classes = view?.classes;
   const hrefOf = useCallback((code: string) => provinceHref(code, scheme, search.asOf), [search, scheme]);
   const open = useCallback((code: string) => void navigate(hrefOf(code)), [navigate, hrefOf]);
 
   const title = measureName(measure, scheme, m, t);
   const date = data ? formatDate(data.asOf, locale) : null;
-  const isAllZero = provinces !== null && provinces.every((p) => p.value === null || p.value.numerator === 0);
+  const isAllZero = measureUnit(measure) === 'share' && provinces !== null && provinces.every((p) => p.value === null || p.value.numerator === 0);
   const frameStyle = { '--map-ratio': mode === 'grid' ? gridAspect(scheme) : PROVINCE_MAP_RATIO } as CSSProperties;
   const units = t[`units_commune_${scheme}`];
   const imageRef = useRef<HTMLDivElement>(null);
@@ -133,7 +137,7 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
         </div>
         <div className="map-side">
           <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
-            <MapLegend title={title} scheme={scheme} mode={mode} provinces={provinces} />
+            <MapLegend title={title} scheme={scheme} mode={mode} provinces={provinces} classes={classes} />
           </ErrorBoundary>
           {isAllZero && date && <p className="map-all-zero">{fill(m.allZero, { date })}</p>}
           <p className="muted">{m[`measureNote_${measure}`]}</p>
@@ -150,7 +154,7 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
         <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
           {/* the downloads draw the tile grid on the grid, else the province map, with the legend */}
           <div className="map-export-source" aria-hidden="true" ref={imageRef}>
-            <Suspense fallback={null}>{mode === 'grid' ? <MapImage scheme={scheme} provinces={provinces} /> : <ChoroplethImage scheme={scheme} provinces={provinces} />}</Suspense>
+            <Suspense fallback={null}>{mode === 'grid' ? <MapImage scheme={scheme} provinces={provinces} classes={classes} /> : <ChoroplethImage scheme={scheme} provinces={provinces} classes={classes} />}</Suspense>
           </div>
           <ChartExportToolbar kind="map" title={mapTitle} info={exportInfo} chartArea={() => imageRef.current} credit={mode === 'grid' ? undefined : boundaryCredit(scheme, m)} />
           <MapTable
@@ -158,6 +162,7 @@ function MapPanel({ data, search, mapSearch }: { data: CoverageResponse | undefi
             provinces={provinces}
             hrefOf={hrefOf}
             download={{ title, info: { ...exportInfo, title: mapTitle }, measure }}
+            classes={classes}
           />
         </ErrorBoundary>
       )}

@@ -3,9 +3,8 @@ import { TableExportButtons } from '../../components/export/ExportButtons';
 import type { ExportInfo } from '../../components/export/export-info';
 import { formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
-import type { MapProvince } from './map-data';
-import type { Measure } from './map-data';
-import { classRanges, mapExportTable } from './map-text';
+import { FIXED_CLASSES, type MapClasses, type MapProvince, type Measure } from './map-data';
+import { colorRange, fractionColumn, mapExportTable } from './map-text';
 import { mapMessages } from './messages';
 
 /** What the table's CSV/XLSX buttons need: the label's title, the answer's date/scheme/demo, and the measure. */
@@ -16,15 +15,27 @@ export interface MapTableDownload {
 }
 
 /**
- * The map's data-table alternative: every province with the measure's figures and class; the name
- * links to the province, as a click on the map does. With `download`, CSV and XLSX buttons under it
- * download every province's raw figures.
+ * The map's data-table alternative: every province with the measure's figures and class (in
+ * `classes`, the fixed share classes unless given); the name links to the province, as a click on
+ * the map does. With `download`, CSV and XLSX buttons under it download every province's raw figures.
  */
-export function MapTable({ caption, provinces, hrefOf, download }: { caption: string; provinces: readonly MapProvince[]; hrefOf: (code: string) => string; download?: MapTableDownload }) {
+export function MapTable({
+  caption,
+  provinces,
+  hrefOf,
+  download,
+  classes = FIXED_CLASSES,
+}: {
+  caption: string;
+  provinces: readonly MapProvince[];
+  hrefOf: (code: string) => string;
+  download?: MapTableDownload;
+  classes?: MapClasses;
+}) {
   const { t, locale } = useLocale();
   const m = useMessages(mapMessages);
-  const ranges = classRanges(m, locale);
-  const file = download ? mapExportTable(provinces, download.measure, download.info.scheme, m, t, locale) : null;
+  const measure: Measure = download?.measure ?? 'coverage';
+  const file = download ? mapExportTable(provinces, download.measure, download.info.scheme, m, t, locale, classes) : null;
   return (
     <>
       {download && file && <TableExportButtons title={download.title} info={download.info} columns={file.columns} rows={file.rows} />}
@@ -37,7 +48,7 @@ export function MapTable({ caption, provinces, hrefOf, download }: { caption: st
               <tr>
                 <th scope="col">{m.colProvince}</th>
                 <th scope="col" className="num">
-                  {m.colFraction}
+                  {fractionColumn(measure, m)}
                 </th>
                 <th scope="col" className="num">
                   {m.colShare}
@@ -56,7 +67,7 @@ export function MapTable({ caption, provinces, hrefOf, download }: { caption: st
                     </th>
                     <td className="num">{value ? `${formatNumber(value.numerator, locale)}/${formatNumber(value.denominator, locale)}` : '–'}</td>
                     <td className="num">{hasShare ? formatPercent(value.share, locale) : m.legendNoData}</td>
-                    <td>{classIndex === null ? m.legendNoData : ranges[classIndex]}</td>
+                    <td>{colorRange(classIndex, classes, m, locale)}</td>
                   </tr>
                 );
               })}

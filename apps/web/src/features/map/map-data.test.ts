@@ -14,6 +14,7 @@ import {
   gridSize,
   inReadingOrder,
   measuresOf,
+  measureUnit,
   measureValue,
   nextInDirection,
   toMapProvinces,
@@ -46,8 +47,8 @@ const row = (code: string, commune: Partial<CoverageRow['descendants']['commune'
 
 describe('measures', () => {
   it('offers district coverage only in the scheme that has districts', () => {
-    expect(measuresOf('legacy63')).toEqual(['coverage', 'districtCoverage', 'active', 'verified']);
-    expect(measuresOf('reform34')).toEqual(['coverage', 'active', 'verified']);
+    expect(measuresOf('legacy63')).toEqual(['coverage', 'districtCoverage', 'active', 'verified', 'withoutPage']);
+    expect(measuresOf('reform34')).toEqual(['coverage', 'active', 'verified', 'withoutPage']);
   });
 
   it.each([
@@ -55,9 +56,18 @@ describe('measures', () => {
     ['active', 4, 10],
     ['verified', 3, 10],
     ['districtCoverage', 2, 4],
+    ['withoutPage', 5, 10],
   ] as const)('divides the right counts for %s', (measure, numerator, denominator) => {
     const { descendants } = row('01', { covered: 5, active: 4, verified: 3 }, { total: 4, covered: 2, active: 2, verified: 1 });
     expect(measureValue(descendants, measure)).toEqual({ numerator, denominator, share: numerator / denominator });
+  });
+
+  it('counts the communes still without a page: the total minus those with a page', () => {
+    const { descendants } = row('01', { total: 95, covered: 83, active: 80, verified: 70 });
+    expect(measureValue(descendants, 'withoutPage')).toEqual({ numerator: 12, denominator: 95, share: 12 / 95 });
+    expect(measureValue(row('02', { total: 40, covered: 40 }).descendants, 'withoutPage')).toMatchObject({ numerator: 0 });
+    expect(measureUnit('withoutPage')).toBe('count');
+    expect(measureUnit('verified')).toBe('share');
   });
 
   it('has no value for a level the row lacks, and no share for zero units', () => {

@@ -14,12 +14,21 @@ const CENTROIDS: Record<SchemeId, Record<string, { lat: number; lng: number }>> 
 
 /**
  * What colours the provinces: the share of a province's communes with a page (coverage), with an
- * active page, with a verified page — as /rankings' metrics of the same names — or the share of
- * its districts with a page (legacy63 only).
+ * active page, with a verified page — as /rankings' metrics of the same names — the share of its
+ * districts with a page (legacy63 only), or the number of its communes still without a page
+ * (withoutPage: total − covered, informative when every share is near 100%).
  */
-export const MEASURES = ['coverage', 'districtCoverage', 'active', 'verified'] as const;
+export const MEASURES = ['coverage', 'districtCoverage', 'active', 'verified', 'withoutPage'] as const;
 export type Measure = (typeof MEASURES)[number];
 export const DEFAULT_MEASURE: Measure = 'coverage';
+
+/** What a measure's figure is: a share 0…1, or a count of units. */
+export type MeasureUnit = 'share' | 'count';
+
+/** measureUnit('withoutPage') → 'count'; every other measure is a share. */
+export function measureUnit(measure: Measure): MeasureUnit {
+  return measure === 'withoutPage' ? 'count' : 'share';
+}
 
 /** The measures a scheme can show: measuresOf('reform34') has no districtCoverage. */
 export function measuresOf(scheme: SchemeId): Measure[] {
@@ -70,11 +79,15 @@ export interface MeasureValue {
   share: number | null;
 }
 
-/** The counts a measure divides: measureValue(row.descendants, 'active') → communes with an active page / communes. */
+/**
+ * The counts a measure divides: measureValue(row.descendants, 'active') → communes with an active
+ * page / communes; 'withoutPage' → communes without a page (total − covered) / communes.
+ */
 export function measureValue(descendants: CoverageRow['descendants'] | undefined, measure: Measure): MeasureValue | null {
   const counts: CoverageCounts | undefined = measure === 'districtCoverage' ? descendants?.district : descendants?.commune;
   if (!counts) return null;
-  const numerator = measure === 'active' ? counts.active : measure === 'verified' ? counts.verified : counts.covered;
+  const numerator =
+    measure === 'active' ? counts.active : measure === 'verified' ? counts.verified : measure === 'withoutPage' ? counts.total - counts.covered : counts.covered;
   return { numerator, denominator: counts.total, share: counts.total > 0 ? numerator / counts.total : null };
 }
 
@@ -83,12 +96,58 @@ export function measureValue(descendants: CoverageRow['descendants'] | undefined
  * classOf(1, 4) → 1, classOf(0, 9) → 0, classOf(9, 9) → 4, classOf(0, 0) → null (no data).
  */
 export function classOf(numerator: number, denominator: number): number | null {
-  if (!(denominator > 0)) return null;
-  let index = 0;
-  CLASS_BREAKS.forEach((from, i) => {
-    if (numerator * 100 >= from * denominator) index = i;
-  });
-  return index;
+  return colorOf({ numerator, denominator, share: denominator > 0 ? numerator / denominator : null }, FIXED_CLASSES);
+}
+
+/**
+ * One colour class: figures from `from` (inclusive) to `to` (exclusive; null: up to the largest),
+ * in the measure's unit, drawn in CLASS_COLORS[color]. Share bounds are whole tenths of a percent.
+ */
+export interface MapClass {
+  from: number;
+  to: number | null;
+  color: number;
+}
+
+/** The classes a map is coloured by, lowest first. */
+export interface MapClasses {
+  /**
+   * fixed: CLASS_BREAKS, the same on every screen; adaptive: cut over the figures shown (map-classes.ts);
+   * constant: every figure shown is the same, so one class.
+   */
+  kind: 'fixed' | 'adaptive' | 'constant';
+  unit: MeasureUnit;
+  classes: MapClass[];
+  /** the smallest and the largest figure shown (share or count); null when none is */
+  range: { min: number; max: number } | null;
+}
+
+/** The fixed share classes of CLASS_BREAKS, one colour each. */
+export const FIXED_CLASSES: MapClasses = {
+  kind: 'fixed',
+  unit: 'share',
+  classes: CLASS_BREAKS.map((from, i) => ({ from: from / 100, to: i + 1 < CLASS_BREAKS.length ? CLASS_BREAKS[i + 1]! / 100 : null, color: i })),
+  range: null,
+};
+
+/** The figure a value is classed by: its share, or its count for a count measure. */
+export function figureOf(value: MeasureValue, unit: MeasureUnit): number | null {
+  return unit === 'count' ? (value.denominator > 0 ? value.numerator : null) : value.share;
+}
+
+/**
+ * The colour (index into CLASS_COLORS) of a value in its classes: the last class it reaches; null
+ * for no data. Shares are compared in integers (numerator × 1000 against tenths of a percent ×
+ * denominator), so 1/4 is exactly in a class from 25%.
+ */
+export function colorOf(value: MeasureValue, classes: MapClasses): number | null {
+  if (!(value.denominator > 0)) return null;
+  let color: number | null = null;
+  for (const c of classes.classes) {
+    const reaches = classes.unit === 'count' ? value.numerator >= c.from : value.numerator * 1000 >= Math.round(c.from * 1000) * value.denominator;
+    if (reaches || color === null) color = c.color;
+  }
+  return color;
 }
 
 /** One province as the maps, legend and table draw it. */
@@ -103,7 +162,9 @@ export interface MapProvince {
   /** The row's descendants (per lower level: total / covered / active / verified), for the tooltip. */
   descendants: CoverageRow['descendants'];
   value: MeasureValue | null;
-  /** Index into CLASS_BREAKS; null: no data. */
+  /** What `value` is classed by: its share, or its count (withoutPage). */
+  unit: MeasureUnit;
+  /** The colour of its class, an index into CLASS_COLORS; null: no data. */
   classIndex: number | null;
   /** Communes of the province, for the bubble size. */
   communes: number;
@@ -111,10 +172,16 @@ export interface MapProvince {
 
 /**
  * Joins the /coverage rows (province level) to the scheme's tiles and centroids by code, in code
- * order. A province of the layout without a row is kept, with no data: "no data" is never shown
- * as "not covered". toMapProvinces('legacy63', rows, 'coverage')[0] → { code: '01', label: 'HN', … }
+ * order, coloured by `classes` (the fixed share classes unless given). A province of the layout
+ * without a row is kept, with no data: "no data" is never shown as "not covered".
+ * toMapProvinces('legacy63', rows, 'coverage')[0] → { code: '01', label: 'HN', … }
  */
-export function toMapProvinces(scheme: SchemeId, rows: readonly Pick<CoverageRow, 'code' | 'name' | 'descendants'>[], measure: Measure): MapProvince[] {
+export function toMapProvinces(
+  scheme: SchemeId,
+  rows: readonly Pick<CoverageRow, 'code' | 'name' | 'descendants'>[],
+  measure: Measure,
+  classes: MapClasses = FIXED_CLASSES,
+): MapProvince[] {
   const tiles = TILES[scheme];
   const centroids = CENTROIDS[scheme];
   const labels = PROVINCE_LABELS[scheme];
@@ -131,13 +198,14 @@ export function toMapProvinces(scheme: SchemeId, rows: readonly Pick<CoverageRow
       centroid: centroids[code] ?? null,
       descendants: row?.descendants ?? {},
       value,
-      classIndex: value ? classOf(value.numerator, value.denominator) : null,
+      unit: measureUnit(measure),
+      classIndex: value ? colorOf(value, classes) : null,
       communes: row?.descendants.commune?.total ?? 0,
     };
   });
 }
 
-/** How many provinces fall in each class, and how many have no data. */
+/** How many provinces fall in each colour (index into CLASS_COLORS), and how many have no data. */
 export function countByClass(provinces: readonly Pick<MapProvince, 'classIndex'>[]): { classes: number[]; noData: number } {
   const classes = CLASS_BREAKS.map(() => 0);
   let noData = 0;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../i18n/messages';
 import { toMapProvinces } from './map-data';
-import { classRanges, mapExportTable, measureName, provinceCount, shapeLabel, tipLines } from './map-text';
+import { toMapView } from './map-classes';
+import { classRanges, fractionColumn, mapExportTable, measureName, provinceCount, shapeLabel, tipLines } from './map-text';
 import { mapMessages } from './messages';
 
 const HA_GIANG = {
@@ -41,6 +42,8 @@ describe('map text', () => {
     expect(shapeLabel(province!, mapMessages.vi, 'vi')).toBe('Tỉnh Hà Giang: 11,9% (23/193)');
     const [noRow] = toMapProvinces('legacy63', [], 'coverage').filter((p) => p.code === '02');
     expect(shapeLabel(noRow!, mapMessages.vi, 'vi')).toBe('02: chưa có số liệu');
+    const [without] = toMapProvinces('legacy63', [HA_GIANG], 'withoutPage').filter((p) => p.code === '02');
+    expect(shapeLabel(without!, mapMessages.vi, 'vi')).toBe('Tỉnh Hà Giang: 170 chưa có trang (170/193)');
   });
 
   it('lists every measure of the scheme in the tooltip', () => {
@@ -49,8 +52,10 @@ describe('map text', () => {
       { measure: 'districtCoverage', label: 'Quận, huyện có trang', text: '3/11 (27,3%)' },
       { measure: 'active', label: 'Xã, phường, thị trấn có trang hoạt động', text: '23/193 (11,9%)' },
       { measure: 'verified', label: 'Xã, phường, thị trấn có trang đã xác minh', text: '19/193 (9,8%)' },
+      { measure: 'withoutPage', label: 'Xã, phường, thị trấn chưa có trang', text: '170/193 (88,1%)' },
     ]);
     expect(tipLines({ descendants: { commune: { total: 0, covered: 0, active: 0, verified: 0 } } }, 'reform34', mapMessages.en, MESSAGES.en, 'en').map((l) => l.text)).toEqual([
+      'No data yet',
       'No data yet',
       'No data yet',
       'No data yet',
@@ -67,6 +72,17 @@ describe('the map table download', () => {
     expect(table.rows.find((row) => row[0] === '02')).toEqual(['02', 'Tỉnh Hà Giang', 23, 193, 11.9, 'Từ 0% đến dưới 25,0%']);
     // a province without a row has no data, not zero
     expect(table.rows.find((row) => row[0] === '01')).toEqual(['01', '01', null, null, null, 'Chưa có số liệu']);
+  });
+
+  it('names the count of units without a page and its classes over the figures shown', () => {
+    const rows = [HA_GIANG, { ...HA_GIANG, code: '04', name: 'Tỉnh Cao Bằng', descendants: { commune: { total: 199, covered: 190, active: 0, verified: 0 } } }];
+    const { provinces, classes } = toMapView('legacy63', rows, 'withoutPage');
+    const table = mapExportTable(provinces, 'withoutPage', 'legacy63', mapMessages.vi, MESSAGES.vi, 'vi', classes);
+    expect(table.columns.slice(2, 4)).toEqual(['Xã, phường, thị trấn chưa có trang', 'Tổng số xã, phường, thị trấn']);
+    expect(table.rows.find((row) => row[0] === '02')?.slice(2, 4)).toEqual([170, 193]);
+    expect(table.rows.find((row) => row[0] === '02')?.[5]).toBe('170');
+    expect(table.rows.find((row) => row[0] === '04')?.[5]).toBe('Từ 0 đến 169');
+    expect(fractionColumn('withoutPage', mapMessages.vi)).toBe('Chưa có / tổng số');
   });
 
   it('counts districts for the district measure, in English too', () => {
