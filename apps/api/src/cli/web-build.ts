@@ -24,7 +24,6 @@ export const WEB_BUILD_INPUTS = [
   'apps/web/public',
   'apps/web/index.html',
   'apps/web/vite.config.ts',
-  'apps/web/precompress.ts',
   'apps/web/package.json',
   'apps/web/tsconfig.json',
   'packages/core/src',

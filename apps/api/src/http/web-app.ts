@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 /**
  * The built web app. Vite names every file under /assets by its content hash, so those are cached
  * for a year and never revalidated; the build writes a .br and a .gz beside each of them
- * (apps/web/precompress.ts), sent to browsers that accept them. index.html is the one file whose
+ * (the precompress plugin in apps/web/vite.config.ts), sent to browsers that accept them. index.html is the one file whose
  * name stays while its content changes: it is revalidated on every visit (ETag, 304), and served
  * compressed from memory.
  */
