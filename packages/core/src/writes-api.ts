@@ -146,6 +146,19 @@ export const auditQuerySchema = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+export const auditSubjectSchema = z
+  .object({
+    page: z.object({ id: z.number().int(), name: z.string() }).nullable().meta({ description: 'the page the entry is about (a status event, assignment or month: its page)' }),
+    unit: z
+      .object({ scheme: schemeIdSchema, code: z.string(), name: z.string(), province: z.string().nullable().meta({ description: 'its province; null for a province' }) })
+      .nullable()
+      .meta({ description: "the unit: an assignment's or a report's own, else the page's unit in the scheme in force (or another scheme)" }),
+    user: z.object({ id: z.number().int(), username: z.string() }).nullable().meta({ description: 'the account an account entry is about' }),
+    label: z.string().nullable().meta({ description: "a snapshot's name, an import's file" }),
+  })
+  .meta({ id: 'AuditSubject', description: 'names of what the entry is about, so nobody reads bare ids' });
+export type AuditSubject = z.infer<typeof auditSubjectSchema>;
+
 export const auditLogEntrySchema = z
   .object({
     id: z.number().int(),
@@ -157,6 +170,7 @@ export const auditLogEntrySchema = z
     entityId: z.string().nullable(),
     before: z.unknown().meta({ description: 'the entity before the write; null when it did not exist' }),
     after: z.unknown().meta({ description: 'the entity after the write; null when it was removed' }),
+    subject: auditSubjectSchema,
   })
   .meta({ id: 'AuditLogEntry' });
 export type AuditLogEntry = z.infer<typeof auditLogEntrySchema>;

@@ -1,4 +1,4 @@
-import { addDays, type AuditLogEntry } from '@mttq/core';
+import { addDays, type AuditLogEntry, type AuditSubject } from '@mttq/core';
 import type { Db } from '../db/connection';
 
 /** Everything the audit listing filters on; null: no filter. */
@@ -51,8 +51,8 @@ export function listAuditRows(db: Db, filters: AuditFilters, beforeId: number | 
   }) as DbAuditRow[];
 }
 
-/** DbAuditRow → the API's entry, with before and after parsed back from JSON. */
-export function toAuditLogEntry(row: DbAuditRow): AuditLogEntry {
+/** DbAuditRow → the API's entry, with before and after parsed back from JSON and the names of its subject. */
+export function toAuditLogEntry(row: DbAuditRow, subject: AuditSubject): AuditLogEntry {
   return {
     id: row.id,
     at: row.at,
@@ -63,5 +63,6 @@ export function toAuditLogEntry(row: DbAuditRow): AuditLogEntry {
     entityId: row.entity_id,
     before: row.before_json === null ? null : JSON.parse(row.before_json),
     after: row.after_json === null ? null : JSON.parse(row.after_json),
+    subject,
   };
 }

@@ -63,6 +63,34 @@ describe('GET /audit', () => {
     expect(items.every((e, i) => i === 0 || e.id < items[i - 1]!.id)).toBe(true);
   });
 
+  it('names what each entry is about: the page, its unit with the province, the account, the file', async () => {
+    const { items } = await list('?limit=6');
+    const unitName = (scheme: string, code: string) => (w.db.prepare('SELECT name FROM units WHERE scheme = ? AND code = ?').get(scheme, code) as { name: string }).name;
+    // The page by its name today, on every entry about it.
+    for (const entry of items) expect(entry.subject.page, entry.entity).toEqual({ id: pageId, name: 'MTTQ phường Phúc Xá' });
+    const [metric, , reformAssignment, event, directAssignment] = items;
+    expect(directAssignment!.subject.unit).toEqual({ scheme: 'legacy63', code: '00001', name: 'Phường Phúc Xá', province: 'Thành phố Hà Nội' });
+    const reformCode = (reformAssignment!.after as { unitCode: string }).unitCode;
+    expect(reformAssignment!.subject.unit).toEqual({ scheme: 'reform34', code: reformCode, name: unitName('reform34', reformCode), province: 'Thành phố Hà Nội' });
+    // A status event or a month names the page's unit in the scheme in force.
+    expect(event!.subject.unit?.province).toBe('Thành phố Hà Nội');
+    expect(metric!.subject.unit).toEqual(event!.subject.unit);
+    expect(items.every((e) => e.subject.user === null && e.subject.label === null)).toBe(true);
+
+    // Entries that carry only an id: an event found through page_status_events, an account, an import's file.
+    const eventId = event!.entityId!;
+    const insert = w.db.prepare("INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json) VALUES (?, NULL, 'archive', ?, ?, ?, NULL, ?)");
+    insert.run('2024-03-02T00:00:00.000Z', 'update', 'page_status_event', eventId, null);
+    insert.run('2024-03-02T00:00:01.000Z', 'reset_password', 'user', String(officer.userId), null);
+    insert.run('2024-03-02T00:00:02.000Z', 'import', 'import', '0b7c6a52-1d0e-4c55-9a8e-5f3c3f1f9e11', JSON.stringify({ file: 'ha-noi-2024-05.xlsx' }));
+    const byHand = (await list('?username=archive')).items;
+    expect(byHand.map((e) => e.subject)).toEqual([
+      { page: null, unit: null, user: null, label: 'ha-noi-2024-05.xlsx' },
+      { page: null, unit: null, user: { id: officer.userId, username: usernameOf(officer) }, label: null },
+      { page: { id: pageId, name: 'MTTQ phường Phúc Xá' }, unit: event!.subject.unit, user: null, label: null },
+    ]);
+  });
+
   it('filters by entity and id, and by username ignoring case', async () => {
     const page = await list(`?entity=page&entityId=${pageId}`);
     expect(page.items.map((e) => e.action)).toEqual(['update', 'create']);

@@ -5,6 +5,8 @@ import { errorSchema } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import type { Services } from '../http/services';
 import { onlyRoles } from '../writes/write-http';
+import { defaultSchemeOf } from '../http/scope';
+import { auditSubjects } from './audit-names';
 import { listAuditRows, toAuditLogEntry } from './audit-queries';
 
 const BAD_CURSOR = 'is not a cursor from this endpoint; pass nextCursor from the previous answer unchanged, or omit it for the newest entries';
@@ -38,7 +40,8 @@ export function listAudit(services: Services, query: AuditQuery): AuditListRespo
   const rows = listAuditRows(services.db, filters, beforeId, query.limit + 1);
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
-  return { items: items.map(toAuditLogEntry), nextCursor: rows.length > query.limit && last ? serializeAuditCursor(last.id) : null };
+  const subjects = auditSubjects(services.db, items, defaultSchemeOf(services));
+  return { items: items.map((row, i) => toAuditLogEntry(row, subjects[i]!)), nextCursor: rows.length > query.limit && last ? serializeAuditCursor(last.id) : null };
 }
 
 const json = { 'application/json': { schema: errorSchema } };

@@ -9,6 +9,7 @@ import { toFieldErrors, type FieldErrors } from './form-errors';
 import { auditQuery, type AuditInput } from './queries';
 import { Field, FormAlert, fieldErrorCount, useReportingMessages } from './ui';
 import { formatDateTime } from '../../i18n/format';
+import { fill } from '../../i18n/messages';
 
 const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_ENTITIES = ['page', 'page_assignment', 'page_status_event', 'metric_snapshot', 'reporting_period', 'province_report', 'import', 'snapshot', 'user'] as const;
@@ -30,6 +31,31 @@ function Snapshot({ label, value }: { label: string; value: unknown }) {
   );
 }
 
+/** What an entry is about, by name (page, unit with province, account, file); each id on hover. */
+function AuditSubjectNames({ entry, label }: { entry: AuditLogEntry; label: string }) {
+  const m = useReportingMessages();
+  const { page, unit, user, label: named } = entry.subject;
+  const idTitle = (id: string | number) => fill(m.auditIdTitle, { id: String(id) });
+  const names = [
+    page && { key: 'page', text: page.name, title: idTitle(page.id) },
+    unit && { key: 'unit', text: unit.province ? `${unit.name}, ${unit.province}` : unit.name, title: idTitle(`${unit.scheme}:${unit.code}`) },
+    user && { key: 'user', text: user.username, title: idTitle(user.id) },
+    named && { key: 'label', text: named, title: idTitle(entry.entityId ?? '') },
+  ].filter((name) => !!name);
+  return (
+    <>
+      <span title={entry.entityId ? idTitle(entry.entityId) : undefined}>{label}</span>
+      {names.length === 0
+        ? entry.entityId && <span className="muted"> {entry.entityId}</span>
+        : names.map((name) => (
+            <div key={name.key} className="audit-name" title={name.title}>
+              {name.text}
+            </div>
+          ))}
+    </>
+  );
+}
+
 function AuditRow({ entry }: { entry: AuditLogEntry }) {
   const { locale } = useLocale();
   const m = useReportingMessages();
@@ -43,8 +69,7 @@ function AuditRow({ entry }: { entry: AuditLogEntry }) {
       <td>{entry.username}</td>
       <td>{actionLabel}</td>
       <td>
-        {entityLabel}
-        {entry.entityId && <span className="muted"> {entry.entityId}</span>}
+        <AuditSubjectNames entry={entry} label={entityLabel} />
       </td>
       <td>
         <details>
