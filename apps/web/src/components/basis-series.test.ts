@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisMessages, basisText, splitByBasis, type BasisPoint } from './basis-series';
+import { basisMessages, basisText, rowBasisText, splitByBasis, type BasisPoint } from './basis-series';
 
 const p = (time: number, basis: BasisPoint['basis'], total: number, value: number): BasisPoint => ({ time, basis, total, value });
 
@@ -39,5 +39,18 @@ describe('basisText', () => {
     expect(basisText('crosswalk', undefined, undefined, basisMessages.vi, 'vi')).toBe('ước tính');
     expect(basisText('crosswalk', { covered: 1540 }, { covered: 1560 }, basisMessages.vi, 'vi')).toBe('ước tính, từ 1.540 đến 1.560');
     expect(basisText('crosswalk', { covered: 1540 }, { covered: 1560 }, basisMessages.en, 'en')).toBe('estimated, from 1,540 to 1,560');
+  });
+});
+
+describe('rowBasisText', () => {
+  it('gives a row of several levels the basis and bounds of its lowest level', () => {
+    const backCast = {
+      bases: { province: 'crosswalk', commune: 'crosswalk' },
+      bounds: { commune: { lower: { covered: 1540 }, upper: { covered: 1560 } } },
+    } as const;
+    expect(rowBasisText(backCast, ['province', 'commune'], basisMessages.vi, 'vi')).toBe('ước tính, từ 1.540 đến 1.560');
+    expect(rowBasisText(backCast, ['province'], basisMessages.vi, 'vi')).toBe('ước tính');
+    expect(rowBasisText({ bases: { province: 'recorded', commune: 'recorded' } }, ['province', 'commune'], basisMessages.en, 'en')).toBe('recorded');
+    expect(rowBasisText({}, ['province'], basisMessages.vi, 'vi')).toBe('–');
   });
 });

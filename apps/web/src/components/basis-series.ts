@@ -1,4 +1,4 @@
-import type { CoverageBound, FigureBasis } from '@mttq/core';
+import type { CoverageBound, FigureBasis, Level } from '@mttq/core';
 import { formatNumber } from '../i18n/format';
 import { defineMessages, fill, type Locale } from '../i18n/messages';
 
@@ -103,4 +103,21 @@ export function basisText(
   if (basis === 'recorded') return m.recorded;
   if (!lower || !upper) return m.crosswalk;
   return `${m.crosswalk}, ${fill(m.bounds, { lower: formatNumber(lower.covered, locale), upper: formatNumber(upper.covered, locale) })}`;
+}
+
+/** A dated row of several levels, each with its basis and, where back-cast with room, its bounds. */
+export interface LevelBasisRow {
+  bases?: Partial<Record<Level, FigureBasis>>;
+  bounds?: Partial<Record<Level, { lower: Pick<CoverageBound, 'covered'>; upper: Pick<CoverageBound, 'covered'> }>>;
+}
+
+/**
+ * The basis cell of a row of several levels: the basis of its lowest level, with that level's
+ * bounds. rowBasisText({ bases: { province: 'crosswalk', commune: 'crosswalk' }, bounds: { commune: … } }, ['province', 'commune'], m, 'vi')
+ *   → 'ước tính, từ 5.770 đến 5.790'
+ */
+export function rowBasisText(row: LevelBasisRow, levels: readonly Level[], m: BasisMessages, locale: Locale): string {
+  const level = [...levels].reverse().find((l) => row.bases?.[l] !== undefined);
+  const bounds = level ? row.bounds?.[level] : undefined;
+  return basisText(level ? row.bases?.[level] : undefined, bounds?.lower, bounds?.upper, m, locale);
 }

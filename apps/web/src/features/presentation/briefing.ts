@@ -7,7 +7,8 @@ import { CLASS_BREAKS } from '../map/map-data';
 import { unitsKey } from '../overview/overview-cards';
 import { toRankingExtremes } from '../overview/overview-rankings';
 import { toRegionCoverage } from '../overview/region-coverage';
-import { toTimelineSeries, type TimelineSeries } from '../overview/timeline-series';
+import { hasBackCast, toTimelineSeries, type TimelineSeries } from '../overview/timeline-series';
+import { basisMessages, rowBasisText } from '../../components/basis-series';
 import type { PresentationMessages } from './messages';
 import { OWNER_FILTERS } from './presentation-search';
 import { vietnamDate } from '../snapshots/vietnam-time';
@@ -280,14 +281,17 @@ function trendSlide(f: BriefingFigures, text: BriefingText): Slide {
           }),
         }))
       : [];
+  // the basis column (with the communes' bounds) only when some figures are back-cast
+  const backCast = hasBackCast(series);
   const table = {
-    columns: [m.colDate, ...series.levels.map((level) => levelNames[level] ?? level)],
+    columns: [m.colDate, ...series.levels.map((level) => levelNames[level] ?? level), ...(backCast ? [basisMessages[locale].column] : [])],
     rows: series.rows.map((row) => [
       formatDate(row.date, locale),
       ...series.levels.map((level) => {
         const counts = row.counts[level];
         return counts ? `${formatPercent(row.shares[level] ?? null, locale)} (${fraction(counts, locale)})` : '–';
       }),
+      ...(backCast ? [rowBasisText(row, series.levels, basisMessages[locale], locale)] : []),
     ]),
   };
   const anyCovered = series.rows.some((row) => series.levels.some((level) => (row.counts[level]?.covered ?? 0) > 0));

@@ -7,7 +7,8 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
 import { AXIS_TICK, CHART_TEXT, SHARE_TICKS } from '../../components/chart-style';
-import { BACKCAST_STYLE, splitByBasis } from '../../components/basis-series';
+import { BACKCAST_STYLE, basisMessages, basisText, splitByBasis } from '../../components/basis-series';
+import { useMessages } from '../../i18n/locale';
 import { withoutKind, type DistrictShareRow, type TimelineShareRow } from './province-figures';
 
 /** Colour-blind safe hues, each at least 3:1 against white, told apart by dash pattern too. */
@@ -34,6 +35,9 @@ export function ProvinceTimelineChart({ rows, locale, names, backCastLabel }: Ti
   );
   const style = new Map(SERIES.map((s) => [s.key, s]));
   const backCast = rows.some((r) => r.basis === 'crosswalk');
+  const b = useMessages(basisMessages);
+  const seriesOf = new Map(segments.map((segment) => [segment.key, segment.series]));
+  const rowAt = new Map(rows.map((r) => [r.time, r]));
   return (
     <LineChart data={data} responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
@@ -51,7 +55,14 @@ export function ProvinceTimelineChart({ rows, locale, names, backCastLabel }: Ti
       <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
       <Tooltip
         labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString().slice(0, 10), locale)}
-        formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)}
+        formatter={(share, name, item) => {
+          // where some figures are back-cast, each value with the basis of its date, the covered share with its bounds
+          const row = rowAt.get(Number((item.payload as { time?: number } | undefined)?.time));
+          const text = formatPercent(typeof share === 'number' ? share : null, locale);
+          if (!backCast || !row?.basis) return [text, name];
+          const bounds = seriesOf.get(String(item.dataKey)) === 'coveredShare' ? row.bounds : undefined;
+          return [`${text} (${basisText(row.basis, bounds && { covered: bounds.lower }, bounds && { covered: bounds.upper }, b, locale)})`, name];
+        }}
       />
       <Legend formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
       {segments.map((segment) => (
