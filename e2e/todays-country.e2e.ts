@@ -54,14 +54,14 @@ describe('the scheme in force by default', () => {
     await page.goto('/');
     await expect.poll(() => cardTexts(page)).toEqual([expect.stringMatching(/^\d+\/34 tỉnh, thành$/), expect.stringMatching(/^[\d.]+\/3\.321 xã, phường, đặc khu$/)]);
     expect(await page.locator('.scheme-switch input[value=reform34]').isChecked()).toBe(true);
-    expect(await page.locator('.as-of input[type=date]').inputValue()).toBe(TODAY);
+    expect(await page.locator('.as-of input').inputValue()).toBe(TODAY.split('-').reverse().join('/'));
     expect(await page.locator('.as-of-clamped').count()).toBe(0);
 
     await page.locator('.scheme-switch label', { hasText: '63 tỉnh, thành' }).click();
     await page.waitForURL((url) => url.searchParams.get('scheme') === 'legacy63');
     await expect.poll(() => cardTexts(page)).toEqual([expect.stringMatching(/^\d+\/63 tỉnh, thành$/), expect.stringMatching(/^\d+\/705 quận, huyện$/), expect.stringMatching(/^[\d.]+\/10\.599 xã, phường, thị trấn$/)]);
     // the old structure's figures are of its last day, and the screen says so
-    await expect.poll(() => page.locator('.as-of input[type=date]').inputValue()).toBe('2025-06-30');
+    await expect.poll(() => page.locator('.as-of input').inputValue()).toBe('30/06/2025');
     expect(await page.locator('.as-of-clamped').innerText()).toContain('30/06/2025');
     await waitForSettled(page);
     await expectAxeClean(page);

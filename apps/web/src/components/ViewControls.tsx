@@ -1,11 +1,14 @@
 import { isWithinScheme, SCHEME_IDS, SCHEMES } from '@mttq/core/rules';
 import type { SchemeId } from '@mttq/core';
+import { useId } from 'react';
 import { formatDate } from '../i18n/format';
 import { useLocale } from '../i18n/locale';
 import { fill } from '../i18n/messages';
 import { withScheme } from '../url/dashboard-search';
 import { useDashboardSearch } from '../url/use-dashboard-search';
 import { todayIso } from '../url/today';
+import { AsOfOutsideNote } from './date-field/AsOfOutsideNote';
+import { DateField } from './date-field/DateField';
 
 /**
  * The scheme switch and the as-of date picker, both written to the URL. `asOf` is the date the
@@ -14,6 +17,7 @@ import { todayIso } from '../url/today';
  */
 export function ViewControls({ asOf }: { asOf: string | undefined }) {
   const { t, locale } = useLocale();
+  const id = useId();
   const [search, setSearch] = useDashboardSearch();
   const { validFrom, validTo } = SCHEMES[search.scheme];
   const today = todayIso();
@@ -32,21 +36,21 @@ export function ViewControls({ asOf }: { asOf: string | undefined }) {
           </label>
         ))}
       </fieldset>
-      <label className="as-of">
-        {t.asOfLabel}
-        <input
-          type="date"
+      <div className="as-of">
+        <label htmlFor={`${id}-as-of`}>{t.asOfLabel}</label>
+        <DateField
+          id={`${id}-as-of`}
           min={validFrom}
           max={validTo ?? undefined}
           value={search.asOf ?? asOf ?? ''}
-          aria-describedby="as-of-range"
-          onChange={(e) => {
-            const value = e.target.value;
+          aria-describedby={`${id}-as-of-range`}
+          onChange={(value) => {
             if (value) setSearch((s) => ({ ...s, asOf: value }));
           }}
         />
-        <small id="as-of-range">{range}</small>
-      </label>
+        <small id={`${id}-as-of-range`}>{range}</small>
+      </div>
+      <AsOfOutsideNote parsedAsOf={search.asOf} answeredAsOf={asOf} />
       {isClamped && (
         <p className="as-of-clamped" role="note">
           {fill(t.asOfClamped, { date: formatDate(asOf, locale), today: formatDate(today, locale) })}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { SCHEME_IDS, SCHEMES } from '@mttq/core/rules';
 import type { OwnerFilter, PageSort, PageStatusFilter, Platform, SchemeId } from '@mttq/core';
-import { useEffect, useId, useMemo, useRef, type FormEvent } from 'react';
+import { useId, useMemo, useRef, type FormEvent } from 'react';
 import { viCollator } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
@@ -10,6 +10,7 @@ import { OWNER_FILTERS, PAGE_LIMITS, PAGE_SORTS, PAGE_STATUS_FILTERS, PLATFORMS 
 import { DEFAULT_REGISTRY_SEARCH, type RegistryFilters as Filters, type RegistrySearch } from './registry-search';
 import { provincesQuery, unitDetailQuery } from '../../api/queries';
 import { MergerNoteText } from '../province/MergerNoteText';
+import { DateField } from '../../components/date-field/DateField';
 
 const isProvinceCode = (code: string) => code.length === 2;
 
@@ -19,32 +20,6 @@ function useParentUnit(scheme: SchemeId, parent: string | null) {
   const detail = useQuery({ ...unitDetailQuery(scheme, parent ?? ''), enabled: isSubUnit });
   if (!isSubUnit || !detail.data) return null;
   return { name: detail.data.unit.name, provinceCode: detail.data.unit.provinceCode, detail: detail.data };
-}
-
-/**
- * A date picker that applies only complete dates inside [min, max]. Uncontrolled, so typing a year
- * digit by digit (0002, 0020, …) is not undone; it follows the URL while it does not have focus.
- */
-function AsOfInput({ id, value, min, max, onChange }: { id: string; value: string; min: string; max: string | null; onChange: (value: string) => void }) {
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    const input = ref.current;
-    if (input && document.activeElement !== input && input.value !== value) input.value = value;
-  }, [value]);
-  return (
-    <input
-      ref={ref}
-      id={id}
-      type="date"
-      min={min}
-      max={max ?? undefined}
-      defaultValue={value}
-      onChange={(e) => {
-        const date = e.target.value;
-        if (date && date >= min && (max === null || date <= max) && date !== value) onChange(date);
-      }}
-    />
-  );
 }
 
 /**
@@ -101,7 +76,15 @@ export function RegistryFilters({ search, answeredAsOf, onChange }: { search: Re
         </div>
         <div className="field">
           <label htmlFor={`${id}-asOfLabel`}>{m.asOfLabel}</label>
-          <AsOfInput id={`${id}-asOfLabel`} value={search.asOf ?? answeredAsOf ?? ''} min={validFrom} max={validTo} onChange={(asOf) => onChange({ asOf })} />
+          <DateField
+            id={`${id}-asOfLabel`}
+            value={search.asOf ?? answeredAsOf ?? ''}
+            min={validFrom}
+            max={validTo ?? undefined}
+            onChange={(asOf) => {
+              if (asOf) onChange({ asOf });
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-provinceLabel`}>{m.provinceLabel}</label>

@@ -25,6 +25,8 @@ import {
 } from './registry-search';
 import { useLiveSearchParams } from '../province/use-live-search-params';
 import { RegistryTable } from './RegistryTable';
+import { SearchNotes } from './SearchNotes';
+import { AsOfOutsideNote } from '../../components/date-field/AsOfOutsideNote';
 import './registry.css';
 import { provincesQuery, unitDetailQuery } from '../../api/queries';
 
@@ -102,6 +104,7 @@ function RegistryScreen() {
       <h1>{m.title}</h1>
       <p className="muted">{m.lead}</p>
       <RegistryFilters search={search} answeredAsOf={data?.asOf} onChange={changeFilters} />
+      <AsOfOutsideNote parsedAsOf={search.asOf} answeredAsOf={data?.asOf} />
       <DemoBanner demo={data?.demo} />
 
       <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
@@ -124,6 +127,7 @@ function RegistryScreen() {
                     : fill(m.rangeUnknown, { count: formatNumber(data.items.length, locale), total });
                 })()}
               </p>
+              {data.search && <SearchNotes search={data.search} isProvinceChosen={search.parent !== null} />}
               {data.items.length === 0 ? (
                 <div className="panel empty">
                   <p>

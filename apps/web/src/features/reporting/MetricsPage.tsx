@@ -17,6 +17,7 @@ import { invalidateAfterWrite, pagesQuery, putMetrics } from './queries';
 import { workingProvince, workingScheme } from '../../api/session';
 import { Done, Field, fieldErrorCount, FormAlert, ScopeControls, useReportingMessages, useReportingUser } from './ui';
 import { pageDetailQuery, queryKeys } from '../../api/queries';
+import { DateField } from '../../components/date-field/DateField';
 
 const PAGE_ID = /^[1-9]\d{0,14}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -148,7 +149,7 @@ function MetricsForm({ page, month, onMonthError }: { page: PageDetail; month: s
         {count('views', m.fieldViews, true)}
       </div>
       <Field label={m.fieldLastPostOn} optional error={errors.lastPostOn}>
-        {(props) => <input {...props} name="lastPostOn" type="date" max={todayIso()} value={values.lastPostOn} onChange={(e) => set({ lastPostOn: e.target.value })} />}
+        {(props) => <DateField {...props} name="lastPostOn" max={todayIso()} value={values.lastPostOn} onChange={(value) => set({ lastPostOn: value })} />}
       </Field>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={save.isPending}>
@@ -257,16 +258,16 @@ export function MetricsPage() {
           <div className="panel month-picker">
             <Field label={m.fieldMonth} error={monthError}>
               {(props) => (
-                <input
+                <DateField
                   {...props}
+                  kind="month"
                   name="month"
-                  type="month"
                   required
                   max={todayIso().slice(0, 7)}
                   value={month}
-                  onChange={(e) => {
+                  onChange={(value) => {
                     setMonthError(undefined);
-                    update({ month: e.target.value }, true);
+                    if (value) update({ month: value }, true);
                   }}
                 />
               )}

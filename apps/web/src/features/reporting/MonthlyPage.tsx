@@ -16,6 +16,7 @@ import { defaultPeriodMonth } from './months';
 import { changeDeadline, completenessQuery, invalidateAfterWrite, openPeriod, periodCompletenessQuery, periodsQuery, submitReport } from './queries';
 import { isOfficer, scopeProvinces, userSchemes, workingProvince, workingScheme } from '../../api/session';
 import { Done, Field, fieldErrorCount, FormAlert, ProvinceSelect, SchemeSelect, useReportingMessages, useReportingUser, WriteError } from './ui';
+import { DateField } from '../../components/date-field/DateField';
 
 const isHidden401 = (error: unknown) => error instanceof ApiError && error.isUnauthorized;
 
@@ -167,10 +168,10 @@ function OpenPeriod({ scheme, onOpened }: { scheme: SchemeId; onOpened: (period:
       <p className="muted">{m[`scheme_${scheme}`]}</p>
       <div className="field-row">
         <Field label={m.fieldMonth} error={errors.month}>
-          {(props) => <input {...props} name="month" type="month" required value={month} onChange={(e) => setMonth(e.target.value)} />}
+          {(props) => <DateField {...props} kind="month" name="month" required value={month} onChange={setMonth} />}
         </Field>
         <Field label={m.fieldDeadline} error={errors.deadline}>
-          {(props) => <input {...props} name="deadline" type="date" required value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
+          {(props) => <DateField {...props} name="deadline" required value={deadline} onChange={setDeadline} />}
         </Field>
       </div>
       <div className="form-actions">
@@ -218,7 +219,7 @@ function PeriodDetail({ period }: { period: ReportingPeriod }) {
         {save.isError && fieldErrorCount(errors) === 0 && !isHidden401(save.error) && <WriteError error={save.error} />}
         {save.isSuccess && <Done>{m.deadlineSaved}</Done>}
         <Field label={fill(m.changeDeadlineTitle, { month: monthText })} error={errors.deadline}>
-          {(props) => <input {...props} name="deadline" type="date" required value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
+          {(props) => <DateField {...props} name="deadline" required value={deadline} onChange={setDeadline} />}
         </Field>
         <button type="submit" disabled={save.isPending || deadline === period.deadline}>
           {save.isPending ? m.saving : m.changeDeadlineButton}

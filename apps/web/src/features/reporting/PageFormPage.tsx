@@ -28,6 +28,7 @@ import { userSchemes, workingScheme } from '../../api/session';
 import { queueMessages } from './queue-messages';
 import { Done, Field, fieldErrorCount, FormAlert, SchemeSelect, useReportingMessages, useReportingUser } from './ui';
 import { pageDetailQuery, queryKeys, unitDetailQuery } from '../../api/queries';
+import { DateField } from '../../components/date-field/DateField';
 
 const UNIT_CODE = /^\d{2}(\d|\d{3})?$/;
 
@@ -140,7 +141,7 @@ function PageFields({ values, errors, onChange }: PageFieldsProps) {
           )}
         </Field>
         <Field label={m.fieldLaunchedOn} error={errors.launchedOn}>
-          {(props) => <input {...props} name="launchedOn" type="date" required max={todayIso()} value={values.launchedOn} onChange={(e) => set({ launchedOn: e.target.value })} />}
+          {(props) => <DateField {...props} name="launchedOn" required max={todayIso()} value={values.launchedOn} onChange={(value) => set({ launchedOn: value })} />}
         </Field>
       </div>
       <Field label={m.fieldPlatformId} optional error={errors.platformId}>
@@ -480,7 +481,7 @@ function StatusSection({ page }: { page: PageDetail }) {
             )}
           </Field>
           <Field label={m.fieldEffectiveOn} error={errors.fieldErrors.effectiveOn}>
-            {(props) => <input {...props} name="effectiveOn" type="date" max={todayIso()} value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />}
+            {(props) => <DateField {...props} name="effectiveOn" max={todayIso()} value={effectiveOn} onChange={setEffectiveOn} />}
           </Field>
         </div>
         <Field label={status === 'rejected' ? m.fieldReason : m.fieldNote} optional={status !== 'rejected'} error={errors.fieldErrors.note}>

@@ -27,6 +27,7 @@ import {
   type ReviewOutcome,
 } from './verify-queue';
 import './queue.css';
+import { DateField } from '../../components/date-field/DateField';
 
 const isHidden401 = (error: unknown) => error instanceof ApiError && error.isUnauthorized;
 
@@ -206,7 +207,7 @@ function BulkReview({ selected, names, onDone }: { selected: ReadonlySet<number>
       {review.error && !isHidden401(review.error) && <WriteError error={review.error} />}
       <div className="field-row">
         <Field label={q.bulkDate} error={errors.effectiveOn}>
-          {(props) => <input {...props} name="effectiveOn" type="date" max={todayIso()} value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />}
+          {(props) => <DateField {...props} name="effectiveOn" max={todayIso()} value={effectiveOn} onChange={setEffectiveOn} />}
         </Field>
       </div>
       <Field label={q.bulkNote} hint={q.bulkNoteHint} error={errors.note}>
