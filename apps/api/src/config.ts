@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { schemeIdSchema, type SchemeId } from '@mttq/core';
 import { z } from 'zod';
 import { DEFAULT_DEMO_PASSWORD } from './demo/demo-accounts';
+import { MAX_DEMO_SCALE, MAX_DEMO_YEARS } from './demo/generate-demo';
 import { LOG_LEVELS, type LogLevel } from './http/request-log';
 import { describeTileUrlProblem } from './http/web-config';
 import { describePlatformUrlProblem, parseConnectorKey } from './connectors/settings';
@@ -27,6 +28,18 @@ const envSchema = z.object({
   DEFAULT_SCHEME: z.enum(schemeIdSchema.options, { message: 'must be legacy63 or reform34' }).optional(),
   PUBLIC_READ: z.enum(['0', '1'], { message: 'must be 1 (dashboards readable without sign-in) or 0 (sign-in required)' }).default('0'),
   DEMO: z.enum(['0', '1'], { message: 'must be 1 (seed an empty database with demo data) or 0 (never seed)' }).default('1'),
+  DEMO_SCALE: z.coerce
+    .number({ message: `must be a whole number from 1 to ${MAX_DEMO_SCALE}, e.g. 10 for about ten times the demo pages` })
+    .int({ message: `must be a whole number from 1 to ${MAX_DEMO_SCALE}, e.g. 10 for about ten times the demo pages` })
+    .min(1, { message: 'must be at least 1 (the demo as it is)' })
+    .max(MAX_DEMO_SCALE, { message: `must be at most ${MAX_DEMO_SCALE}` })
+    .default(1),
+  DEMO_YEARS: z.coerce
+    .number({ message: `must be a whole number of years from 1 to ${MAX_DEMO_YEARS}, e.g. 10` })
+    .int({ message: `must be a whole number of years from 1 to ${MAX_DEMO_YEARS}, e.g. 10` })
+    .min(1, { message: 'must be at least 1' })
+    .max(MAX_DEMO_YEARS, { message: `must be at most ${MAX_DEMO_YEARS}` })
+    .default(5),
   TRUST_PROXY: z
     .enum(['0', '1'], { message: 'must be 1 (behind a reverse proxy: take the client address from x-forwarded-for) or 0 (the socket address)' })
     .default('0'),
@@ -95,6 +108,8 @@ export interface Config {
   /** Absolute path; relative DATABASE_PATH values are taken from the repository root. */
   databasePath: string;
   seedDemo: boolean;
+  /** DEMO_SCALE and DEMO_YEARS: the size of the demo data seeded into an empty database (demo/generate-demo.ts). */
+  demoSize: { scale: number; years: number };
   /** The password of the demo accounts created along with demo data. */
   demoPassword: string;
   /** Reads without sign-in (writes always need one). */
@@ -142,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: HOST,
     databasePath: DATABASE_PATH === ':memory:' ? DATABASE_PATH : resolve(REPO_ROOT, DATABASE_PATH),
     seedDemo: DEMO === '1',
+    demoSize: { scale: parsed.data.DEMO_SCALE, years: parsed.data.DEMO_YEARS },
     demoPassword: DEMO_PASSWORD,
     defaultScheme: DEFAULT_SCHEME,
     publicRead: PUBLIC_READ === '1',

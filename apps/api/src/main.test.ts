@@ -229,6 +229,8 @@ describe('npm start', () => {
     [{ DEMO: 'yes' }, 'Cannot start: Invalid DEMO: must be 1 (seed an empty database with demo data) or 0 (never seed)'],
     [{ PORT: 'eighty' }, 'Cannot start: Invalid PORT: '],
     [{ DEMO_PASSWORD: '' }, 'Cannot start: Invalid DEMO_PASSWORD: must not be empty'],
+    [{ DEMO_SCALE: '100' }, 'Cannot start: Invalid DEMO_SCALE: must be at most 20'],
+    [{ DEMO_YEARS: 'ten' }, 'Cannot start: Invalid DEMO_YEARS: must be a whole number of years from 1 to 20, e.g. 10'],
   ])('rejects bad configuration %j with a message naming the variable', async (env, message) => {
     const { code, stderr } = await failMain({ DATABASE_PATH: temp.path('real.db'), ...env });
     expect(code).toBe(1);

@@ -20,7 +20,7 @@ async function main() {
   console.log(`  database: ${config.databasePath}${running.registryLoaded ? ' (administrative units loaded)' : ''}`);
   console.log(
     running.demoSeeded
-      ? '  demo data: seeded just now (synthetic, labelled as demo)'
+      ? `  demo data: seeded just now (synthetic, labelled as demo${config.demoSize.scale > 1 || config.demoSize.years !== 5 ? `; DEMO_SCALE=${config.demoSize.scale}, DEMO_YEARS=${config.demoSize.years}` : ''})`
       : config.seedDemo
         ? '  demo data: kept as found (the database was not empty)'
         : '  demo data: off (DEMO=0)',

@@ -36,11 +36,11 @@ export function carryPagesAcrossReform(db: Db): ReformAssignmentCounts {
 }
 
 /** Opens and migrates the database, loads the registries and seeds demo data when asked. */
-export function prepareDatabase(config: Pick<Config, 'databasePath' | 'seedDemo'>): Prepared {
+export function prepareDatabase(config: Pick<Config, 'databasePath' | 'seedDemo' | 'demoSize'>): Prepared {
   const db = openDatabase(config.databasePath);
   try {
     const registry = maybeLoadRegistries(db);
-    const demo = config.seedDemo ? maybeSeedDemoData(db) : null;
+    const demo = config.seedDemo ? maybeSeedDemoData(db, config.demoSize) : null;
     const reform = carryPagesAcrossReform(db);
     // Refresh the query planner's statistics after bulk loads; cheap when nothing changed.
     db.pragma('optimize');

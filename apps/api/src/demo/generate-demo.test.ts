@@ -522,3 +522,40 @@ describe('determinism and restarts', () => {
     expect(() => seedDemoData(db, { today })).toThrow(/YYYY-MM-DD/);
   });
 });
+
+describe('the scale option (benches and users who try the product at size)', () => {
+  let scaled: Db;
+  let scaledSummary: DemoSummary;
+  beforeAll(() => {
+    scaled = freshDatabase('scaled.db');
+    scaledSummary = seedDemoData(scaled, { seed: SEED, today: TODAY, scale: 2, years: 8 });
+  }, 300_000);
+
+  it('adds one member organisation page per district and commune per step, and their monthly figures', () => {
+    const unitsWithCopies = 705 + 10_599;
+    expect(scaledSummary.pages - summary.pages).toBeGreaterThanOrEqual(unitsWithCopies * 0.95);
+    expect(scaledSummary.pages - summary.pages).toBeLessThanOrEqual(unitsWithCopies);
+    expect(scaledSummary.metricSnapshots).toBeGreaterThan(summary.metricSnapshots * 1.5);
+    const owners = scaled.prepare("SELECT DISTINCT owner FROM pages WHERE url LIKE '%-x1.demo' OR url LIKE '%-x1-demo' ORDER BY owner").pluck().all();
+    expect(owners).toEqual(['farmers_union', 'trade_union', 'veterans_union', 'women_union', 'youth_union']);
+  });
+
+  it('keeps the Front story: the 12/08/2022 figures and the Front pages are the same as at scale 1', () => {
+    expect(coverage(scaled, 'legacy63', 'province', '2022-08-12')).toEqual({ covered: 63, total: 63 });
+    expect(coverage(scaled, 'legacy63', 'district', '2022-08-12')).toEqual({ covered: 548, total: 705 });
+    expect(coverage(scaled, 'legacy63', 'commune', '2022-08-12')).toEqual({ covered: 5_777, total: 10_599 });
+    const frontUrls = (on: Db) => on.prepare("SELECT url FROM pages WHERE owner = 'front' ORDER BY url").pluck().all();
+    expect(frontUrls(scaled)).toEqual(frontUrls(db));
+  });
+
+  it('reaches back the years asked for: member pages and figures from September 2018 for 8 years', () => {
+    expect(scaled.prepare('SELECT min(month) FROM metric_snapshots').pluck().get()).toMatch(/^2018-(09|1[0-2])$/);
+    expect(scaled.prepare('SELECT min(launched_on) FROM pages').pluck().get()).toMatch(/^2018-/);
+    expect(db.prepare('SELECT min(month) FROM metric_snapshots').pluck().get()).toBe('2021-09');
+  });
+
+  it('refuses a scale or a number of years it cannot make, naming the range', () => {
+    expect(() => seedDemoData(freshDatabase('bad.db'), { scale: 0 })).toThrow('Demo scale must be a whole number from 1 to 20, got 0.');
+    expect(() => seedDemoData(freshDatabase('bad2.db'), { years: 2.5 })).toThrow('Demo years must be a whole number from 1 to 20, got 2.5.');
+  });
+});

@@ -34,7 +34,22 @@ export interface DemoOptions {
   seed?: number;
   /** YYYY-MM-DD; nothing dated later is written. Defaults to the real date (UTC). */
   today?: string;
+  /**
+   * Size: 1 is the story above; N adds N − 1 pages of member organisations (Youth, Women's,
+   * Farmers', Veterans' and Trade Unions, now inside the Front) per district and commune, with
+   * their monthly figures: about N times the pages and figures, the Front's own pages unchanged.
+   */
+  scale?: number;
+  /**
+   * Years of history before September 2026: up to 5 is the story above (the campaign began in
+   * September 2021); more makes the member organisations' pages reach back that far.
+   */
+  years?: number;
 }
+
+export const MAX_DEMO_SCALE = 20;
+export const MAX_DEMO_YEARS = 20;
+const STORY_YEARS = 5;
 
 /** Rows written per table. */
 export interface DemoSummary {
@@ -47,7 +62,6 @@ export interface DemoSummary {
 
 // --- The story's dates and targets ---------------------------------------------------------
 
-const FIRST_MONTH = '2021-09';
 const CAMPAIGN_START = dayOf('2021-09-01');
 /** The central committee's report: 63/63 provinces, 77.8% of districts, 54.5% of communes. */
 const REPORT_DAY = dayOf('2022-08-12');
@@ -231,6 +245,8 @@ interface PlannedPage {
   /** Stable identity, e.g. 'l63:00001:front'; seeds the page's own random streams. */
   key: string;
   variant: PageVariant;
+  /** 0, or k for the k-th extra member page of a unit added by the scale option. */
+  copy: number;
   owner: Owner;
   /** The unit the page was launched for: legacy63 before the reform, reform34 after. */
   unit: DbDemoUnit;
@@ -292,6 +308,7 @@ function createPage(seed: number, key: string, variant: PageVariant, owner: Owne
   return {
     key,
     variant,
+    copy: 0,
     owner,
     unit,
     launch,
@@ -317,7 +334,7 @@ function createPage(seed: number, key: string, variant: PageVariant, owner: Owne
 
 const byCode = (a: DbDemoUnit, b: DbDemoUnit) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-function planDemoPages(seed: number, registry: DemoRegistry): PlannedPage[] {
+function planDemoPages(seed: number, registry: DemoRegistry, size: { scale: number; historyStart: number }): PlannedPage[] {
   const pages: PlannedPage[] = [];
   const { legacy } = registry;
   const provinceEffect = new Map(legacy.province.map((p) => [p.code, 0.45 * new Random(seed, `province:${p.code}`).normal()]));
@@ -384,7 +401,7 @@ function planDemoPages(seed: number, registry: DemoRegistry): PlannedPage[] {
 
   // Member organisations' own pages: never counted as Front coverage.
   for (const level of ['district', 'commune'] as const) {
-    const from = dayOf('2021-10-01');
+    const from = size.historyStart < CAMPAIGN_START ? size.historyStart : dayOf('2021-10-01');
     const to = dayOf('2025-06-15');
     for (const unit of legacy[level]) {
       const rng = new Random(seed, `member:${unit.code}`);
@@ -399,8 +416,26 @@ function planDemoPages(seed: number, registry: DemoRegistry): PlannedPage[] {
     }
   }
 
+  addScalePages(seed, registry, pages, size);
   planReform(seed, registry, pages);
   return pages;
+}
+
+const SCALE_OWNERS: readonly MemberOwner[] = ['youth_union', 'women_union', 'farmers_union', 'veterans_union', 'trade_union'];
+
+/** The scale option's extra member pages: copy k of every district and commune, launched over the whole history. */
+function addScalePages(seed: number, registry: DemoRegistry, pages: PlannedPage[], size: { scale: number; historyStart: number }) {
+  const to = dayOf('2025-06-15');
+  for (let copy = 1; copy < size.scale; copy += 1) {
+    for (const unit of [...registry.legacy.district, ...registry.legacy.commune]) {
+      const rng = new Random(seed, `scale:${copy}:${unit.code}`);
+      const owner = SCALE_OWNERS[(copy - 1 + Number(unit.code)) % SCALE_OWNERS.length]!;
+      const launch = size.historyStart + Math.floor(rng.next() * (to - size.historyStart + 1));
+      const page = createPage(seed, `l63:${unit.code}:${owner}:x${copy}`, 'member', owner, unit, launch);
+      page.copy = copy;
+      pages.push(page);
+    }
+  }
 }
 
 /** About one covered commune in eighty reports a second, unofficial page that central staff reject. */
@@ -443,7 +478,7 @@ function planReform(seed: number, registry: DemoRegistry, pages: PlannedPage[]) 
     } else {
       const targets = registry.communeTargets.get(unit.code);
       if (targets?.length !== 1) continue;
-      const groupKey = `${targets[0]}|${page.owner}`;
+      const groupKey = `${targets[0]}|${page.owner}|${page.copy}`;
       const group = communeGroups.get(groupKey);
       if (group) group.push(page);
       else communeGroups.set(groupKey, [page]);
@@ -509,7 +544,8 @@ const HANDLE_SUFFIX: Record<PageVariant, string> = { primary: '', member: '', re
 
 /** e.g. https://www.facebook.com/mttq.phuong-phuc-xa-00001.demo — clearly fictitious, unique by unit code. */
 function pageUrl(page: PlannedPage): string {
-  const handle = `${OWNER_HANDLE[page.owner]}.${slugOf(page.unit.name)}-${page.unit.code}${HANDLE_SUFFIX[page.variant]}`;
+  const copy = page.copy > 0 ? `-x${page.copy}` : '';
+  const handle = `${OWNER_HANDLE[page.owner]}.${slugOf(page.unit.name)}-${page.unit.code}${HANDLE_SUFFIX[page.variant]}${copy}`;
   switch (page.platform) {
     case 'facebook':
       return `https://www.facebook.com/${handle}.demo`;
@@ -541,9 +577,14 @@ export function seedDemoData(db: Db, options: DemoOptions = {}): DemoSummary {
   if (!Number.isSafeInteger(seed)) throw new Error(`Demo seed must be a whole number, got ${seed}.`);
   const today = options.today ?? toIsoDate(new Date());
   if (!isoDateSchema.safeParse(today).success) throw new Error(`Demo "today" must be a real date written YYYY-MM-DD, got "${today}".`);
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1 || scale > MAX_DEMO_SCALE) throw new Error(`Demo scale must be a whole number from 1 to ${MAX_DEMO_SCALE}, got ${scale}.`);
+  const years = options.years ?? STORY_YEARS;
+  if (!Number.isInteger(years) || years < 1 || years > MAX_DEMO_YEARS) throw new Error(`Demo years must be a whole number from 1 to ${MAX_DEMO_YEARS}, got ${years}.`);
   const registry = readRegistry(db);
-  const plan = planDemoPages(seed, registry);
-  return db.transaction(() => writeDemo(db, seed, dayOf(today), plan))();
+  const historyStart = years > STORY_YEARS ? dayOf(`${2021 - (years - STORY_YEARS)}-09-01`) : CAMPAIGN_START;
+  const plan = planDemoPages(seed, registry, { scale, historyStart });
+  return db.transaction(() => writeDemo(db, seed, dayOf(today), plan, historyStart))();
 }
 
 /** Seeds demo data only into a database without pages; returns null (and changes nothing) otherwise. */
@@ -552,7 +593,7 @@ export function maybeSeedDemoData(db: Db, options: DemoOptions = {}): DemoSummar
   return seedDemoData(db, options);
 }
 
-function writeDemo(db: Db, seed: number, todayDay: number, plan: PlannedPage[]): DemoSummary {
+function writeDemo(db: Db, seed: number, todayDay: number, plan: PlannedPage[], historyStart: number): DemoSummary {
   if (db.prepare('SELECT 1 FROM pages LIMIT 1').get() !== undefined) {
     throw new Error('Cannot seed demo data: the database already has pages.');
   }
@@ -567,7 +608,7 @@ function writeDemo(db: Db, seed: number, todayDay: number, plan: PlannedPage[]):
 
   // Ids follow launch order, so pages launched by an earlier `today` keep their ids.
   const visible = plan.filter((page) => page.launch <= todayDay).sort((a, b) => a.launch - b.launch || (a.key < b.key ? -1 : 1));
-  const months = buildMonths(FIRST_MONTH, monthOf(todayDay));
+  const months = buildMonths(monthOf(historyStart), monthOf(todayDay));
   const platformCounters: Record<Platform, number> = { facebook: 0, zalo: 0, tiktok: 0, youtube: 0 };
   const urls = new Set<string>();
   const events: Array<PlannedEvent & { pageId: number; seq: number; recordedAt: string }> = [];
@@ -691,7 +732,7 @@ function writeMetrics(
   return rows;
 }
 
-/** Index of the month containing `day` in `months` (consecutive, starting at FIRST_MONTH). */
+/** Index of the month containing `day` in `months` (consecutive, from the history's first month). */
 function monthIndex(months: readonly DemoMonth[], day: number): number {
   const first = months[0]!;
   const iso = isoOf(day);
