@@ -16,6 +16,10 @@ export const createSnapshotBodySchema = z
     scheme: schemeIdSchema,
     asOf: isoDateSchema.meta({ description: "YYYY-MM-DD inside the scheme's validity, not after today" }),
     owner: ownerFilterSchema.meta({ description: 'front (default), a member organisation, or all' }),
+    confirmDuplicate: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true publishes even when a snapshot with the same name and asOf exists (otherwise 409 duplicate_snapshot)' }),
   })
   .meta({ id: 'CreateSnapshotBody' });
 export type CreateSnapshotBody = z.infer<typeof createSnapshotBodySchema>;

@@ -48,6 +48,24 @@ describe('frozen snapshots', () => {
     expect(body.figures.timelines.commune.points.at(-1)).toMatchObject({ date: '2022-08-12', covered: 5777 });
     expect(body.figures.rankings.rows).toHaveLength(63);
     expect(body.figures.metrics.asOf).toBe('2022-08-12');
+    // The activity figures of 12/08/2022 are July's, the last month complete that day.
+    expect(body.figures.metrics.month).toBe('2022-07');
+  });
+
+  it('warns before publishing the same name and date twice, and publishes again only when confirmed', async () => {
+    const again = await call('POST', '/snapshots', { ...CONFERENCE, name: CONFERENCE.name.toUpperCase() }, as.central);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('duplicate_snapshot');
+    expect(again.body.error.message).toContain(`Snapshot ${id} "${CONFERENCE.name}" with figures as of 2022-08-12 was already published by`);
+    expect(again.body.error.message).toContain('confirmDuplicate: true');
+    expect((await call('GET', '/snapshots')).body.snapshots.filter((s: { name: string }) => s.name === CONFERENCE.name)).toHaveLength(1);
+
+    const otherDay = await call('POST', '/snapshots', { ...CONFERENCE, asOf: '2022-08-11' }, as.central);
+    expect(otherDay.status).toBe(201);
+    const confirmed = await call('POST', '/snapshots', { ...CONFERENCE, confirmDuplicate: true }, as.central);
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.id).not.toBe(id);
+    for (const extra of [otherDay.body.id, confirmed.body.id]) expect((await call('DELETE', `/snapshots/${extra}`, undefined, as.admin)).status).toBe(204);
   });
 
   it('keeps its figures after new data changes the live dashboard', async () => {

@@ -36,7 +36,11 @@ const publishRoute = createRoute({
   description: 'Stores the answers of /coverage (province level), /coverage/timeline (each level, monthly up to asOf), /rankings and /metrics/summary at (scheme, asOf).',
   middleware: [PUBLISHERS] as const,
   request: { body: { content: json(createSnapshotBodySchema), required: true } },
-  responses: { 201: { description: 'The snapshot with its frozen figures', content: json(snapshotSchema) }, ...writeErrorResponses },
+  responses: {
+    201: { description: 'The snapshot with its frozen figures', content: json(snapshotSchema) },
+    ...writeErrorResponses,
+    409: { description: 'duplicate_snapshot: the same name and asOf is already published; confirmDuplicate: true publishes anyway', content: errorJson },
+  },
 });
 
 const getRoute = createRoute({

@@ -4,7 +4,7 @@ import { SCHEMES, type CreateSnapshotBody, type Snapshot, type SnapshotFigures, 
 import { requireRole, type SessionUser } from '../auth/user';
 import { getCoverage } from '../coverage/routes';
 import { getTimeline } from '../coverage/timeline-routes';
-import { badRequest, notFound } from '../http/errors';
+import { ApiError, badRequest, notFound } from '../http/errors';
 import { assertWithinScheme } from '../http/scope';
 import type { Services } from '../http/services';
 import { getMetricsSummary } from '../metrics/routes';
@@ -57,11 +57,31 @@ function takeFigures(services: Services, { scheme, asOf, owner }: CreateSnapshot
   };
 }
 
+/**
+ * The same name (ignoring case) and date published twice is most often a double click or a
+ * forgotten earlier publication: 409 duplicate_snapshot naming the existing one, unless confirmed.
+ */
+function assertNotPublished(services: Services, body: CreateSnapshotBody): void {
+  const sameName = (name: string) => name.trim().toLocaleLowerCase('vi') === body.name.trim().toLocaleLowerCase('vi');
+  const existing = services.db
+    .prepare<[string], Pick<DbSnapshot, 'id' | 'name' | 'created_at' | 'created_by'>>('SELECT id, name, created_at, created_by FROM snapshots WHERE as_of = ? ORDER BY id DESC')
+    .all(body.asOf)
+    .find((row) => sameName(row.name));
+  if (existing) {
+    throw new ApiError(
+      409,
+      'duplicate_snapshot',
+      `Snapshot ${existing.id} "${existing.name}" with figures as of ${body.asOf} was already published by ${existing.created_by} at ${existing.created_at}. Open that one, change the name, or send confirmDuplicate: true to publish another.`,
+    );
+  }
+}
+
 /** POST /snapshots: publish the figures at (scheme, asOf) under a name (admin, central staff). */
 export function publishSnapshot(services: Services, user: SessionUser | null, body: CreateSnapshotBody): Snapshot {
   const publisher = requireRole(user, PUBLISH_ROLES);
   assertWithinScheme(body.scheme, body.asOf, 'asOf');
   if (body.asOf > services.today()) throw badRequest('asOf', `${body.asOf} is in the future; a snapshot freezes figures that exist, up to today (${services.today()})`);
+  if (!body.confirmDuplicate) assertNotPublished(services, body);
   const figures = takeFigures(services, body);
   const createdAt = new Date().toISOString();
   const id = runWrite(services, publisher, () => {

@@ -67,7 +67,16 @@ export function Slideshow({ briefing, isStale, message, search, update, exitTo, 
   const current = count > 0 ? clampSlide(search.slide, count) : 1;
   const currentSlide = slides[current - 1];
 
-  const goTo = useCallback((slide: number) => update({ slide }, { replace: true }), [update]);
+  // The slide last asked for until the URL shows it: a key pressed before that steps from it, so
+  // quick presses each move one slide instead of repeating a step from the slide still on screen.
+  const requested = useRef<number | null>(null);
+  const goTo = useCallback(
+    (slide: number) => {
+      requested.current = slide;
+      update({ slide }, { replace: true });
+    },
+    [update],
+  );
 
   // a link to a slide past the end shows (and names) the last one
   useEffect(() => {
@@ -81,10 +90,12 @@ export function Slideshow({ briefing, isStale, message, search, update, exitTo, 
   const shown = useRef({ current, count });
   useLayoutEffect(() => {
     shown.current = { current, count };
+    if (requested.current === current) requested.current = null;
   }, [current, count]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const { current, count } = shown.current;
+      const { count } = shown.current;
+      const current = Math.min(requested.current ?? shown.current.current, count);
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (isTypingTarget(event.target)) return;
       if (event.key === 'Escape') {
@@ -190,14 +201,14 @@ export function Slideshow({ briefing, isStale, message, search, update, exitTo, 
         }}
       >
         <div className="toolbar-group">
-          <button type="button" onClick={() => goTo(current - 1)} disabled={current <= 1 || count === 0} aria-label={m.previous}>
+          <button type="button" onClick={() => goTo(clampSlide((requested.current ?? current) - 1, count))} disabled={current <= 1 || count === 0} aria-label={m.previous}>
             <span aria-hidden="true">←</span>
           </button>
           <span className="counter">
             <span aria-hidden="true">{count > 0 ? fill(m.counter, { n: current, total: count }) : '–'}</span>
             <span className="visually-hidden">{fill(m.counterLabel, { n: current, total: count })}</span>
           </span>
-          <button type="button" onClick={() => goTo(current + 1)} disabled={current >= count} aria-label={m.next}>
+          <button type="button" onClick={() => goTo(clampSlide((requested.current ?? current) + 1, count))} disabled={current >= count} aria-label={m.next}>
             <span aria-hidden="true">→</span>
           </button>
         </div>
