@@ -25,14 +25,15 @@ export function createSession(db: Db, userId: number, now = new Date(), userAgen
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
-  db.prepare('INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
     hashToken(token),
     userId,
     csrfToken,
     now.toISOString(),
     expiresAt,
-    userAgent?.slice(0, MAX_USER_AGENT_LENGTH) ?? null,
   );
+  // Apart, so a session can still be opened in a database older than the column (upgrade tests).
+  if (userAgent) db.prepare('UPDATE sessions SET user_agent = ? WHERE token_hash = ?').run(userAgent.slice(0, MAX_USER_AGENT_LENGTH), hashToken(token));
   return { token, csrfToken, expiresAt };
 }
 

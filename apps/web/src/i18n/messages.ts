@@ -16,6 +16,7 @@ const vi = {
   nav_snapshots: 'Bản chốt số liệu',
   nav_present: 'Trình chiếu',
   nav_reporting: 'Báo cáo',
+  nav_accounts: 'Tài khoản',
   skipToContent: 'Bỏ qua, đến nội dung chính',
   showDataTable: 'Bảng số liệu',
 
@@ -91,6 +92,7 @@ const en: Messages = {
   nav_snapshots: 'Snapshots',
   nav_present: 'Present',
   nav_reporting: 'Reporting',
+  nav_accounts: 'Accounts',
   skipToContent: 'Skip to main content',
   showDataTable: 'Data table',
 
