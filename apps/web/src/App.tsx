@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, createBrowserRouter, useLocation, useNavigate } from 'react-router';
 import { logOut, meQuery } from './api/queries';
 import { PasswordChangeGate } from './features/auth/PasswordChangeGate';
+import { PasswordChangeGate } from './features/auth/PasswordChangeGate';
 import { SignInPage } from './features/auth/SignInPage';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { useLocale, useMessages } from './i18n/locale';
@@ -87,6 +88,7 @@ function MainNavLinks({ role, keep }: { role: string | undefined; keep: (pathnam
       <NavLink to={keep('/present')}>{t.nav_present}</NavLink>
       {role && role !== 'viewer' && <NavLink to="/report">{t.nav_reporting}</NavLink>}
       {role && <NavLink to="/accounts">{t.nav_accounts}</NavLink>}
+      {role && <NavLink to="/accounts">{t.nav_accounts}</NavLink>}
     </nav>
   );
 }
@@ -107,7 +109,9 @@ function Layout() {
       </header>
       <main id="main" tabIndex={-1}>
         <PasswordChangeGate>
+          <PasswordChangeGate>
           <Outlet />
+        </PasswordChangeGate>
         </PasswordChangeGate>
       </main>
     </>
@@ -158,6 +162,7 @@ export const createAppRouter = (queryClient: QueryClient) => createBrowserRouter
       { path: 'timelapse', lazy: () => import('./features/timelapse/TimelapsePage').then((m) => ({ Component: m.TimelapsePage })) },
       { path: 'snapshots/*', lazy: () => import('./features/snapshots/SnapshotsPage').then((m) => ({ Component: m.SnapshotsPage })) },
       { path: 'report/*', lazy: () => import('./features/reporting/ReportingRoutes').then((m) => ({ Component: m.ReportingRoutes })) },
+      { path: 'accounts/*', lazy: () => import('./features/accounts/AccountRoutes').then((m) => ({ Component: m.AccountRoutes })) },
       { path: 'accounts/*', lazy: () => import('./features/accounts/AccountRoutes').then((m) => ({ Component: m.AccountRoutes })) },
       { path: 'connectors', lazy: () => import('./features/connectors/ConnectorsPage').then((m) => ({ Component: m.ConnectorsPage })) },
       { path: '*', element: <NotFoundPage /> },

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { SCHEME_IDS } from '@mttq/core/rules';
-import type { SchemeId, Snapshot } from '@mttq/core';
+import type { CreateSnapshotBody, SchemeId, Snapshot } from '@mttq/core';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useLocale, useMessages } from '../../i18n/locale';
+import { formatDate } from '../../i18n/format';
 import { fill } from '../../i18n/messages';
 import { presentHref } from '../presentation/presentation-search';
 import { snapshotMessages } from './messages';
@@ -24,6 +25,8 @@ export function PublishForm({ view }: { view: { scheme: SchemeId; asOf: string |
   const [errors, setErrors] = useState<SnapshotFieldErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [published, setPublished] = useState<Snapshot | null>(null);
+  /** The body the server refused as a second snapshot of the same name and date, until confirmed or changed. */
+  const [duplicate, setDuplicate] = useState<CreateSnapshotBody | null>(null);
   const fieldRefs = {
     name: useRef<HTMLInputElement>(null),
     scheme: useRef<HTMLSelectElement>(null),
@@ -43,8 +46,12 @@ export function PublishForm({ view }: { view: { scheme: SchemeId; asOf: string |
       setValues((v) => ({ ...v, name: '' }));
       await queryClient.invalidateQueries({ queryKey: snapshotKeys.all });
     },
-    onError: (error) => {
+    onError: (error, body) => {
       if (!(error instanceof ApiError) || error.isUnauthorized) return;
+      if (error.status === 409 && error.code === 'duplicate_snapshot') {
+        setDuplicate(body);
+        return;
+      }
       const split = splitServerErrors(error, SNAPSHOT_FIELDS);
       setErrors(split.fields);
       setGeneral(split.general);
@@ -56,6 +63,7 @@ export function PublishForm({ view }: { view: { scheme: SchemeId; asOf: string |
     event.preventDefault();
     setPublished(null);
     setGeneral([]);
+    setDuplicate(null);
     const result = validateSnapshotForm(values, today, m, locale);
     if (result.errors) {
       setErrors(result.errors);
@@ -96,7 +104,10 @@ export function PublishForm({ view }: { view: { scheme: SchemeId; asOf: string |
             type="text"
             maxLength={NAME_MAX + 40}
             value={values.name}
-            onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
+            onChange={(e) => {
+              setDuplicate(null);
+              setValues((v) => ({ ...v, name: e.target.value }));
+            }}
             aria-invalid={errors.name ? true : undefined}
             aria-describedby={describedBy('name', `${id}-name-hint`)}
             autoComplete="off"
@@ -141,16 +152,37 @@ export function PublishForm({ view }: { view: { scheme: SchemeId; asOf: string |
               min={bounds.min}
               max={bounds.max}
               value={values.asOf}
-              onChange={(e) => setValues((v) => ({ ...v, asOf: e.target.value }))}
+              onChange={(e) => {
+                setDuplicate(null);
+                setValues((v) => ({ ...v, asOf: e.target.value }));
+              }}
               aria-invalid={errors.asOf ? true : undefined}
               aria-describedby={describedBy('asOf')}
             />
             {fieldError('asOf')}
           </div>
         </div>
-        <button type="submit" className="primary" disabled={publish.isPending}>
-          {publish.isPending ? m.publishing : m.publish}
-        </button>
+        {duplicate ? (
+          <div role="alert" className="form-errors duplicate-warning">
+            <p>{fill(m.duplicateWarning, { name: duplicate.name, date: formatDate(duplicate.asOf, locale) })}</p>
+            <button type="button" className="primary" disabled={publish.isPending} onClick={() => publish.mutate({ ...duplicate, confirmDuplicate: true }, { onSuccess: () => setDuplicate(null) })}>
+              {publish.isPending ? m.publishing : m.duplicateConfirm}
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setDuplicate(null);
+                fieldRefs.name.current?.focus();
+              }}
+            >
+              {m.duplicateRename}
+            </button>
+          </div>
+        ) : (
+          <button type="submit" className="primary" disabled={publish.isPending}>
+            {publish.isPending ? m.publishing : m.publish}
+          </button>
+        )}
       </form>
       <div role="status" className="publish-status">
         {published && (

@@ -35,6 +35,9 @@ export const snapshotMessages = defineMessages({
     errScheme: 'Hãy chọn cơ cấu hành chính.',
     errSummary: 'Chưa công bố được: hãy sửa các mục được đánh dấu.',
     errGeneral: 'Chưa công bố được: {message}',
+    duplicateWarning: 'Đã có bản chốt «{name}» với số liệu đến ngày {date} (xem danh sách bên dưới). Công bố thêm một bản trùng tên và ngày?',
+    duplicateConfirm: 'Vẫn công bố bản mới',
+    duplicateRename: 'Đặt tên khác',
 
     confirmTitle: 'Xóa bản chốt số liệu?',
     confirmText: 'Bản chốt «{name}» sẽ bị xóa; đường dẫn tới nó sẽ không mở được nữa. Việc xóa được ghi vào nhật ký.',
@@ -99,6 +102,9 @@ export const snapshotMessages = defineMessages({
     errScheme: 'Choose an administrative structure.',
     errSummary: 'Not published: correct the marked fields.',
     errGeneral: 'Not published: {message}',
+    duplicateWarning: 'A snapshot “{name}” with figures up to {date} already exists (see the list below). Publish another one with the same name and date?',
+    duplicateConfirm: 'Publish a new one anyway',
+    duplicateRename: 'Choose another name',
 
     confirmTitle: 'Delete the snapshot?',
     confirmText: 'The snapshot “{name}” will be deleted; links to it will stop working. The deletion is recorded in the audit log.',
