@@ -239,6 +239,7 @@ describe('the province map', () => {
       'coverage',
       'active',
       'verified',
+      'withoutPage',
     ]);
     expect(await page.locator('select[name=measure]').inputValue()).toBe('coverage');
     expect(await page.locator('.map-legend h3').innerText()).toBe('Tỷ lệ xã, phường, đặc khu có trang');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisMessages, basisText, rowBasisText, splitByBasis, type BasisPoint } from './basis-series';
+import { basisMessages, basisShareText, basisText, rowBasisText, splitByBasis, type BasisPoint } from './basis-series';
 
 const p = (time: number, basis: BasisPoint['basis'], total: number, value: number): BasisPoint => ({ time, basis, total, value });
 
@@ -52,5 +52,14 @@ describe('rowBasisText', () => {
     expect(rowBasisText(backCast, ['province'], basisMessages.vi, 'vi')).toBe('ước tính');
     expect(rowBasisText({ bases: { province: 'recorded', commune: 'recorded' } }, ['province', 'commune'], basisMessages.en, 'en')).toBe('recorded');
     expect(rowBasisText({}, ['province'], basisMessages.vi, 'vi')).toBe('–');
+  });
+});
+
+describe('basisShareText', () => {
+  it('writes the bounds as shares beside a share, and only for back-cast figures', () => {
+    expect(basisShareText('crosswalk', { lower: 48, upper: 51 }, 126, basisMessages.vi, 'vi')).toBe('ước tính, từ 38,1% đến 40,5%');
+    expect(basisShareText('crosswalk', { lower: 0, upper: 51 }, 126, basisMessages.en, 'en')).toBe('estimated, from 0% to 40.5%');
+    expect(basisShareText('crosswalk', undefined, 126, basisMessages.vi, 'vi')).toBe('ước tính');
+    expect(basisShareText('recorded', { lower: 1, upper: 2 }, 126, basisMessages.vi, 'vi')).toBe('ghi nhận');
   });
 });

@@ -1,5 +1,5 @@
 import type { CoverageBound, FigureBasis, Level } from '@mttq/core';
-import { formatNumber } from '../i18n/format';
+import { formatNumber, formatPercent } from '../i18n/format';
 import { defineMessages, fill, type Locale } from '../i18n/messages';
 
 /**
@@ -103,6 +103,17 @@ export function basisText(
   if (basis === 'recorded') return m.recorded;
   if (!lower || !upper) return m.crosswalk;
   return `${m.crosswalk}, ${fill(m.bounds, { lower: formatNumber(lower.covered, locale), upper: formatNumber(upper.covered, locale) })}`;
+}
+
+/**
+ * The basis beside a share (a chart's tooltip), its bounds as shares of `total`:
+ * basisShareText('crosswalk', { lower: 48, upper: 51 }, 126, m, 'vi') → 'ước tính, từ 38,1% đến 40,5%';
+ * basisShareText('recorded', undefined, 126, m, 'vi') → 'ghi nhận'
+ */
+export function basisShareText(basis: FigureBasis, bounds: { lower: number; upper: number } | undefined, total: number, m: BasisMessages, locale: Locale): string {
+  if (basis === 'recorded') return m.recorded;
+  if (!bounds || !(total > 0)) return m.crosswalk;
+  return `${m.crosswalk}, ${fill(m.bounds, { lower: formatPercent(bounds.lower / total, locale), upper: formatPercent(bounds.upper / total, locale) })}`;
 }
 
 /** A dated row of several levels, each with its basis and, where back-cast with room, its bounds. */

@@ -5,10 +5,10 @@
  */
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
-import type { Locale } from '../../i18n/messages';
 import { AXIS_TICK, CHART_TEXT, SHARE_TICKS } from '../../components/chart-style';
-import { BACKCAST_STYLE, basisMessages, basisText, splitByBasis } from '../../components/basis-series';
+import { BACKCAST_STYLE, basisMessages, basisShareText, splitByBasis } from '../../components/basis-series';
 import { useMessages } from '../../i18n/locale';
+import type { Locale } from '../../i18n/messages';
 import { withoutKind, type DistrictShareRow, type TimelineShareRow } from './province-figures';
 
 /** Colour-blind safe hues, each at least 3:1 against white, told apart by dash pattern too. */
@@ -61,7 +61,8 @@ export function ProvinceTimelineChart({ rows, locale, names, backCastLabel }: Ti
           const text = formatPercent(typeof share === 'number' ? share : null, locale);
           if (!backCast || !row?.basis) return [text, name];
           const bounds = seriesOf.get(String(item.dataKey)) === 'coveredShare' ? row.bounds : undefined;
-          return [`${text} (${basisText(row.basis, bounds && { covered: bounds.lower }, bounds && { covered: bounds.upper }, b, locale)})`, name];
+          const basis = basisShareText(row.basis, bounds, row.total, b, locale);
+          return [`${text} (${basis})`, name];
         }}
       />
       <Legend formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
