@@ -31,7 +31,7 @@ import {
 import { describeScopes, isInsideScope } from '../auth/scope-image';
 import type { SessionUser } from '../auth/user';
 import { listPageAssignments } from '../pages/page-queries';
-import { findLiveFrontPage, frontPageDate } from '../writes/front-pages';
+import { findLiveFrontPage } from '../writes/front-pages';
 import type { Services } from '../http/services';
 import { NOTE_MAX, PAGE_NAME_MAX } from '../writes/page-writes';
 import { parsePageUrl, platformOfPageUrl } from '../writes/url-normalise';
@@ -368,7 +368,7 @@ class Planner {
       note(first.row, `create ${after.platform} page "${after.name}" for ${unit.name} (${unit.code}), launched on ${after.launchedOn}`);
       note(first.row, `status: ${label('reported')} on ${this.effectiveOn}`);
       if (owner === 'front') {
-        const existing = findLiveFrontPage(this.services.db, this.scheme, unit.code, frontPageDate(this.scheme, this.today));
+        const existing = findLiveFrontPage(this.services.db, this.scheme, unit.code, defaultAsOf(this.scheme, this.today));
         if (existing) this.result(first.row).warnings.push(`${unit.name} already has a live Front page, page ${existing.id} "${existing.name}" (${existing.url}); this adds a second one`);
       }
     }

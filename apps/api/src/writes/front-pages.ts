@@ -3,7 +3,7 @@
  * old page, a personal page). These queries find them, for the warning before a second one is
  * saved and for central staff's list.
  */
-import { defaultAsOf, type SchemeId } from '@mttq/core';
+import type { SchemeId } from '@mttq/core';
 import type { Db } from '../db/connection';
 import { PAGE_IS_LIVE } from '../db/page-rules';
 import { statement } from '../db/statements';
@@ -24,9 +24,6 @@ export function findLiveFrontPage(db: Db, scheme: SchemeId, code: string, asOf: 
       ORDER BY p.launched_on, p.id LIMIT 1`,
   ).get({ scheme, code, asOf }) as DbLiveFrontPage | undefined;
 }
-
-/** The date a unit's live pages are looked at: today, or the last day of a scheme that ended. */
-export const frontPageDate = (scheme: SchemeId, today: string) => defaultAsOf(scheme, today);
 
 export interface DbDuplicateFrontPage {
   unit_code: string;

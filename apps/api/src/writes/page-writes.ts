@@ -12,6 +12,7 @@
 import {
   isPageLive,
   lastDayOfMonth,
+  defaultAsOf,
   OWNERS,
   PLATFORMS,
   SCHEMES,
@@ -32,7 +33,7 @@ import { ApiError, badRequest, notFound } from '../http/errors';
 import type { Services } from '../http/services';
 import { getPage, listPageStatusEvents, type DbPage } from '../pages/page-queries';
 import { getPageDetail } from '../pages/routes';
-import { findLiveFrontPage, frontPageDate } from './front-pages';
+import { findLiveFrontPage } from './front-pages';
 import { deriveReformAssignments } from './reform-assignments';
 import type { AuditEntry } from './run-write';
 import { normalisePageUrl } from './url-normalise';
@@ -258,7 +259,7 @@ export function createPage(services: Services, user: SessionUser, input: CreateP
   assertUrlIsFree(db, url, null);
   assertPlatformIdIsFree(db, input.platform, platformId, null);
   if (owner === 'front' && !input.confirmSecondFrontPage) {
-    const existing = findLiveFrontPage(db, scheme, code, frontPageDate(scheme, today));
+    const existing = findLiveFrontPage(db, scheme, code, defaultAsOf(scheme, today));
     if (existing) {
       throw new ApiError(
         409,
