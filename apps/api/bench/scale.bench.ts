@@ -1,0 +1,196 @@
+/**
+ * `npm run bench` (national scale): what the overview, rankings and search cost as the data grows,
+ * at the demo's size (1x, five years) and at ten times its pages with ten years of history
+ * (DEMO_SCALE=10, DEMO_YEARS=10), on this machine.
+ *
+ * 1. Uncached reads: the real server in its own process; before each timed GET a province officer
+ *    stores a monthly figure over HTTP, which empties the server's caches, so each GET is what the
+ *    first reader after a write meets; p95 of RUNS. Baseline in the same run: GET /api/health after
+ *    a write the same way (it reads the database too).
+ * 2. Overview reads under writes: the real server in its own process; autocannon loads the
+ *    overview's calls with no writes, then again while one province officer stores one monthly
+ *    figure per second over HTTP. Ratio = throughput with writes / without (bar ≥ 0.5), p99 < 100 ms.
+ *
+ * Bars are the issue's, at 10x with 10 years; the 1x figures are printed beside them.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../src/db/connection';
+import { maybeCreateDemoAccounts } from '../src/demo/demo-accounts';
+import { seedDemoData } from '../src/demo/generate-demo';
+import { makeTempDir } from '../src/test/temp-db';
+import { maybeLoadRegistries } from '../src/units/load-registries';
+import { startServer, stopServer } from './server-process';
+
+interface LoadResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  headers?: Record<string, string>;
+  requests?: Array<{ path: string }>;
+}) => Promise<LoadResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const TODAY = '2026-11-27';
+const RUNS = 7;
+const LOAD_SECONDS = 8;
+const LOAD_CONNECTIONS = 10;
+
+const SIZES = [
+  { label: '1x, 5 years', scale: 1, years: 5 },
+  { label: '10x, 10 years', scale: 10, years: 10 },
+] as const;
+
+/** The uncached reads with their bars (ms, p95) at 10x. */
+const READS = [
+  { label: 'national commune coverage', path: '/api/v1/coverage?scheme=reform34&level=commune', bar: 50 },
+  { label: '60-month commune timeline', path: '/api/v1/coverage/timeline?scheme=legacy63&level=commune&from=2020-07-31&to=2025-06-30', bar: 100 },
+  { label: 'metrics summary, national', path: '/api/v1/metrics/summary?scheme=reform34', bar: 100 },
+  { label: 'rankings, follower growth', path: '/api/v1/rankings?scheme=reform34&metric=followerGrowth', bar: 100 },
+  { label: 'page search "ha giang"', path: '/api/v1/pages?q=ha%20giang', bar: 100 },
+] as const;
+
+/** What the overview asks for when it opens (reform34, today). */
+const OVERVIEW = [
+  '/api/v1/coverage?scheme=reform34&level=province',
+  '/api/v1/coverage/timeline?scheme=reform34&level=commune&interval=month',
+  '/api/v1/rankings?scheme=reform34&metric=coverage',
+  '/api/v1/rankings?scheme=reform34&metric=followerGrowth',
+  '/api/v1/metrics/summary?scheme=reform34',
+];
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'BELOW BAR');
+
+async function seed(path: string, scale: number, years: number) {
+  const started = performance.now();
+  const db = openDatabase(path);
+  maybeLoadRegistries(db);
+  const summary = seedDemoData(db, { today: TODAY, scale, years });
+  await maybeCreateDemoAccounts(db, 'demo');
+  db.pragma('optimize');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { summary, seconds: (performance.now() - started) / 1000 };
+}
+
+/** p95 of RUNS GETs of `path`, each right after `write` (which empties the server's caches). */
+async function afterWrites(url: string, path: string, write: () => Promise<number>): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const status = await write();
+    if (status !== 200) throw new Error(`the write before ${path} answered ${status}`);
+    const started = performance.now();
+    const response = await fetch(url + path, { headers: { 'accept-encoding': 'gzip' } });
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  }
+  return percentile(times, 95);
+}
+
+async function signIn(url: string, username: string) {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${username} answered ${response.status}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]!, csrfToken };
+}
+
+/** Overview reads for LOAD_SECONDS, with one write per second when `writer` is given. */
+async function overviewLoad(url: string, writer: null | (() => Promise<number>)) {
+  let writes = 0;
+  let failedWrites = 0;
+  let stop = false;
+  const writing = (async () => {
+    while (writer && !stop) {
+      const started = performance.now();
+      const status = await writer();
+      writes += 1;
+      if (status !== 200) failedWrites += 1;
+      await new Promise((done) => setTimeout(done, Math.max(0, 1000 - (performance.now() - started))));
+    }
+  })();
+  const result = await autocannon({ url, connections: LOAD_CONNECTIONS, duration: LOAD_SECONDS, timeout: 30, requests: OVERVIEW.map((path) => ({ path })) });
+  stop = true;
+  await writing;
+  return { result, writes, failedWrites };
+}
+
+async function measureSize(size: (typeof SIZES)[number], temp: ReturnType<typeof makeTempDir>) {
+  const dbPath = temp.path(`scale-${size.scale}-${size.years}.db`);
+  const seeded = await seed(dbPath, size.scale, size.years);
+  console.log(`\n${size.label}: ${seeded.summary.pages.toLocaleString('en-US')} pages, ${seeded.summary.metricSnapshots.toLocaleString('en-US')} monthly figures (seeded in ${seeded.seconds.toFixed(0)} s)`);
+
+  let child: ChildProcess | undefined;
+  try {
+    const server = await startServer(dbPath, { PUBLIC_READ: '1', LOG_LEVEL: 'silent' });
+    child = server.child;
+    const check = new Database(dbPath, { readonly: true });
+    const pageId = check
+      .prepare("SELECT p.id FROM pages p JOIN page_assignments a ON a.page_id = p.id AND a.scheme = 'reform34' AND a.unit_code = '01' WHERE p.owner = 'front' LIMIT 1")
+      .pluck()
+      .get() as number;
+    check.close();
+    const officer = await signIn(server.url, 'province-01');
+    let followers = 10_000;
+    const write = async () => {
+      followers += 1;
+      const response = await fetch(`${server.url}/api/v1/pages/${pageId}/metrics/2026-10`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie: officer.cookie, 'x-csrf-token': officer.csrfToken },
+        body: JSON.stringify({ followers, posts: 12, interactions: 340 }),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    };
+
+    const baseline = await afterWrites(server.url, '/api/health', write);
+    console.log(`  baseline: GET /api/health after a write        p95 ${ms(baseline)}`);
+    for (const read of READS) {
+      const p95 = await afterWrites(server.url, read.path, write);
+      const atBar = size.scale === 10 ? `  bar < ${read.bar} ms: ${verdict(p95 < read.bar)}` : '';
+      console.log(`  after a write: ${read.label.padEnd(32)} p95 ${ms(p95).padStart(8)}  (${(p95 / baseline).toFixed(1)}x health)${atBar}`);
+    }
+
+    await autocannon({ url: server.url, connections: 2, duration: 2, requests: OVERVIEW.map((path) => ({ path })) }); // JIT and connections
+    const quiet = await overviewLoad(server.url, null);
+    const busy = await overviewLoad(server.url, write);
+    const ratio = busy.result.requests.average / quiet.result.requests.average;
+    console.log(`  overview reads, ${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s, server in its own process (${cpus().length} CPUs shared)`);
+    console.log(`    baseline: no writes              ${quiet.result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${quiet.result.latency.p50} ms  p99 ${quiet.result.latency.p99} ms`);
+    console.log(
+      `    one write per second (${busy.writes} writes, ${busy.failedWrites} failed) ${busy.result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${busy.result.latency.p50} ms  p99 ${busy.result.latency.p99} ms`,
+    );
+    const bars = size.scale === 10 ? `  bars ≥ 0.5: ${verdict(ratio >= 0.5)}; p99 < 100 ms: ${verdict(busy.result.latency.p99 < 100)}` : '';
+    console.log(`    ratio with writes / without      ${ratio.toFixed(2)}${bars}`);
+    if (busy.result.errors + busy.result.non2xx > 0) console.log(`    warning: ${busy.result.errors} errors, ${busy.result.non2xx} non-2xx answers under load`);
+  } finally {
+    if (child) await stopServer(child);
+  }
+}
+
+async function main() {
+  const temp = makeTempDir('mttq-bench-scale-');
+  try {
+    console.log(`national scale: reads right after a write, p95 of ${RUNS}; bars apply at 10x with 10 years (node ${process.version})`);
+    for (const size of SIZES) await measureSize(size, temp);
+  } finally {
+    temp.cleanup();
+  }
+}
+
+await main();
