@@ -1,8 +1,9 @@
 /**
  * Cross-screen quality checks, the same on every screen, signed in as `central`: a loading state
  * and then content without error panels, no serious or critical axe violation, no horizontal
- * page scroll on a 360 px phone, a visible focus style on every element reached with Tab, and
- * no request leaving the machine.
+ * page scroll on a 360 px phone, a visible focus style on every element reached with Tab, no
+ * error or warning in the console (React Router, the CSP, React, failed requests), and no request
+ * leaving the machine.
  */
 import type { Cookie, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,18 @@ const SCREENS: Screen[] = [
   { path: '/report/successors', hasData: true },
   { path: '/sign-in', hasData: false },
 ];
+/** Screens checked for a clean console only: the others the tour above does not open. */
+const CONSOLE_ONLY_SCREENS = [
+  '/snapshots?scheme=legacy63&asOf=2022-08-12',
+  '/timelapse?scheme=legacy63',
+  '/report/import',
+  '/report/monthly',
+  '/report/metrics',
+  '/report/pages/new',
+  '/report/audit',
+  '/present?scheme=legacy63&asOf=2022-08-12',
+  '/khong-co-trang-nay',
+];
 const PHONE = { width: 360, height: 740 };
 const TAB_PRESSES = 40;
 const SETTLE_TIMEOUT_MS = 20_000;
@@ -45,12 +58,27 @@ afterEach(async () => {
   await Promise.allSettled(openPages.splice(0).map((page) => page.context().close()));
 });
 
+/** Every error and warning each page logged: console messages and uncaught exceptions. */
+const consoleLogs = new WeakMap<Page, string[]>();
+
 /** A fresh context carrying central's session cookie (one sign-in for the whole file). */
 async function centralPage(size?: { width: number; height: number }): Promise<Page> {
   const page = await app.newPage(size);
   openPages.push(page);
+  const logged: string[] = [];
+  consoleLogs.set(page, logged);
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') logged.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
   await page.context().addCookies(session);
   return page;
+}
+
+/** The screen's console once it has settled and its network is quiet. */
+async function settledConsole(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  return consoleLogs.get(page) ?? [];
 }
 
 /** What a screen shows while its figures load: the shared "Đang tải…" text or a busy region. */
@@ -199,12 +227,26 @@ describe.each(SCREENS)('$path', ({ path, hasData }) => {
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);
   });
 
+  it('logs no error or warning in the console, on a desktop and on a phone', async () => {
+    expect(await settledConsole(await openScreen(path))).toEqual([]);
+    expect(await settledConsole(await openScreen(path, PHONE))).toEqual([]);
+  });
+
   it(`shows a visible focus style on every element reached with ${TAB_PRESSES} presses of Tab`, async () => {
     const page = await openScreen(path);
     const stops = await walkFocus(page, TAB_PRESSES);
     // at least the skip link, the language switch and the main navigation
     expect(stops.length).toBeGreaterThanOrEqual(3);
     expect(stops.filter((stop) => !stop.visible).map((stop) => stop.element)).toEqual([]);
+  });
+});
+
+describe.each(CONSOLE_ONLY_SCREENS)('%s', (path) => {
+  it('logs no error or warning in the console', async () => {
+    const page = await centralPage();
+    await page.goto(path);
+    await page.locator('h1').first().waitFor({ timeout: SETTLE_TIMEOUT_MS });
+    expect(await settledConsole(page)).toEqual([]);
   });
 });
 

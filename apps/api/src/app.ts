@@ -77,7 +77,7 @@ export function createApp({ db, webDist, services: options, publicRead = false, 
     if (storage.writable) return c.json({ status: 'ok', schemes: unitCounts });
     return c.json({ status: 'degraded', schemes: unitCounts, storage }, 503, { 'Retry-After': '60' });
   });
-  app.get('/api/web-config', webConfigHandler(webConfig));
+  app.get('/api/web-config', webConfigHandler(webConfig, { publicRead }));
 
   const v1 = createRouter();
   v1.use('*', async (c, next) => {

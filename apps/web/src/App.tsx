@@ -1,11 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Navigate, NavLink, Outlet, createBrowserRouter, useLocation, useNavigate } from 'react-router';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, createBrowserRouter, useLocation, useNavigate } from 'react-router';
 import { logOut, meQuery } from './api/queries';
 import { PasswordChangeGate } from './features/auth/PasswordChangeGate';
 import { SignInPage } from './features/auth/SignInPage';
 import { OverviewPage } from './features/overview/OverviewPage';
-import { useLocale } from './i18n/locale';
+import { useLocale, useMessages } from './i18n/locale';
 import { fill } from './i18n/messages';
+import { layoutMessages } from './layout-messages';
+import { requireSession } from './session-guard';
 
 function SessionStatus() {
   const { t } = useLocale();
@@ -31,13 +34,47 @@ function SessionStatus() {
   );
 }
 
-/** The dashboard screens share the view state (scheme, asOf), so their links carry the current search. */
+/**
+ * The dashboard screens share the view state (scheme, asOf), so their links carry the current search.
+ * On phones the links and the session fold behind a menu button (Escape or a choice closes it).
+ */
 function MainNav() {
   const { t } = useLocale();
-  const { search } = useLocation();
+  const m = useMessages(layoutMessages);
+  const { pathname, search } = useLocation();
   const me = useQuery(meQuery());
   const role = me.data?.user?.role;
   const keep = (pathname: string) => ({ pathname, search });
+  const panelId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const [isOpen, setIsOpen] = useState(false);
+  useEffect(() => setIsOpen(false), [pathname]);
+  useEffect(() => {
+    if (!isOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setIsOpen(false);
+      toggleRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [isOpen]);
+  return (
+    <>
+      <button ref={toggleRef} type="button" className="nav-toggle" aria-expanded={isOpen} aria-controls={panelId} onClick={() => setIsOpen((open) => !open)}>
+        <span aria-hidden="true">☰ </span>
+        {m.menu}
+      </button>
+      <div id={panelId} className={isOpen ? 'menu-panel is-open' : 'menu-panel'}>
+        <SessionStatus />
+        <MainNavLinks role={role} keep={keep} />
+      </div>
+    </>
+  );
+}
+
+function MainNavLinks({ role, keep }: { role: string | undefined; keep: (pathname: string) => { pathname: string; search: string } }) {
+  const { t } = useLocale();
   return (
     <nav aria-label={t.navLabel} className="main-nav">
       <NavLink to={keep('/')} end>
@@ -63,8 +100,7 @@ function Layout() {
       </a>
       <header className="top">
         <p className="app-title">{t.appTitle}</p>
-        <SessionStatus />
-        <button type="button" onClick={toggleLocale} aria-label={t.switchLanguageLabel}>
+        <button type="button" className="language-switch" onClick={toggleLocale} aria-label={t.switchLanguageLabel}>
           {t.switchLanguage}
         </button>
         <MainNav />
@@ -78,12 +114,41 @@ function Layout() {
   );
 }
 
-export const router = createBrowserRouter([
+/** An unknown address: says so (instead of showing the overview) with a way home. */
+function NotFoundPage() {
+  const m = useMessages(layoutMessages);
+  const { pathname } = useLocation();
+  return (
+    <section className="panel not-found">
+      <h1>{m.notFoundTitle}</h1>
+      <p>{fill(m.notFoundText, { path: pathname })}</p>
+      <p>
+        <Link to="/">{m.notFoundHome}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** Shown while the first screen's code and the session check load. */
+function RouteLoading() {
+  const { t } = useLocale();
+  return <p className="route-loading">{t.loading}</p>;
+}
+
+/** The routes; every screen but sign-in waits for the session check (requireSession) before it asks for data. */
+export const createAppRouter = (queryClient: QueryClient) => createBrowserRouter([
   // the slideshow has no application chrome
-  { path: '/present', lazy: () => import('./features/presentation/PresentationPage').then((m) => ({ Component: m.PresentationPage })) },
+  {
+    path: '/present',
+    loader: requireSession(queryClient),
+    hydrateFallbackElement: <RouteLoading />,
+    lazy: () => import('./features/presentation/PresentationPage').then((m) => ({ Component: m.PresentationPage })),
+  },
   {
     path: '/',
     element: <Layout />,
+    loader: requireSession(queryClient),
+    hydrateFallbackElement: <RouteLoading />,
     children: [
       { index: true, element: <OverviewPage /> },
       { path: 'sign-in', element: <SignInPage /> },
@@ -95,7 +160,7 @@ export const router = createBrowserRouter([
       { path: 'report/*', lazy: () => import('./features/reporting/ReportingRoutes').then((m) => ({ Component: m.ReportingRoutes })) },
       { path: 'accounts/*', lazy: () => import('./features/accounts/AccountRoutes').then((m) => ({ Component: m.AccountRoutes })) },
       { path: 'connectors', lazy: () => import('./features/connectors/ConnectorsPage').then((m) => ({ Component: m.ConnectorsPage })) },
-      { path: '*', element: <Navigate to="/" replace /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

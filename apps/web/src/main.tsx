@@ -2,10 +2,14 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
+import { disableZodJit } from '@mttq/core';
 import { ApiError } from './api/client';
-import { router } from './App';
+import { createAppRouter } from './App';
 import { LocaleProvider } from './i18n/locale';
 import './styles.css';
+
+// Before any schema parses: the CSP has no 'unsafe-eval', and zod's probe for it would be reported.
+disableZodJit();
 
 /** Signed out or the session expired: go to sign-in, and come back here afterwards. */
 function onApiError(error: unknown) {
@@ -26,6 +30,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+const router = createAppRouter(queryClient);
 
 const root = document.getElementById('root');
 if (root) {

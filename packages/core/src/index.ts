@@ -15,3 +15,4 @@ export * from './text';
 export * from './work-queue-api';
 export * from './connectors-api';
 export * from './accounts-api';
+export * from './zod-config';

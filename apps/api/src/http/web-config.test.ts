@@ -34,12 +34,16 @@ describe('GET /api/web-config', () => {
     const response = await app.request('/api/web-config');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
-    expect(await response.json()).toEqual({ mapTileUrl: null, mapTileAttribution: null });
+    expect(await response.json()).toEqual({ mapTileUrl: null, mapTileAttribution: null, publicRead: false });
   });
 
   it('hands the configured tile layer and its attribution to the web app', async () => {
     const app = createApp({ db, webDist: web, webConfig: { mapTileUrl: OSM, mapTileAttribution: '© OpenStreetMap contributors' } });
-    expect(await (await app.request('/api/web-config')).json()).toEqual({ mapTileUrl: OSM, mapTileAttribution: '© OpenStreetMap contributors' });
+    expect(await (await app.request('/api/web-config')).json()).toEqual({ mapTileUrl: OSM, mapTileAttribution: '© OpenStreetMap contributors', publicRead: false });
+  });
+
+  it('tells the web app whether visitors without a session may read (PUBLIC_READ=1)', async () => {
+    expect(await (await createApp({ db, webDist: web, publicRead: true }).request('/api/web-config')).json()).toMatchObject({ publicRead: true });
   });
 });
 

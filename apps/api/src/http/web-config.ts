@@ -106,9 +106,13 @@ export function webAppCspHeader(config: WebConfig): MiddlewareHandler {
   };
 }
 
-/** GET /api/web-config: public (no session), since the sign-in page is drawn before any session. */
-export function webConfigHandler(config: WebConfig) {
-  const body: WebConfig = { mapTileUrl: config.mapTileUrl, mapTileAttribution: config.mapTileAttribution };
+/**
+ * GET /api/web-config: public (no session), since the sign-in page is drawn before any session.
+ * publicRead tells the web app whether a visitor without a session may read (PUBLIC_READ=1), so it
+ * sends them to sign-in before asking for anything else.
+ */
+export function webConfigHandler(config: WebConfig, { publicRead }: { publicRead: boolean }) {
+  const body = { mapTileUrl: config.mapTileUrl, mapTileAttribution: config.mapTileAttribution, publicRead };
   return (c: Context) => {
     c.header('Cache-Control', 'no-cache');
     return c.json(body);

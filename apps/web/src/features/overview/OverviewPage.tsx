@@ -1,11 +1,10 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { SCHEMES } from '@mttq/core/rules';
 import type { CoverageResponse, Level, RankingResponse, RankingRow, TimelineResponse } from '@mttq/core';
-import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { coverageQuery } from '../../api/queries';
-import { ChartFigure } from '../../components/ChartFigure';
 import { TableExportButtons } from '../../components/export/ExportButtons';
 import { HeadlineCardList } from './HeadlineCardList';
 import { LiveRevisions } from '../snapshots/RevisionNotice';
@@ -13,28 +12,18 @@ import { DemoBanner } from '../../components/DemoBanner';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PanelError } from '../../components/PanelError';
 import { ViewControls } from '../../components/ViewControls';
-import { capitalize, formatDate, formatNumber, formatPercent } from '../../i18n/format';
+import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
 import { useDashboardSearch } from '../../url/use-dashboard-search';
 import { overviewMessages, type OverviewMessages } from './messages';
-import { monthChangeText, toCoverageTableRows, toMonthChange, unitsKey, type MonthChange } from './overview-cards';
+import { monthChangeText, sortCoverageRows, toCoverageTableRows, toMonthChange, unitsKey, type CoverageSort, type CoverageSortKey, type MonthChange } from './overview-cards';
 import { rankChangeText, toRankingExtremes } from './overview-rankings';
 import { rankingsQuery, timelineQuery } from './queries';
-import { toRegionCoverage } from './region-coverage';
-import { hasBackCast, toTimelineSeries, type TimelineSeries } from './timeline-series';
-import { basisMessages, basisText } from '../../components/basis-series';
+import { loadCharts, RegionFigure, TimelineFigure } from './CoverageFigures';
+import { toTimelineSeries } from './timeline-series';
 import './overview.css';
 import { provinceHref } from '../../url/dashboard-search';
-
-// recharts is large: the charts load in their own chunk, fetched as soon as the page mounts, so
-// the headline cards (first route) never wait for it.
-const loadCharts = () => import('./OverviewCharts');
-const TimelineChart = lazy(() => loadCharts().then((module) => ({ default: module.TimelineChart })));
-const RegionChart = lazy(() => loadCharts().then((module) => ({ default: module.RegionChart })));
-
-const TIMELINE_HEIGHT = 300;
-const REGION_HEIGHT = 280;
 
 const panelFallback = (error: unknown, reset: () => void) => <PanelError error={error} retry={reset} />;
 
@@ -76,56 +65,6 @@ function Panel({ id, title, className, children }: { id: string; title: string; 
   );
 }
 
-function ChartLoading() {
-  return <div className="chart-loading" />;
-}
-
-function TimelineFigure({ series, scheme, demo }: { series: TimelineSeries; scheme: CoverageResponse['scheme']; demo: boolean }) {
-  const { t, locale } = useLocale();
-  const m = useMessages(overviewMessages);
-  const b = useMessages(basisMessages);
-  const backCast = hasBackCast(series);
-  // 'ghi nhận', or 'ước tính' with the communes' bounds
-  const basisCell = (row: TimelineSeries['rows'][number]) => {
-    const level = [...series.levels].reverse().find((l) => row.bases?.[l] !== undefined);
-    const bounds = level ? row.bounds?.[level] : undefined;
-    return basisText(level ? row.bases?.[level] : undefined, bounds?.lower, bounds?.upper, b, locale);
-  };
-  const eventText = (event: TimelineSeries['events'][number], short: boolean) =>
-    event.key ? (short ? m[`markerShort_${event.key}`] : m[`marker_${event.key}`]) : event.label;
-  const eventLabels = Object.fromEntries(series.events.map((e) => [e.date, `${formatDate(e.date, locale)}: ${eventText(e, true)}`]));
-  const levelNames = Object.fromEntries(series.levels.map((level) => [level, t[unitsKey(scheme, level)]]));
-  let note = fill(m.timelineNote, { from: formatDate(series.from, locale), to: formatDate(series.to, locale) });
-  if (series.events.length > 0) {
-    note += ` ${fill(m.timelineMarkersNote, { markers: series.events.map((e) => `${formatDate(e.date, locale)} — ${eventText(e, false)}`).join('; ') })}`;
-  }
-  const table = {
-    columns: [
-      m.timelineColDate,
-      ...series.levels.map((level) => capitalize(fill(m.timelineColLevel, { units: t[unitsKey(scheme, level)], total: formatNumber(series.totals[level] ?? 0, locale) }))),
-      ...(backCast ? [b.column] : []),
-    ],
-    numeric: series.levels.map((_, i) => i + 1),
-    rows: series.rows.map((row) => [
-      formatDate(row.date, locale),
-      ...series.levels.map((level) => (
-        <>
-          {formatNumber(row.counts[level]?.covered ?? 0, locale)} <span className="cell-share">{formatPercent(row.shares[level] ?? null, locale)}</span>
-        </>
-      )),
-      ...(backCast ? [basisCell(row)] : []),
-    ]),
-    exportRows: series.rows.map((row) => [row.date, ...series.levels.map((level) => row.counts[level]?.covered ?? 0), ...(backCast ? [basisCell(row)] : [])]),
-  };
-  return (
-    <ChartFigure title={m.timelineFigure} note={note} table={table} height={TIMELINE_HEIGHT} exportInfo={{ asOf: series.to, scheme, demo }}>
-      <Suspense fallback={<ChartLoading />}>
-        <TimelineChart series={series} locale={locale} levelNames={levelNames} eventLabels={eventLabels} backCastLabel={b.legend} basisWords={{ recorded: b.recorded, crosswalk: b.crosswalk }} />
-      </Suspense>
-    </ChartFigure>
-  );
-}
-
 function TimelinePanel({ results, scheme }: { results: ReadonlyArray<UseQueryResult<TimelineResponse>>; scheme: CoverageResponse['scheme'] }) {
   const { t } = useLocale();
   const m = useMessages(overviewMessages);
@@ -151,51 +90,14 @@ function TimelinePanel({ results, scheme }: { results: ReadonlyArray<UseQueryRes
 }
 
 function RegionPanel({ data }: { data: CoverageResponse }) {
-  const { t, locale } = useLocale();
   const m = useMessages(overviewMessages);
-  const regions = useMemo(() => toRegionCoverage(data), [data]);
-  const hasDistricts = regions.some((r) => r.district !== null);
-  const fraction = (covered: number, total: number) => `${formatNumber(covered, locale)}/${formatNumber(total, locale)}`;
-  const table = {
-    columns: [m.regionColRegion, m.regionColProvinces, ...(hasDistricts ? [m.regionColDistricts] : []), m.regionColCommunes],
-    numeric: hasDistricts ? [1, 2, 3] : [1, 2],
-    rows: regions.map((r) => [
-      m[`region_${r.region}`],
-      formatNumber(r.provinces, locale),
-      ...(r.district
-        ? [
-            <>
-                {fraction(r.district.covered, r.district.total)} <span className="cell-share">{formatPercent(r.districtShare, locale)}</span>
-              </>,
-            ]
-          : []),
-        <>
-          {fraction(r.commune.covered, r.commune.total)} <span className="cell-share">{formatPercent(r.communeShare, locale)}</span>
-        </>,
-      ]),
-      exportRows: regions.map((r) => [
-        m[`region_${r.region}`],
-        r.provinces,
-        ...(hasDistricts ? [r.district?.covered ?? null] : []),
-        r.commune.covered,
-      ]),
-    };
-    const chartRows = regions.map((r) => ({ name: m[`regionShort_${r.region}`], share: r.communeShare }));
-    return (
-      <Panel id="region-title" title={m.regionTitle}>
-        {regions.length === 0 ? (
-          <p>{t.noData}</p>
-        ) : (
-          <ChartFigure title={m.regionFigure} note={fill(m.regionNote, { date: formatDate(data.asOf, locale) })} table={table} height={REGION_HEIGHT} exportInfo={{ asOf: data.asOf, scheme: data.scheme, demo: data.demo }}>
-            <Suspense fallback={<ChartLoading />}>
-              <RegionChart rows={chartRows} locale={locale} seriesName={m.regionChartSeries} />
-            </Suspense>
-          </ChartFigure>
-        )}
-      </Panel>
-    );
-  }
-  
+  return (
+    <Panel id="region-title" title={m.regionTitle}>
+      <RegionFigure data={data} />
+    </Panel>
+  );
+}
+
   function RankingTable({ caption, rows, data, m }: { caption: string; rows: RankingRow[]; data: RankingResponse; m: OverviewMessages }) {
     const { locale } = useLocale();
     return (
@@ -298,10 +200,33 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
   );
 }
 
+/** A header that sorts its column: a button inside the th; aria-sort says the order to screen readers. */
+function SortHeader({ column, label, sort, onSort, className }: { column: CoverageSortKey; label: string; sort: CoverageSort | null; onSort: (key: CoverageSortKey) => void; className?: string }) {
+  const direction = sort?.key === column ? sort.direction : undefined;
+  return (
+    <th scope="col" aria-sort={direction} className={className}>
+      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 function CoverageTable({ data }: { data: CoverageResponse }) {
   const { t, locale } = useLocale();
   const m = useMessages(overviewMessages);
-  const rows = useMemo(() => toCoverageTableRows(data), [data]);
+  // API order (by code) until a header is pressed; a second press reverses. Figures start highest first, names A to Z.
+  const [sort, setSort] = useState<CoverageSort | null>(null);
+  const onSort = (key: CoverageSortKey) =>
+    setSort((current) =>
+      current?.key === key
+        ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { key, direction: key === 'name' ? 'ascending' : 'descending' },
+    );
+  const rows = useMemo(() => sortCoverageRows(toCoverageTableRows(data), sort), [data, sort]);
   return (
     <Panel id="provinces-title" title={m.provincesTitle}>
       <TableExportButtons
@@ -310,17 +235,13 @@ function CoverageTable({ data }: { data: CoverageResponse }) {
         columns={[t[`colUnit_${data.level}`], t.colCommunesCovered, t.colCommunesTotal]}
         rows={rows.map((row) => [row.name, row.communesCovered, row.communesTotal])}
       />
-      <table>
+      <table className="coverage-table">
         <caption>{fill(t.tableCaption, { units: t[unitsKey(data.scheme, data.level)], date: formatDate(data.asOf, locale) })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t[`colUnit_${data.level}`]}</th>
-            <th scope="col" className="num">
-              {t.colCommunes}
-            </th>
-            <th scope="col" className="num">
-              {t.colShare}
-            </th>
+            <SortHeader column="name" label={t[`colUnit_${data.level}`]} sort={sort} onSort={onSort} />
+            <SortHeader column="communes" label={t.colCommunes} sort={sort} onSort={onSort} className="num" />
+            <SortHeader column="share" label={t.colShare} sort={sort} onSort={onSort} className="num" />
           </tr>
         </thead>
         <tbody>

@@ -2,7 +2,7 @@ import type { CoverageResponse } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../i18n/messages';
 import { overviewMessages } from './messages';
-import { headlineCardText, monthChangeText, toCoverageTableRows, toHeadlineCards, toMonthChange } from './overview-cards';
+import { headlineCardText, monthChangeText, sortCoverageRows, toCoverageTableRows, toHeadlineCards, toMonthChange, type CoverageTableRow } from './overview-cards';
 
 const legacy: CoverageResponse = {
   scheme: 'legacy63',
@@ -127,5 +127,35 @@ describe('monthChangeText', () => {
   it('says why there is no change: the scheme starts this month, or it could not be worked out', () => {
     expect(monthChangeText(null, 'reform34', '2025-07-20', m.vi, 'vi')).toBe('Chưa có tháng trước trong cơ cấu này (bắt đầu từ 01/07/2025)');
     expect(monthChangeText(null, 'legacy63', '2022-08-12', m.vi, 'vi')).toBe(m.vi.changeFailed);
+  });
+});
+
+describe('sortCoverageRows', () => {
+  const row = (code: string, name: string, communesCovered: number, communesTotal: number): CoverageTableRow => ({
+    code,
+    name,
+    communesCovered,
+    communesTotal,
+    share: communesTotal > 0 ? communesCovered / communesTotal : null,
+  });
+  const rows = [row('01', 'Hà Nội', 561, 579), row('02', 'Hà Giang', 23, 193), row('11', 'Điện Biên', 50, 100), row('12', 'Đà Nẵng', 0, 0), row('14', 'Sơn La', 50, 100)];
+  const codes = (sorted: CoverageTableRow[]) => sorted.map((r) => r.code);
+
+  it('keeps the API order without a sort', () => {
+    expect(codes(sortCoverageRows(rows, null))).toEqual(['01', '02', '11', '12', '14']);
+  });
+
+  it('sorts names the Vietnamese way, both ways', () => {
+    expect(sortCoverageRows(rows, { key: 'name', direction: 'ascending' }).map((r) => r.name)).toEqual(['Đà Nẵng', 'Điện Biên', 'Hà Giang', 'Hà Nội', 'Sơn La']);
+    expect(sortCoverageRows(rows, { key: 'name', direction: 'descending' }).map((r) => r.name)).toEqual(['Sơn La', 'Hà Nội', 'Hà Giang', 'Điện Biên', 'Đà Nẵng']);
+  });
+
+  it('sorts by share with ties in code order and units without communes last either way', () => {
+    expect(codes(sortCoverageRows(rows, { key: 'share', direction: 'descending' }))).toEqual(['01', '11', '14', '02', '12']);
+    expect(codes(sortCoverageRows(rows, { key: 'share', direction: 'ascending' }))).toEqual(['02', '11', '14', '01', '12']);
+  });
+
+  it('sorts by communes with a page', () => {
+    expect(codes(sortCoverageRows(rows, { key: 'communes', direction: 'descending' }))).toEqual(['01', '11', '14', '02', '12']);
   });
 });

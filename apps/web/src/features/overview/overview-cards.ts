@@ -1,6 +1,6 @@
 import { isWithinScheme, previousMonthEnd, SCHEMES } from '@mttq/core/rules';
 import type { CoverageCounts, CoverageResponse, Level, SchemeId, TimelineResponse } from '@mttq/core';
-import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
+import { formatDate, formatNumber, formatPercent, viCollator } from '../../i18n/format';
 import { fill, type Locale, type MessageKey, type Messages } from '../../i18n/messages';
 import type { OverviewMessages } from './messages';
 
@@ -46,6 +46,33 @@ export function toCoverageTableRows(response: Pick<CoverageResponse, 'rows'>): C
       share: share(communes.covered, communes.total),
     };
   });
+}
+
+/** The columns the province table sorts by, and which way. */
+export type CoverageSortKey = 'name' | 'communes' | 'share';
+export interface CoverageSort {
+  key: CoverageSortKey;
+  direction: 'ascending' | 'descending';
+}
+
+/**
+ * The table's rows in the chosen order; ties (and units without a share, always last) keep the
+ * API's order by code. Names sort the Vietnamese way (Đ after D).
+ * sortCoverageRows(rows, { key: 'share', direction: 'descending' }) → highest share first
+ */
+export function sortCoverageRows(rows: readonly CoverageTableRow[], sort: CoverageSort | null): CoverageTableRow[] {
+  if (!sort) return [...rows];
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const compare = (a: CoverageTableRow, b: CoverageTableRow): number => {
+    if (sort.key === 'name') return viCollator.compare(a.name, b.name);
+    if (sort.key === 'communes') return a.communesCovered - b.communesCovered;
+    return (a.share ?? 0) - (b.share ?? 0);
+  };
+  const withoutShare = (row: CoverageTableRow) => sort.key === 'share' && row.share === null;
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => Number(withoutShare(a.row)) - Number(withoutShare(b.row)) || sign * compare(a.row, b.row) || a.index - b.index)
+    .map(({ row }) => row);
 }
 
 /** The plural noun people use for a level: reform34 communes include the special zones. */

@@ -30,16 +30,18 @@ function ImportRow({ row }: { row: ImportRowResult }) {
   const hasErrors = row.errors.length > 0;
   return (
     <tr className={hasErrors ? 'row-error' : undefined} aria-invalid={hasErrors || undefined}>
-      <th scope="row" className="num">
+      <th scope="row" className="num" data-label={m.colRow}>
         {row.row}
         {hasErrors && <span className="visually-hidden"> — {fill(m.rowErrorLabel, { row: row.row })}</span>}
       </th>
-      <td>
+      <td data-label={m.colOutcome}>
         <span className={`outcome outcome-${row.outcome}`}>{m[`outcome_${row.outcome}`]}</span>
       </td>
-      <td>{row.unit ? `${row.unit.name} (${row.unit.code})` : m.none}</td>
-      <td className="url-cell">{row.url ?? m.none}</td>
-      <td>
+      <td data-label={m.colUnit}>{row.unit ? `${row.unit.name} (${row.unit.code})` : m.none}</td>
+      <td className="url-cell" data-label={m.colPage}>
+        {row.url ?? m.none}
+      </td>
+      <td data-label={m.colChanges}>
         {row.changes.length > 0 && (
           <ul className="cell-list" lang="en">
             {row.changes.map((change, i) => (
@@ -55,7 +57,7 @@ function ImportRow({ row }: { row: ImportRowResult }) {
           </ul>
         )}
       </td>
-      <td>
+      <td data-label={m.colErrors}>
         {hasErrors && (
           <ul className="cell-list row-errors">
             {row.errors.map((error, i) => (

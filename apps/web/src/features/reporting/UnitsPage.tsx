@@ -117,22 +117,22 @@ function UnitsTable({ data, rows, onDrillDown }: UnitsTableProps) {
                 <Fragment key={row.code}>
                   <tr className={row.covered ? undefined : 'uncovered'}>
                     <th scope="row">{row.name}</th>
-                    <td>{row.code}</td>
-                    <td>
+                    <td data-label={m.colCode}>{row.code}</td>
+                    <td data-label={m.colHasPage}>
                       <YesNo value={row.covered} />
                     </td>
-                    <td>
+                    <td data-label={m.colVerified}>
                       <YesNo value={row.verified} />
                     </td>
-                    <td>
+                    <td data-label={m.colActive}>
                       <YesNo value={row.active} no={m.notActive} />
                     </td>
                     {isDistrict && (
-                      <td className="num">
+                      <td className="num" data-label={m.colCommunesCovered}>
                         {communes ? `${formatNumber(communes.covered, locale)}/${formatNumber(communes.total, locale)} (${formatPercent(communes.total ? communes.covered / communes.total : null, locale)})` : m.none}
                       </td>
                     )}
-                    <td className="actions">
+                    <td className="actions" data-label={m.colActions}>
                       <Link to={addPageHref(data.scheme, row.code)} aria-label={fill(m.addPageFor, { unit: row.name })}>
                         {m.addPage}
                       </Link>

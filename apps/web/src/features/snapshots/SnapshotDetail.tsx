@@ -12,6 +12,7 @@ import { PanelError } from '../../components/PanelError';
 import { capitalize, formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
+import { RegionFigure, TimelineFigure } from '../overview/CoverageFigures';
 import { HeadlineCardList } from '../overview/HeadlineCardList';
 import { unitsKey } from '../overview/overview-cards';
 import { toTimelineSeries } from '../overview/timeline-series';
@@ -90,6 +91,22 @@ function FrozenProvinces({ snapshot }: { snapshot: Snapshot }) {
   );
 }
 
+/** The overview's charts drawn from the frozen figures: coverage month by month, and by region. */
+function FrozenCharts({ snapshot }: { snapshot: Snapshot }) {
+  const m = useMessages(snapshotMessages);
+  const series = useMemo(
+    () => toTimelineSeries(snapshot.scheme, SCHEMES[snapshot.scheme].levels.flatMap((level) => (snapshot.figures.timelines[level] ? [snapshot.figures.timelines[level]] : []))),
+    [snapshot],
+  );
+  return (
+    <section aria-labelledby="frozen-charts-title" className="overview frozen-charts">
+      <h2 id="frozen-charts-title">{m.chartsTitle}</h2>
+      {series.rows.length > 0 && <TimelineFigure series={series} scheme={snapshot.scheme} demo={snapshot.demo} />}
+      <RegionFigure data={snapshot.figures.coverage} />
+    </section>
+  );
+}
+
 function FrozenTimeline({ snapshot }: { snapshot: Snapshot }) {
   const { t, locale } = useLocale();
   const m = useMessages(snapshotMessages);
@@ -137,7 +154,7 @@ function FrozenTimeline({ snapshot }: { snapshot: Snapshot }) {
   );
 }
 
-/** `/snapshots/:id`: one frozen snapshot, its headline, provinces and month-by-month figures exactly as published. */
+/** `/snapshots/:id`: one frozen snapshot, its headline, charts, provinces and month-by-month figures exactly as published. */
 export function SnapshotDetail() {
   const { t, locale } = useLocale();
   const m = useMessages(snapshotMessages);
@@ -193,6 +210,9 @@ export function SnapshotDetail() {
           </ErrorBoundary>
           <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
             <FrozenHeadline snapshot={data} />
+          </ErrorBoundary>
+          <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
+            <FrozenCharts snapshot={data} />
           </ErrorBoundary>
           <ErrorBoundary fallback={(e, reset) => <PanelError error={e} retry={reset} />}>
             <FrozenProvinces snapshot={data} />
