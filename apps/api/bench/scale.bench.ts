@@ -16,13 +16,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import Database from 'better-sqlite3';
 import { openDatabase } from '../src/db/connection';
 import { maybeCreateDemoAccounts } from '../src/demo/demo-accounts';
 import { seedDemoData } from '../src/demo/generate-demo';
 import { makeTempDir } from '../src/test/temp-db';
 import { maybeLoadRegistries } from '../src/units/load-registries';
-import { startServer, stopServer } from './server-process';
+import { cacheEmptyingWriter, startServer, stopServer } from './server-process';
 
 interface LoadResult {
   requests: { average: number; total: number };
@@ -99,17 +98,6 @@ async function afterWrites(url: string, path: string, write: () => Promise<numbe
   return percentile(times, 95);
 }
 
-async function signIn(url: string, username: string) {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in of ${username} answered ${response.status}`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]!, csrfToken };
-}
-
 /** Overview reads for LOAD_SECONDS, with one write per second when `writer` is given. */
 async function overviewLoad(url: string, writer: null | (() => Promise<number>)) {
   let writes = 0;
@@ -139,24 +127,7 @@ async function measureSize(size: (typeof SIZES)[number], temp: ReturnType<typeof
   try {
     const server = await startServer(dbPath, { PUBLIC_READ: '1', LOG_LEVEL: 'silent' });
     child = server.child;
-    const check = new Database(dbPath, { readonly: true });
-    const pageId = check
-      .prepare("SELECT p.id FROM pages p JOIN page_assignments a ON a.page_id = p.id AND a.scheme = 'reform34' AND a.unit_code = '01' WHERE p.owner = 'front' LIMIT 1")
-      .pluck()
-      .get() as number;
-    check.close();
-    const officer = await signIn(server.url, 'province-01');
-    let followers = 10_000;
-    const write = async () => {
-      followers += 1;
-      const response = await fetch(`${server.url}/api/v1/pages/${pageId}/metrics/2026-10`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', cookie: officer.cookie, 'x-csrf-token': officer.csrfToken },
-        body: JSON.stringify({ followers, posts: 12, interactions: 340 }),
-      });
-      await response.arrayBuffer();
-      return response.status;
-    };
+    const write = await cacheEmptyingWriter(server.url, dbPath);
 
     const baseline = await afterWrites(server.url, '/api/health', write);
     console.log(`  baseline: GET /api/health after a write        p95 ${ms(baseline)}`);

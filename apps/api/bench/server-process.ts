@@ -55,3 +55,43 @@ export function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
+
+/** Signs `username` in through the API (demo password unless DEMO_PASSWORD is set): the session cookie and CSRF token. */
+export async function signIn(url: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'demo' }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${username} answered ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as { csrfToken: string };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { cookie, csrfToken: body.csrfToken };
+}
+
+/**
+ * A real write that empties the server's read caches, as any write does: province-01 stores the
+ * October 2026 figure of a Front page of Hà Nội (reform34 01), one more follower each time.
+ * Returns a function that makes one such write and resolves with its HTTP status.
+ */
+export async function cacheEmptyingWriter(url: string, databasePath: string): Promise<() => Promise<number>> {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(databasePath, { readonly: true });
+  const pageId = db
+    .prepare("SELECT p.id FROM pages p JOIN page_assignments a ON a.page_id = p.id AND a.scheme = 'reform34' AND a.unit_code = '01' WHERE p.owner = 'front' ORDER BY p.id LIMIT 1")
+    .pluck()
+    .get() as number;
+  db.close();
+  const officer = await signIn(url, 'province-01');
+  let followers = 10_000;
+  return async () => {
+    followers += 1;
+    const response = await fetch(`${url}/api/v1/pages/${pageId}/metrics/2026-10`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: officer.cookie, 'x-csrf-token': officer.csrfToken },
+      body: JSON.stringify({ followers, posts: 12, interactions: 340 }),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  };
+}

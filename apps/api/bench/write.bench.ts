@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { makeTempDir } from '../src/test/temp-db';
-import { startServer, stopServer } from './server-process';
+import { signIn, startServer, stopServer } from './server-process';
 
 const UPDATES_PER_OFFICER = 20;
 const MONTH = '2025-06';
@@ -18,18 +18,6 @@ interface Officer {
   cookie: string;
   csrfToken: string;
   pageIds: number[];
-}
-
-async function signIn(url: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: process.env.DEMO_PASSWORD ?? 'demo' }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in of ${username} answered ${response.status}: ${await response.text()}`);
-  const body = (await response.json()) as { csrfToken: string };
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return { cookie, csrfToken: body.csrfToken };
 }
 
 /** Fires every request at once; returns each one's latency and status. */
