@@ -189,7 +189,17 @@ describe('temporary passwords', () => {
     expect(wrong.json().error.details[0].path).toBe('currentPassword');
     const same = await call(first, 'POST', '/auth/password', { currentPassword: temporaryPassword, newPassword: temporaryPassword });
     expect(same.json().error.details[0].path).toBe('newPassword');
-    expect((await call(first, 'POST', '/auth/password', { currentPassword: temporaryPassword, newPassword: 'my own password 1' })).status).toBe(204);
+    // Signing in as someone else from this browser is still possible.
+    const other = await send(`${server.origin}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: first.cookie },
+      body: JSON.stringify({ username: 'viewer-1', password: PASSWORD }),
+    });
+    expect(other.status).toBe(200);
+    expect((await call(first, 'POST', '/auth/password', { currentPassword: temporaryPassword, newPassword: 'my own password 1' })).status).toBe(401);
+    const again = await signIn(username, temporaryPassword);
+    expect((await call(again, 'POST', '/auth/password', { currentPassword: temporaryPassword, newPassword: 'my own password 1' })).status).toBe(204);
+    Object.assign(first, again);
     expect((await call(first, 'GET', '/units?scheme=reform34')).status).toBe(200);
     expect((await call(first, 'GET', '/auth/me')).json().passwordChangeRequired).toBeUndefined();
     expect((await signIn(username, temporaryPassword)).answer.status).toBe(401);

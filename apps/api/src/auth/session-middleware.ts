@@ -13,8 +13,8 @@ export interface SessionOptions {
 /** Paths anyone may call: signing in, and reading who you are (null when signed out). */
 const OPEN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/me']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** What a user signed in with a temporary password may do: read who they are, set a new password, sign out. */
-const WHILE_PASSWORD_CHANGE_REQUIRED = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout']);
+/** What a user signed in with a temporary password may do: read who they are, set a new password, sign out or in again. */
+const WHILE_PASSWORD_CHANGE_REQUIRED = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/login']);
 
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
