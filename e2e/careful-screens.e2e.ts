@@ -145,12 +145,12 @@ describe('on a 360×740 phone', () => {
     await toggle.click();
     await page.getByRole('link', { name: 'Danh sách trang' }).click();
     await page.waitForURL((url) => url.pathname === '/pages');
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
   });
 
   it('shows the units as cards with their actions on screen, and the import screen without sideways scroll', async () => {
     const page = await app.signedInPage('central', PHONE);
-    await page.goto('/report');
+    await page.goto('/report?scheme=legacy63&parent=01');
     const firstRow = page.locator('.units-table tbody tr').first();
     await firstRow.waitFor();
     expect(await sidewaysScroll(page)).toBe(0);

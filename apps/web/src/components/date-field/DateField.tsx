@@ -117,7 +117,13 @@ export function DateField({ id, name, kind = 'date', value, onChange, min, max, 
             if (problem !== null) setProblem(problemOf(event.target.value));
             apply(event.target.value);
           }}
-          onBlur={() => setProblem(problemOf(text))}
+          onBlur={() => {
+            const found = problemOf(text);
+            setProblem(found);
+            // a good value is shown the one way: '1/7/2020' → '01/07/2020', '6/2025' → 'tháng 6/2025'
+            const parsed = parse(text);
+            if (found === null && parsed !== null) setText(format(parsed));
+          }}
           onKeyDown={onKeyDown}
         />
         <button
