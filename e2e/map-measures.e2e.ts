@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvLines, downloadBytes } from './downloads';
 import { startApp, type RunningApp } from './harness';
 
 const PROVINCE_SHAPES = '.province-map path[data-code]';
@@ -99,9 +100,45 @@ describe('the reform34 map today', () => {
     const legendTotal = (await page.locator('.map-legend-count').allInnerTexts()).reduce((sum, text) => sum + Number(/\d+/.exec(text)?.[0] ?? 0), 0);
     expect(legendTotal).toBe(34);
 
-    // the tooltip names the measure too
-    await page.locator(`${PROVINCE_SHAPES}[tabindex="0"]`).focus();
-    await poll(() => page.locator('.map-svg-tip').innerText()).toContain('Xã, phường, đặc khu chưa có trang');
+    // the tooltip of the focused province gives its count, marked as the measure shown
+    const focused = page.locator(`${PROVINCE_SHAPES}[tabindex="0"]`);
+    await focused.focus();
+    const code = await focused.getAttribute('data-code');
+    const row = rows.find((r) => r.code === code);
+    await poll(() => page.locator('.map-svg-tip .is-current').innerText()).toBe(`Chưa có trang\n${row!.cells[1]!.split('/')[0]}`);
+  });
+});
+
+describe('downloads of the count of communes without a page', () => {
+  const TITLE = 'Số xã, phường, đặc khu chưa có trang theo tỉnh, thành';
+
+  it('draws the map file with the count classes and their range, and lists the counts in the CSV', async () => {
+    await page.goto('/map?scheme=reform34&measure=withoutPage');
+    await poll(() => page.locator(PROVINCE_SHAPES).count()).toBe(34);
+    await poll(() => page.locator('.map-classes-note').count()).toBe(1);
+    const legend = (await page.locator('.map-legend li').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
+    const note = await page.locator('.map-classes-note').innerText();
+
+    const toolbar = page.getByRole('group', { name: `Tải bản đồ “${TITLE}”` });
+    const svg = (await downloadBytes(page, () => toolbar.getByRole('button', { name: `Tải bản đồ “${TITLE}” dạng SVG` }).click())).bytes.toString('utf8');
+    expect(svg).toContain(TITLE);
+    expect(svg).toContain('Các nhóm chia theo khoảng số');
+    // every class of the screen's legend, with its count of provinces, is in the file's legend
+    for (const entry of legend) {
+      const [, range, count] = /^(.+?) (\d+ tỉnh, thành)$/.exec(entry.trim())!;
+      expect(svg).toContain(`${range}: ${count}`);
+    }
+
+    const table = await tableRows(page);
+    const csv = csvLines((await downloadBytes(page, () => page.getByRole('button', { name: `Tải bảng “Số xã, phường, đặc khu chưa có trang” dạng CSV` }).click())).bytes);
+    expect(csv[2]).toBe('Mã,"Tỉnh, thành","Xã, phường, đặc khu chưa có trang","Tổng số xã, phường, đặc khu",Tỷ lệ (%),Nhóm');
+    expect(csv).toHaveLength(3 + 34);
+    for (const { code, cells } of table) {
+      const [without, total] = cells[1]!.split('/').map((n) => n.replace(/\./g, ''));
+      const line = csv.find((l) => l.startsWith(`${code},`)) ?? '';
+      expect({ code, counts: line.includes(`,${without},${total},`), group: line.endsWith(`,${cells[3]}`) || line.endsWith(`,"${cells[3]}"`) }).toEqual({ code, counts: true, group: true });
+    }
+    expect(note).toMatch(/^Các nhóm chia theo khoảng số liệu đang hiển thị: \d+ – \d+$/);
   });
 });
 

@@ -379,7 +379,7 @@ describe('map downloads', () => {
     expect(lines[1]).toContain('Số liệu đến ngày 12/08/2022 · 63 tỉnh, thành');
     expect(lines[2]).toBe('Mã,"Tỉnh, thành","Xã, phường, thị trấn có trang","Tổng số xã, phường, thị trấn",Tỷ lệ (%),Nhóm');
     expect(lines).toHaveLength(3 + 63);
-    expect(lines).toContain('01,Thành phố Hà Nội,561,579,96.9,Từ 90,0% trở lên');
+    expect(lines).toContain('01,Thành phố Hà Nội,561,579,96.9,"Từ 90,0% trở lên"');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });
@@ -468,7 +468,7 @@ describe('on a phone and in English', () => {
     const english = await signedInPage('central', { locale: 'en' });
     await english.goto(MAP_2022);
     await poll(() => english.locator('.map-legend h3').innerText()).toBe('Share of communes, wards and townships with a page');
-    expect(await english.locator('.map-legend li').first().innerText()).toContain('90% and above');
+    expect(await english.locator('.map-legend li').first().innerText()).toContain('90.0% and above');
     expect(await english.locator('.map-frame path[data-code="02"]').getAttribute('aria-label')).toBe('Tỉnh Hà Giang: 11.9% (23/193)');
     expect(await english.locator('h1').innerText()).toBe('Map');
     await poll(() => english.locator('.province-map .map-archipelago text').allTextContents()).toEqual(['Hoàng Sa (Paracel) Islands(Đà Nẵng)', 'Trường Sa (Spratly) Islands(Khánh Hòa)']);

@@ -101,18 +101,23 @@ export function shapeLabel(province: Pick<MapProvince, 'name' | 'value' | 'unit'
 export interface TipLine {
   measure: Measure;
   label: string;
-  /** '23/193 (11,9%)', or the no-data words */
+  /** '23/193 (11,9%)', a count '170', or the no-data words */
   text: string;
+  /** label and text on one line */
+  short?: boolean;
 }
 
 /** Every measure of the scheme for one province, for the tooltip: the chosen one is marked by the caller. */
 export function tipLines(province: Pick<MapProvince, 'descendants'>, scheme: SchemeId, m: MapMessages, t: Messages, locale: Locale): TipLine[] {
   return measuresOf(scheme).map((measure) => {
     const value = measureValue(province.descendants, measure);
+    const hasData = value !== null && value.share !== null;
+    // a count fits on one line after the shares' lines: 'Chưa có trang 170'
+    if (measureUnit(measure) === 'count') return { measure, label: m.tipShort_withoutPage, text: hasData ? formatNumber(value.numerator, locale) : m.legendNoData, short: true };
     return {
       measure,
       label: capitalize(fill(m[`tip_${measure}`], { units: t[`units_commune_${scheme}`] })),
-      text: value && value.share !== null ? fractionText(value, m, locale) : m.legendNoData,
+      text: hasData ? fractionText(value, m, locale) : m.legendNoData,
     };
   });
 }

@@ -65,6 +65,7 @@ export const mapMessages = defineMessages({
     tip_active: '{units} có trang hoạt động',
     tip_verified: '{units} có trang đã xác minh',
     tip_withoutPage: '{units} chưa có trang',
+    tipShort_withoutPage: 'Chưa có trang',
     tipOpen: 'Nhấn để mở trang tỉnh, thành',
 
     tableTitle: 'Bảng số liệu: {measure}',
@@ -141,6 +142,7 @@ export const mapMessages = defineMessages({
     tip_active: '{units} with an active page',
     tip_verified: '{units} with a verified page',
     tip_withoutPage: '{units} without a page',
+    tipShort_withoutPage: 'Without a page',
     tipOpen: 'Click to open the province',
 
     tableTitle: 'Data table: {measure}',

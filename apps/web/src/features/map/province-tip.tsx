@@ -15,7 +15,7 @@ export function ProvinceTip({ province, scheme, measure }: { province: MapProvin
       <strong className="map-tip-name">{province.name}</strong>
       <dl>
         {lines.map((line) => (
-          <div key={line.measure} className={line.measure === measure ? 'is-current' : undefined}>
+          <div key={line.measure} className={[line.measure === measure ? 'is-current' : '', line.short ? 'is-short' : ''].join(' ').trim() || undefined}>
             <dt>{line.label}</dt>
             <dd>{line.text}</dd>
           </div>
