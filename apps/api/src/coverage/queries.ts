@@ -1,8 +1,8 @@
 import { activeMonths, type Level, type OwnerFilter, type Platform, type SchemeId, type UnitState } from '@mttq/core';
 import type { DbUnitRef } from '../http/scope';
 import type { Db } from '../db/connection';
-import { assignmentsAt } from '../db/assignment-source';
-import { PAGE_IS_LIVE, PAGE_IS_VERIFIED } from '../db/page-rules';
+import { assignedPages, assignmentsAt } from '../db/assignment-source';
+import { PAGE_HAS_POSTED, PAGE_IS_LIVE, PAGE_IS_VERIFIED, pageOwnerIs } from '../db/page-rules';
 
 /** Everything a coverage figure depends on. */
 export interface CoverageFilters {
@@ -17,17 +17,14 @@ export interface CoverageFilters {
  * neither closed nor rejected by then; active when one posted in asOf's month or the month
  * before; verified when one was verified by asOf. Mirrors isPageLive / isPageVerified in core.
  */
-const unitState = (assignments: string) => /* sql */ `
-  posted AS MATERIALIZED (
-    SELECT DISTINCT page_id FROM metric_snapshots WHERE month IN (@month, @previousMonth) AND posts > 0
-  ),
+const unitState = (assignments: string, owner: OwnerFilter) => /* sql */ `
   live AS (
     SELECT a.unit_code,
       ${PAGE_IS_VERIFIED} AS is_verified,
-      p.id IN posted AS is_active
-    FROM ${assignments} a JOIN pages p ON p.id = a.page_id
+      ${PAGE_HAS_POSTED} AS is_active
+    FROM ${assignedPages(assignments)}
     WHERE a.scheme = @scheme AND p.launched_on <= @asOf
-      AND (@owner = 'all' OR p.owner = @owner)
+      AND ${pageOwnerIs(owner)}
       AND (@platform IS NULL OR p.platform = @platform)
       AND ${PAGE_IS_LIVE}
   ),
@@ -61,7 +58,7 @@ interface DbUnitState {
  * assigned to them (`assignments`: page_assignments, or a subquery of the same shape).
  */
 export function getUnitStates(db: Db, filters: CoverageFilters, assignments = 'page_assignments'): Map<string, UnitState> {
-  const sql = `WITH ${unitState(assignments)} SELECT unit_code, pages, active, verified FROM unit_state`;
+  const sql = `WITH ${unitState(assignments, filters.owner)} SELECT unit_code, pages, active, verified FROM unit_state`;
   const rows = db.prepare(sql).all(bindCoverageFilters(filters)) as DbUnitState[];
   return new Map(rows.map((r) => [r.unit_code, { pages: r.pages, isActive: r.active === 1, isVerified: r.verified === 1 }]));
 }
@@ -94,7 +91,7 @@ export interface DbPageHistory {
  * coverage: the same rules as unitState (live: launched on or before the date and not closed or
  * rejected by it; verified by the date; posted in the date's month or the month before).
  */
-const pageHistories = (assignments: string) => /* sql */ `
+const pageHistories = (assignments: string, owner: OwnerFilter) => /* sql */ `
   SELECT a.unit_code, p.launched_on,
     (SELECT group_concat(effective_on || ':' || status) FROM (
        SELECT e.effective_on, e.status FROM page_status_events e
@@ -104,19 +101,18 @@ const pageHistories = (assignments: string) => /* sql */ `
      WHERE v.page_id = p.id AND v.status = 'verified') AS verified_on,
     (SELECT group_concat(m.month) FROM metric_snapshots m
      WHERE m.page_id = p.id AND m.posts > 0 AND m.month BETWEEN @firstMonth AND @lastMonth) AS posted_months
-  FROM ${assignments} a
-  JOIN pages p ON p.id = a.page_id
+  FROM ${assignedPages(assignments)}
   JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code
   WHERE a.scheme = @scheme AND u.level = @level
     AND (@province IS NULL OR u.province_code = @province)
     AND (@district IS NULL OR u.parent_code = @district)
     AND p.launched_on <= @to
-    AND (@owner = 'all' OR p.owner = @owner)
+    AND ${pageOwnerIs(owner)}
     AND (@platform IS NULL OR p.platform = @platform)`;
 
 /** The page histories of the timeline, from `assignments` (page_assignments, or a subquery of the same shape). */
 export function listPageHistories(db: Db, filters: TimelineFilters, assignments = 'page_assignments'): DbPageHistory[] {
-  return db.prepare(pageHistories(assignments)).all({
+  return db.prepare(pageHistories(assignments, filters.owner)).all({
     scheme: filters.scheme,
     level: filters.level,
     province: filters.parent?.level === 'province' ? filters.parent.code : null,

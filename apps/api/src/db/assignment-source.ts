@@ -32,3 +32,13 @@ export const isBackcast = (scheme: SchemeId, date: string) => scheme === 'reform
 export function assignmentsAt(scheme: SchemeId, date: string): string {
   return isBackcast(scheme, date) ? BACKCAST_ASSIGNMENTS : 'page_assignments';
 }
+
+/**
+ * `FROM <assignments> a JOIN pages p`, the way SQLite reads it fastest: from the table, SQLite
+ * picks the order itself (one owner's pages through pages_by_owner); from a subquery (back-cast),
+ * the subquery is read once and each page found by its id — CROSS JOIN keeps that order, where
+ * the planner might otherwise read the whole subquery again for every page.
+ */
+export function assignedPages(assignments: string): string {
+  return assignments === 'page_assignments' ? 'page_assignments a JOIN pages p ON p.id = a.page_id' : `${assignments} a CROSS JOIN pages p ON p.id = a.page_id`;
+}

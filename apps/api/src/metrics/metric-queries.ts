@@ -1,7 +1,8 @@
+import type { OwnerFilter } from '@mttq/core';
 import { bindCoverageFilters, type CoverageFilters } from '../coverage/queries';
 import type { Db } from '../db/connection';
-import { assignmentsAt } from '../db/assignment-source';
-import { PAGE_HAS_POSTED, PAGE_IS_LIVE } from '../db/page-rules';
+import { assignedPages, assignmentsAt } from '../db/assignment-source';
+import { PAGE_HAS_POSTED, PAGE_IS_LIVE, pageOwnerIs } from '../db/page-rules';
 import type { DbUnitRef } from '../http/scope';
 import { lastCompleteMonth } from './complete-month';
 
@@ -16,18 +17,17 @@ export type MetricFilters = CoverageFilters;
  * zero). Active: posted in the month of @asOf or the month before, as for coverage. @parent
  * limits to the parent unit and its subtree.
  */
-export const livePageMetrics = (assignments: string) => /* sql */ `
+export const livePageMetrics = (assignments: string, owner: OwnerFilter) => /* sql */ `
   SELECT a.unit_code, p.id AS page_id,
     COALESCE(cur.followers, (SELECT m.followers FROM metric_snapshots m
                              WHERE m.page_id = p.id AND m.month < @figureMonth ORDER BY m.month DESC LIMIT 1)) AS followers,
     cur.posts, cur.interactions,
     ${PAGE_HAS_POSTED} AS is_active
-  FROM ${assignments} a
-  JOIN pages p ON p.id = a.page_id
+  FROM ${assignedPages(assignments)}
   JOIN units u ON u.scheme = a.scheme AND u.code = a.unit_code
   LEFT JOIN metric_snapshots cur ON cur.page_id = p.id AND cur.month = @figureMonth
   WHERE a.scheme = @scheme AND p.launched_on <= @asOf
-    AND (@owner = 'all' OR p.owner = @owner)
+    AND ${pageOwnerIs(owner)}
     AND (@platform IS NULL OR p.platform = @platform)
     AND (@parent IS NULL OR a.unit_code = @parent
          OR (@parentLevel = 'province' AND u.province_code = @parent)
@@ -56,5 +56,5 @@ export interface DbLivePageMetrics {
 
 /** One row per live page in scope at asOf, with its figures for the last month complete at asOf. */
 export function listLivePageMetrics(db: Db, filters: MetricFilters, parent: DbUnitRef | null): DbLivePageMetrics[] {
-  return db.prepare(livePageMetrics(assignmentsAt(filters.scheme, filters.asOf))).all(bindLivePageMetrics(filters, parent)) as DbLivePageMetrics[];
+  return db.prepare(livePageMetrics(assignmentsAt(filters.scheme, filters.asOf), filters.owner)).all(bindLivePageMetrics(filters, parent)) as DbLivePageMetrics[];
 }

@@ -21,7 +21,7 @@ interface DbUnitFollowers {
  */
 export function getUnitFollowers(db: Db, filters: FollowerFilters): Map<string, number> {
   const rows = db
-    .prepare(`SELECT unit_code, sum(coalesce(followers, 0)) AS followers FROM (${livePageMetrics(assignmentsAt(filters.scheme, filters.asOf))}) GROUP BY unit_code`)
+    .prepare(`SELECT unit_code, sum(coalesce(followers, 0)) AS followers FROM (${livePageMetrics(assignmentsAt(filters.scheme, filters.asOf), filters.owner)}) GROUP BY unit_code`)
     .all(bindLivePageMetrics({ ...filters, platform: null }, null)) as DbUnitFollowers[];
   return new Map(rows.map((r) => [r.unit_code, r.followers]));
 }
