@@ -25,8 +25,8 @@ async function main() {
         ? '  demo data: kept as found (the database was not empty)'
         : '  demo data: off (DEMO=0)',
   );
-  if (running.reform.derived > 0) console.log(`  across the 2025 reform: ${running.reform.derived} page assignments added through the crosswalk`);
-  if (running.reform.waiting > 0) console.log(`  across the 2025 reform: ${running.reform.waiting} pages of split communes wait for their province to choose the new commune`);
+  if (running.reform && running.reform.derived > 0) console.log(`  across the 2025 reform: ${running.reform.derived} page assignments added through the crosswalk`);
+  if (running.reform && running.reform.waiting > 0) console.log(`  across the 2025 reform: ${running.reform.waiting} pages of split communes wait for their province to choose the new commune`);
   console.log(describeSignIn(running.accounts, config.demoPassword));
   console.log(
     config.publicRead

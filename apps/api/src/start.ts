@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { startConnectors } from './connectors';
 import { scheduleBackups, type BackupSchedule } from './db/backup';
 import { openDatabase, type Db } from './db/connection';
+import { getMeta, setMeta } from './db/meta';
 import { getAccountSummary, maybeCreateDemoAccounts, type AccountSummary } from './demo/demo-accounts';
 import { maybeSeedDemoData } from './demo/generate-demo';
 import { createLogger, type Logger } from './http/request-log';
@@ -16,9 +17,12 @@ export interface Prepared {
   db: Db;
   registryLoaded: boolean;
   demoSeeded: boolean;
-  /** Pages carried across the 2025 reform at this start (see writes/reform-assignments.ts). */
-  reform: ReformAssignmentCounts;
+  /** Pages carried across the 2025 reform at this start (see writes/reform-assignments.ts); null: done at an earlier start. */
+  reform: ReformAssignmentCounts | null;
 }
+
+/** Set once every page of the database has been brought up to the reform rule. */
+const CARRIED_KEY = 'reform_assignments_carried';
 
 /**
  * Brings every page up to the reform rule: the assignments the crosswalk gives are added (and
@@ -31,8 +35,19 @@ export function carryPagesAcrossReform(db: Db): ReformAssignmentCounts {
     const insert = db.prepare('INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json) VALUES (?, NULL, ?, ?, ?, ?, NULL, ?)');
     const at = new Date().toISOString();
     for (const entry of audit) insert.run(at, 'crosswalk', entry.action, entry.entity, String(entry.entityId), JSON.stringify(entry.after));
+    setMeta(db, CARRIED_KEY, at);
     return counts;
   }).immediate();
+}
+
+/**
+ * The start-up pass over every page, once per database: after it, every write that can give a
+ * page a unit (create, assign, a status event, an import) derives that page's assignments itself
+ * (writes/reform-assignments.ts), so later start-ups have nothing to add and skip the pass.
+ * Null when it was done before.
+ */
+export function carryPagesOnce(db: Db): ReformAssignmentCounts | null {
+  return getMeta(db, CARRIED_KEY) === null ? carryPagesAcrossReform(db) : null;
 }
 
 /** Opens and migrates the database, loads the registries and seeds demo data when asked. */
@@ -41,7 +56,7 @@ export function prepareDatabase(config: Pick<Config, 'databasePath' | 'seedDemo'
   try {
     const registry = maybeLoadRegistries(db);
     const demo = config.seedDemo ? maybeSeedDemoData(db, config.demoSize) : null;
-    const reform = carryPagesAcrossReform(db);
+    const reform = carryPagesOnce(db);
     // Refresh the query planner's statistics after bulk loads; cheap when nothing changed.
     db.pragma('optimize');
     return { db, registryLoaded: registry.loaded, demoSeeded: demo !== null, reform };
