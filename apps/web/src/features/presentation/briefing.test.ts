@@ -167,6 +167,21 @@ describe('toBriefing', () => {
     expect(trend.table.rows[1]).toEqual(['12/08/2022', '100% (63/63)', '77,7% (548/705)', '54,5% (5.777/10.599)']);
   });
 
+  it('gives the trend table a basis column, with the communes’ bounds, when figures are back-cast', () => {
+    const backCast = (level: 'province' | 'commune', total: number, covered: [number, number]): TimelineResponse => {
+      const recorded = timeline(level, total, covered);
+      const [first, last] = recorded.points as [TimelineResponse['points'][number], TimelineResponse['points'][number]];
+      const bounds = level === 'commune' ? { lower: { covered: 1500, active: 0, verified: 0 }, upper: { covered: 1540, active: 0, verified: 0 } } : {};
+      return { ...recorded, scheme: 'reform34', points: [{ ...first, basis: 'crosswalk', ...bounds }, last] };
+    };
+    const reform: BriefingFigures = { ...live, coverage: { ...coverage, scheme: 'reform34' }, timelines: { province: backCast('province', 34, [34, 34]), commune: backCast('commune', 3321, [1520, 1600]) } };
+    const trend = of(toBriefing(reform, vi).slides, 'trend');
+    expect(trend.table.columns.at(-1)).toBe('Cơ sở');
+    expect(trend.table.rows.map((row) => row.at(-1))).toEqual(['ước tính, từ 1.500 đến 1.540', 'ghi nhận']);
+    // recorded figures only: no basis column
+    expect(of(toBriefing(live, vi).slides, 'trend').table.columns).not.toContain('Cơ sở');
+  });
+
   it('says when there is no previous month to compare activity with', () => {
     const activity = of(toBriefing(live, vi).slides, 'activity');
     expect(activity.items[0]).toEqual({ value: '6.388', label: 'trang cộng đồng', change: 'chưa có tháng trước để so sánh' });
