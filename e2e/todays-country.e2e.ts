@@ -98,7 +98,7 @@ describe('a reform34 province officer', () => {
     await page.waitForURL((url) => url.pathname === '/report/pages/new' && url.searchParams.get('unit') === code);
     await page.locator('.unit-lookup', { hasText: name }).waitFor();
     // dated today, the day it is reported
-    expect(await page.locator('input[name=launchedOn]').inputValue()).toBe(TODAY);
+    expect(await page.locator('input[name=launchedOn]').inputValue()).toBe(TODAY.split('-').reverse().join('/'));
     await page.locator('input[name=name]').fill(`Mặt trận Tổ quốc ${name} (thử nghiệm)`);
     await page.locator('input[name=url]').fill(`https://www.facebook.com/mttq.e2e-${code}`);
     await expectAxeClean(page);
@@ -206,7 +206,7 @@ describe("central staff's work queue", () => {
     // oldest first
     const waited = (await page.locator('.queue-table tbody td:nth-child(2)').allInnerTexts()).map((text) => text.slice(0, 10).split('/').reverse().join('-'));
     expect(waited).toEqual([...waited].sort());
-    expect(await page.locator('input[name=effectiveOn]').inputValue()).toBe(TODAY);
+    expect(await page.locator('input[name=effectiveOn]').inputValue()).toBe(TODAY.split('-').reverse().join('/'));
     await expectAxeClean(page);
 
     const count = await rows.count();
