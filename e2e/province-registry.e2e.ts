@@ -197,14 +197,17 @@ describe('province downloads', () => {
 });
 
 describe('the page registry', () => {
-  it('finds pages in Hà Nội with a search typed without diacritics', async () => {
+  it('finds every page in Hà Nội with a search typed without diacritics, and names the city', async () => {
     const page = await app.signedInPage('central');
     await page.goto(REGISTRY);
     await poll(() => registryTotal(page)).toBeGreaterThan(1000);
-    await page.getByLabel('Tìm theo tên hoặc đường dẫn').fill('ha noi');
+    const all = await registryTotal(page);
+    await page.getByLabel('Tìm theo tên, đường dẫn hoặc địa bàn').fill('ha noi');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('q') === 'ha noi');
-    await poll(() => registryTotal(page)).toBeLessThan(100);
+    await poll(() => registryTotal(page)).toBeLessThan(all);
+    expect(await registryTotal(page)).toBeGreaterThan(100);
+    expect(await page.locator('.registry-search-notes').innerText()).toContain('Thành phố Hà Nội');
     const rows = page.locator('.registry-table tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
     await poll(() => rows.first().locator('td').nth(1).innerText()).toBe('Hà Nội');

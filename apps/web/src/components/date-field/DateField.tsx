@@ -23,6 +23,16 @@ export interface DateFieldProps {
   'aria-invalid'?: boolean;
 }
 
+/** A calendar drawn, not an emoji: some systems have no emoji font. */
+function CalendarIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <rect x="1.75" y="3" width="12.5" height="11" rx="1.5" />
+      <path d="M1.75 6.5h12.5M5 1.5v3M11 1.5v3" />
+    </svg>
+  );
+}
+
 /** shiftIso('2022-08-12', 'date', 1) → '2022-08-13'; shiftIso('2025-12', 'month', 1) → '2026-01' */
 function shiftIso(value: string, kind: 'date' | 'month', by: number): string {
   const [year, month, day] = value.split('-').map(Number) as [number, number, number?];
@@ -135,7 +145,7 @@ export function DateField({ id, name, kind = 'date', value, onChange, min, max, 
           aria-controls={isOpen ? popupId : undefined}
           onClick={() => setIsOpen((open) => !open)}
         >
-          <span aria-hidden="true">📅</span>
+          <CalendarIcon />
         </button>
       </span>
       <small id={hintId} className="date-field-hint">
