@@ -65,24 +65,24 @@ export interface ImportColumn {
  * unknown headers are ignored and listed in the dry run's answer.
  */
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { key: 'provinceCode', vi: 'Mã tỉnh', en: 'province_code', aliases: ['mã tỉnh/thành phố', 'mã tp'], description: 'GSO province code (2 digits)' },
-  { key: 'province', vi: 'Tỉnh', en: 'province', aliases: ['tỉnh/thành phố', 'tỉnh, thành phố', 'tỉnh thành', 'tên tỉnh', 'province name'], description: 'province name, when no code is given' },
-  { key: 'districtCode', vi: 'Mã huyện', en: 'district_code', aliases: ['mã quận/huyện', 'mã qh'], description: 'GSO district code (3 digits); legacy63 only' },
-  { key: 'district', vi: 'Huyện', en: 'district', aliases: ['quận/huyện', 'quận, huyện', 'tên huyện', 'district name'], description: 'district name; legacy63 only' },
-  { key: 'communeCode', vi: 'Mã xã', en: 'commune_code', aliases: ['mã phường/xã', 'mã xã/phường', 'mã px', 'ward_code'], description: 'GSO commune code (5 digits)' },
-  { key: 'commune', vi: 'Tên xã', en: 'commune', aliases: ['xã', 'xã/phường', 'phường/xã', 'xã, phường', 'tên phường/xã', 'commune name', 'ward'], description: 'commune name, when no code is given' },
-  { key: 'url', vi: 'Đường dẫn trang', en: 'url', aliases: ['link', 'đường dẫn', 'liên kết', 'địa chỉ trang', 'page url', 'page_url'], description: 'the page address, https://…; identifies the page' },
-  { key: 'platform', vi: 'Nền tảng', en: 'platform', aliases: [], description: 'Facebook, Zalo, TikTok or YouTube; read from the URL when empty' },
-  { key: 'pageName', vi: 'Tên trang', en: 'page_name', aliases: ['page name', 'tên trang cộng đồng'], description: 'the page name as shown on the platform' },
+  { key: 'provinceCode', vi: 'Mã tỉnh', en: 'province_code', aliases: ['mã tỉnh/thành phố', 'mã tp', 'mã tỉnh thành'], description: 'GSO province code (2 digits)' },
+  { key: 'province', vi: 'Tỉnh', en: 'province', aliases: ['tỉnh/thành phố', 'tỉnh, thành phố', 'tỉnh thành', 'tên tỉnh', 'province name', 'thành phố', 'tỉnh/tp', 'tên tỉnh/thành phố'], description: 'province name, when no code is given' },
+  { key: 'districtCode', vi: 'Mã huyện', en: 'district_code', aliases: ['mã quận/huyện', 'mã qh', 'mã huyện/thị xã/thành phố'], description: 'GSO district code (3 digits); legacy63 only' },
+  { key: 'district', vi: 'Huyện', en: 'district', aliases: ['quận/huyện', 'quận, huyện', 'tên huyện', 'district name', 'quận huyện thị xã', 'quận/huyện/thị xã/thành phố', 'huyện/thị xã/thành phố', 'huyện/thị xã', 'tên quận/huyện', 'đơn vị cấp huyện'], description: 'district name; legacy63 only' },
+  { key: 'communeCode', vi: 'Mã xã', en: 'commune_code', aliases: ['mã phường/xã', 'mã xã/phường', 'mã px', 'ward_code', 'mã phường/xã/thị trấn', 'mã đơn vị', 'mã đvhc'], description: 'GSO commune code (5 digits)' },
+  { key: 'commune', vi: 'Tên xã', en: 'commune', aliases: ['xã', 'xã/phường', 'phường/xã', 'xã, phường', 'tên phường/xã', 'commune name', 'ward', 'phường/xã/thị trấn', 'tên phường/xã/thị trấn', 'xã/phường/thị trấn', 'tên đơn vị', 'đơn vị cấp xã', 'tên đvhc'], description: 'commune name, when no code is given' },
+  { key: 'url', vi: 'Đường dẫn trang', en: 'url', aliases: ['link', 'đường dẫn', 'liên kết', 'địa chỉ trang', 'page url', 'page_url', 'link fanpage', 'link trang', 'đường link', 'địa chỉ', 'địa chỉ trang link', 'link trang fanpage', 'địa chỉ fanpage', 'đường dẫn fanpage', 'url trang', 'link page', 'fanpage'], description: 'the page address, https://…; identifies the page' },
+  { key: 'platform', vi: 'Nền tảng', en: 'platform', aliases: ['mạng xã hội', 'loại trang', 'nền tảng mạng xã hội'], description: 'Facebook, Zalo, TikTok or YouTube; read from the URL when empty' },
+  { key: 'pageName', vi: 'Tên trang', en: 'page_name', aliases: ['page name', 'tên trang cộng đồng', 'tên fanpage', 'tên trang fanpage', 'tên kênh'], description: 'the page name as shown on the platform' },
   { key: 'owner', vi: 'Chủ quản', en: 'owner', aliases: ['đơn vị chủ quản'], description: 'Ủy ban MTTQ (default) or a member organisation' },
-  { key: 'launchedOn', vi: 'Ngày lập', en: 'launched_on', aliases: ['ngày thành lập', 'ngày ra mắt', 'launch date', 'launched'], description: 'YYYY-MM-DD or DD/MM/YYYY; required for a new page' },
+  { key: 'launchedOn', vi: 'Ngày lập', en: 'launched_on', aliases: ['ngày thành lập', 'ngày ra mắt', 'launch date', 'launched', 'ngày lập trang', 'ngày thành lập trang', 'ngày tạo', 'ngày tạo trang', 'ngày hoạt động'], description: 'YYYY-MM-DD or DD/MM/YYYY; required for a new page' },
   { key: 'status', vi: 'Trạng thái', en: 'status', aliases: [], description: 'Đã báo cáo, Đã đóng, Mở lại; Đã xác minh and Bị từ chối by central staff only. Hoạt động / Không hoạt động follow from the figures and are not recorded' },
   { key: 'note', vi: 'Ghi chú', en: 'note', aliases: ['lý do'], description: 'why the status changed; required for Bị từ chối' },
-  { key: 'month', vi: 'Tháng', en: 'month', aliases: ['tháng báo cáo', 'kỳ báo cáo'], description: 'the month of the figures, YYYY-MM or MM/YYYY' },
-  { key: 'followers', vi: 'Lượt theo dõi', en: 'followers', aliases: ['người theo dõi', 'số người theo dõi', 'số lượt theo dõi'], description: 'followers at the end of the month' },
-  { key: 'posts', vi: 'Số bài', en: 'posts', aliases: ['số bài viết', 'số bài đăng', 'bài viết'], description: 'posts in the month' },
-  { key: 'interactions', vi: 'Tương tác', en: 'interactions', aliases: ['lượt tương tác', 'số lượt tương tác'], description: 'interactions in the month' },
-  { key: 'views', vi: 'Lượt xem', en: 'views', aliases: ['số lượt xem'], description: 'views in the month; optional' },
+  { key: 'month', vi: 'Tháng', en: 'month', aliases: ['tháng báo cáo', 'kỳ báo cáo', 'tháng số liệu'], description: 'the month of the figures, YYYY-MM or MM/YYYY' },
+  { key: 'followers', vi: 'Lượt theo dõi', en: 'followers', aliases: ['người theo dõi', 'số người theo dõi', 'số lượt theo dõi', 'lượt theo dõi trang', 'số lượt theo dõi trang', 'lượt thích', 'lượt thích trang', 'số lượt thích', 'lượt like', 'follower', 'theo dõi'], description: 'followers at the end of the month' },
+  { key: 'posts', vi: 'Số bài', en: 'posts', aliases: ['số bài viết', 'số bài đăng', 'bài viết', 'bài đăng', 'số tin bài', 'tin bài', 'số tin bài đăng', 'post'], description: 'posts in the month' },
+  { key: 'interactions', vi: 'Tương tác', en: 'interactions', aliases: ['lượt tương tác', 'số lượt tương tác', 'interaction'], description: 'interactions in the month' },
+  { key: 'views', vi: 'Lượt xem', en: 'views', aliases: ['số lượt xem', 'lượt xem trang', 'view'], description: 'views in the month; optional' },
 ];
 
 /**
@@ -99,11 +99,20 @@ export function foldHeader(header: string): string {
     .trim();
 }
 
+/**
+ * A header by meaning: folded, its words in alphabetical order and each once, so word order,
+ * slashes and parentheses do not matter. headerMeaning('Phường/Xã (Thị trấn)') === headerMeaning('thi tran, xa, phuong')
+ */
+export function headerMeaning(header: string): string {
+  const folded = foldHeader(header.replace(/([a-z])([A-Z])/gu, '$1 $2'));
+  return [...new Set(folded.split(' '))].sort().join(' ');
+}
+
 const COLUMN_BY_HEADER: ReadonlyMap<string, ImportColumn> = (() => {
   const byHeader = new Map<string, ImportColumn>();
   for (const column of IMPORT_COLUMNS) {
     for (const header of [column.vi, column.en, column.key, ...column.aliases]) {
-      const folded = foldHeader(header);
+      const folded = headerMeaning(header);
       const taken = byHeader.get(folded);
       if (taken && taken !== column) throw new Error(`Import header "${header}" names both ${taken.key} and ${column.key}`);
       byHeader.set(folded, column);
@@ -114,7 +123,7 @@ const COLUMN_BY_HEADER: ReadonlyMap<string, ImportColumn> = (() => {
 
 /** The column a header names, or undefined: importColumnFor('ma xa')?.key === 'communeCode' */
 export function importColumnFor(header: string): ImportColumn | undefined {
-  return COLUMN_BY_HEADER.get(foldHeader(header));
+  return COLUMN_BY_HEADER.get(headerMeaning(header));
 }
 
 /** The column of a key: importColumn('url').vi === 'Đường dẫn trang' */
@@ -227,7 +236,35 @@ export type ImportTotals = z.infer<typeof importTotalsSchema>;
 export const importDryRunFormSchema = z.object({
   file: z.any().meta({ type: 'string', format: 'binary', description: `a CSV (UTF-8, UTF-16 or Windows-1258; comma, semicolon or tab) or XLSX file of at most ${MAX_IMPORT_BYTES} bytes and ${MAX_IMPORT_ROWS} rows` }),
   scheme: schemeIdSchema.optional().meta({ description: 'the scheme of the units in the file; default from configuration' }),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, e.g. 2026-11')
+    .optional()
+    .meta({ description: 'the month of the figures in rows without a month of their own; default: the last full month before today' }),
 });
+
+/** Why a row under the header was skipped: a totals row, a signature or date line (and what follows it), the header repeated. */
+export const IMPORT_SKIP_REASONS = ['totals', 'signature', 'header'] as const;
+
+export const importSkippedRowSchema = z
+  .object({
+    row: z.number().int(),
+    reason: z.enum(IMPORT_SKIP_REASONS),
+    text: z.string().meta({ description: 'the cell that shows it, as written, e.g. "Tổng cộng"' }),
+  })
+  .meta({ id: 'ImportSkippedRow' });
+export type ImportSkippedRow = z.infer<typeof importSkippedRowSchema>;
+
+export const importProblemSchema = z
+  .object({
+    severity: z.enum(['error', 'warning']),
+    column: z.string().nullable().meta({ description: 'the header as written; null for a warning about the whole row' }),
+    example: z.string().meta({ description: 'the message of the first row of this kind' }),
+    count: z.number().int(),
+    rows: z.array(z.number().int()),
+  })
+  .meta({ id: 'ImportProblem', description: "one kind of problem (a column and the same message but for the row's values) and the rows that have it" });
+export type ImportProblem = z.infer<typeof importProblemSchema>;
 
 export const importDryRunResponseSchema = z
   .object({
@@ -244,6 +281,9 @@ export const importDryRunResponseSchema = z
     }),
     columns: z.array(z.object({ key: z.enum(IMPORT_COLUMN_KEYS), header: z.string() })).meta({ description: 'the recognised columns as headed in the file' }),
     ignoredColumns: z.array(z.string()).meta({ description: 'headers that name no import column' }),
+    month: z.string().meta({ description: 'the month of the figures in rows without a month of their own (form field month, or the last full month)' }),
+    skippedRows: z.array(importSkippedRowSchema).meta({ description: 'rows under the header that are no pages: totals, signature and date lines, repeated headers' }),
+    problems: z.array(importProblemSchema).meta({ description: "every row's errors and warnings grouped by kind, errors first, most rows first" }),
     canCommit: z.boolean().meta({ description: 'false while any row has an error: fix the file and run the dry run again' }),
     totals: importTotalsSchema,
     rows: z.array(importRowResultSchema),

@@ -22,6 +22,19 @@ export function parseCount(text: string): Parsed<number> {
   return Number.isSafeInteger(value) ? ok(value) : fail(COUNT_MESSAGE);
 }
 
+const THOUSANDS = /^(\d{1,9})(?:[.,](\d{1,3}))?\s*(?:k|nghìn|nghin|ngàn|ngan)$/iu;
+
+/**
+ * A figure as people type it: a count (parseCount), or thousands written short, which is kept
+ * but flagged as rounded. parseFigure('1,2K') → { value: 1200, isRounded: true }; parseFigure('1 245') → { value: 1245, isRounded: false }
+ */
+export function parseFigure(text: string): Parsed<{ value: number; isRounded: boolean }> {
+  const short = THOUSANDS.exec(text.normalize('NFC'));
+  if (short) return ok({ value: Math.round(Number(`${short[1]}.${short[2] ?? '0'}`) * 1000), isRounded: true });
+  const count = parseCount(text);
+  return count.ok ? ok({ value: count.value, isRounded: false }) : count;
+}
+
 const pad2 = (n: string) => n.padStart(2, '0');
 
 function realDate(year: string, month: string, day: string): string | null {

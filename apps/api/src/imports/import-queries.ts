@@ -4,9 +4,10 @@
  */
 import type { AssignmentBasis, MetricSource, PageStatus, SchemeId } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { PAGE_IS_LIVE } from '../db/page-rules';
 import { statement } from '../db/statements';
 import type { DbPage } from '../pages/page-queries';
-
+import type { DbLiveFrontPage } from '../writes/front-pages';
 
 export interface DbImportPage extends Omit<DbPage, 'is_demo'> {
   /** The page's unit in the import's scheme, if any. */
@@ -72,4 +73,20 @@ export function readPageState(db: Db, scheme: SchemeId, pageId: number, months: 
   const metric = statement(db, 'SELECT followers, posts, interactions, views, last_post_on, source, is_demo FROM metric_snapshots WHERE page_id = ? AND month = ?');
   for (const month of [...months].sort()) metrics[month] = (metric.get(pageId, month) as DbImportMetric | undefined) ?? null;
   return { page, events, firstMonth, metrics };
+}
+
+/**
+ * Every unit's live Front page at `asOf` (the oldest, if several), by unit code: read once per
+ * dry run rather than once per new page. listLiveFrontPages(db, 'legacy63', '2025-06-30').get('00004') → { id, name, url }
+ */
+export function listLiveFrontPages(db: Db, scheme: SchemeId, asOf: string): Map<string, DbLiveFrontPage> {
+  const rows = statement(
+    db,
+    /* sql */ `SELECT a.unit_code, p.id, p.name, p.url FROM pages p
+      JOIN page_assignments a ON a.page_id = p.id AND a.scheme = @scheme
+      WHERE p.owner = 'front' AND ${PAGE_IS_LIVE}
+      ORDER BY p.launched_on DESC, p.id DESC`,
+  ).all({ scheme, asOf }) as Array<DbLiveFrontPage & { unit_code: string }>;
+  // Newest first, so the oldest of a unit is set last.
+  return new Map(rows.map(({ unit_code, ...page }) => [unit_code, page]));
 }

@@ -7,7 +7,7 @@
  * Synchronous and CPU-bound: the server runs it in a worker thread (parse-pool.ts, through
  * read-table.ts readImportTable), never on the main thread.
  */
-import { IMPORT_COLUMNS, importColumn, importColumnFor, MAX_IMPORT_ROWS, type ImportColumnKey, type ImportFormat } from '@mttq/core';
+import { foldDiacritics, IMPORT_COLUMNS, importColumn, importColumnFor, MAX_IMPORT_ROWS, type ImportColumnKey, type ImportFormat } from '@mttq/core';
 import { decodeText, isLegacyExcel, isZip, type TextEncodingName } from './decode';
 import { splitCsv } from './parse-csv';
 import { readXlsx, type XlsxValue } from './parse-xlsx';
@@ -28,6 +28,16 @@ export interface ImportTable {
   ignored: string[];
   /** Data rows with at least one non-empty cell, in file order. */
   rows: Array<{ row: number; cells: string[] }>;
+  /** Rows below the header that are spreadsheet furniture, not pages: totals, signatures, repeated headers. */
+  skipped: SkippedRow[];
+}
+
+export type SkipReason = 'totals' | 'signature' | 'header';
+export interface SkippedRow {
+  row: number;
+  reason: SkipReason;
+  /** The cell that gave it away, as written. */
+  text: string;
 }
 
 /** The header is searched for in the first rows: files may start with a title line. */
@@ -49,7 +59,8 @@ export function cleanCell(value: string): string {
   return /^'[=+\-@]/u.test(text) ? text.slice(1) : text;
 }
 
-const matchesIn = (cells: readonly string[]) => cells.filter((cell) => cell.length <= MAX_HEADER_LENGTH && importColumnFor(cell) !== undefined).length;
+const isRecognised = (cell: string) => cell.length <= MAX_HEADER_LENGTH && importColumnFor(cell) !== undefined;
+const matchesIn = (cells: readonly string[]) => cells.filter(isRecognised).length;
 
 /** Splits one physical line on `separator` outside double quotes; enough to sniff a header. */
 function splitLine(line: string, separator: Separator): string[] {
@@ -124,18 +135,67 @@ const describe = (key: ImportColumnKey) => {
   return `${column.vi} (${column.en})`;
 };
 
-/** The header row among the first rows: the one naming the most import columns. */
-function findHeader(rows: Array<{ row: number; cells: string[] }>): number {
-  let bestIndex = 0;
-  let bestMatches = -1;
-  rows.slice(0, HEADER_SEARCH_ROWS).forEach((row, index) => {
-    const matches = matchesIn(row.cells);
-    if (matches > bestMatches) {
-      bestIndex = index;
-      bestMatches = matches;
-    }
+/**
+ * A two-row header (a merged group header over sub-headers) as one row: each column's sub-header,
+ * or the group and sub-header together when only that names a column, or the group alone.
+ * combineHeaders(['Đơn vị', 'Đơn vị', 'Số liệu'], ['Huyện', 'Xã', 'Lượt thích']) → ['Huyện', 'Xã', 'Lượt thích']
+ */
+export function combineHeaders(top: readonly string[], sub: readonly string[]): string[] {
+  return Array.from({ length: Math.max(top.length, sub.length) }, (_, column) => {
+    const group = top[column] ?? '';
+    const own = sub[column] ?? '';
+    if (own === '' || own === group) return group;
+    if (group === '' || isRecognised(own)) return own;
+    const joined = `${group} ${own}`;
+    return isRecognised(joined) ? joined : own;
   });
-  return bestIndex;
+}
+
+interface FoundHeader {
+  /** Index in the rows of the header's first row. */
+  index: number;
+  /** 1, or 2 for a group header over sub-headers. */
+  depth: 1 | 2;
+  cells: string[];
+}
+
+/**
+ * The header among the first rows: the row (or pair of adjacent rows, read as group and
+ * sub-headers) naming the most import columns; title rows above it name none.
+ */
+function findHeader(rows: ReadonlyArray<{ row: number; cells: string[] }>): FoundHeader {
+  let best: FoundHeader & { matches: number } = { index: 0, depth: 1, cells: rows[0]?.cells ?? [], matches: -1 };
+  rows.slice(0, HEADER_SEARCH_ROWS).forEach((row, index) => {
+    const single = matchesIn(row.cells);
+    if (single > best.matches) best = { index, depth: 1, cells: row.cells, matches: single };
+    const next = rows[index + 1];
+    if (!next || next.row !== row.row + 1) return;
+    const cells = combineHeaders(row.cells, next.cells);
+    const matches = matchesIn(cells);
+    if (matches > best.matches && matches > single && matches > matchesIn(next.cells)) best = { index, depth: 2, cells, matches };
+  });
+  return best;
+}
+
+/** "Tổng cộng", "Cộng", "Tổng số", "Tổng" (alone, before a colon or a place): a totals row. */
+const TOTALS = /^(?:tong cong|tong so|tong|cong)(?:$|\s*[:.(-]|\s+(?:toan|huyen|xa|tinh|quan|phuong|thi|thanh|cac|chung)\b)/u;
+/** The lines under a table: who drew it up, the head's signature, "…, ngày … tháng … năm …". */
+const SIGNATURE = /^(?:nguoi lap|nguoi ky|thu truong|ky ten|ky ghi ro|xac nhan cua|tm\.? |t\/m |noi nhan)|ngay\s*\S{0,4}\s*thang\s*\S{0,4}\s*nam\b/u;
+
+/**
+ * Why a row under the header is no page, or null: a totals row, a signature or date line (and
+ * with it every row below), or the header repeated on a new printed page.
+ */
+function furniture(cells: readonly string[], header: readonly string[], columns: ReadonlyMap<ImportColumnKey, { index: number }>): { reason: SkipReason; text: string } | null {
+  const urlCell = cells[columns.get('url')?.index ?? -1] ?? '';
+  for (const cell of cells) {
+    if (cell === '' || cell.length > MAX_HEADER_LENGTH) continue;
+    const folded = foldDiacritics(cell).replace(/[^a-z0-9/:.( -]+/gu, ' ').trim();
+    if (SIGNATURE.test(folded)) return { reason: 'signature', text: cell };
+    if (urlCell === '' && TOTALS.test(folded)) return { reason: 'totals', text: cell };
+  }
+  if (cells.length > 0 && cells.every((cell, i) => cell === (header[i] ?? '')) && matchesIn(cells) >= MIN_HEADER_MATCHES) return { reason: 'header', text: cells.find((c) => c !== '') ?? '' };
+  return null;
 }
 
 const UNIT_KEYS: readonly ImportColumnKey[] = ['provinceCode', 'province', 'districtCode', 'district', 'communeCode', 'commune'];
@@ -152,43 +212,49 @@ export function parseImportTable(bytes: Uint8Array, limits: UploadLimits = DEFAU
   let encoding: TextEncodingName | null = null;
   let separator: Separator | null = null;
   let raw: Array<{ row: number; cells: string[] }>;
-  let headerIndex: number;
+  let header: FoundHeader;
   if (isZip(bytes)) {
     format = 'xlsx';
     // The first sheet whose early rows hold a header; templates put instructions on a later sheet.
-    const rows = readXlsx(bytes, limits, (sheet) => sheet.slice(0, HEADER_SEARCH_ROWS).some((r) => matchesIn(headerCells(r.values)) >= MIN_HEADER_MATCHES));
+    const rows = readXlsx(bytes, limits, (sheet) => matchesIn(findHeader(sheet.slice(0, HEADER_SEARCH_ROWS + 1).map((r) => ({ row: r.row, cells: headerCells(r.values) }))).cells) >= MIN_HEADER_MATCHES);
     const asText = rows.map((r) => ({ row: r.row, cells: headerCells(r.values) }));
-    headerIndex = findHeader(asText);
-    const header = asText[headerIndex]?.cells ?? [];
-    const keys = header.map((cell) => importColumnFor(cell)?.key);
-    raw = rows.map((r, i) => (i === headerIndex ? asText[i]! : { row: r.row, cells: r.values.map((v, col) => cleanCell(xlsxText(v, keys[col]))) }));
+    header = findHeader(asText);
+    const keys = header.cells.map((cell) => importColumnFor(cell)?.key);
+    const below = header.index + header.depth;
+    raw = rows.map((r, i) => (i < below ? asText[i]! : { row: r.row, cells: r.values.map((v, col) => cleanCell(xlsxText(v, keys[col]))) }));
   } else {
     format = 'csv';
     const csv = readCsv(bytes, limits);
     ({ encoding, separator } = csv);
     raw = csv.rows;
-    headerIndex = findHeader(raw);
+    header = findHeader(raw);
   }
 
-  const headerRow = raw[headerIndex];
+  const headerRow = raw[header.index];
   if (!headerRow || raw.every((r) => r.cells.every((cell) => cell === ''))) {
     throw unprocessable('The file is empty. Download the template (GET /api/v1/imports/template), fill it in and upload it.');
   }
   const columns = new Map<ImportColumnKey, { index: number; header: string }>();
   const ignored: string[] = [];
   const duplicates: RefusalData['details'] = [];
-  headerRow.cells.forEach((header, index) => {
-    if (header === '') return;
-    const column = header.length <= MAX_HEADER_LENGTH ? importColumnFor(header) : undefined;
+  header.cells.forEach((text, index) => {
+    // A header merged across columns repeats in each of them: the first one counts.
+    if (text === '' || (format === 'xlsx' && text === header.cells[index - 1])) return;
+    const column = text.length <= MAX_HEADER_LENGTH ? importColumnFor(text) : undefined;
     if (!column) {
-      ignored.push(header);
+      ignored.push(text);
       return;
     }
     const taken = columns.get(column.key);
-    if (taken) duplicates.push({ path: header, message: `names the same column as "${taken.header}" (${describe(column.key)}); keep one of them` });
-    else columns.set(column.key, { index, header });
+    if (taken) duplicates.push({ path: text, message: `names the same column as "${taken.header}" (${describe(column.key)}); keep one of them` });
+    else columns.set(column.key, { index, header: text });
   });
-  if (duplicates.length > 0) throw unprocessable(`Two columns have the same meaning: ${duplicates.map((d) => `"${d.path}" ${d.message}`).join('; ')}.`, duplicates);
+  if (duplicates.length > 0) {
+    throw unprocessable(
+      `Two columns have the same meaning: ${duplicates.map((d) => `"${d.path}" ${d.message}`).join('; ')}. Hai cột cùng một nghĩa: ${duplicates.map((d) => `"${d.path}"`).join(', ')}; giữ lại một cột.`,
+      duplicates,
+    );
+  }
 
   const missing: RefusalData['details'] = [];
   if (!columns.has('url')) missing.push({ path: importColumn('url').vi, message: `is required: the column ${describe('url')} identifies each page` });
@@ -197,16 +263,34 @@ export function parseImportTable(bytes: Uint8Array, limits: UploadLimits = DEFAU
   }
   if (missing.length > 0) {
     const found = [...columns.values()].map((c) => c.header);
+    const headerRows = header.depth === 2 ? `${headerRow.row}–${headerRow.row + 1}` : `${headerRow.row}`;
+    const needed = missing.map((m) => (m.path === importColumn('url').vi ? 'đường dẫn trang (ví dụ "Link fanpage")' : 'đơn vị (ví dụ "Tên xã", "Phường/Xã/Thị trấn" hoặc "Mã xã")')).join(' và ');
     throw unprocessable(
-      `Missing required columns: ${missing.map((m) => m.path).join(', ')}. ${missing.map((m) => `${m.path} ${m.message}`).join('; ')}. The header row ${headerRow.row} has ${found.length > 0 ? found.join(', ') : 'no known column'}; accepted headers are ${IMPORT_COLUMNS.map((c) => c.vi).join(', ')} (or their English names).`,
+      `Missing required columns: ${missing.map((m) => m.path).join(', ')}. ${missing.map((m) => `${m.path} ${m.message}`).join('; ')}. The header row ${headerRow.row} has ${found.length > 0 ? found.join(', ') : 'no known column'}; accepted headers are ${IMPORT_COLUMNS.map((c) => c.vi).join(', ')} (or their English names). ` +
+        `Thiếu cột bắt buộc: cần cột ${needed}. Dòng tiêu đề ${headerRows} có ${found.length > 0 ? found.map((f) => `"${f}"`).join(', ') : 'không cột nào nhận ra được'}${ignored.length > 0 ? `; không nhận ra: ${ignored.map((f) => `"${f}"`).join(', ')}` : ''}.`,
       missing,
     );
   }
 
-  const rows = raw.slice(headerIndex + 1).filter((r) => r.cells.some((cell) => cell !== ''));
+  const rows: ImportTable['rows'] = [];
+  const skipped: SkippedRow[] = [];
+  let isBelowSignature = false;
+  for (const r of raw.slice(header.index + header.depth)) {
+    if (r.cells.every((cell) => cell === '')) continue;
+    if (isBelowSignature) {
+      skipped.push({ row: r.row, reason: 'signature', text: r.cells.find((c) => c !== '')! });
+      continue;
+    }
+    const found = furniture(r.cells, header.cells, columns);
+    if (!found) rows.push(r);
+    else {
+      skipped.push({ row: r.row, ...found });
+      isBelowSignature ||= found.reason === 'signature';
+    }
+  }
   if (rows.length === 0) throw unprocessable(`The file has a header (row ${headerRow.row}) but no data rows below it.`);
   if (rows.length > MAX_IMPORT_ROWS) {
     throw unprocessable(`The file has ${rows.length.toLocaleString('en-US')} data rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} can be imported at once. Split it (for example by province) and import the parts one after another.`);
   }
-  return { format, encoding, separator, headerRow: headerRow.row, columns, ignored, rows };
+  return { format, encoding, separator, headerRow: headerRow.row, columns, ignored, rows, skipped };
 }

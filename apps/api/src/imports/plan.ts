@@ -19,6 +19,7 @@ import {
   SCHEMES,
   type ImportColumnKey,
   type ImportDryRunResponse,
+  type ImportProblem,
   type ImportRowError,
   type ImportRowResult,
   type ImportTotals,
@@ -31,12 +32,11 @@ import {
 import { describeScopes, isInsideScope } from '../auth/scope-image';
 import type { SessionUser } from '../auth/user';
 import { listPageAssignments } from '../pages/page-queries';
-import { findLiveFrontPage } from '../writes/front-pages';
 import type { Services } from '../http/services';
 import { NOTE_MAX, PAGE_NAME_MAX } from '../writes/page-writes';
 import { parsePageUrl, platformOfPageUrl } from '../writes/url-normalise';
-import { parseCount, parseDate, parseMonth } from './cells';
-import { findPageByUrl, readPageState, type DbImportEvent, type DbImportMetric, type PageState } from './import-queries';
+import { parseDate, parseFigure, parseMonth } from './cells';
+import { findPageByUrl, listLiveFrontPages, readPageState, type DbImportEvent, type DbImportMetric, type PageState } from './import-queries';
 import type { ImportTable } from './read-table';
 import { UnitResolver } from './unit-resolver';
 
@@ -108,17 +108,29 @@ interface ParsedRow {
   launchedOn?: string;
   status?: PageStatus;
   note?: string;
-  metric?: { month: string; followers: number; posts: number; interactions: number; views: number | null };
+  metric?: RowFigures;
+}
+
+/** A row's month of figures; null: not given (kept as stored, or 0 for a new month). */
+interface RowFigures {
+  month: string;
+  followers: number | null;
+  posts: number | null;
+  interactions: number | null;
+  views: number | null;
 }
 
 type Values = Partial<Record<ImportColumnKey, string>>;
 
 const PAGE_DATA_KEYS: readonly ImportColumnKey[] = ['url', 'platform', 'pageName', 'owner', 'launchedOn', 'status', 'note', 'followers', 'posts', 'interactions', 'views'];
 const COUNT_KEYS = ['followers', 'posts', 'interactions', 'views'] as const;
+/** The counts every stored month has. */
+const REQUIRED_COUNTS = ['followers', 'posts', 'interactions'] as const;
 const LIFECYCLE: readonly PageStatus[] = ['closed', 'rejected', 'reopened'];
 const REVIEW: readonly PageStatus[] = ['verified', 'rejected'];
 
 const label = (status: PageStatus) => PAGE_STATUS_LABELS[status].vi;
+const NO_LAUNCH_DATE = 'is empty; a new page needs its launch date, e.g. 2022-03-15';
 
 /** Builds plans for one app: the scheme's units, the user, the clock. */
 class Planner {
@@ -133,11 +145,22 @@ class Planner {
     private readonly user: SessionUser,
     readonly scheme: SchemeId,
     private readonly table: ImportTable,
+    /** The month of figures in rows without one. */
+    readonly month: string,
   ) {
     this.today = services.today();
     // Statuses are recorded on the day of the import, whatever the scheme: nothing is back-dated.
     this.effectiveOn = this.today;
-    this.resolver = new UnitResolver(scheme, services.units(scheme), (key) => this.header(key));
+    const isInScope = (unit: Unit) => this.scopeError(scheme, unit.code, unit.name) === null;
+    this.resolver = new UnitResolver(scheme, services.units(scheme), (key) => this.header(key), isInScope);
+  }
+
+  private liveFrontPages: ReturnType<typeof listLiveFrontPages> | null = null;
+
+  /** The unit's live Front page as the scheme shows it today, if any. */
+  private liveFrontPage(code: string) {
+    this.liveFrontPages ??= listLiveFrontPages(this.services.db, this.scheme, defaultAsOf(this.scheme, this.today));
+    return this.liveFrontPages.get(code);
   }
 
   /** The header of a column as the file writes it, or the template's. */
@@ -234,35 +257,44 @@ class Planner {
 
     const hasFigures = COUNT_KEYS.some((key) => values[key] !== undefined);
     if (hasFigures) {
-      const counts: Partial<Record<(typeof COUNT_KEYS)[number], number>> = {};
+      const figures: Omit<RowFigures, 'month'> = { followers: null, posts: null, interactions: null, views: null };
       for (const key of COUNT_KEYS) {
         const text = values[key];
-        if (text === undefined) {
-          if (key !== 'views') add(key, 'is empty; a month of figures needs followers, posts and interactions');
-          continue;
+        if (text === undefined) continue;
+        const figure = parseFigure(text);
+        if (!figure.ok) add(key, figure.message);
+        else {
+          figures[key] = figure.value.value;
+          if (figure.value.isRounded) result.warnings.push(`${this.header(key)} "${text}" is rounded; read as ${figure.value.value}. Write the exact figure if you have it`);
         }
-        const count = parseCount(text);
-        if (count.ok) counts[key] = count.value;
-        else add(key, count.message);
       }
-      let month: string | undefined;
-      if (values.month === undefined) add('month', 'is empty; say which month the figures are for, e.g. 2025-05');
-      else {
+      let month: string | null = this.month;
+      if (values.month !== undefined) {
         const parsedMonth = parseMonth(values.month);
+        month = null;
         if (!parsedMonth.ok) add('month', parsedMonth.message);
         else if (parsedMonth.value > this.today.slice(0, 7)) add('month', `${parsedMonth.value} is in the future; today is ${this.today}`);
         else month = parsedMonth.value;
       }
-      if (month && counts.followers !== undefined && counts.posts !== undefined && counts.interactions !== undefined) {
-        parsed.metric = { month, followers: counts.followers, posts: counts.posts, interactions: counts.interactions, views: counts.views ?? null };
-      }
+      if (month) parsed.metric = { ...figures, month };
     }
+    if (values.launchedOn === undefined && errors.length > 0) this.checkLaunchOfNewPage(result, values.url);
 
     if (errors.length > 0 || !resolved.unit || !url || !platform) {
       result.outcome = 'error';
       return null;
     }
     return { ...parsed, unit: resolved.unit, url, typedUrl: values.url!, platform };
+  }
+
+  /**
+   * A row that fails early is not planned, but a new page without its launch date is said at
+   * once too, so that one dry run lists everything to fix. A URL that no page has is a new page.
+   */
+  private checkLaunchOfNewPage(result: ImportRowResult, typedUrl: string | undefined): void {
+    if (typedUrl === undefined) return;
+    const urls = [...new Set([result.url ?? typedUrl, typedUrl.trim()])];
+    if (!findPageByUrl(this.services.db, this.scheme, urls)) result.errors.push({ column: this.header('launchedOn'), message: NO_LAUNCH_DATE, candidates: [] });
   }
 
   /**
@@ -360,7 +392,7 @@ class Planner {
       }
     } else {
       if (!merged.launchedOn) {
-        for (const row of kept) this.fail(row.row, 'launchedOn', 'is empty; a new page needs its launch date, e.g. 2022-03-15');
+        for (const row of kept) this.fail(row.row, 'launchedOn', NO_LAUNCH_DATE);
         return null;
       }
       const owner = merged.owner ?? 'front';
@@ -368,7 +400,7 @@ class Planner {
       note(first.row, `create ${after.platform} page "${after.name}" for ${unit.name} (${unit.code}), launched on ${after.launchedOn}`);
       note(first.row, `status: ${label('reported')} on ${this.effectiveOn}`);
       if (owner === 'front') {
-        const existing = findLiveFrontPage(this.services.db, this.scheme, unit.code, defaultAsOf(this.scheme, this.today));
+        const existing = this.liveFrontPage(unit.code);
         if (existing) this.result(first.row).warnings.push(`${unit.name} already has a live Front page, page ${existing.id} "${existing.name}" (${existing.url}); this adds a second one`);
       }
     }
@@ -391,12 +423,13 @@ class Planner {
     const metrics: MetricWrite[] = [];
     const launchMonth = after.launchedOn.slice(0, 7);
     for (const row of metricRows) {
-      const m = row.metric!;
-      if (m.month < launchMonth) {
-        this.fail(row.row, 'month', `${m.month} is before the page's launch on ${after.launchedOn}`);
+      const given = row.metric!;
+      if (given.month < launchMonth) {
+        this.fail(row.row, 'month', `${given.month} is before the page's launch on ${after.launchedOn}`);
         continue;
       }
-      const previous = before?.metrics[m.month] ?? null;
+      const previous = before?.metrics[given.month] ?? null;
+      const m = this.completeFigures(row.row, given, previous);
       const isSame =
         previous !== null && previous.followers === m.followers && previous.posts === m.posts && previous.interactions === m.interactions && (m.views === null || previous.views === m.views);
       if (isSame) continue;
@@ -419,6 +452,19 @@ class Planner {
     });
     if (!isPageLevelChange && metrics.length === 0) return null;
     return { rows: kept.map((r) => r.row), pageId: before?.page.id ?? null, unit, after, isPageChanged, isAssigned, event, metrics, before, months: monthList };
+  }
+
+  /**
+   * A month's figures to write: those the row gives; the others as stored, or 0 for a month
+   * with no figures yet (said in a warning). Views stay null: null keeps the stored views.
+   */
+  private completeFigures(row: number, given: RowFigures, previous: DbImportMetric | null): Omit<MetricWrite, 'before'> {
+    const missing = REQUIRED_COUNTS.filter((key) => given[key] === null && previous === null);
+    if (missing.length > 0) {
+      this.result(row).warnings.push(`${missing.map((key) => this.header(key)).join(', ')} not given for ${given.month}: recorded as 0`);
+    }
+    const count = (key: (typeof REQUIRED_COUNTS)[number]) => given[key] ?? previous?.[key] ?? 0;
+    return { month: given.month, followers: count('followers'), posts: count('posts'), interactions: count('interactions'), views: given.views };
   }
 
   /**
@@ -479,9 +525,42 @@ const isLaunchInScheme = (scheme: SchemeId, date: string) => SCHEMES[scheme].val
 /** A user's role and scope, to compare between the dry run and the commit. */
 export const accessOf = (user: SessionUser) => JSON.stringify([user.role, user.scopes]);
 
+/** The last full month before `today`: lastFullMonth('2026-12-02') → '2026-11'. */
+export function lastFullMonth(today: string): string {
+  const date = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() - 1);
+  return date.toISOString().slice(0, 7);
+}
+
+/** A message with its row's values (quoted text, numbers, dates) left out: what rows with the same kind of problem share. */
+const kindOf = (message: string) => message.replace(/"[^"]*"/gu, '"…"').replace(/\d[\d\-.,/:]*/gu, '#');
+
+/**
+ * Every row's errors and warnings grouped by kind (the column and the message without its
+ * values), with the rows of each: errors first, then the kinds with the most rows.
+ */
+export function groupProblems(results: readonly ImportRowResult[]): ImportProblem[] {
+  const groups = new Map<string, ImportProblem>();
+  const add = (severity: ImportProblem['severity'], column: string | null, message: string, row: number) => {
+    const key = `${severity}\u0000${column ?? ''}\u0000${kindOf(message)}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { severity, column, example: message, count: 1, rows: [row] });
+    else if (group.rows.at(-1) !== row) {
+      group.count += 1;
+      group.rows.push(row);
+    }
+  };
+  for (const result of results) {
+    for (const error of result.errors) add('error', error.column, error.message, result.row);
+    for (const warning of result.warnings) add('warning', null, warning, result.row);
+  }
+  return [...groups.values()].sort((a, b) => (a.severity === b.severity ? b.count - a.count : a.severity === 'error' ? -1 : 1));
+}
+
 /**
  * The dry run of a table: every row's outcome and the changes a commit would apply. Reads only.
- * buildImportPlan(services, admin, 'legacy63', table, 'xa.csv') → { plan: { changes: [...] }, response: { rows: [...], totals } }
+ * Figures in rows without a month are for `month`.
+ * buildImportPlan(services, admin, 'legacy63', table, 'xa.csv', '2025-05') → { plan: { changes: [...] }, response: { rows: [...], totals } }
  */
 export function buildImportPlan(
   services: Services,
@@ -489,8 +568,9 @@ export function buildImportPlan(
   scheme: SchemeId,
   table: ImportTable,
   fileName: string,
+  month: string = lastFullMonth(services.today()),
 ): { plan: ImportPlan; response: Omit<ImportDryRunResponse, 'file' | 'columns' | 'ignoredColumns'> } {
-  const planner = new Planner(services, user, scheme, table);
+  const planner = new Planner(services, user, scheme, table, month);
   const byUrl = new Map<string, ParsedRow[]>();
   for (const { row, cells } of table.rows) {
     const parsed = planner.parseRow(row, cells);
@@ -528,6 +608,9 @@ export function buildImportPlan(
       expiresAt: new Date(expiresAt).toISOString(),
       canCommit: errorRows.length === 0,
       totals,
+      month,
+      skippedRows: table.skipped,
+      problems: groupProblems(planner.results),
       rows: planner.results,
     },
   };

@@ -57,7 +57,7 @@ const dryRunRoute = createRoute({
   method: 'post',
   path: '/imports/dry-run',
   summary: 'Read an import file and say what committing it would do, row by row',
-  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message) and the answer a planId to commit within ${IMPORT_PLAN_TTL_HOURS} hours (plans are kept in the database and survive a restart; each user keeps their ${IMPORT_PLANS_PER_USER} newest, a further dry run replacing the oldest). Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file or missing required columns is a 422 naming them.`,
+  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme and month (of the figures in rows without a month; default the last full month). Headers are recognised by meaning (case, diacritics, punctuation and word order aside; common synonyms such as Link fanpage, Phường/Xã/Thị trấn, Lượt thích); title rows above the header, a two-row header (merged group over sub-headers), totals, signature and date lines are found and listed in skippedRows; any subset of followers, posts, interactions and views may be given. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message) and the answer a planId to commit within ${IMPORT_PLAN_TTL_HOURS} hours (plans are kept in the database and survive a restart; each user keeps their ${IMPORT_PLANS_PER_USER} newest, a further dry run replacing the oldest). Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file or missing required columns is a 422 naming them.`,
   middleware: [
     onlyRoles(IMPORTER_ROLES),
     // Room for the multipart envelope around a file at the limit; the file itself is checked below.
@@ -153,7 +153,8 @@ export const importRoutes = createRouter()
     if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
     const table = await readImportTable(new Uint8Array(await file.arrayBuffer()));
     const scheme = resolveScheme(services, form.scheme);
-    const { plan, response } = buildImportPlan(services, user, scheme, table, file.name);
+    if (form.month !== undefined && form.month > services.today().slice(0, 7)) throw badRequest('month', `${form.month} is in the future; choose a month up to ${services.today().slice(0, 7)}`);
+    const { plan, response } = buildImportPlan(services, user, scheme, table, file.name, form.month);
     await planStoreOf(services).put(plan);
     return c.json(
       {

@@ -28,6 +28,8 @@ export class UnitResolver {
     units: readonly Unit[],
     /** The header of a column as written in the file, or its template header. */
     private readonly headerOf: (key: ImportColumnKey) => string,
+    /** Units the uploader may write: the only ones offered as suggestions. */
+    private readonly isInScope: (unit: Unit) => boolean = () => true,
   ) {
     const add = (parent: string, unit: Unit) => {
       let levels = this.below.get(parent);
@@ -82,6 +84,19 @@ export class UnitResolver {
   }
 
   /**
+   * Units of the uploader's scope called `name` under the parent's province but not under the
+   * parent: a commune written under the wrong district. ('Tịnh Ấn Tây' under Huyện Sơn Tịnh → Xã Tịnh Ấn Tây, Thành phố Quảng Ngãi)
+   */
+  private elsewhere(name: string, level: Level, parent: Unit): ImportUnitCandidate[] {
+    if (parent.level === 'province') return [];
+    const province = this.byCode.get(parent.provinceCode);
+    if (!province) return [];
+    const match = this.match(name, level, province);
+    const units = match.unit ? [match.unit] : match.candidates.map((c) => c.unit);
+    return units.filter((unit) => unit.parentCode !== parent.code && this.isInScope(unit)).map((unit) => this.candidate(unit));
+  }
+
+  /**
    * The lowest unit the row names, each level checked against the one above.
    * resolve({ province: 'Hà Nội', commune: 'Phúc Xá' }) → { unit: Phường Phúc Xá }
    */
@@ -112,14 +127,18 @@ export class UnitResolver {
       } else {
         const match = this.match(name!, level, parent);
         if (!match.unit) {
-          const candidates = match.candidates.map((c) => this.candidate(c.unit));
+          const candidates = match.candidates.filter((c) => this.isInScope(c.unit)).map((c) => this.candidate(c.unit));
           const where = parent ? ` in ${parent.name}` : '';
           const fix = `give the code in ${this.headerOf(CODE_KEY[level])}${level === 'commune' && !parent ? ' or add the province' : ''}`;
+          const elsewhere = candidates.length === 0 && parent ? this.elsewhere(name!, level, parent) : [];
+          const listed = (units: ImportUnitCandidate[]) => units.map((c) => `${c.name} (${c.code}${c.parent ? `, ${c.parent}` : ''})`).join('; ');
           const message =
-            candidates.length === 0
-              ? `no ${LEVEL_WORDS[level]} of ${this.scheme}${where} is called "${name}"; check the spelling or ${fix}`
-              : `"${name}" may mean ${candidates.map((c) => `${c.name} (${c.code}${c.parent ? `, ${c.parent}` : ''})`).join('; ')}; ${fix}`;
-          return this.error(NAME_KEY[level], message, candidates);
+            elsewhere.length > 0
+              ? `no ${LEVEL_WORDS[level]} of ${this.scheme}${where} is called "${name}"; it is in another ${LEVEL_WORDS[parent!.level]}: ${listed(elsewhere)}; correct ${this.headerOf(NAME_KEY[parent!.level])} or ${fix}`
+              : candidates.length === 0
+                ? `no ${LEVEL_WORDS[level]} of ${this.scheme}${where} is called "${name}"; check the spelling or ${fix}`
+                : `"${name}" may mean ${listed(candidates)}; ${fix}`;
+          return this.error(NAME_KEY[level], message, elsewhere.length > 0 ? elsewhere : candidates);
         }
         unit = match.unit;
       }
