@@ -56,10 +56,11 @@ export function csvFile(rows: readonly (readonly string[])[], options: { separat
 }
 
 /** A multipart upload of `bytes` as the form field file, as a browser sends it. */
-export function uploadRequest(bytes: Uint8Array, session: TestSession, options: { fileName?: string; scheme?: string } = {}): RequestInit {
+export function uploadRequest(bytes: Uint8Array, session: TestSession, options: { fileName?: string; scheme?: string; month?: string } = {}): RequestInit {
   const form = new FormData();
   form.set('file', new File([new Uint8Array(bytes)], options.fileName ?? 'import.csv'));
   if (options.scheme) form.set('scheme', options.scheme);
+  if (options.month) form.set('month', options.month);
   return { method: 'POST', headers: session.headers, body: form };
 }
 

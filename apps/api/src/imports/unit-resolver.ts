@@ -78,7 +78,10 @@ export class UnitResolver {
     let found = this.matches.get(key);
     if (!found) {
       const pool = this.below.get(parent?.code ?? '')?.get(level) ?? [];
-      this.matches.set(key, (found = matchUnit(name, pool, { level, limit: MAX_LISTED })));
+      // Every candidate, so that those in the uploader's scope are found past the first few.
+      const all = matchUnit(name, pool, { level, limit: pool.length });
+      found = { unit: all.unit, candidates: all.candidates.filter((c) => this.isInScope(c.unit)).slice(0, MAX_LISTED) };
+      this.matches.set(key, found);
     }
     return found;
   }
@@ -127,7 +130,7 @@ export class UnitResolver {
       } else {
         const match = this.match(name!, level, parent);
         if (!match.unit) {
-          const candidates = match.candidates.filter((c) => this.isInScope(c.unit)).map((c) => this.candidate(c.unit));
+          const candidates = match.candidates.map((c) => this.candidate(c.unit));
           const where = parent ? ` in ${parent.name}` : '';
           const fix = `give the code in ${this.headerOf(CODE_KEY[level])}${level === 'commune' && !parent ? ' or add the province' : ''}`;
           const elsewhere = candidates.length === 0 && parent ? this.elsewhere(name!, level, parent) : [];

@@ -1,0 +1,259 @@
+/**
+ * Files as provincial officers keep them, through the real HTTP import routes: title rows, loose
+ * headers, a totals row and a signature block, a two-row merged header on the second sheet of a
+ * workbook, follower counts alone. Each imports its good rows without any mapping, and one dry
+ * run lists every bad row.
+ */
+import type { ImportDryRunResponse, ImportRowResult } from '@mttq/core';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, type TestSession } from '../test/auth';
+import { openDemoApp } from '../test/demo-app';
+import { csvFile, postRequest, uploadRequest, type TestEncoding } from './test-files';
+
+type DemoApp = ReturnType<typeof openDemoApp>;
+type DryRun = ImportDryRunResponse & { error?: { code: string; message: string; details: { path: string; message: string }[] } };
+
+async function dryRun(demo: DemoApp, session: TestSession, bytes: Uint8Array, options: { fileName?: string; month?: string } = {}) {
+  const response = await demo.app.request('/api/v1/imports/dry-run', uploadRequest(bytes, session, { scheme: 'legacy63', ...options }));
+  return { status: response.status, body: (await response.json()) as DryRun };
+}
+
+async function commit(demo: DemoApp, session: TestSession, planId: string) {
+  const response = await demo.app.request(`/api/v1/imports/${planId}/commit`, postRequest(session));
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+const byRow = (body: DryRun) => new Map<number, ImportRowResult>(body.rows.map((r) => [r.row, r]));
+const errorsOf = (r: ImportRowResult | undefined) => (r?.errors ?? []).map((e) => `${e.column}: ${e.message}`);
+
+const NBSP = '\u00a0';
+const TITLE = [
+  ['ỦY BAN MTTQ VIỆT NAM HUYỆN HỮU LŨNG'],
+  ['DANH SÁCH TRANG CỘNG ĐỒNG CỦA MTTQ CÁC XÃ, THỊ TRẤN'],
+  ['(Kèm theo Báo cáo số 12/BC-MTTQ ngày 25/11/2026)'],
+];
+const HEADER = ['STT', 'Quận/Huyện', 'Phường/Xã/Thị trấn', 'Tên trang', 'Link fanpage', 'Ngày thành lập', 'Lượt theo dõi trang', 'Ghi chú'];
+/** Row numbers as the spreadsheet shows them: the header is row 4. */
+const BODY = [
+  ['1', 'Huyện Hữu Lũng', 'Xã Quyết Thắng', 'MTTQ xã Quyết Thắng', 'https://www.facebook.com/mttq.quyetthang.officer', '15/03/2022', '1.245', ''], // 5
+  ['2', 'Hữu Lũng', 'Hòa Sơn', 'MTTQ xã Hòa Sơn', 'facebook.com/mttq.hoason.officer', '01/04/2022', '1,245', ''], // 6
+  ['3', 'Hữu Lũng', 'Thiện Tân', 'MTTQ xã Thiện Tân', 'https://facebook.com/mttq.thientan.officer/', '2022-05-01', '1,2K', 'số tròn'], // 7
+  ['4', 'Hữu Lũng', 'Yên Vượng', 'MTTQ xã Yên Vượng', 'https://www.facebook.com/mttq.yenvuong.officer', '02/05/2022', `1${NBSP}245`, ''], // 8
+  ['5', 'Hữu Lũng', 'Vân Thủy', 'MTTQ xã Vân Thủy', 'https://www.facebook.com/mttq.vanthuy.officer', '03/05/2022', '300', ''], // 9: Vân Thủy is in Chi Lăng
+  ['6', 'Hữu Lũng', 'Minh Tiến', 'MTTQ xã Minh Tiến', 'javascript:alert(1)', '', '250', ''], // 10: bad URL and no launch date
+  ['7', 'Hữu Lũng', 'Hồ Sơn', 'MTTQ xã Hồ Sơn (trang mới)', 'https://www.facebook.com/mttq.hoson2.officer', '04/05/2022', '90', ''], // 11: Hồ Sơn already has a live Front page
+  ['', 'Tổng cộng', '', '', '', '', '5.575', ''], // 12
+  ['', '', '', '', '', '', '', ''], // 13
+  ['', 'Người lập biểu', '', '', '', 'Thủ trưởng đơn vị', '', ''], // 14
+  ['', '', '', '', '', 'Hữu Lũng, ngày 25 tháng 11 năm 2026', '', ''], // 15
+  ['', 'Nguyễn Văn An', '', '', '', 'Trần Thị Bình', '', ''], // 16
+];
+const FILE = [...TITLE, HEADER, ...BODY];
+const GOOD = [5, 6, 7, 8, 11];
+
+describe('POST /imports/dry-run: an officer’s file as written', () => {
+  let demo: DemoApp;
+  let officer: TestSession;
+  beforeAll(async () => {
+    demo = openDemoApp();
+    officer = await signInAs(demo.db, 'province', { scheme: 'legacy63', code: '20' });
+  });
+  afterAll(() => demo.close());
+
+  it.each<[TestEncoding, string]>([
+    ['windows-1258', ';'],
+    ['windows-1258', ','],
+    ['utf-8', ','],
+    ['utf-8-bom', ';'],
+    ['utf-8', '\t'],
+  ])('reads %s with separator %j: the header under three title rows, good rows planned, every bad row listed, furniture skipped', async (encoding, separator) => {
+    const { status, body } = await dryRun(demo, officer, csvFile(FILE, { encoding, separator }));
+    expect(status).toBe(200);
+    expect(body.file).toMatchObject({ encoding, separator, headerRow: 4 });
+    expect(Object.fromEntries(body.columns.map((c) => [c.key, c.header]))).toEqual({
+      district: 'Quận/Huyện',
+      commune: 'Phường/Xã/Thị trấn',
+      pageName: 'Tên trang',
+      url: 'Link fanpage',
+      launchedOn: 'Ngày thành lập',
+      followers: 'Lượt theo dõi trang',
+      note: 'Ghi chú',
+    });
+    expect(body.ignoredColumns).toEqual(['STT']);
+    expect(body.skippedRows).toEqual([
+      { row: 12, reason: 'totals', text: 'Tổng cộng' },
+      { row: 14, reason: 'signature', text: 'Người lập biểu' },
+      { row: 15, reason: 'signature', text: 'Hữu Lũng, ngày 25 tháng 11 năm 2026' },
+      { row: 16, reason: 'signature', text: 'Nguyễn Văn An' },
+    ]);
+
+    const rows = byRow(body);
+    expect([...rows.keys()]).toEqual([5, 6, 7, 8, 9, 10, 11]);
+    expect(GOOD.map((row) => rows.get(row)!.outcome)).toEqual(['create', 'create', 'create', 'create', 'create']);
+    expect(GOOD.map((row) => rows.get(row)!.unit!.code)).toEqual(['06394', '06445', '06406', '06412', '06451']);
+    // Followers alone are taken, for the last full month before today (27/11/2026).
+    expect(body.month).toBe('2026-10');
+    expect(rows.get(5)!.changes).toContain('metrics 2026-10: new, followers 1245, posts 0, interactions 0');
+    expect(rows.get(6)!.changes).toContain('metrics 2026-10: new, followers 1245, posts 0, interactions 0');
+    expect(rows.get(8)!.changes).toContain('metrics 2026-10: new, followers 1245, posts 0, interactions 0');
+    expect(rows.get(5)!.warnings).toContain('Số bài, Tương tác not given for 2026-10: recorded as 0');
+    expect(rows.get(7)!.changes).toContain('metrics 2026-10: new, followers 1200, posts 0, interactions 0');
+    expect(rows.get(7)!.warnings).toContain('Lượt theo dõi trang "1,2K" is rounded; read as 1200. Write the exact figure if you have it');
+    expect(rows.get(11)!.warnings.join(' ')).toContain('Xã Hồ Sơn already has a live Front page');
+
+    // The commune under the wrong district is pointed to its own district.
+    expect(rows.get(9)!.outcome).toBe('error');
+    expect(rows.get(9)!.errors[0]).toMatchObject({
+      column: 'Phường/Xã/Thị trấn',
+      message: expect.stringContaining('no commune of legacy63 in Huyện Hữu Lũng is called "Vân Thủy"; it is in another district: Xã Vân Thủy (06472, Huyện Chi Lăng)'),
+      candidates: [{ code: '06472', name: 'Xã Vân Thủy', parent: 'Huyện Chi Lăng' }],
+    });
+    // A bad address and a missing launch date come in the same dry run.
+    expect(errorsOf(rows.get(10))).toEqual([
+      'Nền tảng: is empty and javascript:alert(1) is not on Facebook, Zalo, TikTok or YouTube; write the platform',
+      'Ngày thành lập: is empty; a new page needs its launch date, e.g. 2022-03-15',
+    ]);
+    expect(body.canCommit).toBe(false);
+    expect(body.totals).toMatchObject({ rows: 7, create: 5, error: 2 });
+    expect(body.problems.filter((p) => p.severity === 'error').map((p) => [p.column, p.count, p.rows])).toEqual([
+      ['Phường/Xã/Thị trấn', 1, [9]],
+      ['Nền tảng', 1, [10]],
+      ['Ngày thành lập', 1, [10]],
+    ]);
+    expect(body.problems.find((p) => p.example === 'Số bài, Tương tác not given for 2026-10: recorded as 0')).toMatchObject({ severity: 'warning', count: 5, rows: GOOD });
+  });
+
+  it('imports the good rows once the bad ones are left out, with the month chosen in the form', async () => {
+    const good = [...TITLE, HEADER, ...BODY.filter((_, i) => GOOD.includes(i + 5) || i + 5 > 11)];
+    const { status, body } = await dryRun(demo, officer, csvFile(good, { encoding: 'windows-1258', separator: ';' }), { month: '2026-09' });
+    expect(status).toBe(200);
+    expect(body.month).toBe('2026-09');
+    expect(body.canCommit).toBe(true);
+    expect(body.totals).toMatchObject({ rows: 5, create: 5, error: 0, metricSnapshots: 5 });
+    const committed = await commit(demo, officer, body.planId);
+    expect(committed.status).toBe(200);
+    const stored = demo.db
+      .prepare("SELECT m.followers, m.posts, m.interactions FROM metric_snapshots m JOIN pages p ON p.id = m.page_id WHERE p.url = ? AND m.month = '2026-09'")
+      .get('https://www.facebook.com/mttq.quyetthang.officer');
+    expect(stored).toEqual({ followers: 1245, posts: 0, interactions: 0 });
+  });
+
+  it('offers only units of the officer’s own scope for a commune name without its province', async () => {
+    const { body } = await dryRun(
+      demo,
+      officer,
+      csvFile([
+        ['Tên đơn vị', 'Địa chỉ trang (link)', 'Ngày thành lập'],
+        ['Hòa Bình', 'https://www.facebook.com/mttq.hoabinh.officer', '01/06/2022'],
+      ]),
+    );
+    const [row] = body.rows;
+    expect(row!.outcome).toBe('error');
+    expect(row!.errors[0]!.candidates.length).toBeGreaterThan(0);
+    expect(row!.errors[0]!.candidates.every((c) => c.code.startsWith('06') && ['Huyện Hữu Lũng', 'Huyện Chi Lăng', 'Huyện Bắc Sơn', 'Huyện Văn Quan', 'Huyện Bình Gia', 'Huyện Tràng Định', 'Huyện Văn Lãng', 'Huyện Cao Lộc', 'Huyện Lộc Bình', 'Huyện Đình Lập', 'Thành phố Lạng Sơn'].includes(c.parent!))).toBe(true);
+  });
+
+  it('says in Vietnamese which required meaning is missing and what was found', async () => {
+    const { status, body } = await dryRun(demo, officer, csvFile([...TITLE, ['STT', 'Phường/Xã/Thị trấn', 'Lượt thích', 'Ghi chú'], ['1', 'Xã Hữu Liên', '12', '']]));
+    expect(status).toBe(422);
+    expect(body.error!.message).toContain('Thiếu cột bắt buộc: cần cột đường dẫn trang (ví dụ "Link fanpage"). Dòng tiêu đề 4 có "Phường/Xã/Thị trấn", "Lượt thích", "Ghi chú"; không nhận ra: "STT".');
+  });
+
+  it('names both columns when two mean the same', async () => {
+    const { status, body } = await dryRun(demo, officer, csvFile([['Xã', 'Link fanpage', 'Địa chỉ trang (link)'], ['Xã Hữu Liên', 'https://www.facebook.com/a', 'https://www.facebook.com/b']]));
+    expect(status).toBe(422);
+    expect(body.error!.message).toContain('"Địa chỉ trang (link)" names the same column as "Link fanpage"');
+  });
+
+  it('reads a two-row header of a CSV (a group over sub-headers) as one', async () => {
+    const { status, body } = await dryRun(
+      demo,
+      officer,
+      csvFile([
+        ['STT', 'Đơn vị', '', 'Link fanpage', 'Ngày thành lập', 'Số liệu tháng 10/2026', '', ''],
+        ['', 'Huyện', 'Xã', '', '', 'Lượt thích', 'Bài viết', 'Tương tác'],
+        ['1', 'Hữu Lũng', 'Xã Minh Sơn', 'https://www.facebook.com/mttq.minhson.officer', '01/07/2022', '410', '6', '75'],
+      ]),
+    );
+    expect(status).toBe(200);
+    expect(body.file.headerRow).toBe(1);
+    expect(body.rows).toMatchObject([{ row: 3, outcome: 'create', unit: { code: '06448' }, changes: expect.arrayContaining(['metrics 2026-10: new, followers 410, posts 6, interactions 75']) }]);
+  });
+
+  it('keeps the stored posts and interactions when a file gives followers alone for an existing page', async () => {
+    const admin = await signInAs(demo.db, 'admin');
+    const { body } = await dryRun(
+      demo,
+      admin,
+      csvFile([
+        ['Tên đơn vị', 'Quận/Huyện', 'Link fanpage', 'Lượt thích'],
+        ['Xã Hồ Sơn', 'Hữu Lũng', 'https://www.facebook.com/mttq.xa-ho-son-06451.demo', '800'],
+      ]),
+    );
+    expect(body.rows[0]).toMatchObject({ outcome: 'metrics', changes: ['metrics 2026-10: followers 778 → 800'], warnings: [] });
+    expect((await commit(demo, admin, body.planId)).status).toBe(200);
+    expect(demo.db.prepare("SELECT followers, posts, interactions FROM metric_snapshots WHERE page_id = 3005 AND month = '2026-10'").get()).toEqual({ followers: 800, posts: 8, interactions: 93 });
+  });
+});
+
+describe('POST /imports/dry-run: a workbook with an instructions sheet and a merged two-row header', () => {
+  let demo: DemoApp;
+  let admin: TestSession;
+  beforeAll(async () => {
+    demo = openDemoApp();
+    admin = await signInAs(demo.db, 'admin');
+  });
+  afterAll(() => demo.close());
+
+  async function workbook(): Promise<Uint8Array> {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Hướng dẫn').addRows([['Hướng dẫn nhập liệu'], ['Điền mỗi trang một dòng ở trang tính "Số liệu".']]);
+    const sheet = book.addWorksheet('Số liệu');
+    sheet.addRow(['ỦY BAN MTTQ VIỆT NAM TỈNH LẠNG SƠN']);
+    sheet.addRow(['BÁO CÁO SỐ LIỆU TRANG CỘNG ĐỒNG THÁNG 10/2026']);
+    sheet.addRow([]);
+    sheet.addRow(['STT', 'Đơn vị', '', 'Địa chỉ trang (link)', 'Ngày thành lập', 'Số liệu tháng 10/2026', '', '']); // 4
+    sheet.addRow(['', 'Huyện', 'Xã', '', '', 'Lượt thích', 'Số bài viết', 'Lượt tương tác']); // 5
+    sheet.mergeCells('A4:A5');
+    sheet.mergeCells('B4:C4');
+    sheet.mergeCells('D4:D5');
+    sheet.mergeCells('E4:E5');
+    sheet.mergeCells('F4:H4');
+    sheet.addRow([1, 'Hữu Lũng', 'Xã Đồng Tân', 'https://www.facebook.com/mttq.dongtan.officer', new Date(Date.UTC(2022, 5, 1)), 1245, 12, 340]); // 6
+    sheet.addRow([2, 'Hữu Lũng', 'Xã Cai Kinh', 'https://www.facebook.com/mttq.caikinh.officer', new Date(Date.UTC(2022, 5, 2)), '1,5k', 3, 40]); // 7
+    sheet.addRow([3, 'Hữu Lũng', 'Xã Hòa Lạc', 'www.facebook.com/mttq.hoalac.officer', '31/02/2022', 'nhiều', 1, 2]); // 8: no such date, no such count
+    sheet.addRow(['', 'Cộng', '', '', '', 2745, 15, 380]); // 9
+    sheet.addRow(['', 'Người lập biểu', '', '', '', 'T/M BAN THƯỜNG TRỰC']); // 10
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  }
+
+  it('takes the second sheet, combines the merged header rows, and lists every problem of the bad row', async () => {
+    const { status, body } = await dryRun(demo, admin, await workbook(), { fileName: 'bao-cao.xlsx', month: '2026-10' });
+    expect(status).toBe(200);
+    // Row 5 names every column: the vertically merged cells of row 4 repeat in it.
+    expect(body.file).toMatchObject({ format: 'xlsx', headerRow: 5 });
+    expect(body.columns.map((c) => c.key).sort()).toEqual(['commune', 'district', 'followers', 'interactions', 'launchedOn', 'posts', 'url']);
+    expect(body.skippedRows.map((r) => [r.row, r.reason])).toEqual([
+      [9, 'totals'],
+      [10, 'signature'],
+    ]);
+    const rows = byRow(body);
+    expect([...rows.keys()]).toEqual([6, 7, 8]);
+    expect(rows.get(6)).toMatchObject({ outcome: 'create', unit: { code: '06424' } });
+    expect(rows.get(6)!.changes).toContain('metrics 2026-10: new, followers 1245, posts 12, interactions 340');
+    expect(rows.get(7)!.changes).toContain('metrics 2026-10: new, followers 1500, posts 3, interactions 40');
+    expect(rows.get(7)!.warnings[0]).toContain('"1,5k" is rounded; read as 1500');
+    expect(errorsOf(rows.get(8))).toEqual([
+      'Ngày thành lập: must be a date written YYYY-MM-DD or DD/MM/YYYY, e.g. 2022-03-15 or 15/03/2022',
+      'Lượt thích: must be a whole number, 0 or more (e.g. 1234 or 1.234)',
+    ]);
+    expect(body.totals).toMatchObject({ rows: 3, create: 2, error: 1 });
+  });
+
+  it('refuses a month in the future with 400 naming the field', async () => {
+    const { status, body } = await dryRun(demo, admin, await workbook(), { fileName: 'bao-cao.xlsx', month: '2027-01' });
+    expect(status).toBe(400);
+    expect(body.error!.details[0]!.path).toBe('month');
+  });
+});
