@@ -115,8 +115,12 @@ describe('dates and levels', () => {
     expect(defaultAsOf(scheme, today)).toBe(asOf);
   });
 
-  it('counts posts of the month of asOf and the month before, across a year end', () => {
-    expect(activeMonths('2022-01-15')).toEqual(['2022-01', '2021-12']);
+  it('counts posts of the last month complete at asOf and the month before, across a year end', () => {
+    expect(activeMonths('2022-01-15')).toEqual(['2021-12', '2021-11']);
+    expect(activeMonths('2022-02-10')).toEqual(['2022-01', '2021-12']);
+    expect(activeMonths('2022-01-31')).toEqual(['2022-01', '2021-12']);
+    // never a month still running: 12/08/2022 reads July and June, not August
+    expect(activeMonths('2022-08-12')).toEqual(['2022-07', '2022-06']);
   });
 
   it('knows reform34 has no district below its provinces', () => {

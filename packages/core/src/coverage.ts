@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, isoDateSchema } from './dates';
+import { lastCompleteMonth, previousMonth } from './calendar';
+import { isoDateSchema } from './dates';
 import { OWNERS, platformSchema } from './pages';
 import { levelSchema, schemeIdSchema, SCHEMES, type Level, type SchemeId } from './schemes';
 
@@ -96,12 +97,13 @@ export const coverageResponseSchema = z
 export type CoverageResponse = z.infer<typeof coverageResponseSchema>;
 
 /**
- * The months whose posts make a page active at `asOf` with monthly data: the month containing
- * it and the month before. activeMonths('2022-03-05') → ['2022-03', '2022-02']
+ * The months whose posts make a page active at `asOf` with monthly data: the last month complete
+ * at asOf and the month before — never a month still running, whose figure tells what happened
+ * after asOf. activeMonths('2022-03-05') → ['2022-02', '2022-01']; activeMonths('2022-03-31') → ['2022-03', '2022-02']
  */
 export function activeMonths(asOf: string): [string, string] {
-  const month = asOf.slice(0, 7);
-  return [month, addDays(`${month}-01`, -1).slice(0, 7)];
+  const month = lastCompleteMonth(asOf);
+  return [month, previousMonth(month)];
 }
 
 /** The levels of `scheme` strictly below `level`: ('legacy63', 'province') → ['district', 'commune'] */

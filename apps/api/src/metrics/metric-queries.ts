@@ -1,10 +1,9 @@
-import type { OwnerFilter } from '@mttq/core';
+import { lastCompleteMonth, type OwnerFilter } from '@mttq/core';
 import { bindCoverageFilters, type CoverageFilters } from '../coverage/queries';
 import type { Db } from '../db/connection';
 import { assignedPages, assignmentsAt } from '../db/assignment-source';
 import { PAGE_HAS_POSTED, PAGE_IS_LIVE, pageOwnerIs } from '../db/page-rules';
 import type { DbUnitRef } from '../http/scope';
-import { lastCompleteMonth } from './complete-month';
 
 /** Everything a page-metrics figure depends on: the same inputs as a coverage figure. */
 export type MetricFilters = CoverageFilters;

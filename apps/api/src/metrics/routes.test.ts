@@ -23,8 +23,9 @@ describe('GET /api/v1/metrics/summary on the demo data', () => {
 
   /** Live pages in scope at asOf with the snapshot of `month`, straight from the tables; active by asOf's month and the month before. */
   function pagesFromSql(scheme: string, asOf: string, month: string, parent: string | null, owner: string, platform: string | null) {
-    const activeMonth = asOf.slice(0, 7);
-    const previousMonth = new Date(Date.UTC(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
+    // Active: posted in the month read (the last complete one) or the month before it.
+    const activeMonth = month;
+    const previousMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
     return demo.db
       .prepare(
         `SELECT m.followers, m.posts, m.interactions,

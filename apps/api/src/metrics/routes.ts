@@ -1,5 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  lastCompleteMonth,
+  previousFigureDate,
   change,
   median,
   metricsSummaryQuerySchema,
@@ -14,7 +16,6 @@ import { createRouter } from '../http/router';
 import { isBackcast } from '../db/assignment-source';
 import { isReadable, resolveParent, resolveReadAsOf, resolveScheme, type DbUnitRef } from '../http/scope';
 import type { Services } from '../http/services';
-import { lastCompleteMonth, previousFigureDate } from './complete-month';
 import { listLivePageMetrics, type DbLivePageMetrics, type MetricFilters } from './metric-queries';
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);

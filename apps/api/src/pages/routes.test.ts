@@ -119,14 +119,14 @@ describe('GET /pages', () => {
     expect(body.nextCursor).toBeNull();
   });
 
-  it('sorts by -followers from most to fewest followers (the latest snapshot at or before asOf)', async () => {
+  it('sorts by -followers from most to fewest followers (the latest snapshot of a month complete at asOf)', async () => {
     const { body } = await demo.get('/api/v1/pages?sort=-followers&limit=200&asOf=2023-03-15');
     const items = body.items as PageListItem[];
     expect(items).toHaveLength(200);
     expect(isOrdered(items, (p) => p.followers ?? -1, true)).toBe(true);
     const top = items[0]!;
     const latest = demo.db
-      .prepare("SELECT followers FROM metric_snapshots WHERE page_id = ? AND month <= '2023-03' ORDER BY month DESC LIMIT 1")
+      .prepare("SELECT followers FROM metric_snapshots WHERE page_id = ? AND month <= '2023-02' ORDER BY month DESC LIMIT 1")
       .get(top.id) as { followers: number };
     expect(top.followers).toBe(latest.followers);
   });

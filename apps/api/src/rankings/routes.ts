@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  previousFigureDate,
   byCode,
   isWithinScheme,
   previousMonthEnd,
@@ -23,7 +24,6 @@ import { createRouter } from '../http/router';
 import { isBackcast } from '../db/assignment-source';
 import { isReadable, resolveLevelUnder, resolveParent, resolveReadAsOf, resolveScheme } from '../http/scope';
 import type { Services } from '../http/services';
-import { previousFigureDate } from '../metrics/complete-month';
 import { getUnitFollowers, type FollowerFilters } from './ranking-queries';
 
 /** What is ranked: units of one level under a parent (null: the whole country), by one metric. */
