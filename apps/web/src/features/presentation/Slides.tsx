@@ -125,6 +125,7 @@ function SlideBody({ slide, locale, headingId }: { slide: Slide; locale: Locale;
                   </li>
                 ))}
               </ul>
+              {slide.classesNote && <p className="map-classes-note">{slide.classesNote}</p>}
               <p className="map-summary">{slide.summary}</p>
               <SlideMapCredit scheme={slide.scheme} />
             </div>

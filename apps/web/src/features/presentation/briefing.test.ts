@@ -2,7 +2,7 @@ import type { CoverageResponse, CoverageRow, MetricsSummaryResponse, RankingResp
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../i18n/messages';
 import { overviewMessages } from '../overview/messages';
-import { fromSnapshot, mapBucket, toBriefing, type BriefingFigures, type BriefingText, type Slide } from './briefing';
+import { fromSnapshot, toBriefing, type BriefingFigures, type BriefingText, type Slide } from './briefing';
 import { presentationMessages } from './messages';
 
 const vi: BriefingText = { locale: 'vi', t: MESSAGES.vi, m: presentationMessages.vi, o: overviewMessages.vi };
@@ -134,19 +134,20 @@ describe('toBriefing', () => {
 
   it('colours each province by its commune share and counts the classes, with no data apart', () => {
     const map = of(toBriefing(live, vi).slides, 'map');
+    // 96,9% and 10,4% fill only two of the fixed classes, so the classes follow the shares shown
+    const [top, lower] = map.legend.map((entry) => entry.bucket);
+    expect(top).not.toBe(lower);
     expect(map.tiles.map((t) => [t.code, t.bucket])).toEqual([
-      ['01', 4],
-      ['02', 0],
+      ['01', top],
+      ['02', lower],
       ['79', null],
     ]);
     expect(map.legend.map((l) => `${l.label}: ${l.count}`)).toEqual([
       'từ 90,0% trở lên: 1 tỉnh, thành',
-      'từ 75,0% đến dưới 90,0%: 0 tỉnh, thành',
-      'từ 50,0% đến dưới 75,0%: 0 tỉnh, thành',
-      'từ 25,0% đến dưới 50,0%: 0 tỉnh, thành',
-      'từ 0% đến dưới 25,0%: 1 tỉnh, thành',
+      'từ 10,0% đến dưới 90,0%: 1 tỉnh, thành',
       'chưa có số liệu: 1 tỉnh, thành',
     ]);
+    expect(map.classesNote).toBe('Các nhóm chia theo khoảng số liệu đang hiển thị: 10,4% – 96,9%');
     expect(map.summary).toBe('Cả nước: 5.777/10.599 xã, phường, thị trấn có trang (54,5%)');
   });
 
@@ -281,17 +282,3 @@ describe('toBriefing', () => {
   });
 });
 
-describe('mapBucket', () => {
-  it.each([
-    [0, 0],
-    [0.2499, 0],
-    [0.25, 1],
-    [0.5, 2],
-    [0.8999, 3],
-    [0.9, 4],
-    [1, 4],
-    [null, null],
-  ])('puts %s in class %s', (share, bucket) => {
-    expect(mapBucket(share)).toBe(bucket);
-  });
-});

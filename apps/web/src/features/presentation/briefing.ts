@@ -3,7 +3,10 @@ import { lastDayOfMonth, SCHEMES } from '@mttq/core/rules';
 import { capitalize, formatDate, formatMonthName, formatNumber, formatPercent, viCollator } from '../../i18n/format';
 import { fill, type Locale, type Messages } from '../../i18n/messages';
 import type { OverviewMessages } from '../overview/messages';
-import { CLASS_BREAKS } from '../map/map-data';
+import { classesFor } from '../map/map-classes';
+import { colorOf } from '../map/map-data';
+import { mapMessages } from '../map/messages';
+import { classesNote } from '../map/map-text';
 import { unitsKey } from '../overview/overview-cards';
 import { toRankingExtremes } from '../overview/overview-rankings';
 import { toRegionCoverage } from '../overview/region-coverage';
@@ -91,7 +94,7 @@ export type Slide = { id: string; title: string } & (
   | { kind: 'title'; org: string; dateLine: string; lines: string[] }
   | { kind: 'headline'; figure: string; units: string; lead: string; others: string[] }
   | { kind: 'levels'; rows: LevelRow[] }
-  | { kind: 'map'; scheme: SchemeId; tiles: MapTile[]; legendTitle: string; legend: LegendEntry[]; summary: string; table: SlideTable }
+  | { kind: 'map'; scheme: SchemeId; tiles: MapTile[]; legendTitle: string; legend: LegendEntry[]; classesNote: string | null; summary: string; table: SlideTable }
   | { kind: 'regions'; rows: Array<{ name: string; short: string; share: number | null; shareText: string; detail: string }>; table: SlideTable }
   | { kind: 'ranking'; note: string; aheadTitle: string; behindTitle: string; ahead: RankRow[]; behind: RankRow[]; empty: string | null }
   | { kind: 'trend'; series: TimelineSeries; levelNames: Partial<Record<Level, string>>; eventLabels: Record<string, string>; lines: Array<{ level: Level; label: string; change: string }>; table: SlideTable; empty: string | null }
@@ -119,19 +122,6 @@ export interface Briefing {
   asOf: string;
   slides: Slide[];
   footer: BriefingFooter;
-}
-
-/** Lower bounds of the map's colour classes (share of communes with a page), as on the map screen. */
-export const MAP_BUCKETS: readonly number[] = CLASS_BREAKS.map((percent) => percent / 100);
-
-/** The class of a share: mapBucket(0.8) → 3 (75–90%); null stays null. */
-export function mapBucket(share: number | null): number | null {
-  if (share === null) return null;
-  let bucket = 0;
-  MAP_BUCKETS.forEach((from, i) => {
-    if (share >= from) bucket = i;
-  });
-  return bucket;
 }
 
 /** How many ahead and behind the ranking slide lists, and lowest districts a province slide lists. */
@@ -198,16 +188,26 @@ function levelsSlide(f: BriefingFigures, text: BriefingText): Slide {
 
 function mapSlide(f: BriefingFigures, text: BriefingText): Slide {
   const { m, locale } = text;
-  const tiles = f.coverage.rows.map((row): MapTile => {
-    const value = share(row.descendants.commune);
-    return { code: row.code, name: row.name, share: value, bucket: mapBucket(value), shareText: formatPercent(value, locale) };
+  // The map screen's classes: fixed while the shares spread over them, else cut over the shares shown.
+  const values = f.coverage.rows.map((row) => {
+    const communes = row.descendants.commune;
+    return { row, value: communes ? { numerator: communes.covered, denominator: communes.total, share: share(communes) } : null };
+  });
+  const classes = classesFor(
+    'share',
+    values.flatMap(({ value }) => (value?.share == null ? [] : [value.share])),
+  );
+  const tiles = values.map(({ row, value }): MapTile => {
+    const tileShare = value?.share ?? null;
+    return { code: row.code, name: row.name, share: tileShare, bucket: value ? colorOf(value, classes) : null, shareText: formatPercent(tileShare, locale) };
   });
   const count = (bucket: number | null) => fill(m.mapBucketCount, { count: formatNumber(tiles.filter((tile) => tile.bucket === bucket).length, locale) });
-  const legend: LegendEntry[] = MAP_BUCKETS.map((from, i) => {
-    const to = MAP_BUCKETS[i + 1];
-    const label = to === undefined ? fill(m.mapBucketTop, { from: formatPercent(from, locale) }) : fill(m.mapBucket, { from: formatPercent(from, locale), to: formatPercent(to, locale) });
-    return { bucket: i, label, count: count(i) };
-  }).reverse();
+  const legend: LegendEntry[] = classes.classes
+    .map(({ from, to, color }) => {
+      const label = to === null ? fill(m.mapBucketTop, { from: formatPercent(from, locale) }) : fill(m.mapBucket, { from: formatPercent(from, locale), to: formatPercent(to, locale) });
+      return { bucket: color, label, count: count(color) };
+    })
+    .reverse();
   if (tiles.some((tile) => tile.bucket === null)) legend.push({ bucket: null, label: m.mapNoData, count: count(null) });
   const table = { columns: [text.t.colUnit_province, text.t.colShare], rows: tiles.map((tile) => [tile.name, tile.shareText]) };
   const communes = f.coverage.levels.commune ?? { total: 0, covered: 0 };
@@ -216,7 +216,8 @@ function mapSlide(f: BriefingFigures, text: BriefingText): Slide {
     units: text.t[unitsKey(f.coverage.scheme, 'commune')],
     share: formatPercent(share(communes), locale),
   });
-  return { id: 'map', kind: 'map', title: m.mapTitle, scheme: f.coverage.scheme, tiles, legendTitle: m.mapLegend, legend, summary, table };
+  const classesText = classesNote(classes, mapMessages[locale], locale);
+  return { id: 'map', kind: 'map', title: m.mapTitle, scheme: f.coverage.scheme, tiles, legendTitle: m.mapLegend, legend, classesNote: classesText, summary, table };
 }
 
 function regionsSlide(f: BriefingFigures, text: BriefingText): Slide {
