@@ -33,7 +33,7 @@ describe('frozen snapshots', () => {
 
     // the form starts from the dashboard view in the URL
     expect(await page.getByLabel('Cơ cấu hành chính').inputValue()).toBe('legacy63');
-    expect(await page.getByLabel('Số liệu đến ngày').inputValue()).toBe('2022-08-12');
+    expect(await page.getByLabel('Số liệu đến ngày').inputValue()).toBe('12/08/2022');
 
     // the shared schema's checks, named next to their field before anything is sent
     await page.getByRole('button', { name: 'Công bố bản chốt' }).click();

@@ -8,6 +8,7 @@ import { useLocale } from '../../i18n/locale';
 import { toFieldErrors, type FieldErrors } from './form-errors';
 import { auditQuery, type AuditInput } from './queries';
 import { Field, FormAlert, fieldErrorCount, useReportingMessages } from './ui';
+import { DateField } from '../../components/date-field/DateField';
 import { formatDateTime } from '../../i18n/format';
 import { fill } from '../../i18n/messages';
 
@@ -155,10 +156,10 @@ export function AuditPage() {
             {(props) => <input {...props} name="username" maxLength={64} value={draft.username} onChange={(e) => set('username', e.target.value)} />}
           </Field>
           <Field label={m.fieldFrom} error={errors.from}>
-            {(props) => <input {...props} name="from" type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} />}
+            {(props) => <DateField {...props} name="from" value={draft.from} onChange={(value) => set('from', value)} />}
           </Field>
           <Field label={m.fieldTo} error={errors.to}>
-            {(props) => <input {...props} name="to" type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} />}
+            {(props) => <DateField {...props} name="to" value={draft.to} onChange={(value) => set('to', value)} />}
           </Field>
         </div>
         <div className="form-actions">

@@ -13,6 +13,7 @@ import { publishSnapshot, snapshotKeys } from './queries';
 import { splitServerErrors } from '../../api/server-errors';
 import { asOfBounds, emptySnapshotForm, NAME_MAX, SNAPSHOT_FIELDS, validateSnapshotForm, type SnapshotField, type SnapshotFieldErrors, type SnapshotFormValues } from './snapshot-form';
 import { vietnamToday } from './vietnam-time';
+import { DateField } from '../../components/date-field/DateField';
 
 /** "Công bố bản chốt số liệu" (admin, central staff): name, scheme and date, defaulting to the dashboard's view. */
 export function PublishForm({ view }: { view: { scheme: SchemeId; asOf: string | null } }) {
@@ -30,12 +31,12 @@ export function PublishForm({ view }: { view: { scheme: SchemeId; asOf: string |
   const fieldRefs = {
     name: useRef<HTMLInputElement>(null),
     scheme: useRef<HTMLSelectElement>(null),
-    asOf: useRef<HTMLInputElement>(null),
   };
 
   const focusFirstError = (found: SnapshotFieldErrors) => {
     const first = (['name', 'scheme', 'asOf'] as const).find((field) => found[field]);
-    if (first) fieldRefs[first].current?.focus();
+    if (first === 'asOf') document.getElementById(`${id}-asOf`)?.focus();
+    else if (first) fieldRefs[first].current?.focus();
   };
 
   const publish = useMutation({
@@ -144,17 +145,15 @@ export function PublishForm({ view }: { view: { scheme: SchemeId; asOf: string |
           </div>
           <div className="field">
             <label htmlFor={`${id}-asOf`}>{m.fieldAsOf}</label>
-            <input
-              ref={fieldRefs.asOf}
+            <DateField
               id={`${id}-asOf`}
               name="asOf"
-              type="date"
               min={bounds.min}
               max={bounds.max}
               value={values.asOf}
-              onChange={(e) => {
+              onChange={(asOf) => {
                 setDuplicate(null);
-                setValues((v) => ({ ...v, asOf: e.target.value }));
+                setValues((v) => ({ ...v, asOf }));
               }}
               aria-invalid={errors.asOf ? true : undefined}
               aria-describedby={describedBy('asOf')}
