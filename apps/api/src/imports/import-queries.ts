@@ -51,7 +51,7 @@ const PAGE_COLUMNS = /* sql */ `p.id, p.platform, p.url, p.platform_id, p.name, 
 /** The page stored under any of `urls` (canonical first), with its unit in the scheme. */
 export function findPageByUrl(db: Db, scheme: SchemeId, urls: readonly string[]): DbImportPage | undefined {
   const byUrl = statement(db, `SELECT ${PAGE_COLUMNS} WHERE p.url = @url`);
-  for (const url of urls) {
+  for (const url of new Set(urls)) {
     const page = byUrl.get({ scheme, url }) as DbImportPage | undefined;
     if (page) return page;
   }

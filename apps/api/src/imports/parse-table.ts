@@ -183,18 +183,22 @@ const TOTALS = /^(?:tong cong|tong so|tong|cong)(?:$|\s*[:.(-]|\s+(?:toan|huyen|
 const SIGNATURE = /^(?:nguoi lap|nguoi ky|thu truong|ky ten|ky ghi ro|xac nhan cua|tm\.? |t\/m |noi nhan)|ngay\s*\S{0,4}\s*thang\s*\S{0,4}\s*nam\b/u;
 
 /**
- * Why a row under the header is no page, or null: a totals row, a signature or date line (and
- * with it every row below), or the header repeated on a new printed page.
+ * Why a row under the header is no page, or null: the header repeated on a new printed page, or,
+ * in a row without a URL, a totals row or a signature or date line (and with it every row below).
  */
 function furniture(cells: readonly string[], header: readonly string[], columns: ReadonlyMap<ImportColumnKey, { index: number }>): { reason: SkipReason; text: string } | null {
-  const urlCell = cells[columns.get('url')?.index ?? -1] ?? '';
+  const urlIndex = columns.get('url')?.index ?? -1;
+  const urlCell = cells[urlIndex] ?? '';
+  if (urlCell !== '') {
+    const isHeader = urlCell === header[urlIndex] && cells.every((cell, i) => cell === (header[i] ?? ''));
+    return isHeader ? { reason: 'header', text: cells.find((c) => c !== '')! } : null;
+  }
   for (const cell of cells) {
     if (cell === '' || cell.length > MAX_HEADER_LENGTH) continue;
     const folded = foldDiacritics(cell).replace(/[^a-z0-9/:.( -]+/gu, ' ').trim();
     if (SIGNATURE.test(folded)) return { reason: 'signature', text: cell };
-    if (urlCell === '' && TOTALS.test(folded)) return { reason: 'totals', text: cell };
+    if (TOTALS.test(folded)) return { reason: 'totals', text: cell };
   }
-  if (cells.length > 0 && cells.every((cell, i) => cell === (header[i] ?? '')) && matchesIn(cells) >= MIN_HEADER_MATCHES) return { reason: 'header', text: cells.find((c) => c !== '') ?? '' };
   return null;
 }
 
