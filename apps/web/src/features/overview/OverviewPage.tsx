@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { coverageQuery } from '../../api/queries';
 import { TableExportButtons } from '../../components/export/ExportButtons';
+import { SortHeader } from '../../components/SortHeader';
 import { HeadlineCardList } from './HeadlineCardList';
 import { LiveRevisions } from '../snapshots/RevisionNotice';
 import { DemoBanner } from '../../components/DemoBanner';
@@ -197,21 +198,6 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
         </div>
       )}
     </Panel>
-  );
-}
-
-/** A header that sorts its column: a button inside the th; aria-sort says the order to screen readers. */
-function SortHeader({ column, label, sort, onSort, className }: { column: CoverageSortKey; label: string; sort: CoverageSort | null; onSort: (key: CoverageSortKey) => void; className?: string }) {
-  const direction = sort?.key === column ? sort.direction : undefined;
-  return (
-    <th scope="col" aria-sort={direction} className={className}>
-      <button type="button" className="sort-button" onClick={() => onSort(column)}>
-        {label}
-        <span aria-hidden="true" className="sort-mark">
-          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
-        </span>
-      </button>
-    </th>
   );
 }
 

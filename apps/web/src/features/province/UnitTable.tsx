@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import { TableExportButtons } from '../../components/export/ExportButtons';
+import { SortHeader } from '../../components/SortHeader';
 import type { ExportInfo } from '../../components/export/export-info';
 import { capitalize, formatNumber, formatPercent, viCollator } from '../../i18n/format';
 import { useLocale, useMessages } from '../../i18n/locale';
@@ -18,22 +19,6 @@ function StatusBadges({ row, m }: { row: UnitTableRow; m: Messages }) {
       {row.isActive && <span className="badge badge-active">{m.badgeActive}</span>}
       {row.isVerified && <span className="badge badge-verified">{m.badgeVerified}</span>}
     </span>
-  );
-}
-
-/** A column header that sorts: a button inside the th, and aria-sort on the sorted column. */
-function SortHeader({ column, label, state, onSort, className }: { column: UnitSortKey; label: string; state: UnitTableState; onSort: (key: UnitSortKey) => void; className?: string }) {
-  const isSorted = state.sort?.key === column;
-  const direction = isSorted ? (state.sort?.isDescending ? 'descending' : 'ascending') : undefined;
-  return (
-    <th scope="col" aria-sort={direction} className={className}>
-      <button type="button" className="sort-button" onClick={() => onSort(column)}>
-        {label}
-        <span aria-hidden="true" className="sort-mark">
-          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
-        </span>
-      </button>
-    </th>
   );
 }
 
@@ -76,6 +61,7 @@ export function UnitTable({ rows, level, hasDistrictColumn, state, onChange, uni
   );
   const shown = useMemo(() => applyUnitTable(rows, state, columns, viCollator.compare), [rows, state, columns]);
   const onSort = (key: UnitSortKey) => onChange((s) => ({ ...s, sort: nextSort(s.sort, key) }));
+  const sorted = state.sort ? { key: state.sort.key, direction: state.sort.isDescending ? ('descending' as const) : ('ascending' as const) } : null;
   const isFiltered = state.q.trim() !== '' || state.status !== null;
   // the download holds every row the filters keep, in the table's order
   const download = useMemo(
@@ -141,11 +127,11 @@ export function UnitTable({ rows, level, hasDistrictColumn, state, onChange, uni
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <SortHeader column="name" label={m[`colName_${level}`]} state={state} onSort={onSort} />
-              {hasDistrictColumn && <SortHeader column="district" label={m.colParentDistrict} state={state} onSort={onSort} />}
-              <SortHeader column="status" label={m.colStatus} state={state} onSort={onSort} />
-              <SortHeader column="pages" label={m.colPages} state={state} onSort={onSort} className="num" />
-              {level === 'district' && <SortHeader column="share" label={m.colCommunes} state={state} onSort={onSort} className="num" />}
+              <SortHeader column="name" label={m[`colName_${level}`]} sort={sorted} onSort={onSort} />
+              {hasDistrictColumn && <SortHeader column="district" label={m.colParentDistrict} sort={sorted} onSort={onSort} />}
+              <SortHeader column="status" label={m.colStatus} sort={sorted} onSort={onSort} />
+              <SortHeader column="pages" label={m.colPages} sort={sorted} onSort={onSort} className="num" />
+              {level === 'district' && <SortHeader column="share" label={m.colCommunes} sort={sorted} onSort={onSort} className="num" />}
               <th scope="col">{m.colLinks}</th>
             </tr>
           </thead>
