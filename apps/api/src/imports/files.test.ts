@@ -107,6 +107,8 @@ describe('GET /exports/coverage', () => {
     const lines = textOf(bytes.slice(3)).trimEnd().split('\r\n');
     expect(lines[0]).toContain('(legacy63) — đến ngày 2022-08-12 — cấp tỉnh — toàn quốc — chủ quản: Ủy ban MTTQ');
     expect(lines[1]).toMatch(/^"?Tổng — tỉnh: 63\/63 có trang \(100%\)/);
+    // Vietnamese numbers in the text line: thousands with a dot, decimals with a comma
+    expect(lines[1]).toMatch(/xã: 5\.\d{3}\/10\.599 có trang \(54,5%\)/);
     expect(lines[2]).toMatch(/^Mã,Tên,Loại,Có trang,Trang hoạt động,Trang đã xác minh,Số trang,Số huyện,Số huyện có trang,/);
     expect(lines).toHaveLength(3 + 63);
     const coverage = (await demo.get('/api/v1/coverage?scheme=legacy63&asOf=2022-08-12&level=province')).body;

@@ -227,6 +227,8 @@ export function buildPagesExport(services: Services, query: ExportPagesQuery): D
 }
 
 const percent = (part: number, total: number) => (total === 0 ? null : Math.round((part / total) * 1000) / 10);
+/** Numbers in the export's Vietnamese text lines: 5.777, 54,5. */
+const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
 /** GET /exports/coverage: the /coverage answer as a table, one row per unit, counts per lower level. */
 export function buildCoverageExport(services: Services, query: ExportCoverageQuery): DownloadFile {
@@ -253,7 +255,8 @@ export function buildCoverageExport(services: Services, query: ExportCoverageQue
     ]),
   ];
   const totals = Object.entries(coverage.levels).map(
-    ([l, c]) => `${LEVEL_VI[l as Level]}: ${c.covered}/${c.total} có trang (${percent(c.covered, c.total) ?? 0}%), ${c.active} hoạt động, ${c.verified} đã xác minh`,
+    ([l, c]) =>
+      `${LEVEL_VI[l as Level]}: ${viNumber.format(c.covered)}/${viNumber.format(c.total)} có trang (${viNumber.format(percent(c.covered, c.total) ?? 0)}%), ${viNumber.format(c.active)} hoạt động, ${viNumber.format(c.verified)} đã xác minh`,
   );
   return {
     sheet: {
