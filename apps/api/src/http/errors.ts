@@ -4,15 +4,53 @@ import Database from 'better-sqlite3';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { languageOf, msg, render, type Lang, type Message, type MessageParams } from '../messages';
 import { logServerError } from './request-log';
 
-/** The one error envelope of DESIGN.md §6: { error: { code, message, details } }. */
-export interface ErrorBody {
-  error: { code: string; message: string; details: unknown[] };
+/** A text given as a catalogue Message; a plain string is English only and is being phased out. */
+export type ErrorText = Message | string;
+
+/** One field's problem, e.g. { path: 'asOf', message: msg('field_not_real_date') }. */
+export interface FieldIssue {
+  path: string;
+  message: ErrorText;
 }
 
-export function errorBody(code: string, message: string, details: unknown[] = []): ErrorBody {
-  return { error: { code, message, details } };
+interface RenderedIssue {
+  path: string;
+  message: string;
+  key: string;
+  params: MessageParams;
+}
+
+/**
+ * The one error envelope of DESIGN.md §6: { error: { code, message, key, params, details } }.
+ * `message` is in the request's language (languageOf); `key` and `params` are the stable form.
+ */
+export interface ErrorBody {
+  error: { code: string; message: string; key: string; params: MessageParams; details: RenderedIssue[] };
+}
+
+const asMessage = (text: ErrorText, fallbackKey: string): Message => (typeof text === 'string' ? msg(fallbackKey as 'bad_request') : text);
+
+function renderText(text: ErrorText, lang: Lang): string {
+  return typeof text === 'string' ? text : render(text, lang);
+}
+
+export function errorBody(code: string, message: ErrorText, details: readonly FieldIssue[] = [], lang: Lang = 'vi'): ErrorBody {
+  const main = asMessage(message, code);
+  return {
+    error: {
+      code,
+      message: renderText(message, lang),
+      key: main.key,
+      params: main.params,
+      details: details.map((issue) => {
+        const detail = asMessage(issue.message, code);
+        return { path: issue.path, message: renderText(issue.message, lang), key: detail.key, params: detail.params };
+      }),
+    },
+  };
 }
 
 const CODES: Record<number, string> = {
@@ -27,32 +65,27 @@ const CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
-/** One field's problem, e.g. { path: 'asOf', message: 'is not a real calendar date' }. */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
 /** An expected failure with its code and details; app.onError turns it into the envelope. */
 export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,
     readonly code: string,
-    message: string,
+    readonly text: ErrorText,
     readonly details: FieldIssue[] = [],
     /** Extra response headers, e.g. Retry-After. */
     readonly responseHeaders: Record<string, string> = {},
   ) {
-    super(status, { message });
+    super(status, { message: typeof text === 'string' ? text : render(text, 'en') });
   }
 }
 
 /** 400 naming the parameter: badRequest('level', 'reform34 has no district level') */
-export function badRequest(path: string, message: string): ApiError {
-  return new ApiError(400, 'bad_request', `${path}: ${message}`, [{ path, message }]);
+export function badRequest(path: string, message: ErrorText): ApiError {
+  const text = typeof message === 'string' ? `${path}: ${message}` : msg('field_problem', { path, problem: message });
+  return new ApiError(400, 'bad_request', text, [{ path, message }]);
 }
 
-export function notFound(message: string): ApiError {
+export function notFound(message: ErrorText): ApiError {
   return new ApiError(404, 'not_found', message);
 }
 
@@ -69,30 +102,30 @@ const STORAGE_RETRY_AFTER = '60';
 
 /**
  * The API's answer to a storage error of SQLite, or null for any other error.
- * storageFailureOf(new SqliteError('database or disk is full', 'SQLITE_FULL')) → { code: 'storage_full', message: 'The server cannot store data: …' }
+ * storageFailureOf(new SqliteError('database or disk is full', 'SQLITE_FULL')) → { code: 'storage_full', sqliteCode: 'SQLITE_FULL', message: msg('storage_full') }
  */
-export function storageFailureOf(error: unknown): { code: string; sqliteCode: string; message: string } | null {
+export function storageFailureOf(error: unknown): { code: string; sqliteCode: string; message: Message } | null {
   if (!(error instanceof Database.SqliteError)) return null;
   const sqliteCode = error.code;
   if (sqliteCode === 'SQLITE_FULL') {
     return {
       code: 'storage_full',
       sqliteCode,
-      message: 'The server cannot store data: its disk is full. Nothing was saved. Try again later; an administrator has to free disk space first.',
+      message: msg('storage_full'),
     };
   }
   if (sqliteCode.startsWith('SQLITE_IOERR') || sqliteCode.startsWith('SQLITE_CANTOPEN')) {
     return {
       code: 'storage_error',
       sqliteCode,
-      message: `The server cannot store data: its disk reported an error (${sqliteCode}). Nothing was saved. Try again later, and tell an administrator if it persists.`,
+      message: msg('storage_error', { sqliteCode }),
     };
   }
   if (sqliteCode.startsWith('SQLITE_READONLY')) {
     return {
       code: 'storage_read_only',
       sqliteCode,
-      message: `The server cannot store data: its database cannot be written (${sqliteCode}). Nothing was saved; tell an administrator.`,
+      message: msg('storage_read_only', { sqliteCode }),
     };
   }
   return null;
@@ -171,24 +204,26 @@ function freeBytesOnDisk(dir: string): number {
 
 /** app.onError: expected failures keep their status and message; storage failures are 503; anything else is a bare 500. */
 export function handleError(error: Error, c: Context) {
+  const lang = languageOf(c);
   if (error instanceof ApiError) {
-    return c.json(errorBody(error.code, error.message, error.details), error.status as ContentfulStatusCode, error.responseHeaders);
+    return c.json(errorBody(error.code, error.text, error.details, lang), error.status as ContentfulStatusCode, error.responseHeaders);
   }
   const storage = storageFailureOf(error);
   if (storage) {
     const db = (c.var as { services?: { db?: Database.Database } } | undefined)?.services?.db;
     if (db) recordStorageFailure(db, storage);
     logServerError(c, `Storage failure on ${c.req.method} ${new URL(c.req.url).pathname}: ${storage.sqliteCode}: ${error.message}`, error);
-    return c.json(errorBody(storage.code, storage.message), 503, { 'Retry-After': STORAGE_RETRY_AFTER });
+    return c.json(errorBody(storage.code, storage.message, [], lang), 503, { 'Retry-After': STORAGE_RETRY_AFTER });
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    return c.json(errorBody(CODES[status] ?? 'error', error.message), status);
+    const code = CODES[status] ?? 'error';
+    return c.json(errorBody(code, msg(code as 'bad_request'), [], lang), status);
   }
   logServerError(c, 'Internal server error', error);
-  return c.json(errorBody('internal', 'Internal server error. The problem has been logged.'), 500);
+  return c.json(errorBody('internal', msg('internal'), [], lang), 500);
 }
 
 export function handleNotFound(c: Context) {
-  return c.json(errorBody('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404);
+  return c.json(errorBody('not_found', msg('no_route', { method: c.req.method, path: new URL(c.req.url).pathname }), [], languageOf(c)), 404);
 }
