@@ -439,4 +439,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX pages_by_owner ON pages (owner, launched_on);
     `,
   },
+  {
+    version: 12,
+    name: 'page search through a trigram index, not a scan of every page',
+    sql: /* sql */ `
+      -- The pages' search text (migration 10) in an FTS5 trigram index whose rowid is the page
+      -- id: a search of 3 characters or more reads the matching pages only (pages/page-search.ts).
+      -- Kept by triggers, whichever code writes search_text.
+      CREATE VIRTUAL TABLE page_search USING fts5 (search_text, tokenize = 'trigram');
+      INSERT INTO page_search (rowid, search_text) SELECT id, search_text FROM pages WHERE search_text IS NOT NULL;
+      CREATE TRIGGER page_search_on_insert AFTER INSERT ON pages WHEN NEW.search_text IS NOT NULL
+      BEGIN
+        INSERT INTO page_search (rowid, search_text) VALUES (NEW.id, NEW.search_text);
+      END;
+      CREATE TRIGGER page_search_on_update AFTER UPDATE OF search_text ON pages
+      BEGIN
+        DELETE FROM page_search WHERE rowid = OLD.id;
+        INSERT INTO page_search (rowid, search_text) SELECT NEW.id, NEW.search_text WHERE NEW.search_text IS NOT NULL;
+      END;
+      CREATE TRIGGER page_search_on_delete AFTER DELETE ON pages
+      BEGIN
+        DELETE FROM page_search WHERE rowid = OLD.id;
+      END;
+    `,
+  },
 ];
