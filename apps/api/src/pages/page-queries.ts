@@ -122,15 +122,26 @@ const SORT_KEYS: Record<PageSort, { key: string; isDescending: boolean }> = {
   '-followers': { key: `coalesce(${LATEST_FOLLOWERS}, -1)`, isDescending: true },
 };
 
+/** The shortest search the trigram index (migration 12) answers; shorter ones scan the text. */
+const TRIGRAM = 3;
+
 /**
  * A search matches the page's stored search text (name and URL, see fillSearchText) or a unit
- * the search names, with everything inside it.
+ * the search names, with everything inside it. The matching page ids are found first, through
+ * the trigram index and the units' assignments, so a search never reads every page.
  */
-const SEARCH_WHERE = /* sql */ `(instr(p.search_text, @q) > 0
-  OR u.province_code IN (SELECT value FROM json_each(@placeProvinces))
-  OR u.code IN (SELECT value FROM json_each(@placeDistricts))
-  OR u.parent_code IN (SELECT value FROM json_each(@placeDistricts))
-  OR u.code IN (SELECT value FROM json_each(@placeCommunes)))`;
+const searchWhere = (q: string) => /* sql */ `a.page_id IN (
+    ${q.length >= TRIGRAM ? 'SELECT rowid FROM page_search WHERE page_search MATCH @textMatch' : 'SELECT id FROM pages WHERE instr(search_text, @q) > 0'}
+    UNION
+    SELECT pa.page_id FROM units pu
+    JOIN page_assignments pa ON pa.scheme = pu.scheme AND pa.unit_code = pu.code
+    WHERE pu.scheme = @scheme AND (pu.province_code IN (SELECT value FROM json_each(@placeProvinces))
+      OR pu.code IN (SELECT value FROM json_each(@placeDistricts))
+      OR pu.parent_code IN (SELECT value FROM json_each(@placeDistricts))
+      OR pu.code IN (SELECT value FROM json_each(@placeCommunes))))`;
+
+/** The FTS5 phrase that matches `q` anywhere in a page's search text: hagiang → "hagiang". */
+const textMatch = (q: string) => `"${q.replaceAll('"', '""')}"`;
 
 /**
  * Computes the search text of the pages that lack it: new pages, and pages whose name or URL
@@ -157,7 +168,7 @@ function fromWhere(filters: PageListFilters) {
   if (filters.parent) where.push(SUBTREE_WHERE[filters.parent.level]);
   if (filters.platform) where.push('p.platform = @platform');
   if (filters.owner !== 'all') where.push('p.owner = @owner');
-  if (filters.q) where.push(SEARCH_WHERE);
+  if (filters.q) where.push(searchWhere(filters.q));
   const status = STATUS_WHERE[filters.status];
   if (status) where.push(status);
   const sql = /* sql */ `
@@ -174,6 +185,7 @@ function fromWhere(filters: PageListFilters) {
     platform: filters.platform,
     owner: filters.owner,
     q: filters.q,
+    textMatch: filters.q ? textMatch(filters.q) : null,
     placeProvinces: JSON.stringify(filters.places?.provinces ?? []),
     placeDistricts: JSON.stringify(filters.places?.districts ?? []),
     placeCommunes: JSON.stringify(filters.places?.communes ?? []),

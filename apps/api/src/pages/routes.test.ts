@@ -266,6 +266,42 @@ describe('GET /pages', () => {
     });
   });
 
+  it.each(['mt', 'xa', 'phuc', 'mat tran', 'facebook.com/mttq.phuong'])(
+    '%j finds exactly the pages whose name or URL contains it (trigram index from 3 characters, a scan below)',
+    async (q) => {
+      const listAll = async (query: string) => {
+        const items: PageListItem[] = [];
+        let cursor: string | null = null;
+        do {
+          const { body } = await demo.get(`/api/v1/pages?parent=001&limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`);
+          items.push(...(body.items as PageListItem[]));
+          cursor = body.nextCursor as string | null;
+        } while (cursor);
+        return items;
+      };
+      const found = await listAll(`&q=${encodeURIComponent(q)}`);
+      const { body } = await demo.get(`/api/v1/pages?parent=001&q=${encodeURIComponent(q)}`);
+      const placeCodes = new Set((body.search.places as { code: string }[]).map((place) => place.code));
+      const expected = (await listAll('')).filter(
+        (p) => searchKey(p.name).includes(searchKey(q)) || searchKey(p.url).includes(searchKey(q)) || placeCodes.has(p.unit.code),
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      expect(found.map((p) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
+    },
+  );
+
+  it('forgets a deleted page in the search index', async () => {
+    const id = (await demo.get('/api/v1/pages?q=mttq.phuong-phuc-xa-00001')).body.items[0].id as number;
+    expect(demo.db.prepare("SELECT rowid FROM page_search WHERE page_search MATCH '\"phucxa\"' AND rowid = ?").pluck().get(id)).toBe(id);
+    demo.db.exec('SAVEPOINT forget');
+    try {
+      demo.db.prepare('DELETE FROM pages WHERE id = ?').run(id);
+      expect(demo.db.prepare('SELECT count(*) FROM page_search WHERE rowid = ?').pluck().get(id)).toBe(0);
+    } finally {
+      demo.db.exec('ROLLBACK TO forget; RELEASE forget');
+    }
+  });
+
   it('finds a page by part of its URL', async () => {
     const { body } = await demo.get('/api/v1/pages?q=mttq.phuong-phuc-xa-00001');
     expect(body.total).toBe(1);
