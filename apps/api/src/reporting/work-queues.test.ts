@@ -82,7 +82,8 @@ describe('a second Front page for a unit', () => {
     const second = await w.send('POST', '/api/v1/pages', { ...newPageBody('second.front', { scheme: 'reform34', code: free }, '2025-10-01'), confirmSecondFrontPage: undefined }, hanoi);
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('second_front_page');
-    expect(second.body.error.message).toContain(`page ${first.body.id} "MTTQ first.front"`);
+    expect(second.body.error).toMatchObject({ key: 'page_second_front_page', params: { unit: `reform34:${free}`, id: String(first.body.id), name: 'MTTQ first.front' } });
+    expect(second.body.error.message).toContain(`đã có một trang của Ủy ban MTTQ đang hoạt động: trang ${first.body.id} “MTTQ first.front”`);
     const member = await w.send('POST', '/api/v1/pages', { ...newPageBody('youth.front', { scheme: 'reform34', code: free }, '2025-10-01'), owner: 'youth_union', confirmSecondFrontPage: undefined }, hanoi);
     expect(member.status).toBe(201);
     const confirmed = await w.send('POST', '/api/v1/pages', newPageBody('second.front', { scheme: 'reform34', code: free }, '2025-10-01'), hanoi);
@@ -121,12 +122,12 @@ describe('the verification queue', () => {
     const { status, body } = await w.send('POST', '/api/v1/pages/reviews', { pageIds: [...ids, 999999], status: 'verified', effectiveOn: WRITE_TODAY, note: 'Đã kiểm tra' }, central);
     expect(status).toBe(200);
     expect(body.done).toBe(2);
-    expect(body.results.at(-1)).toMatchObject({ pageId: 999999, ok: false, message: expect.stringContaining('No page with id 999999') });
+    expect(body.results.at(-1)).toEqual({ pageId: 999999, ok: false, message: 'Không có trang nào mã 999999. Tra mã trang bằng GET /api/v1/pages.' });
     expect(audit()).toBe(before + 2);
     const after = (await w.get('/api/v1/reporting/verification-queue?scheme=reform34&province=01', central)).body;
     expect(after.total).toBe(queue.total - 2);
-    const again = await w.send('POST', '/api/v1/pages/reviews', { pageIds: ids, status: 'verified', effectiveOn: WRITE_TODAY }, central);
-    expect(again.body).toMatchObject({ done: 0, results: [{ ok: false, message: expect.stringContaining('already verified') }, { ok: false }] });
+    const again = await w.send('POST', '/api/v1/pages/reviews?lang=en', { pageIds: ids, status: 'verified', effectiveOn: WRITE_TODAY }, central);
+    expect(again.body).toMatchObject({ done: 0, results: [{ ok: false, message: `Page ${ids[0]} was already verified on ${WRITE_TODAY}.` }, { ok: false }] });
   });
 
   it('needs the reason to reject, and refuses province officers before reading the body', async () => {

@@ -26,7 +26,8 @@ import { scopeProvinces } from '../auth/scope-image';
 import { requireRole } from '../auth/user';
 import { PAGE_IS_LIVE, PAGE_IS_VERIFIED } from '../db/page-rules';
 import { statement } from '../db/statements';
-import { ApiError } from '../http/errors';
+import { ApiError, errorBody } from '../http/errors';
+import { languageOf } from '../messages';
 import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
@@ -162,6 +163,7 @@ export const workQueueRoutes = createRouter()
     const services = c.get('services');
     const user = requireRole(c.get('user'), REVIEWERS);
     const body = c.req.valid('json');
+    const lang = languageOf(c);
     const pageIds = [...new Set(body.pageIds)];
     const answer = runWrite(services, user, () => {
       const results: { pageId: number; ok: boolean; message: string | null }[] = [];
@@ -174,7 +176,7 @@ export const workQueueRoutes = createRouter()
           results.push({ pageId, ok: true, message: null });
         } catch (error) {
           if (!(error instanceof ApiError) || error.status >= 500) throw error;
-          results.push({ pageId, ok: false, message: error.message });
+          results.push({ pageId, ok: false, message: errorBody(error.code, error.text, error.details, lang).error.message });
         }
       }
       return { result: { done: results.filter((r) => r.ok).length, results }, audit };

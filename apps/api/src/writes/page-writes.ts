@@ -29,7 +29,10 @@ import { isInsideScope } from '../auth/scope-image';
 import { assertCanWriteUnit, outsideScope, requireRole, type SessionUser } from '../auth/user';
 import type { Db } from '../db/connection';
 import { statement } from '../db/statements';
-import { ApiError, badRequest, notFound } from '../http/errors';
+import { ApiError, badRequest, dateParam, notFound } from '../http/errors';
+import { monthParam } from '../messages/domain-messages';
+import { msg, type Message } from '../messages';
+
 import type { Services } from '../http/services';
 import { getPage, listPageStatusEvents, type DbPage } from '../pages/page-queries';
 import { getPageDetail } from '../pages/routes';
@@ -116,19 +119,22 @@ const toMetrics = (month: string, row: DbMetricRow): PageMonthMetrics => ({
 // --- Checks shared by the writes.
 
 /** 409 with a message saying what is in the way. */
-export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const conflict = (message: Message) => new ApiError(409, 'conflict', message);
+
+/** A status as a parameter of a message: statusName('verified') → 'đã xác minh' / 'verified'. */
+const statusName = (status: string) => msg(`page_status_${status}` as 'page_status_verified');
 
 /** The page, or a 404. */
 export function requirePage(db: Db, pageId: number): DbPage {
   const page = getPage(db, pageId);
-  if (!page) throw notFound(`No page with id ${pageId}. Find page ids with GET /api/v1/pages.`);
+  if (!page) throw notFound(msg('page_not_found', { id: String(pageId) }));
   return page;
 }
 
 /** A unit of the scheme, or a 400 naming the field `path`. */
 function requireUnit(db: Db, scheme: SchemeId, code: string, path: string): void {
   const unit = statement(db, 'SELECT 1 FROM units WHERE scheme = ? AND code = ?').get(scheme, code);
-  if (!unit) throw badRequest(path, `${code} is not a unit of ${scheme}; find codes with GET /api/v1/units?scheme=${scheme}`);
+  if (!unit) throw badRequest(path, msg('write_unit_not_in_scheme', { code, scheme }));
 }
 
 /**
@@ -144,50 +150,50 @@ export function assertCanWritePage(services: Services, user: SessionUser | null,
     scheme: SchemeId;
     unit_code: string;
   }[];
-  if (assignments.length === 0) throw outsideScope(services, signedIn, `page ${pageId}, which belongs to no unit,`);
+  if (assignments.length === 0) throw outsideScope(services, signedIn, msg('page_scope_without_unit', { id: String(pageId) }));
   const outside = assignments.find((a) => !isInsideScope(services, signedIn.scopes, a.scheme, a.unit_code));
-  if (outside) throw outsideScope(services, signedIn, `page ${pageId}, of unit ${outside.scheme}:${outside.unit_code},`);
+  if (outside) throw outsideScope(services, signedIn, msg('page_scope_of_unit', { id: String(pageId), unit: `${outside.scheme}:${outside.unit_code}` }));
   return signedIn;
 }
 
 /** A date that is not after today, or a 400 naming the field. */
 function assertNotFuture(today: string, date: string, path: string): void {
-  if (date > today) throw badRequest(path, `${date} is in the future; today is ${today}`);
+  if (date > today) throw badRequest(path, msg('write_date_in_future', { date: dateParam(date), today: dateParam(today) }));
 }
 
 /** Is the date a real YYYY-MM-DD date? For callers that do not come through the zod schemas. */
 function assertIsoDate(date: string, path: string): void {
   const isReal = /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
-  if (!isReal) throw badRequest(path, 'must be a real date written YYYY-MM-DD');
+  if (!isReal) throw badRequest(path, msg('write_date_not_real'));
 }
 
 /** A page launched after a scheme ended cannot belong to one of its units. */
 function assertSchemeOpenAt(scheme: SchemeId, launchedOn: string, path: string): void {
   const { validTo } = SCHEMES[scheme];
   if (validTo !== null && launchedOn > validTo) {
-    throw badRequest(path, `${scheme} ended on ${validTo}, before the page's launch on ${launchedOn}; assign it to a unit of a later scheme`);
+    throw badRequest(path, msg('write_scheme_ended', { scheme, validTo: dateParam(validTo), launchedOn: dateParam(launchedOn) }));
   }
 }
 
 function cleanName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed === '') throw badRequest('name', 'must not be empty');
-  if (trimmed.length > PAGE_NAME_MAX) throw badRequest('name', `must be at most ${PAGE_NAME_MAX} characters`);
+  if (trimmed === '') throw badRequest('name', msg('write_empty'));
+  if (trimmed.length > PAGE_NAME_MAX) throw badRequest('name', msg('write_too_long', { max: PAGE_NAME_MAX }));
   return trimmed;
 }
 
 function cleanPlatformId(platformId: string | null | undefined): string | null {
   if (platformId === undefined || platformId === null) return null;
   const trimmed = platformId.trim();
-  if (trimmed === '') throw badRequest('platformId', 'must not be empty; leave it out or send null');
-  if (trimmed.length > 200) throw badRequest('platformId', 'must be at most 200 characters');
+  if (trimmed === '') throw badRequest('platformId', msg('page_platform_id_empty'));
+  if (trimmed.length > 200) throw badRequest('platformId', msg('write_too_long', { max: 200 }));
   return trimmed;
 }
 
 /** 409 when another page already has this URL, naming it. */
 function assertUrlIsFree(db: Db, url: string, exceptId: number | null): void {
   const other = statement(db, 'SELECT id, name FROM pages WHERE url = ? AND id IS NOT ?').get(url, exceptId) as { id: number; name: string } | undefined;
-  if (other) throw conflict(`Page ${other.id} "${other.name}" already has the address ${url}; edit that page instead of adding it again.`);
+  if (other) throw conflict(msg('write_url_taken', { id: String(other.id), name: other.name, url }));
 }
 
 /** 409 when another page of the platform already has this platform id, naming it. */
@@ -196,7 +202,7 @@ function assertPlatformIdIsFree(db: Db, platform: Platform, platformId: string |
   const other = statement(db, 'SELECT id, name FROM pages WHERE platform = ? AND platform_id = ? AND id IS NOT ?').get(platform, platformId, exceptId) as
     | { id: number; name: string }
     | undefined;
-  if (other) throw conflict(`Page ${other.id} "${other.name}" already has the ${platform} id ${platformId}.`);
+  if (other) throw conflict(msg('write_platform_id_taken', { id: String(other.id), name: other.name, platform, platformId }));
 }
 
 function insertEvent(db: Db, user: SessionUser, pageId: number, status: RecordableStatus, effectiveOn: string, note: string | null): AuditEntry {
@@ -241,9 +247,9 @@ export function createPage(services: Services, user: SessionUser, input: CreateP
   const { db } = services;
   const today = services.today();
   const { scheme, code } = input.unit;
-  if (!PLATFORMS.includes(input.platform)) throw badRequest('platform', `must be one of ${PLATFORMS.join(', ')}`);
+  if (!PLATFORMS.includes(input.platform)) throw badRequest('platform', msg('write_one_of', { values: PLATFORMS.join(', ') }));
   const owner = input.owner ?? 'front';
-  if (!OWNERS.includes(owner)) throw badRequest('owner', `must be one of ${OWNERS.join(', ')}`);
+  if (!OWNERS.includes(owner)) throw badRequest('owner', msg('write_one_of', { values: OWNERS.join(', ') }));
   requireUnit(db, scheme, code, 'unit.code');
   assertCanWriteUnit(services, user, scheme, code);
   const url = normalisePageUrl(input.platform, input.url);
@@ -255,7 +261,7 @@ export function createPage(services: Services, user: SessionUser, input: CreateP
   const reportedOn = options.reportedOn ?? today;
   assertIsoDate(reportedOn, 'reportedOn');
   assertNotFuture(today, reportedOn, 'reportedOn');
-  if (reportedOn < input.launchedOn) throw badRequest('reportedOn', `${reportedOn} is before the launch on ${input.launchedOn}`);
+  if (reportedOn < input.launchedOn) throw badRequest('reportedOn', msg('write_before_launch', { date: dateParam(reportedOn), launchedOn: dateParam(input.launchedOn) }));
   assertUrlIsFree(db, url, null);
   assertPlatformIdIsFree(db, input.platform, platformId, null);
   if (owner === 'front' && !input.confirmSecondFrontPage) {
@@ -264,7 +270,7 @@ export function createPage(services: Services, user: SessionUser, input: CreateP
       throw new ApiError(
         409,
         'second_front_page',
-        `${scheme}:${code} already has a live Front page: page ${existing.id} "${existing.name}" (${existing.url}). A unit has one official page; update that page, or send confirmSecondFrontPage: true to add this one as well.`,
+        msg('page_second_front_page', { unit: `${scheme}:${code}`, id: String(existing.id), name: existing.name, url: existing.url }),
       );
     }
   }
@@ -311,8 +317,8 @@ export function updatePage(services: Services, user: SessionUser, pageId: number
   assertCanWritePage(services, user, pageId);
   const before = toPageRecord(page);
   const platform = patch.platform ?? page.platform;
-  if (!PLATFORMS.includes(platform)) throw badRequest('platform', `must be one of ${PLATFORMS.join(', ')}`);
-  if (patch.owner !== undefined && !OWNERS.includes(patch.owner)) throw badRequest('owner', `must be one of ${OWNERS.join(', ')}`);
+  if (!PLATFORMS.includes(platform)) throw badRequest('platform', msg('write_one_of', { values: PLATFORMS.join(', ') }));
+  if (patch.owner !== undefined && !OWNERS.includes(patch.owner)) throw badRequest('owner', msg('write_one_of', { values: OWNERS.join(', ') }));
   // A stored URL is re-checked only when the platform changes under it.
   const url = patch.url !== undefined || platform !== page.platform ? normalisePageUrl(platform, patch.url ?? page.url) : page.url;
   const after: PageRecord = {
@@ -351,15 +357,15 @@ function assertLaunchFits(services: Services, pageId: number, launchedOn: string
     | { status: string; effective_on: string }
     | undefined;
   if (first && first.effective_on < launchedOn) {
-    throw conflict(`The page has a ${first.status} event on ${first.effective_on}, before ${launchedOn}; its launch date must be on or before its first event.`);
+    throw conflict(msg('page_launch_after_event', { status: statusName(first.status), date: dateParam(first.effective_on), launchedOn: dateParam(launchedOn) }));
   }
   const month = statement(db, 'SELECT min(month) AS month FROM metric_snapshots WHERE page_id = ?').get(pageId) as { month: string | null };
   if (month.month !== null && month.month < launchedOn.slice(0, 7)) {
-    throw conflict(`The page has figures for ${month.month}, before ${launchedOn}; its launch date must be in or before its first reported month.`);
+    throw conflict(msg('page_launch_after_figures', { month: monthParam(month.month), launchedOn: dateParam(launchedOn) }));
   }
   const legacy = statement(db, "SELECT 1 FROM page_assignments WHERE page_id = ? AND scheme = 'legacy63'").get(pageId);
   if (legacy && launchedOn > SCHEMES.legacy63.validTo!) {
-    throw conflict(`The page belongs to a legacy63 unit, and legacy63 ended on ${SCHEMES.legacy63.validTo}; a launch on ${launchedOn} would be after it.`);
+    throw conflict(msg('page_launch_after_legacy', { validTo: dateParam(SCHEMES.legacy63.validTo!), launchedOn: dateParam(launchedOn) }));
   }
 }
 
@@ -430,35 +436,37 @@ export function recordPageEvent(services: Services, user: SessionUser, pageId: n
   const { status, effectiveOn } = input;
   if (REVIEW_STATUSES.includes(status)) {
     if (user.role !== 'admin' && user.role !== 'central') {
-      throw new ApiError(403, 'forbidden', `Only central staff may record ${status}; report the page and central staff will review it.`);
+      throw new ApiError(403, 'forbidden', msg('page_review_central_only', { status: statusName(status) }));
     }
   }
   const note = input.note?.trim() || null;
-  if (note !== null && note.length > NOTE_MAX) throw badRequest('note', `must be at most ${NOTE_MAX} characters`);
-  if (status === 'rejected' && note === null) throw badRequest('note', 'give the reason for the rejection; the province reads it');
+  if (note !== null && note.length > NOTE_MAX) throw badRequest('note', msg('write_too_long', { max: NOTE_MAX }));
+  if (status === 'rejected' && note === null) throw badRequest('note', msg('page_reject_needs_note'));
   assertIsoDate(effectiveOn, 'effectiveOn');
   assertNotFuture(services.today(), effectiveOn, 'effectiveOn');
-  if (effectiveOn < page.launched_on) throw badRequest('effectiveOn', `${effectiveOn} is before the page's launch on ${page.launched_on}`);
+  if (effectiveOn < page.launched_on) throw badRequest('effectiveOn', msg('write_before_launch', { date: dateParam(effectiveOn), launchedOn: dateParam(page.launched_on) }));
 
   const events = listPageStatusEvents(db, pageId);
   const history = { launchedOn: page.launched_on, events: events.map((e) => ({ status: e.status, effectiveOn: e.effective_on })) };
   const latestLifecycle = events.filter((e) => LIFECYCLE.includes(e.status)).at(-1);
   if (LIFECYCLE.includes(status) && latestLifecycle && effectiveOn < latestLifecycle.effective_on) {
-    throw conflict(`The page was ${latestLifecycle.status} on ${latestLifecycle.effective_on}; date the ${status} event on or after that day.`);
+    throw conflict(
+      msg('page_event_before_lifecycle', { last: statusName(latestLifecycle.status), lastOn: dateParam(latestLifecycle.effective_on), status: statusName(status) }),
+    );
   }
   const isLive = isPageLive(history, effectiveOn);
   const lastEnd = events.filter((e) => (e.status === 'closed' || e.status === 'rejected') && e.effective_on <= effectiveOn).at(-1);
-  const whyNotLive = lastEnd ? `it was ${lastEnd.status} on ${lastEnd.effective_on}` : 'it is not live';
-  if (status === 'reopened' && isLive) throw conflict(`Page ${pageId} is live on ${effectiveOn}; only a closed or rejected page can be reopened.`);
+  const whyNotLive = lastEnd ? msg('page_not_live_since', { status: statusName(lastEnd.status), date: dateParam(lastEnd.effective_on) }) : msg('page_not_live');
+  if (status === 'reopened' && isLive) throw conflict(msg('page_reopen_live', { id: String(pageId), date: dateParam(effectiveOn) }));
   if (status !== 'reopened' && !isLive) {
-    const fix = status === 'closed' || status === 'rejected' ? 'nothing to do' : 'reopen it first';
-    throw conflict(`Page ${pageId} cannot be ${status} on ${effectiveOn}: ${whyNotLive}; ${fix}.`);
+    const fix = status === 'closed' || status === 'rejected' ? msg('page_fix_nothing') : msg('page_fix_reopen');
+    throw conflict(msg('page_cannot_take_status', { id: String(pageId), status: statusName(status), date: dateParam(effectiveOn), why: whyNotLive, fix }));
   }
   if (status === 'verified') {
     // Verified since it last came back (or ever) by that date: a second verification says nothing new.
     const since = events.filter((e) => LIFECYCLE.includes(e.status) && e.effective_on <= effectiveOn).at(-1)?.effective_on ?? '';
     const verified = events.find((e) => e.status === 'verified' && e.effective_on >= since && e.effective_on <= effectiveOn);
-    if (verified) throw conflict(`Page ${pageId} was already verified on ${verified.effective_on}.`);
+    if (verified) throw conflict(msg('page_already_verified', { id: String(pageId), date: dateParam(verified.effective_on) }));
   }
   // A reopening can make the page live on the day of the reform: carry it across then.
   const audit = [insertEvent(db, user, pageId, status, effectiveOn, note), ...deriveReformAssignments(db, [pageId]).audit];
@@ -483,7 +491,7 @@ export interface MetricWrite {
 }
 
 function assertCount(value: unknown, path: string): void {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw badRequest(path, 'must be a whole number, 0 or more');
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw badRequest(path, msg('metric_count_invalid'));
 }
 
 /**
@@ -504,11 +512,11 @@ export function upsertMetric(
   const { db } = services;
   const page = requirePage(db, pageId);
   assertCanWritePage(services, user, pageId);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw badRequest('month', 'must be a month written YYYY-MM, e.g. 2024-05');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw badRequest('month', msg('metric_month_format'));
   const today = services.today();
-  if (month > today.slice(0, 7)) throw badRequest('month', `${month} is in the future; today is ${today}`);
+  if (month > today.slice(0, 7)) throw badRequest('month', msg('metric_month_in_future', { month: monthParam(month), today: dateParam(today) }));
   const launchMonth = page.launched_on.slice(0, 7);
-  if (month < launchMonth) throw badRequest('month', `${month} is before the page's launch on ${page.launched_on}`);
+  if (month < launchMonth) throw badRequest('month', msg('metric_month_before_launch', { month: monthParam(month), launchedOn: dateParam(page.launched_on) }));
   assertCount(input.followers, 'followers');
   assertCount(input.posts, 'posts');
   assertCount(input.interactions, 'interactions');
@@ -518,8 +526,8 @@ export function upsertMetric(
   if (lastPostOn !== null) {
     assertIsoDate(lastPostOn, 'lastPostOn');
     assertNotFuture(today, lastPostOn, 'lastPostOn');
-    if (lastPostOn > lastDayOfMonth(month)) throw badRequest('lastPostOn', `${lastPostOn} is after the end of ${month}`);
-    if (lastPostOn < page.launched_on) throw badRequest('lastPostOn', `${lastPostOn} is before the page's launch on ${page.launched_on}`);
+    if (lastPostOn > lastDayOfMonth(month)) throw badRequest('lastPostOn', msg('metric_last_post_after_month', { date: dateParam(lastPostOn), month: monthParam(month) }));
+    if (lastPostOn < page.launched_on) throw badRequest('lastPostOn', msg('write_before_launch', { date: dateParam(lastPostOn), launchedOn: dateParam(page.launched_on) }));
   }
 
   const select = statement(db, 'SELECT followers, posts, interactions, views, last_post_on, source FROM metric_snapshots WHERE page_id = ? AND month = ?');

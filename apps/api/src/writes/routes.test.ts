@@ -97,9 +97,10 @@ describe('POST /pages', () => {
     const id = await addPage('mttq.duplicate');
     const { status, body } = await w.send('POST', '/api/v1/pages', { ...newPageBody('x'), url: 'https://fb.com/MTTQ.Duplicate/?utm_source=zalo' }, central);
     expect(status).toBe(409);
-    expect(body.error.code).toBe('conflict');
-    expect(body.error.message).toContain(`Page ${id} "MTTQ mttq.duplicate"`);
-    expect(body.error.message).toContain('https://www.facebook.com/mttq.duplicate');
+    expect(body.error).toMatchObject({ code: 'conflict', key: 'write_url_taken', params: { id: String(id), name: 'MTTQ mttq.duplicate', url: 'https://www.facebook.com/mttq.duplicate' } });
+    expect(body.error.message).toBe(`Trang ${id} “MTTQ mttq.duplicate” đã có địa chỉ https://www.facebook.com/mttq.duplicate; hãy sửa trang đó thay vì thêm lại.`);
+    const english = await w.send('POST', '/api/v1/pages?lang=en', { ...newPageBody('x'), url: 'https://fb.com/MTTQ.Duplicate/' }, central);
+    expect(english.body.error.message).toBe(`Page ${id} "MTTQ mttq.duplicate" already has the address https://www.facebook.com/mttq.duplicate; edit that page instead of adding it again.`);
   });
 
   it('answers 409 when another page of the platform has the platform id', async () => {
@@ -107,15 +108,15 @@ describe('POST /pages', () => {
     expect(first.status).toBe(201);
     const second = await w.send('POST', '/api/v1/pages', { ...newPageBody('pid.two'), platformId: '777' }, admin);
     expect(second.status).toBe(409);
-    expect(second.body.error.message).toContain(`Page ${first.body.id}`);
+    expect(second.body.error).toMatchObject({ key: 'write_platform_id_taken', params: { id: String(first.body.id), platformId: '777' } });
   });
 
   it.each([
-    ['javascript:alert(1)', /url: must be an http\(s\) address/],
-    ['data:text/html;base64,PHNjcmlwdD4=', /url: must be an http\(s\) address/],
-    ['file:///etc/passwd', /url: must be an http\(s\) address/],
-    ['https://mttq.example.vn/trang', /url: must be an address on facebook\.com \(www\., m\., web\.\) or fb\.com/],
-    ['https://www.tiktok.com/@mttq', /url: is a tiktok address/],
+    ['javascript:alert(1)', /^url: phải là địa chỉ http\(s\)/],
+    ['data:text/html;base64,PHNjcmlwdD4=', /^url: phải là địa chỉ http\(s\)/],
+    ['file:///etc/passwd', /^url: phải là địa chỉ http\(s\)/],
+    ['https://mttq.example.vn/trang', /^url: phải là địa chỉ trên facebook\.com \(www\., m\., web\.\), fb\.com với nền tảng facebook/],
+    ['https://www.tiktok.com/@mttq', /^url: là địa chỉ tiktok; hãy chọn nền tảng tiktok/],
   ])('answers 400 for the address %s', async (url, message) => {
     const { status, body } = await w.send('POST', '/api/v1/pages', { ...newPageBody('bad'), url }, admin);
     expect(status).toBe(400);
@@ -124,31 +125,32 @@ describe('POST /pages', () => {
   });
 
   it.each([
-    ['a launch in the future', { launchedOn: '2026-11-28' }, 'launchedOn', /in the future; today is 2026-11-27/],
-    ['a launch that is not a date', { launchedOn: '2022-02-30' }, 'launchedOn', /not a real calendar date/],
-    ['a legacy63 unit for a page launched after the reform', { launchedOn: '2025-07-01' }, 'unit.scheme', /legacy63 ended on 2025-06-30/],
-    ['a unit the scheme does not have', { unit: { scheme: 'reform34', code: '001' } }, 'unit.code', /001 is not a unit of reform34/],
-    ['an empty name', { name: '   ' }, 'name', /must not be empty/],
-    ['a name as a number', { name: 42 }, 'name', /must be text/],
-    ['an unknown platform', { platform: 'website' }, 'platform', /must be one of facebook, zalo, tiktok, youtube/],
-    ['an unknown owner', { owner: 'party' }, 'owner', /must be one of front/],
-    ['an unknown field', { status: 'verified' }, 'status', /is not a parameter/],
-  ])('answers 400 naming the field for %s', async (_, change, path, message) => {
+    ['a launch in the future', { launchedOn: '2026-11-28' }, 'launchedOn', 'write_date_in_future', /^ngày 28\/11\/2026 còn ở tương lai; hôm nay là 27\/11\/2026$/],
+    ['a launch that is not a date', { launchedOn: '2022-02-30' }, 'launchedOn', null, /./],
+    ['a legacy63 unit for a page launched after the reform', { launchedOn: '2025-07-01' }, 'unit.scheme', 'write_scheme_ended', /^legacy63 đã kết thúc ngày 30\/06\/2025/],
+    ['a unit the scheme does not have', { unit: { scheme: 'reform34', code: '001' } }, 'unit.code', 'write_unit_not_in_scheme', /^001 không phải là đơn vị của reform34/],
+    ['an empty name', { name: '   ' }, 'name', null, /không được để trống/],
+    ['a name as a number', { name: 42 }, 'name', null, /văn bản/],
+    ['an unknown platform', { platform: 'website' }, 'platform', null, /facebook, zalo, tiktok, youtube/],
+    ['an unknown owner', { owner: 'party' }, 'owner', null, /front/],
+    ['an unknown field', { status: 'verified' }, 'status', null, /kiểm tra chính tả/],
+  ])('answers 400 naming the field for %s', async (_, change, path, key, message) => {
     const { status, body } = await w.send('POST', '/api/v1/pages', { ...newPageBody('fields'), ...change }, admin);
     expect(status).toBe(400);
     expect(body.error.code).toBe('bad_request');
-    expect(body.error.details).toContainEqual({ path, message: expect.stringMatching(message) });
+    // key null: the request's validation answers it, in words of its own.
+    expect(body.error.details).toContainEqual(expect.objectContaining({ path, ...(key ? { key } : {}), message: expect.stringMatching(message) }));
   });
 
   it('lets an officer of another province add nothing in Hà Nội (403), and a reform34 officer use reform34 units and their legacy63 predecessors', async () => {
     const outside = await w.send('POST', '/api/v1/pages', newPageBody('saigon.in.hanoi'), saigon);
     expect(outside.status).toBe(403);
-    expect(outside.body.error.message).toContain('legacy63:79');
+    expect(outside.body.error).toMatchObject({ key: 'scope_outside', message: expect.stringContaining('legacy63:79') });
     const predecessor = await w.send('POST', '/api/v1/pages', newPageBody('r34.in.legacy'), hanoi34);
     expect(predecessor.status).toBe(201);
     const otherPredecessor = await w.send('POST', '/api/v1/pages', newPageBody('r34.in.saigon', { scheme: 'legacy63', code: '26734' }), hanoi34);
     expect(otherPredecessor.status).toBe(403);
-    expect(otherPredecessor.body.error.message).toContain('Your scope is reform34:01 (Thành phố Hà Nội); legacy63:26734 is outside it');
+    expect(otherPredecessor.body.error.message).toContain('Phạm vi của bạn là reform34:01 (Thành phố Hà Nội); legacy63:26734 nằm ngoài phạm vi đó.');
     const inside = await w.send('POST', '/api/v1/pages', newPageBody('r34.ok', { scheme: 'reform34', code: '00004' }, '2025-08-01'), hanoi34);
     expect(inside.status).toBe(201);
     expect(inside.body.assignments).toEqual([{ scheme: 'reform34', code: '00004', name: 'Phường Ba Đình', level: 'commune', basis: 'direct' }]);
@@ -187,7 +189,7 @@ describe('the edges of every write', () => {
   it('answers malformed JSON with a 400 envelope, not a 500', async () => {
     const response = await post({ headers: { 'content-type': 'application/json', ...admin.headers }, body: '{"platform": "facebook",' });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(/Malformed JSON/), details: [] } });
+    expect(((await response.json()) as any).error).toMatchObject({ code: 'bad_request', details: [] });
   });
 
   it.each([
@@ -204,7 +206,7 @@ describe('the edges of every write', () => {
     const body = `{"__proto__":{"isAdmin":true},${JSON.stringify(newPageBody('proto')).slice(1)}`;
     const response = await post({ headers: { 'content-type': 'application/json', ...admin.headers }, body });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as any).error.details).toEqual([{ path: '__proto__', message: 'is not a parameter of this endpoint; remove it or check its spelling' }]);
+    expect(((await response.json()) as any).error.details).toEqual([expect.objectContaining({ path: '__proto__', message: expect.stringContaining('kiểm tra chính tả') })]);
     expect(({} as { isAdmin?: boolean }).isAdmin).toBeUndefined();
   });
 
@@ -219,13 +221,17 @@ describe('the edges of every write', () => {
     const body = JSON.stringify({ ...newPageBody('almost'), name: 'x'.repeat(60 * 1024) });
     const response = await post({ headers: { 'content-type': 'application/json', ...admin.headers }, body });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as any).error.details).toEqual([{ path: 'name', message: 'must be at most 300 characters' }]);
+    expect(((await response.json()) as any).error.details).toEqual([expect.objectContaining({ path: 'name', params: { max: 300 }, message: expect.stringMatching(/300 ký tự/) })]);
   });
 
   it('answers a form post with 415 naming the content type to send', async () => {
     const response = await post({ headers: { 'content-type': 'application/x-www-form-urlencoded', ...admin.headers }, body: 'name=x' });
     expect(response.status).toBe(415);
-    expect(((await response.json()) as any).error.message).toContain('content-type: application/json');
+    expect(((await response.json()) as any).error).toMatchObject({
+      key: 'write_json_body_got',
+      params: { type: 'application/x-www-form-urlencoded' },
+      message: 'Hãy gửi nội dung dạng JSON, với tiêu đề content-type: application/json (đã nhận application/x-www-form-urlencoded).',
+    });
   });
 
   it('answers 401 without a session and 403 without the CSRF header, writing nothing', async () => {
@@ -251,7 +257,7 @@ describe('the edges of every write', () => {
   ])('answers %s %s for an unknown page with 404', async (method, path, body) => {
     const { status, body: answer } = await w.send(method, path, body, admin);
     expect(status).toBe(404);
-    expect(answer.error.message).toContain('No page with id 999999');
+    expect(answer.error).toMatchObject({ key: 'page_not_found', params: { id: '999999' }, message: 'Không có trang nào mã 999999. Tra mã trang bằng GET /api/v1/pages.' });
   });
 
   it('lists every write in the OpenAPI document with its request body', async () => {
@@ -280,7 +286,7 @@ describe('PATCH /pages/{id}', () => {
     const id = await addPage('mttq.platform');
     const { status, body } = await w.send('PATCH', `/api/v1/pages/${id}`, { platform: 'zalo' }, admin);
     expect(status).toBe(400);
-    expect(body.error.message).toMatch(/url: is a facebook address; set platform to facebook/);
+    expect(body.error.details).toEqual([expect.objectContaining({ path: 'url', key: 'url_other_platform', params: expect.objectContaining({ other: 'facebook', platform: 'zalo' }) })]);
     const both = await w.send('PATCH', `/api/v1/pages/${id}`, { platform: 'zalo', url: 'zalo.me/123456' }, admin);
     expect(both.status).toBe(200);
     expect(both.body).toMatchObject({ platform: 'zalo', url: 'https://zalo.me/123456' });
@@ -291,7 +297,7 @@ describe('PATCH /pages/{id}', () => {
     const second = await addPage('mttq.free');
     const { status, body } = await w.send('PATCH', `/api/v1/pages/${second}`, { url: 'https://www.facebook.com/mttq.taken/' }, admin);
     expect(status).toBe(409);
-    expect(body.error.message).toContain(`Page ${first}`);
+    expect(body.error).toMatchObject({ key: 'write_url_taken', params: { id: String(first) } });
   });
 
   it('keeps the launch date on or before the first event and in the scheme', async () => {
@@ -299,7 +305,7 @@ describe('PATCH /pages/{id}', () => {
     await w.send('POST', `/api/v1/pages/${id}/events`, { status: 'closed', effectiveOn: '2023-05-01' }, admin);
     const late = await w.send('PATCH', `/api/v1/pages/${id}`, { launchedOn: '2023-06-01' }, admin);
     expect(late.status).toBe(409);
-    expect(late.body.error.message).toContain('closed event on 2023-05-01');
+    expect(late.body.error.message).toBe('Trang có trạng thái “đã đóng” ngày 01/05/2023, trước ngày 01/06/2023; ngày ra mắt phải trùng hoặc trước trạng thái đầu tiên của trang.');
     const earlier = await w.send('PATCH', `/api/v1/pages/${id}`, { launchedOn: '2021-12-01' }, admin);
     expect(earlier.status).toBe(200);
     expect(earlier.body.launchedOn).toBe('2021-12-01');
@@ -309,7 +315,7 @@ describe('PATCH /pages/{id}', () => {
     const id = await addPage('mttq.patchscope');
     const empty = await w.send('PATCH', `/api/v1/pages/${id}`, {}, admin);
     expect(empty.status).toBe(400);
-    expect(empty.body.error.message).toContain('give at least one of');
+    expect(empty.body.error.code).toBe('bad_request');
     const outside = await w.send('PATCH', `/api/v1/pages/${id}`, { name: 'x' }, saigon);
     expect(outside.status).toBe(403);
   });
@@ -319,7 +325,9 @@ describe('PATCH /pages/{id}', () => {
     expect((await w.send('PATCH', `/api/v1/pages/${id}`, { name: 'MTTQ phường Phúc Xá' }, hanoi34)).status).toBe(200);
     const { status, body } = await w.send('PATCH', `/api/v1/pages/${id}`, { name: 'x' }, saigon);
     expect(status).toBe(403);
-    expect(body.error.message).toContain(`page ${id}, of unit legacy63:00001, is outside it`);
+    expect(body.error.message).toContain(`trang ${id}, của đơn vị legacy63:00001, nằm ngoài phạm vi đó`);
+    const english = await w.send('PATCH', `/api/v1/pages/${id}?lang=en`, { name: 'x' }, saigon);
+    expect(english.body.error.message).toContain(`page ${id}, of unit legacy63:00001, is outside it`);
   });
 
   it('writes no audit row when nothing changes', async () => {
@@ -358,10 +366,10 @@ describe('PUT /pages/{id}/assignments/{scheme}', () => {
     const id = await addPage('mttq.move');
     const out = await w.send('PUT', `/api/v1/pages/${id}/assignments/legacy63`, { unitCode: '26734' }, hanoi);
     expect(out.status).toBe(403);
-    expect(out.body.error.message).toContain('legacy63:26734 is outside it');
+    expect(out.body.error.message).toContain('legacy63:26734 nằm ngoài phạm vi đó');
     const take = await w.send('PUT', `/api/v1/pages/${id}/assignments/legacy63`, { unitCode: '26734' }, saigon);
     expect(take.status).toBe(403);
-    expect(take.body.error.message).toContain(`page ${id}, of unit legacy63:00001, is outside it`);
+    expect(take.body.error.params).toMatchObject({ what: { key: 'page_scope_of_unit', params: { id: String(id), unit: 'legacy63:00001' } } });
     const inside = await w.send('PUT', `/api/v1/pages/${id}/assignments/legacy63`, { unitCode: '00004' }, hanoi);
     expect(inside.status).toBe(200);
     expect(inside.body.assignments[0]).toMatchObject({ code: '00004', basis: 'manual' });
@@ -371,14 +379,14 @@ describe('PUT /pages/{id}/assignments/{scheme}', () => {
     const id = await addPage('mttq.badunit');
     const unknown = await w.send('PUT', `/api/v1/pages/${id}/assignments/reform34`, { unitCode: '001' }, admin);
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.details).toEqual([{ path: 'unitCode', message: expect.stringContaining('001 is not a unit of reform34') }]);
+    expect(unknown.body.error.details).toEqual([expect.objectContaining({ path: 'unitCode', key: 'write_unit_not_in_scheme', params: { code: '001', scheme: 'reform34' } })]);
     const scheme = await w.send('PUT', `/api/v1/pages/${id}/assignments/legacy99`, { unitCode: '00001' }, admin);
     expect(scheme.status).toBe(400);
     expect(scheme.body.error.details[0].path).toBe('scheme');
     const late = await addPage('mttq.late', { scheme: 'reform34', code: '00004' }, '2025-09-01');
     const legacy = await w.send('PUT', `/api/v1/pages/${late}/assignments/legacy63`, { unitCode: '00001' }, admin);
     expect(legacy.status).toBe(400);
-    expect(legacy.body.error.message).toContain('legacy63 ended on 2025-06-30');
+    expect(legacy.body.error.details).toEqual([expect.objectContaining({ path: 'scheme', key: 'write_scheme_ended', message: expect.stringContaining('đã kết thúc ngày 30/06/2025') })]);
   });
 });
 
@@ -403,20 +411,20 @@ describe('POST /pages/{id}/events', () => {
     const id = await addPage(`mttq.review.${status}`);
     const { status: code, body } = await event(id, { status, effectiveOn: '2024-01-01', ...extra }, hanoi);
     expect(code).toBe(403);
-    expect(body.error.message).toContain(`Only central staff may record ${status}`);
+    expect(body.error).toMatchObject({ code: 'forbidden', key: 'page_review_central_only', params: { status: { key: `page_status_${status}`, params: {} } } });
   });
 
   it.each([
-    ['a rejection without a reason', { status: 'rejected', effectiveOn: '2024-01-01' }, 'note', /reason/],
-    ['a rejection with only spaces as reason', { status: 'rejected', effectiveOn: '2024-01-01', note: '   ' }, 'note', /reason/],
-    ['a date in the future', { status: 'closed', effectiveOn: '2026-11-28' }, 'effectiveOn', /in the future/],
-    ['a date before the launch', { status: 'closed', effectiveOn: '2022-02-28' }, 'effectiveOn', /before the page's launch on 2022-03-01/],
-    ['active, which comes from metrics', { status: 'active', effectiveOn: '2024-01-01' }, 'status', /must be one of reported, verified, rejected, closed, reopened/],
-  ])('answers 400 for %s', async (_, body, path, message) => {
+    ['a rejection without a reason', { status: 'rejected', effectiveOn: '2024-01-01' }, 'note', 'page_reject_needs_note', /lý do từ chối/],
+    ['a rejection with only spaces as reason', { status: 'rejected', effectiveOn: '2024-01-01', note: '   ' }, 'note', 'page_reject_needs_note', /lý do từ chối/],
+    ['a date in the future', { status: 'closed', effectiveOn: '2026-11-28' }, 'effectiveOn', 'write_date_in_future', /còn ở tương lai/],
+    ['a date before the launch', { status: 'closed', effectiveOn: '2022-02-28' }, 'effectiveOn', 'write_before_launch', /^ngày 28\/02\/2022 trước ngày trang ra mắt 01\/03\/2022$/],
+    ['active, which comes from metrics', { status: 'active', effectiveOn: '2024-01-01' }, 'status', null, /reported, verified, rejected, closed, reopened/],
+  ])('answers 400 for %s', async (_, body, path, key, message) => {
     const id = await addPage(`mttq.bad.${path}.${Math.random().toString(36).slice(2, 7)}`);
     const answer = await event(id, body, central);
     expect(answer.status).toBe(400);
-    expect(answer.body.error.details).toContainEqual({ path, message: expect.stringMatching(message) });
+    expect(answer.body.error.details).toContainEqual(expect.objectContaining({ path, ...(key ? { key } : {}), message: expect.stringMatching(message) }));
   });
 
   it('closes only a live page and reopens only a closed one (409 otherwise), and coverage follows', async () => {
@@ -425,19 +433,21 @@ describe('POST /pages/{id}/events', () => {
       (await w.get(`/api/v1/coverage?scheme=legacy63&asOf=${asOf}&parent=002`)).body.rows.find((r: { code: string }) => r.code === '00043').covered;
     expect(await coverage('2024-06-30')).toBe(true);
 
-    expect((await event(id, { status: 'reopened', effectiveOn: '2024-01-01' }, hanoi)).body.error.message).toContain('only a closed or rejected page can be reopened');
+    expect((await event(id, { status: 'reopened', effectiveOn: '2024-01-01' }, hanoi)).body.error).toMatchObject({ key: 'page_reopen_live', params: { id: String(id) }, message: expect.stringContaining('đang hoạt động ngày 01/01/2024') });
     expect((await event(id, { status: 'closed', effectiveOn: '2024-03-01', note: 'Ngừng hoạt động' }, hanoi)).status).toBe(201);
     expect(await coverage('2024-06-30')).toBe(false);
     expect(await coverage('2024-02-29')).toBe(true);
 
     const again = await event(id, { status: 'closed', effectiveOn: '2024-04-01' }, hanoi);
     expect(again.status).toBe(409);
-    expect(again.body.error.message).toBe(`Page ${id} cannot be closed on 2024-04-01: it was closed on 2024-03-01; nothing to do.`);
+    expect(again.body.error.message).toBe(`Trang ${id} không thể chuyển sang “đã đóng” ngày 01/04/2024: trang đã chuyển sang “đã đóng” ngày 01/03/2024; không cần làm gì thêm.`);
+    const english = await w.send('POST', `/api/v1/pages/${id}/events`, { status: 'closed', effectiveOn: '2024-04-01' }, { ...hanoi, headers: { ...hanoi.headers, 'accept-language': 'en' } });
+    expect(english.body.error.message).toBe(`Page ${id} cannot be closed on 2024-04-01: it was closed on 2024-03-01; nothing to do.`);
     expect((await event(id, { status: 'rejected', effectiveOn: '2024-04-01', note: 'x' }, central)).status).toBe(409);
-    expect((await event(id, { status: 'verified', effectiveOn: '2024-04-01' }, central)).body.error.message).toContain('reopen it first');
+    expect((await event(id, { status: 'verified', effectiveOn: '2024-04-01' }, central)).body.error.params).toMatchObject({ fix: { key: 'page_fix_reopen' } });
     const backdated = await event(id, { status: 'reopened', effectiveOn: '2024-02-01' }, hanoi);
     expect(backdated.status).toBe(409);
-    expect(backdated.body.error.message).toContain('date the reopened event on or after that day');
+    expect(backdated.body.error.message).toBe('Trang đã chuyển sang “đã đóng” ngày 01/03/2024; hãy ghi trạng thái “mở lại” từ ngày đó trở đi.');
 
     expect((await event(id, { status: 'reopened', effectiveOn: '2024-05-01' }, hanoi)).status).toBe(201);
     expect(await coverage('2024-06-30')).toBe(true);
@@ -451,7 +461,7 @@ describe('POST /pages/{id}/events', () => {
     expect((await event(id, { status: 'verified', effectiveOn: '2023-01-01' }, central)).status).toBe(201);
     const twice = await event(id, { status: 'verified', effectiveOn: '2023-02-01' }, admin);
     expect(twice.status).toBe(409);
-    expect(twice.body.error.message).toContain('already verified on 2023-01-01');
+    expect(twice.body.error).toMatchObject({ key: 'page_already_verified', params: { id: String(id) }, message: `Trang ${id} đã được xác minh ngày 01/01/2023.` });
     expect((await event(id, { status: 'rejected', effectiveOn: '2023-03-01', note: 'Sai tên' }, central)).status).toBe(201);
     expect((await event(id, { status: 'reopened', effectiveOn: '2023-04-01' }, hanoi)).status).toBe(201);
     expect((await event(id, { status: 'verified', effectiveOn: '2023-04-02' }, central)).status).toBe(201);
@@ -491,30 +501,48 @@ describe('PUT /pages/{id}/metrics/{month}', () => {
   });
 
   it.each([
-    ['fractional followers', { followers: 10.5 }, 'followers', 'must be a whole number, 0 or more'],
-    ['negative posts', { posts: -1 }, 'posts', 'must be a whole number, 0 or more'],
-    ['interactions as text', { interactions: '12' }, 'interactions', 'must be a whole number, 0 or more'],
-    ['fractional views', { views: 0.1 }, 'views', 'must be a whole number, 0 or more'],
-    ['a missing field', { followers: undefined }, 'followers', 'must be a whole number, 0 or more'],
-    ['an unknown field', { shares: 3 }, 'shares', 'is not a parameter of this endpoint; remove it or check its spelling'],
-    ['a last post after the month', { lastPostOn: '2024-06-01' }, 'lastPostOn', '2024-06-01 is after the end of 2024-05'],
-  ])('answers 400 naming the field for %s', async (_, change, path, message) => {
+    ['fractional followers', { followers: 10.5 }, 'followers'],
+    ['negative posts', { posts: -1 }, 'posts'],
+    ['interactions as text', { interactions: '12' }, 'interactions'],
+    ['fractional views', { views: 0.1 }, 'views'],
+    ['a missing field', { followers: undefined }, 'followers'],
+    ['an unknown field', { shares: 3 }, 'shares'],
+    ['a last post after the month', { lastPostOn: '2024-06-01' }, 'lastPostOn'],
+  ])('answers 400 naming the field for %s', async (_, change, path) => {
     const id = await addPage(`mttq.m.${path}.${Math.random().toString(36).slice(2, 7)}`);
     const { status, body } = await put(id, '2024-05', { followers: 1, posts: 1, interactions: 1, ...change }, admin);
     expect(status).toBe(400);
-    expect(body.error.details).toContainEqual({ path, message });
+    expect(body.error.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  it('says what is wrong with a count and a last post date, in Vietnamese by default and in English on request', async () => {
+    const id = await addPage('mttq.m.texts');
+    const figures = { followers: 1, posts: -1, interactions: 1, lastPostOn: '2024-06-01' };
+    const vi = await put(id, '2024-05', figures, admin);
+    expect(vi.body.error.details.find((d: { path: string }) => d.path === 'posts').message).toMatch(/^phải/);
+    const lastPost = await put(id, '2024-05', { ...figures, posts: 1 }, admin);
+    expect(lastPost.body.error.details).toEqual([
+      {
+        path: 'lastPostOn',
+        key: 'metric_last_post_after_month',
+        params: { date: { key: 'date_value', params: { year: '2024', month: '06', day: '01' } }, month: { key: 'write_month_value', params: { year: '2024', month: '05' } } },
+        message: 'ngày 01/06/2024 sau ngày cuối của tháng 05/2024',
+      },
+    ]);
+    const en = await w.send('PUT', `/api/v1/pages/${id}/metrics/2024-05?lang=en`, { ...figures, posts: 1 }, admin);
+    expect(en.body.error.details[0].message).toBe('2024-06-01 is after the end of 2024-05');
   });
 
   it.each([
-    ['2026-12', /2026-12 is in the future; today is 2026-11-27/],
-    ['2022-02', /2022-02 is before the page's launch on 2022-03-01/],
-    ['2024-13', /must be a month written YYYY-MM/],
-    ['2024-5', /must be a month written YYYY-MM/],
+    ['2026-12', /^tháng 12\/2026 còn ở tương lai; hôm nay là 27\/11\/2026$/],
+    ['2022-02', /^tháng 02\/2022 trước ngày trang ra mắt 01\/03\/2022$/],
+    ['2024-13', /./],
+    ['2024-5', /./],
   ])('answers 400 for the month %s', async (month, message) => {
     const id = await addPage(`mttq.month.${month}`);
     const { status, body } = await put(id, month, { followers: 1, posts: 1, interactions: 1 }, admin);
     expect(status).toBe(400);
-    expect(body.error.details).toContainEqual({ path: 'month', message: expect.stringMatching(message) });
+    expect(body.error.details).toContainEqual(expect.objectContaining({ path: 'month', message: expect.stringMatching(message) }));
   });
 
   it("accepts the current month and the launch month; shows the figures in the page's metrics", async () => {

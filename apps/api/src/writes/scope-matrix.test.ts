@@ -81,8 +81,8 @@ describe('officers and a Hà Nội page with a unit in one scheme only', () => {
     const answer = await w.send(method, path, body, sessions[officer]);
     expect(answer.status).toBe(expected);
     if (expected === 403) {
-      expect(answer.body.error.message).toContain(`Your scope is ${SCOPES[officer].scheme}:${SCOPES[officer].code}`);
-      expect(answer.body.error.message).toContain(`of unit ${PAGES[kind].scheme}:${PAGES[kind].code}`);
+      expect(answer.body.error.message).toContain(`Phạm vi của bạn là ${SCOPES[officer].scheme}:${SCOPES[officer].code}`);
+      expect(answer.body.error.message).toContain(`của đơn vị ${PAGES[kind].scheme}:${PAGES[kind].code}`);
       expect(auditCount()).toBe(before.audit);
       expect(assignments(id)).toEqual(before.assignments);
     } else {
@@ -96,6 +96,10 @@ describe('officers and a Hà Nội page with a unit in one scheme only', () => {
     const take = await w.send('PUT', `/api/v1/pages/${id}/assignments/legacy63`, { unitCode: '21010' }, officer);
     expect(take.status).toBe(403);
     expect(take.body.error.message).toBe(
+      `Phạm vi của bạn là legacy63:51 (Tỉnh Quảng Ngãi); trang ${id}, của đơn vị reform34:00004, nằm ngoài phạm vi đó. Hãy nhờ cán bộ trung ương thực hiện thay đổi này.`,
+    );
+    const english = await w.send('PUT', `/api/v1/pages/${id}/assignments/legacy63?lang=en`, { unitCode: '21010' }, officer);
+    expect(english.body.error.message).toBe(
       `Your scope is legacy63:51 (Tỉnh Quảng Ngãi); page ${id}, of unit reform34:00004, is outside it. Ask central staff to make this change.`,
     );
     for (const [method, path, body] of [

@@ -5,9 +5,10 @@
  */
 import { PLATFORMS, type Platform } from '@mttq/core';
 import { badRequest } from '../http/errors';
+import { msg, type Message } from '../messages';
 
 /** What a pasted address became: the canonical URL, or why it cannot be a page of the platform. */
-export type PageUrlResult = { ok: true; url: string } | { ok: false; message: string };
+export type PageUrlResult = { ok: true; url: string } | { ok: false; message: Message };
 
 interface PlatformHosts {
   /** Accepted host → canonical host. */
@@ -28,22 +29,22 @@ const PLATFORM_HOSTS: Record<Platform, PlatformHosts> = {
       'fb.com': 'www.facebook.com',
       'www.fb.com': 'www.facebook.com',
     },
-    shown: 'facebook.com (www., m., web.) or fb.com',
+    shown: 'facebook.com (www., m., web.), fb.com',
     example: 'https://www.facebook.com/mttq.phuongphucxa',
   },
   zalo: {
     hosts: { 'zalo.me': 'zalo.me', 'www.zalo.me': 'zalo.me', 'oa.zalo.me': 'oa.zalo.me' },
-    shown: 'zalo.me or oa.zalo.me',
+    shown: 'zalo.me, oa.zalo.me',
     example: 'https://zalo.me/1234567890123456789',
   },
   tiktok: {
     hosts: { 'tiktok.com': 'www.tiktok.com', 'www.tiktok.com': 'www.tiktok.com', 'm.tiktok.com': 'www.tiktok.com' },
-    shown: 'tiktok.com/@name',
+    shown: 'tiktok.com/@…',
     example: 'https://www.tiktok.com/@mttq.phuongphucxa',
   },
   youtube: {
     hosts: { 'youtube.com': 'www.youtube.com', 'www.youtube.com': 'www.youtube.com', 'm.youtube.com': 'www.youtube.com' },
-    shown: 'youtube.com/@name, youtube.com/channel/…, youtube.com/c/… or youtube.com/user/…',
+    shown: 'youtube.com/@…, youtube.com/channel/…, youtube.com/c/…, youtube.com/user/…',
     example: 'https://www.youtube.com/@mttqphuongphucxa',
   },
 };
@@ -59,7 +60,7 @@ const KEPT_PARAMS: Record<Platform, readonly string[]> = {
 /** YouTube channel tabs: the same channel, so dropped. */
 const YOUTUBE_TABS = new Set(['featured', 'videos', 'shorts', 'streams', 'live', 'playlists', 'community', 'about', 'posts', 'releases', 'podcasts', 'store']);
 
-const fail = (message: string): PageUrlResult => ({ ok: false, message });
+const fail = (message: Message): PageUrlResult => ({ ok: false, message });
 
 /** The platform whose host this is, or null: platformOfHost('m.facebook.com') → 'facebook' */
 function platformOfHost(host: string): Platform | null {
@@ -77,8 +78,8 @@ function withScheme(text: string): string | null {
 }
 
 /** The canonical path of a page, or a message saying what is wrong with it. */
-function canonicalPath(platform: Platform, segments: string[], example: string): { path: string } | { message: string } {
-  if (segments.length === 0) return { message: `names no page; give the page's own address, e.g. ${example}` };
+function canonicalPath(platform: Platform, segments: string[], example: string): { path: string } | { message: Message } {
+  if (segments.length === 0) return { message: msg('url_no_page', { example }) };
   const lower = segments.map((s) => s.toLowerCase());
   switch (platform) {
     case 'facebook':
@@ -87,8 +88,8 @@ function canonicalPath(platform: Platform, segments: string[], example: string):
       return { path: `/${lower.join('/')}` };
     case 'tiktok': {
       const [handle] = lower;
-      if (!handle!.startsWith('@') || handle!.length < 2) return { message: `must be a TikTok profile, tiktok.com/@name, e.g. ${example}` };
-      if (segments.length > 1) return { message: `links to a video or a tab, not the profile; give https://www.tiktok.com/${handle}` };
+      if (!handle!.startsWith('@') || handle!.length < 2) return { message: msg('url_tiktok_profile', { example }) };
+      if (segments.length > 1) return { message: msg('url_tiktok_video', { profile: `https://www.tiktok.com/${handle}` }) };
       return { path: `/${handle}` };
     }
     case 'youtube': {
@@ -98,10 +99,10 @@ function canonicalPath(platform: Platform, segments: string[], example: string):
       // Channel ids are case-sensitive (UCxxxx); custom and user names are not.
       else if (first === 'channel' && segments[1]) channel = ['channel', segments[1]];
       else if ((first === 'c' || first === 'user') && segments[1]) channel = [first, lower[1]!];
-      if (!channel) return { message: `is not a YouTube channel (a video or playlist?); give the channel, e.g. ${example}` };
+      if (!channel) return { message: msg('url_youtube_not_channel', { example }) };
       const rest = lower.slice(channel.length);
       if (rest.length > 1 || (rest.length === 1 && !YOUTUBE_TABS.has(rest[0]!))) {
-        return { message: `is not a YouTube channel address; give the channel, e.g. ${example}` };
+        return { message: msg('url_youtube_bad_channel', { example }) };
       }
       return { path: `/${channel.join('/')}` };
     }
@@ -119,26 +120,26 @@ function canonicalPath(platform: Platform, segments: string[], example: string):
 export function parsePageUrl(platform: Platform, input: string): PageUrlResult {
   const allowed = PLATFORM_HOSTS[platform];
   const text = input.trim();
-  if (text === '') return fail('must not be empty');
-  if (/[\s\u0000-\u001f\u007f]/.test(text)) return fail('must not contain spaces or control characters');
+  if (text === '') return fail(msg('write_empty'));
+  if (/[\s\u0000-\u001f\u007f]/.test(text)) return fail(msg('url_whitespace'));
   const withHttps = withScheme(text);
-  if (withHttps === null) return fail(`must be an http(s) address, e.g. ${allowed.example}`);
+  if (withHttps === null) return fail(msg('url_not_http', { example: allowed.example }));
   let url: URL;
   try {
     url = new URL(withHttps);
   } catch {
-    return fail(`is not a web address; give one like ${allowed.example}`);
+    return fail(msg('url_not_web', { example: allowed.example }));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(`must be an http(s) address, e.g. ${allowed.example}`);
-  if (url.username || url.password) return fail('must not contain a user name or password');
-  if (url.port) return fail('must not name a port');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(msg('url_not_http', { example: allowed.example }));
+  if (url.username || url.password) return fail(msg('url_credentials'));
+  if (url.port) return fail(msg('url_port'));
   const host = url.hostname.replace(/\.$/, '');
-  if (platform === 'youtube' && host === 'youtu.be') return fail(`youtu.be links a video, not a channel; give the channel, e.g. ${allowed.example}`);
+  if (platform === 'youtube' && host === 'youtu.be') return fail(msg('url_youtu_be', { example: allowed.example }));
   const canonicalHost = allowed.hosts[host];
   if (!canonicalHost) {
     const other = platformOfHost(host);
-    if (other) return fail(`is a ${other} address; set platform to ${other}, or give a ${platform} address on ${allowed.shown}`);
-    return fail(`must be an address on ${allowed.shown} for platform ${platform}, e.g. ${allowed.example}`);
+    if (other) return fail(msg('url_other_platform', { other, platform, shown: allowed.shown }));
+    return fail(msg('url_wrong_host', { shown: allowed.shown, platform, example: allowed.example }));
   }
   const segments = url.pathname.split('/').filter((s) => s !== '');
   const path = canonicalPath(platform, segments, allowed.example);
@@ -150,7 +151,7 @@ export function parsePageUrl(platform: Platform, input: string): PageUrlResult {
   }
   const query = kept.size > 0 ? `?${kept.toString()}` : '';
   const canonical = `https://${canonicalHost}${path.path}${query}`;
-  if (canonical.length > 2048) return fail('must be at most 2048 characters');
+  if (canonical.length > 2048) return fail(msg('write_too_long', { max: 2048 }));
   return { ok: true, url: canonical };
 }
 

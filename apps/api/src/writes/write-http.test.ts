@@ -38,7 +38,13 @@ function post(path: string, session: TestSession | null, body: string | Buffer[]
 }
 
 const TOO_LARGE = {
-  error: { code: 'payload_too_large', message: 'The request body is larger than 64 KB, the most this endpoint takes; send only the fields of this endpoint.', details: [] },
+  error: {
+    code: 'payload_too_large',
+    message: 'Nội dung gửi lên lớn hơn 64 KB, mức tối đa địa chỉ này nhận; chỉ gửi các trường của địa chỉ này.',
+    key: 'write_body_too_large',
+    params: { size: '64 KB' },
+    details: [],
+  },
 };
 
 describe('role-gated writes check the role before reading the body', () => {
@@ -52,8 +58,10 @@ describe('role-gated writes check the role before reading the body', () => {
     for (const body of ['{"not": "the fields"', hugeJson(MB), Array.from({ length: 64 }, () => Buffer.alloc(16 * 1024, 'x'))]) {
       const answer = await post(path, viewer, body, method);
       expect(answer.status).toBe(403);
-      expect(answer.json().error).toMatchObject({ code: 'forbidden', message: `This needs the role ${roles}; you are signed in as viewer.` });
+      expect(answer.json().error).toMatchObject({ code: 'forbidden', key: 'auth_role_needed', params: { role: 'viewer' } });
     }
+    const english = await post(`${path}?lang=en`, viewer, '{}', method);
+    expect(english.json().error.message).toBe(`This needs the role ${roles}; you are signed in as viewer.`);
   });
 
   it('DELETE /snapshots/{id} is refused to central staff before anything else (403, even for an unknown id)', async () => {

@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { requireRole, type Role } from '../auth/user';
 import { ApiError, errorBody } from '../http/errors';
+import { languageOf, msg, type Lang } from '../messages';
 import { errorSchema } from '../http/openapi-responses';
 import type { AppEnv } from '../http/router';
 
@@ -22,9 +23,8 @@ export function onlyRoles(roles: readonly Role[]): MiddlewareHandler<AppEnv> {
 /** "64 KB", "20 MB" */
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
 
-/** The 413 answer naming the limit, in the one error envelope. */
-export const tooLargeBody = (maxBytes: number) =>
-  errorBody('payload_too_large', `The request body is larger than ${sizeText(maxBytes)}, the most this endpoint takes; send only the fields of this endpoint.`);
+/** The 413 answer naming the limit, in the one error envelope, in the reader's language. */
+const tooLargeBody = (maxBytes: number, lang: Lang) => errorBody('payload_too_large', msg('write_body_too_large', { size: sizeText(maxBytes) }), [], lang);
 
 class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
@@ -79,7 +79,7 @@ export function limitBodies(maxBytes: number, options: { skip?: (c: Context) => 
     // answer is that it was too large.
     if (isOver) {
       c.res = undefined;
-      c.res = c.json(tooLargeBody(maxBytes), 413);
+      c.res = c.json(tooLargeBody(maxBytes, languageOf(c)), 413);
     }
   };
 }
@@ -88,7 +88,7 @@ export function limitBodies(maxBytes: number, options: { skip?: (c: Context) => 
 export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', `Send the body as JSON with the header content-type: application/json${type ? ` (got ${type.slice(0, 100)})` : ''}.`);
+    throw new ApiError(415, 'unsupported_media_type', type ? msg('write_json_body_got', { type: type.slice(0, 100) }) : msg('write_json_body'));
   }
   await next();
 };
