@@ -196,10 +196,21 @@ export const importUnitCandidateSchema = z.object({
 });
 export type ImportUnitCandidate = z.infer<typeof importUnitCandidateSchema>;
 
+/** A message's stable form: its catalogue key and parameters (the text is rendered beside it in the request's language). */
+export const importMessageSchema = z
+  .object({
+    key: z.string().meta({ description: 'the catalogue key, e.g. import_launch_missing' }),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .meta({ id: 'ImportMessage' });
+export type ImportMessage = z.infer<typeof importMessageSchema>;
+
 export const importRowErrorSchema = z
   .object({
     column: z.string().meta({ description: 'the header as written in the file (or the template header when the column is missing)' }),
-    message: z.string(),
+    message: z.string().meta({ description: "in the request's language" }),
+    key: z.string(),
+    params: importMessageSchema.shape.params,
     candidates: z.array(importUnitCandidateSchema).meta({ description: 'for an ambiguous or unknown unit name: the units it may mean, best first' }),
   })
   .meta({ id: 'ImportRowError' });
@@ -215,6 +226,8 @@ export const importRowResultSchema = z
     changes: z.array(z.string()).meta({ description: 'what committing changes, e.g. "name: A → B", "metrics 2025-05: followers 10 → 12"' }),
     errors: z.array(importRowErrorSchema),
     warnings: z.array(z.string()).meta({ description: 'values that were read but change nothing, and why' }),
+    changeMessages: z.array(importMessageSchema).meta({ description: 'changes, as keys and params' }),
+    warningMessages: z.array(importMessageSchema).meta({ description: 'warnings, as keys and params' }),
   })
   .meta({ id: 'ImportRowResult' });
 export type ImportRowResult = z.infer<typeof importRowResultSchema>;
@@ -241,7 +254,48 @@ export const importDryRunFormSchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, e.g. 2026-11')
     .optional()
     .meta({ description: 'the month of the figures in rows without a month of their own; default: the last full month before today' }),
+  mapping: z
+    .string()
+    .max(20_000)
+    .optional()
+    .meta({ description: 'JSON: what columns are, by column index (0 = first) or header as written → a column key or "ignore", e.g. {"3":"followers","Ghi chú 2":"ignore"}; default: your choice for your last file with the same headers, else by meaning' }),
+  sheet: z.string().max(200).optional().meta({ description: 'XLSX: the name of the sheet to read; default: the first with a recognisable header' }),
 });
+
+/** A mapping's value for a column that is to be left out. */
+export const IMPORT_IGNORE = 'ignore' as const;
+export const importMappingTargetSchema = z.enum([...IMPORT_COLUMN_KEYS, IMPORT_IGNORE]);
+export type ImportMappingTarget = z.infer<typeof importMappingTargetSchema>;
+/**
+ * What the user says each column is: column index (0 = first, as in the dry run's headers) or
+ * header as written → a column key or "ignore". {"3": "followers", "Ghi chú 2": "ignore"}
+ */
+export const importColumnMappingSchema = z.record(z.string().min(1).max(200), importMappingTargetSchema);
+export type ImportColumnMapping = z.infer<typeof importColumnMappingSchema>;
+
+/** The headers (Vietnamese, English) of the result column that the plan file adds; an upload that has it ignores it. */
+export const IMPORT_RESULT_HEADERS = ['Kết quả kiểm tra', 'Check result'] as const;
+
+/**
+ * How a column was read. meaning: its header names an import column; mapping: the user said so
+ * (in this request or remembered from their last file with the same headers); ignored: the user
+ * said to leave it out; unknown: its header names no import column; ambiguous: another column
+ * names the same one (the first of them is read until a mapping says otherwise); result: the
+ * result column of a plan file, never read.
+ */
+export const IMPORT_HEADER_READINGS = ['meaning', 'mapping', 'ignored', 'unknown', 'ambiguous', 'result'] as const;
+export type ImportHeaderReading = (typeof IMPORT_HEADER_READINGS)[number];
+
+export const importHeaderSchema = z
+  .object({
+    index: z.number().int().meta({ description: 'the column, 0 = first' }),
+    header: z.string().meta({ description: 'as written in the file' }),
+    key: z.enum(IMPORT_COLUMN_KEYS).nullable().meta({ description: 'the import column it is read as; null when not read' }),
+    reading: z.enum(IMPORT_HEADER_READINGS),
+    samples: z.array(z.string()).meta({ description: 'the first 3 non-empty values below the header' }),
+  })
+  .meta({ id: 'ImportHeader' });
+export type ImportHeader = z.infer<typeof importHeaderSchema>;
 
 /** Why a row under the header was skipped: a totals row, a signature or date line (and what follows it), the header repeated. */
 export const IMPORT_SKIP_REASONS = ['totals', 'signature', 'header'] as const;
@@ -260,10 +314,12 @@ export const importProblemSchema = z
     severity: z.enum(['error', 'warning']),
     column: z.string().nullable().meta({ description: 'the header as written; null for a warning about the whole row' }),
     example: z.string().meta({ description: 'the message of the first row of this kind' }),
+    key: z.string().meta({ description: 'the catalogue key of this kind of problem' }),
+    params: importMessageSchema.shape.params.meta({ description: "the example's params" }),
     count: z.number().int(),
     rows: z.array(z.number().int()),
   })
-  .meta({ id: 'ImportProblem', description: "one kind of problem (a column and the same message but for the row's values) and the rows that have it" });
+  .meta({ id: 'ImportProblem', description: "one kind of problem (a column and a message key) and the rows that have it" });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
 export const importDryRunResponseSchema = z
@@ -278,6 +334,15 @@ export const importDryRunResponseSchema = z
       encoding: z.string().nullable().meta({ description: 'utf-8, utf-8-bom, utf-16le, utf-16be or windows-1258; null for XLSX' }),
       separator: z.string().nullable().meta({ description: 'the CSV separator; null for XLSX' }),
       headerRow: z.number().int(),
+      sheets: z.array(z.string()).meta({ description: 'XLSX: the names of the sheets, in workbook order; empty for CSV' }),
+      sheet: z.string().nullable().meta({ description: 'XLSX: the sheet read; null for CSV' }),
+      headers: z.array(importHeaderSchema).meta({ description: 'every column of the header, with what it was read as' }),
+      mapping: z
+        .object({
+          source: z.enum(['form', 'remembered']).nullable().meta({ description: 'form: the mapping field; remembered: your choice for your last file with the same headers; null: headers by meaning only' }),
+          needed: z.boolean().meta({ description: 'a column is unknown or two columns name the same one: say what they are with the mapping field' }),
+        })
+        .meta({ id: 'ImportMapping' }),
     }),
     columns: z.array(z.object({ key: z.enum(IMPORT_COLUMN_KEYS), header: z.string() })).meta({ description: 'the recognised columns as headed in the file' }),
     ignoredColumns: z.array(z.string()).meta({ description: 'headers that name no import column' }),

@@ -463,4 +463,20 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 13,
+    name: "an officer's column mapping, remembered for the next file with the same headers",
+    sql: /* sql */ `
+      -- What a user said the columns of an import file are (imports/column-mappings.ts), kept
+      -- when they commit a plan made with it, by the file's header signature (its headers
+      -- folded); the next dry run of a file with the same headers applies it.
+      CREATE TABLE import_column_mappings (
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        signature TEXT NOT NULL,
+        mapping_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, signature)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

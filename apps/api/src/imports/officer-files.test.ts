@@ -94,25 +94,26 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
     expect(GOOD.map((row) => rows.get(row)!.unit!.code)).toEqual(['06394', '06445', '06406', '06412', '06451']);
     // Followers alone are taken, for the last full month before today (27/11/2026).
     expect(body.month).toBe('2026-10');
-    expect(rows.get(5)!.changes).toContain('metrics 2026-10: new, followers 1245, posts 0, interactions 0');
-    expect(rows.get(6)!.changes).toContain('metrics 2026-10: new, followers 1245, posts 0, interactions 0');
-    expect(rows.get(8)!.changes).toContain('metrics 2026-10: new, followers 1245, posts 0, interactions 0');
-    expect(rows.get(5)!.warnings).toContain('Số bài, Tương tác not given for 2026-10: recorded as 0');
-    expect(rows.get(7)!.changes).toContain('metrics 2026-10: new, followers 1200, posts 0, interactions 0');
-    expect(rows.get(7)!.warnings).toContain('Lượt theo dõi trang "1,2K" is rounded; read as 1200. Write the exact figure if you have it');
-    expect(rows.get(11)!.warnings.join(' ')).toContain('Xã Hồ Sơn already has a live Front page');
+    expect(rows.get(5)!.changes).toContain('số liệu tháng 10/2026 (mới): lượt theo dõi 1.245, bài đăng 0, tương tác 0');
+    expect(rows.get(6)!.changes).toContain('số liệu tháng 10/2026 (mới): lượt theo dõi 1.245, bài đăng 0, tương tác 0');
+    expect(rows.get(8)!.changes).toContain('số liệu tháng 10/2026 (mới): lượt theo dõi 1.245, bài đăng 0, tương tác 0');
+    expect(rows.get(5)!.warnings).toContain('Chưa có Số bài và Tương tác của tháng 10/2026: ghi là 0.');
+    expect(rows.get(7)!.changes).toContain('số liệu tháng 10/2026 (mới): lượt theo dõi 1.200, bài đăng 0, tương tác 0');
+    expect(rows.get(7)!.warnings).toContain('Lượt theo dõi trang “1,2K” là số làm tròn, được đọc thành 1.200; hãy ghi số chính xác nếu có.');
+    expect(rows.get(11)!.warnings.join(' ')).toContain('Xã Hồ Sơn đã có trang Ủy ban MTTQ đang hoạt động');
 
     // The commune under the wrong district is pointed to its own district.
     expect(rows.get(9)!.outcome).toBe('error');
     expect(rows.get(9)!.errors[0]).toMatchObject({
       column: 'Phường/Xã/Thị trấn',
-      message: expect.stringContaining('no commune of legacy63 in Huyện Hữu Lũng is called "Vân Thủy"; it is in another district: Xã Vân Thủy (06472, Huyện Chi Lăng)'),
+      key: 'import_unit_name_elsewhere',
+      message: 'Không có xã, phường nào tên “Vân Thủy” thuộc Huyện Hữu Lũng; đơn vị này thuộc quận, huyện khác: Xã Vân Thủy (06472, Huyện Chi Lăng). Hãy sửa cột Quận/Huyện hoặc ghi mã vào cột Mã xã.',
       candidates: [{ code: '06472', name: 'Xã Vân Thủy', parent: 'Huyện Chi Lăng' }],
     });
     // A bad address and a missing launch date come in the same dry run.
     expect(errorsOf(rows.get(10))).toEqual([
-      'Nền tảng: is empty and javascript:alert(1) is not on Facebook, Zalo, TikTok or YouTube; write the platform',
-      'Ngày thành lập: is empty; a new page needs its launch date, e.g. 2022-03-15',
+      'Nền tảng: Chưa ghi nền tảng, và javascript:alert(1) không thuộc Facebook, Zalo, TikTok hay YouTube; hãy ghi nền tảng.',
+      'Ngày thành lập: Chưa có ngày lập trang; trang mới cần ngày lập trang, ví dụ 15/03/2022.',
     ]);
     expect(body.canCommit).toBe(false);
     expect(body.totals).toMatchObject({ rows: 7, create: 5, error: 2 });
@@ -121,7 +122,7 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
       ['Nền tảng', 1, [10]],
       ['Ngày thành lập', 1, [10]],
     ]);
-    expect(body.problems.find((p) => p.example === 'Số bài, Tương tác not given for 2026-10: recorded as 0')).toMatchObject({ severity: 'warning', count: 5, rows: GOOD });
+    expect(body.problems.find((p) => p.example === 'Chưa có Số bài và Tương tác của tháng 10/2026: ghi là 0.')).toMatchObject({ severity: 'warning', count: 5, rows: GOOD });
   });
 
   it('imports the good rows once the bad ones are left out, with the month chosen in the form', async () => {
@@ -159,13 +160,14 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
   it('says in Vietnamese which required meaning is missing and what was found', async () => {
     const { status, body } = await dryRun(demo, officer, csvFile([...TITLE, ['STT', 'Phường/Xã/Thị trấn', 'Lượt thích', 'Ghi chú'], ['1', 'Xã Hữu Liên', '12', '']]));
     expect(status).toBe(422);
-    expect(body.error!.message).toContain('Thiếu cột bắt buộc: cần cột đường dẫn trang (ví dụ "Link fanpage"). Dòng tiêu đề 4 có "Phường/Xã/Thị trấn", "Lượt thích", "Ghi chú"; không nhận ra: "STT".');
+    expect(body.error!.message).toContain('Thiếu cột bắt buộc: cần cột đường dẫn trang (ví dụ “Link fanpage”). Dòng tiêu đề 4 có “Phường/Xã/Thị trấn”, “Lượt thích”, “Ghi chú”; không nhận ra: “STT”.');
   });
 
-  it('names both columns when two mean the same', async () => {
+  it('names both columns when two mean the same, for the mapping step', async () => {
     const { status, body } = await dryRun(demo, officer, csvFile([['Xã', 'Link fanpage', 'Địa chỉ trang (link)'], ['Xã Hữu Liên', 'https://www.facebook.com/a', 'https://www.facebook.com/b']]));
-    expect(status).toBe(422);
-    expect(body.error!.message).toContain('"Địa chỉ trang (link)" names the same column as "Link fanpage"');
+    expect(status).toBe(200);
+    expect(body.file.mapping.needed).toBe(true);
+    expect(body.file.headers.filter((h) => h.reading === 'ambiguous').map((h) => h.header)).toEqual(['Link fanpage', 'Địa chỉ trang (link)']);
   });
 
   it('reads a two-row header of a CSV (a group over sub-headers) as one', async () => {
@@ -180,7 +182,7 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
     );
     expect(status).toBe(200);
     expect(body.file.headerRow).toBe(1);
-    expect(body.rows).toMatchObject([{ row: 3, outcome: 'create', unit: { code: '06448' }, changes: expect.arrayContaining(['metrics 2026-10: new, followers 410, posts 6, interactions 75']) }]);
+    expect(body.rows).toMatchObject([{ row: 3, outcome: 'create', unit: { code: '06448' }, changes: expect.arrayContaining(['số liệu tháng 10/2026 (mới): lượt theo dõi 410, bài đăng 6, tương tác 75']) }]);
   });
 
   it('keeps the stored posts and interactions when a file gives followers alone for an existing page', async () => {
@@ -193,7 +195,7 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
         ['Xã Hồ Sơn', 'Hữu Lũng', 'https://www.facebook.com/mttq.xa-ho-son-06451.demo', '800'],
       ]),
     );
-    expect(body.rows[0]).toMatchObject({ outcome: 'metrics', changes: ['metrics 2026-10: followers 778 → 800'], warnings: [] });
+    expect(body.rows[0]).toMatchObject({ outcome: 'metrics', changes: ['số liệu tháng 10/2026: lượt theo dõi 778 → 800'], warnings: [] });
     expect((await commit(demo, admin, body.planId)).status).toBe(200);
     expect(demo.db.prepare("SELECT followers, posts, interactions FROM metric_snapshots WHERE page_id = 3005 AND month = '2026-10'").get()).toEqual({ followers: 800, posts: 8, interactions: 93 });
   });
@@ -243,12 +245,12 @@ describe('POST /imports/dry-run: a workbook with an instructions sheet and a mer
     const rows = byRow(body);
     expect([...rows.keys()]).toEqual([6, 7, 8]);
     expect(rows.get(6)).toMatchObject({ outcome: 'create', unit: { code: '06424' } });
-    expect(rows.get(6)!.changes).toContain('metrics 2026-10: new, followers 1245, posts 12, interactions 340');
-    expect(rows.get(7)!.changes).toContain('metrics 2026-10: new, followers 1500, posts 3, interactions 40');
-    expect(rows.get(7)!.warnings[0]).toContain('"1,5k" is rounded; read as 1500');
-    expect(errorsOf(rows.get(8))).toEqual([
-      'Ngày thành lập: must be a date written YYYY-MM-DD or DD/MM/YYYY, e.g. 2022-03-15 or 15/03/2022',
-      'Lượt thích: must be a whole number, 0 or more (e.g. 1234 or 1.234)',
+    expect(rows.get(6)!.changes).toContain('số liệu tháng 10/2026 (mới): lượt theo dõi 1.245, bài đăng 12, tương tác 340');
+    expect(rows.get(7)!.changes).toContain('số liệu tháng 10/2026 (mới): lượt theo dõi 1.500, bài đăng 3, tương tác 40');
+    expect(rows.get(7)!.warnings[0]).toContain('“1,5k” là số làm tròn, được đọc thành 1.500');
+    expect(rows.get(8)!.errors.map((e) => [e.column, e.key])).toEqual([
+      ['Ngày thành lập', 'import_date_invalid'],
+      ['Lượt thích', 'import_count_invalid'],
     ]);
     expect(body.totals).toMatchObject({ rows: 3, create: 2, error: 1 });
   });

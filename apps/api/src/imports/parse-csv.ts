@@ -10,6 +10,7 @@
  * cell plain text, its quotes kept ("x"y → "x"y). Records end at CRLF, LF or CR. A quote never
  * closed is a 422. An empty line is a record of one empty cell (row numbers count records).
  */
+import { msg } from '../messages';
 import { refusals, unprocessable, type UploadLimits, cellPlace } from './upload-limits';
 
 const QUOTE = 0x22;
@@ -60,10 +61,8 @@ export function splitCsv(text: string, separator: string, limits: UploadLimits):
       for (;;) {
         const quote = text.indexOf('"', from);
         if (quote < 0) {
-          throw unprocessable(
-            `The file is not readable CSV: the quote that opens the cell in ${cellPlace(records.length + 1, record.length)} is never closed. Close it (a quote inside a quoted cell is written twice: "") or save the file again as CSV (UTF-8) or XLSX.`,
-            [{ path: cellPlace(records.length + 1, record.length), message: 'opens a quote that is never closed' }],
-          );
+          const cell = cellPlace(records.length + 1, record.length);
+          throw unprocessable(msg('sheet_csv_quote', { cell }), [{ path: cell, message: msg('sheet_csv_quote_detail') }]);
         }
         if (value.length + (quote - from) > limits.maxCellLength) throw refusals.cellLength(limits, cellPlace(records.length + 1, record.length));
         value += text.slice(from, quote);

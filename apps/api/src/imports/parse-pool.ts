@@ -5,9 +5,10 @@
  * is started for the next file. Workers have a capped heap, and an idle worker ends after a while.
  */
 import { Worker } from 'node:worker_threads';
-import type { ImportTable } from './parse-table';
+import { ApiError } from '../http/errors';
+import type { ImportTable, ParseOptions } from './parse-table';
 import type { ParseAnswer, ParseJob } from './parse-worker';
-import { DEFAULT_UPLOAD_LIMITS, DEFAULT_WORKER_HEAP_MB, refusals, UploadRefusal, type UploadLimits } from './upload-limits';
+import { DEFAULT_UPLOAD_LIMITS, DEFAULT_WORKER_HEAP_MB, refusals, type RefusalData, type UploadLimits, type UploadRefusal } from './upload-limits';
 
 export interface ParsePoolOptions {
   /** Files read at the same time, each in its own worker. */
@@ -28,6 +29,7 @@ interface Job {
   id: number;
   bytes: Uint8Array;
   limits: UploadLimits;
+  options: ParseOptions;
   resolve(table: ImportTable): void;
   reject(error: Error): void;
 }
@@ -61,15 +63,15 @@ export class ParsePool {
     this.startTimeoutMs = options.startTimeoutMs ?? 60_000;
   }
 
-  /** Reads a file in a worker: its table, or an UploadRefusal (a plain Error for a server fault). */
-  parse(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): Promise<ImportTable> {
+  /** Reads a file in a worker: its table, or the ApiError refusing it (a plain Error for a server fault). */
+  parse(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS, options: ParseOptions = {}): Promise<ImportTable> {
     return new Promise<ImportTable>((resolve, reject) => {
       const hasIdle = [...this.slots].some((slot) => slot.job === null) || this.slots.size < this.concurrency;
       if (!hasIdle && this.queue.length >= this.maxQueued) {
-        reject(refusals.busy(this.queue.length + this.slots.size));
+        reject(refused(refusals.busy(this.queue.length + this.slots.size)));
         return;
       }
-      this.queue.push({ id: this.nextId++, bytes, limits, resolve, reject });
+      this.queue.push({ id: this.nextId++, bytes, limits, options, resolve, reject });
       this.pump();
     });
   }
@@ -98,7 +100,7 @@ export class ParsePool {
     worker.on('message', (answer: ParseAnswer) => this.onAnswer(slot, answer));
     worker.on('error', (error: Error & { code?: string }) => {
       const job = slot.job;
-      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusals.memory(this.heapMb) : new Error(`the upload parse worker failed: ${error.message}`, { cause: error });
+      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused(refusals.memory(this.heapMb)) : new Error(`the upload parse worker failed: ${error.message}`, { cause: error });
       void this.drop(slot, reason, job);
     });
     worker.on('exit', (code) => {
@@ -118,8 +120,8 @@ export class ParsePool {
   private post(slot: Slot): void {
     const job = slot.job!;
     this.clearTimer(slot);
-    slot.timer = setTimeout(() => void this.drop(slot, refusals.time(job.limits)), job.limits.timeoutMs);
-    const message: ParseJob = { id: job.id, bytes: job.bytes, limits: job.limits };
+    slot.timer = setTimeout(() => void this.drop(slot, refused(refusals.time(job.limits))), job.limits.timeoutMs);
+    const message: ParseJob = { id: job.id, bytes: job.bytes, limits: job.limits, options: job.options };
     slot.worker.postMessage(message);
   }
 
@@ -136,10 +138,8 @@ export class ParsePool {
     this.clearTimer(slot);
     slot.job = null;
     if ('table' in answer) job.resolve(answer.table);
-    else if ('refusal' in answer) {
-      const { status, code, message, details } = answer.refusal;
-      job.reject(new UploadRefusal(status, code, message, details));
-    } else job.reject(new Error(`reading an upload failed in the parse worker: ${answer.failure}`));
+    else if ('refusal' in answer) job.reject(refused(answer.refusal));
+    else job.reject(new Error(`reading an upload failed in the parse worker: ${answer.failure}`));
     this.idle(slot);
     this.pump();
   }
@@ -169,6 +169,12 @@ export class ParsePool {
     this.pump();
     await slot.worker.terminate();
   }
+}
+
+/** A refusal (from the worker, or of the pool itself) as the API answers it, its messages in the request's language. */
+function refused(refusal: UploadRefusal | RefusalData): ApiError {
+  const data = 'toData' in refusal ? refusal.toData() : refusal;
+  return new ApiError(data.status, data.code, data.message, data.details);
 }
 
 let shared: ParsePool | undefined;

@@ -83,7 +83,8 @@ describe('splitCsv', () => {
 
   it('refuses a quote that is never closed, naming the cell it opens', () => {
     const refusal = refusalOf(() => splitCsv('a,b\r\nc,"d\r\ne', ',', limits()));
-    expect(refusal.message).toMatch(/^The file is not readable CSV: the quote that opens the cell in row 2, column B is never closed\./);
+    expect(refusal.text).toEqual({ key: 'sheet_csv_quote', params: { cell: 'B2' } });
+    expect(refusal.message).toMatch(/^The file is not readable CSV: the quote that opens the cell B2 is never closed\./);
   });
 });
 

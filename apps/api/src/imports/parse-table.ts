@@ -7,11 +7,24 @@
  * Synchronous and CPU-bound: the server runs it in a worker thread (parse-pool.ts, through
  * read-table.ts readImportTable), never on the main thread.
  */
-import { foldDiacritics, IMPORT_COLUMNS, importColumn, importColumnFor, MAX_IMPORT_ROWS, type ImportColumnKey, type ImportFormat } from '@mttq/core';
+import {
+  foldDiacritics,
+  foldHeader,
+  IMPORT_COLUMNS,
+  IMPORT_RESULT_HEADERS,
+  importColumn,
+  importColumnFor,
+  MAX_IMPORT_ROWS,
+  type ImportColumnKey,
+  type ImportColumnMapping,
+  type ImportFormat,
+  type ImportHeader,
+} from '@mttq/core';
+import { msg, type Message } from '../messages';
 import { decodeText, isLegacyExcel, isZip, type TextEncodingName } from './decode';
 import { splitCsv } from './parse-csv';
-import { readXlsx, type XlsxValue } from './parse-xlsx';
-import { DEFAULT_UPLOAD_LIMITS, unprocessable, type RefusalData, type UploadLimits } from './upload-limits';
+import { readXlsxSheet, type XlsxValue } from './parse-xlsx';
+import { DEFAULT_UPLOAD_LIMITS, unprocessable, type UploadLimits } from './upload-limits';
 
 export const SEPARATORS = [',', ';', '\t'] as const;
 export type Separator = (typeof SEPARATORS)[number];
@@ -30,6 +43,42 @@ export interface ImportTable {
   rows: Array<{ row: number; cells: string[] }>;
   /** Rows below the header that are spreadsheet furniture, not pages: totals, signatures, repeated headers. */
   skipped: SkippedRow[];
+  /** Every column of the header with what it was read as. */
+  headers: ImportHeader[];
+  /** The user's mapping that was applied, and whether one is still needed. */
+  mapping: TableMapping;
+  /** XLSX: every sheet's name in workbook order, and the one read (null for CSV). */
+  sheets: string[];
+  sheet: string | null;
+  /** Every row of the sheet read, as text, in file order: what the plan file writes back. */
+  sheetRows: Array<{ row: number; cells: string[] }>;
+  /** The result column of a plan file uploaded again (never read), or null. */
+  resultIndex: number | null;
+}
+
+export interface TableMapping {
+  /** form: the request's mapping; remembered: the user's choice for a file with the same headers. */
+  source: 'form' | 'remembered' | null;
+  /** The mapping applied, by column index; null when headers were read by meaning only. */
+  applied: ImportColumnMapping | null;
+  /** A column is unknown or ambiguous. */
+  needed: boolean;
+  /** The header's signature: the same headers, the same signature (headerSignature). */
+  signature: string;
+  /** Entries of the request's mapping that name no column of the header, as given. */
+  unmatched: string[];
+  /** Import columns the request's mapping gives to more than one column, with those headers. */
+  conflicts: Array<{ key: ImportColumnKey; headers: string[] }>;
+}
+
+/** What the reader is told besides the file. */
+export interface ParseOptions {
+  /** The request's mapping (its JSON already validated). */
+  mapping?: ImportColumnMapping;
+  /** The user's remembered mappings by header signature; used when the request has none. */
+  remembered?: Readonly<Record<string, ImportColumnMapping>>;
+  /** XLSX: the sheet to read. */
+  sheet?: string;
 }
 
 export type SkipReason = 'totals' | 'signature' | 'header';
@@ -130,11 +179,6 @@ export function xlsxText(value: XlsxValue | undefined, key: ImportColumnKey | un
 
 const headerCells = (values: readonly XlsxValue[]) => values.map((v) => cleanCell(xlsxText(v, undefined)));
 
-const describe = (key: ImportColumnKey) => {
-  const column = importColumn(key);
-  return `${column.vi} (${column.en})`;
-};
-
 /**
  * A two-row header (a merged group header over sub-headers) as one row: each column's sub-header,
  * or the group and sub-header together when only that names a column, or the group alone.
@@ -149,6 +193,66 @@ export function combineHeaders(top: readonly string[], sub: readonly string[]): 
     const joined = `${group} ${own}`;
     return isRecognised(joined) ? joined : own;
   });
+}
+
+const RESULT_HEADERS: ReadonlySet<string> = new Set(IMPORT_RESULT_HEADERS.map(foldHeader));
+
+/**
+ * The headers of a file as one string, to recognise a file with the same headers: each folded,
+ * empty ones and the plan file's result column left out. headerSignature(['Mã xã', 'URL']) → 'ma xa|url'
+ */
+export function headerSignature(cells: readonly string[]): string {
+  return cells
+    .map(foldHeader)
+    .filter((folded) => folded !== '' && !RESULT_HEADERS.has(folded))
+    .join('|');
+}
+
+type Assigned = Omit<ImportHeader, 'samples'>;
+
+/**
+ * What each header cell is read as: the mapping's word first (by column index or header), else
+ * its meaning. Of two columns with the same meaning the first is read (both marked ambiguous);
+ * a column the mapping gives a key takes it from any column that has it by meaning.
+ */
+function assignColumns(cells: readonly string[], format: ImportFormat, mapping: ImportColumnMapping | null): { headers: Assigned[]; unmatched: string[]; conflicts: TableMapping['conflicts'] } {
+  const byIndex = new Map<number, ImportColumnMapping[string]>();
+  const unmatched: string[] = [];
+  for (const [ref, target] of Object.entries(mapping ?? {})) {
+    const index = /^\d+$/u.test(ref) ? Number(ref) : cells.findIndex((cell) => cell !== '' && foldHeader(cell) === foldHeader(ref));
+    if (index >= 0 && index < cells.length && cells[index] !== '') byIndex.set(index, target);
+    else unmatched.push(ref);
+  }
+  const headers: Assigned[] = [];
+  cells.forEach((text, index) => {
+    // A header merged across columns repeats in each of them: the first one counts.
+    if (text === '' || (format === 'xlsx' && text === cells[index - 1])) return;
+    const target = byIndex.get(index);
+    if (RESULT_HEADERS.has(foldHeader(text))) headers.push({ index, header: text, key: null, reading: 'result' });
+    else if (target === 'ignore') headers.push({ index, header: text, key: null, reading: 'ignored' });
+    else if (target) headers.push({ index, header: text, key: target, reading: 'mapping' });
+    else {
+      const column = text.length <= MAX_HEADER_LENGTH ? importColumnFor(text) : undefined;
+      headers.push({ index, header: text, key: column?.key ?? null, reading: column ? 'meaning' : 'unknown' });
+    }
+  });
+  const conflicts: TableMapping['conflicts'] = [];
+  for (const column of IMPORT_COLUMNS) {
+    const claims = headers.filter((h) => h.key === column.key);
+    if (claims.length < 2) continue;
+    const mapped = claims.filter((h) => h.reading === 'mapping');
+    if (mapped.length > 1) conflicts.push({ key: column.key, headers: mapped.map((h) => h.header) });
+    const reader = mapped[0] ?? claims[0]!;
+    for (const claim of claims) {
+      if (claim === reader) {
+        if (mapped.length === 0) claim.reading = 'ambiguous';
+        continue;
+      }
+      claim.reading = 'ambiguous';
+      claim.key = null;
+    }
+  }
+  return { headers, unmatched, conflicts };
 }
 
 interface FoundHeader {
@@ -208,78 +312,92 @@ const UNIT_KEYS: readonly ImportColumnKey[] = ['provinceCode', 'province', 'dist
  * Reads an upload into an ImportTable, or throws an UploadRefusal saying what is wrong with the
  * file as a whole. parseImportTable(csvBytes) → { format: 'csv', encoding: 'utf-8-bom', separator: ';', rows: [...] }
  */
-export function parseImportTable(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): ImportTable {
-  if (bytes.byteLength === 0) throw unprocessable('The file is empty. Download the template (GET /api/v1/imports/template), fill it in and upload it.');
-  if (isLegacyExcel(bytes)) throw unprocessable('This is an old Excel .xls file. Open it in Excel and save it as .xlsx (Excel Workbook) or CSV (UTF-8), then upload that.');
+export function parseImportTable(bytes: Uint8Array, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS, options: ParseOptions = {}): ImportTable {
+  if (bytes.byteLength === 0) throw unprocessable(msg('sheet_empty'));
+  if (isLegacyExcel(bytes)) throw unprocessable(msg('sheet_legacy_xls'));
 
   let format: ImportFormat;
   let encoding: TextEncodingName | null = null;
   let separator: Separator | null = null;
   let raw: Array<{ row: number; cells: string[] }>;
   let header: FoundHeader;
+  let sheets: string[] = [];
+  let sheet: string | null = null;
+  let assigned: ReturnType<typeof assignColumns>;
+  let mapping: ImportColumnMapping | null = null;
+  let source: TableMapping['source'] = null;
+  /** The request's mapping, else the remembered one for these headers. */
+  const chooseMapping = (cells: readonly string[]) => {
+    const remembered = options.remembered?.[headerSignature(cells)];
+    if (options.mapping) [mapping, source] = [options.mapping, 'form'];
+    else if (remembered) [mapping, source] = [remembered, 'remembered'];
+    const result = assignColumns(cells, format, mapping);
+    // A remembered mapping is of a file with the same headers: nothing in it can fail to match.
+    return source === 'remembered' ? { ...result, unmatched: [] } : result;
+  };
   if (isZip(bytes)) {
     format = 'xlsx';
-    // The first sheet whose early rows hold a header; templates put instructions on a later sheet.
-    const rows = readXlsx(bytes, limits, (sheet) => matchesIn(findHeader(sheet.slice(0, HEADER_SEARCH_ROWS + 1).map((r) => ({ row: r.row, cells: headerCells(r.values) }))).cells) >= MIN_HEADER_MATCHES);
-    const asText = rows.map((r) => ({ row: r.row, cells: headerCells(r.values) }));
+    // The sheet asked for, else the first whose early rows hold a header; templates put instructions on a later sheet.
+    const read = readXlsxSheet(
+      bytes,
+      limits,
+      (rows) => matchesIn(findHeader(rows.slice(0, HEADER_SEARCH_ROWS + 1).map((r) => ({ row: r.row, cells: headerCells(r.values) }))).cells) >= MIN_HEADER_MATCHES,
+      options.sheet,
+    );
+    ({ sheets, sheet } = read);
+    const asText = read.rows.map((r) => ({ row: r.row, cells: headerCells(r.values) }));
     header = findHeader(asText);
-    const keys = header.cells.map((cell) => importColumnFor(cell)?.key);
+    assigned = chooseMapping(header.cells);
+    const keys: Array<ImportColumnKey | undefined> = [];
+    for (const h of assigned.headers) if (h.key) keys[h.index] = h.key;
     const below = header.index + header.depth;
-    raw = rows.map((r, i) => (i < below ? asText[i]! : { row: r.row, cells: r.values.map((v, col) => cleanCell(xlsxText(v, keys[col]))) }));
+    raw = read.rows.map((r, i) => (i < below ? asText[i]! : { row: r.row, cells: r.values.map((v, col) => cleanCell(xlsxText(v, keys[col]))) }));
   } else {
     format = 'csv';
     const csv = readCsv(bytes, limits);
     ({ encoding, separator } = csv);
     raw = csv.rows;
     header = findHeader(raw);
+    assigned = chooseMapping(header.cells);
   }
 
   const headerRow = raw[header.index];
   if (!headerRow || raw.every((r) => r.cells.every((cell) => cell === ''))) {
-    throw unprocessable('The file is empty. Download the template (GET /api/v1/imports/template), fill it in and upload it.');
+    throw unprocessable(msg('sheet_empty'));
   }
   const columns = new Map<ImportColumnKey, { index: number; header: string }>();
   const ignored: string[] = [];
-  const duplicates: RefusalData['details'] = [];
-  header.cells.forEach((text, index) => {
-    // A header merged across columns repeats in each of them: the first one counts.
-    if (text === '' || (format === 'xlsx' && text === header.cells[index - 1])) return;
-    const column = text.length <= MAX_HEADER_LENGTH ? importColumnFor(text) : undefined;
-    if (!column) {
-      ignored.push(text);
-      return;
-    }
-    const taken = columns.get(column.key);
-    if (taken) duplicates.push({ path: text, message: `names the same column as "${taken.header}" (${describe(column.key)}); keep one of them` });
-    else columns.set(column.key, { index, header: text });
-  });
-  if (duplicates.length > 0) {
-    throw unprocessable(
-      `Two columns have the same meaning: ${duplicates.map((d) => `"${d.path}" ${d.message}`).join('; ')}. Hai cột cùng một nghĩa: ${duplicates.map((d) => `"${d.path}"`).join(', ')}; giữ lại một cột.`,
-      duplicates,
-    );
+  for (const { index, header: text, key } of assigned.headers) {
+    if (key) columns.set(key, { index, header: text });
+    else ignored.push(text);
   }
+  const resultIndex = assigned.headers.find((h) => h.reading === 'result')?.index ?? null;
 
-  const missing: RefusalData['details'] = [];
-  if (!columns.has('url')) missing.push({ path: importColumn('url').vi, message: `is required: the column ${describe('url')} identifies each page` });
-  if (!UNIT_KEYS.some((key) => columns.has(key))) {
-    missing.push({ path: importColumn('communeCode').vi, message: `a unit column is required: ${UNIT_KEYS.map(describe).join(', ')}` });
-  }
+  const missing: Array<{ path: string; need: Message }> = [];
+  if (!columns.has('url')) missing.push({ path: importColumn('url').vi, need: msg('mapping_need_url') });
+  if (!UNIT_KEYS.some((key) => columns.has(key))) missing.push({ path: importColumn('communeCode').vi, need: msg('mapping_need_unit') });
   if (missing.length > 0) {
-    const found = [...columns.values()].map((c) => c.header);
-    const headerRows = header.depth === 2 ? `${headerRow.row}–${headerRow.row + 1}` : `${headerRow.row}`;
-    const needed = missing.map((m) => (m.path === importColumn('url').vi ? 'đường dẫn trang (ví dụ "Link fanpage")' : 'đơn vị (ví dụ "Tên xã", "Phường/Xã/Thị trấn" hoặc "Mã xã")')).join(' và ');
+    const found = [...columns.values()].map((c) => `“${c.header}”`);
+    const unknown = assigned.headers.filter((h) => h.reading === 'unknown').map((h) => `“${h.header}”`);
+    const [first, second] = missing;
     throw unprocessable(
-      `Missing required columns: ${missing.map((m) => m.path).join(', ')}. ${missing.map((m) => `${m.path} ${m.message}`).join('; ')}. The header row ${headerRow.row} has ${found.length > 0 ? found.join(', ') : 'no known column'}; accepted headers are ${IMPORT_COLUMNS.map((c) => c.vi).join(', ')} (or their English names). ` +
-        `Thiếu cột bắt buộc: cần cột ${needed}. Dòng tiêu đề ${headerRows} có ${found.length > 0 ? found.map((f) => `"${f}"`).join(', ') : 'không cột nào nhận ra được'}${ignored.length > 0 ? `; không nhận ra: ${ignored.map((f) => `"${f}"`).join(', ')}` : ''}.`,
-      missing,
+      msg('mapping_missing_columns', {
+        missing: second ? msg('mapping_and', { first: first!.need, rest: second.need }) : first!.need,
+        headerRows: header.depth === 2 ? `${headerRow.row}–${headerRow.row + 1}` : `${headerRow.row}`,
+        found: found.length > 0 ? found.join(', ') : msg('mapping_found_none'),
+        unknown: unknown.length > 0 ? msg('mapping_unknown_list', { list: unknown.join(', ') }) : '',
+        accepted: IMPORT_COLUMNS.map((c) => c.vi).join(', '),
+      }),
+      missing.map((m) => ({ path: m.path, message: msg('mapping_missing_detail', { column: m.need }) })),
     );
   }
 
   const rows: ImportTable['rows'] = [];
   const skipped: SkippedRow[] = [];
   let isBelowSignature = false;
-  for (const r of raw.slice(header.index + header.depth)) {
+  for (const original of raw.slice(header.index + header.depth)) {
+    // The result column of a plan file uploaded again says what the last dry run found: not data.
+    const r = resultIndex === null ? original : { row: original.row, cells: original.cells.map((cell, i) => (i === resultIndex ? '' : cell)) };
     if (r.cells.every((cell) => cell === '')) continue;
     if (isBelowSignature) {
       skipped.push({ row: r.row, reason: 'signature', text: r.cells.find((c) => c !== '')! });
@@ -292,9 +410,21 @@ export function parseImportTable(bytes: Uint8Array, limits: UploadLimits = DEFAU
       isBelowSignature ||= found.reason === 'signature';
     }
   }
-  if (rows.length === 0) throw unprocessable(`The file has a header (row ${headerRow.row}) but no data rows below it.`);
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw unprocessable(`The file has ${rows.length.toLocaleString('en-US')} data rows; at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} can be imported at once. Split it (for example by province) and import the parts one after another.`);
+  if (rows.length === 0) throw unprocessable(msg('sheet_no_rows', { row: String(headerRow.row) }));
+  if (rows.length > MAX_IMPORT_ROWS) throw unprocessable(msg('sheet_too_many_rows', { rows: rows.length, max: MAX_IMPORT_ROWS }));
+  const headers = assigned.headers.map((h) => ({ ...h, samples: samplesOf(rows, h.index) }));
+  const needed = headers.some((h) => h.reading === 'unknown' || h.reading === 'ambiguous');
+  const tableMapping: TableMapping = { source, applied: mapping, needed, signature: headerSignature(header.cells), unmatched: assigned.unmatched, conflicts: assigned.conflicts };
+  return { format, encoding, separator, headerRow: headerRow.row, columns, ignored, rows, skipped, headers, mapping: tableMapping, sheets, sheet, sheetRows: raw, resultIndex };
+}
+
+/** The first values of a column below the header, for the mapping step: samplesOf(rows, 2) → ['1.245', '980', '12'] */
+function samplesOf(rows: ReadonlyArray<{ cells: string[] }>, index: number, count = 3): string[] {
+  const samples: string[] = [];
+  for (const { cells } of rows) {
+    const cell = cells[index] ?? '';
+    if (cell !== '') samples.push(cell);
+    if (samples.length === count) break;
   }
-  return { format, encoding, separator, headerRow: headerRow.row, columns, ignored, rows, skipped };
+  return samples;
 }

@@ -4,13 +4,14 @@
  * failure. Posts { ready: true } once loaded, so time limits count reading, not start-up.
  */
 import { parentPort } from 'node:worker_threads';
-import { parseImportTable, type ImportTable } from './parse-table';
+import { parseImportTable, type ImportTable, type ParseOptions } from './parse-table';
 import { UploadRefusal, type RefusalData, type UploadLimits } from './upload-limits';
 
 export interface ParseJob {
   id: number;
   bytes: Uint8Array;
   limits: UploadLimits;
+  options: ParseOptions;
 }
 
 export type ParseAnswer =
@@ -24,9 +25,9 @@ if (!port) throw new Error('parse-worker.ts runs in a worker thread (see parse-p
 
 const post = (answer: ParseAnswer) => port.postMessage(answer);
 
-port.on('message', ({ id, bytes, limits }: ParseJob) => {
+port.on('message', ({ id, bytes, limits, options }: ParseJob) => {
   try {
-    post({ id, table: parseImportTable(bytes, limits) });
+    post({ id, table: parseImportTable(bytes, limits, options) });
   } catch (error) {
     if (error instanceof UploadRefusal) post({ id, refusal: error.toData() });
     else post({ id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -9,12 +9,13 @@
  * Values come out as exceljs gave them before (the import read workbooks with exceljs): shared
  * and inline strings (rich text joined), numbers, booleans, errors, formula results, numbers in a
  * date format as Dates (1900 or 1904 date system), hyperlinks as { text, hyperlink }, and merged
- * ranges repeating their first cell's value. The sheet read is the first, in workbook order,
- * whose early rows hold an import header; otherwise the first sheet.
+ * ranges repeating their first cell's value. The sheet read is the one asked for by name, else
+ * the first, in workbook order, whose early rows hold an import header, else the first sheet.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { inflateRawSync } from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { msg, type Message } from '../messages';
 import { cellPlace, refusals, unprocessable, UploadRefusal, type UploadLimits } from './upload-limits';
 
 export interface XlsxLink {
@@ -31,10 +32,7 @@ export interface XlsxRow {
   values: XlsxValue[];
 }
 
-const unreadable = (why?: string) =>
-  unprocessable(
-    `The file looks like an Excel workbook but cannot be read${why ? ` (${why})` : ''}. Open it in Excel and save it again as .xlsx, or as CSV (UTF-8).`,
-  );
+const unreadable = (why?: Message) => unprocessable(msg('sheet_xlsx_unreadable', { why: why ?? '' }));
 
 // ---------------------------------------------------------------------------------------------
 // The zip: central directory, and inflating an entry within the byte budget
@@ -64,7 +62,7 @@ function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
   // ZIP64 is for archives of 4 GB or 65,535 entries; no workbook under the upload limit needs it.
-  if (count === 0xffff || at === 0xffffffff) throw unreadable('it is a ZIP64 archive');
+  if (count === 0xffff || at === 0xffffffff) throw unreadable(msg('sheet_xlsx_why_zip64'));
   const entries = new Map<string, ZipEntry>();
   const names = new TextDecoder('utf-8');
   for (let n = 0; n < count; n += 1) {
@@ -111,7 +109,7 @@ class GuardedZip {
   read(name: string): Buffer | null {
     const entry = this.entries.get(name.toLowerCase());
     if (!entry) return null;
-    if (entry.flags & 0x1) throw unreadable('it is encrypted');
+    if (entry.flags & 0x1) throw unreadable(msg('sheet_xlsx_why_encrypted'));
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const local = entry.localOffset;
     if (local + 30 > this.bytes.byteLength || view.getUint32(local, true) !== 0x04034b50) throw unreadable();
@@ -131,7 +129,7 @@ class GuardedZip {
         throw unreadable();
       }
     } else {
-      throw unreadable(`an entry is compressed with method ${entry.method}`);
+      throw unreadable(msg('sheet_xlsx_why_method', { method: String(entry.method) }));
     }
     this.inflated += out.byteLength;
     if (this.inflated > this.limits.maxInflatedBytes) throw refusals.inflated(this.limits, entry.name);
@@ -220,7 +218,7 @@ function resolvePath(fromDir: string, target: string): string {
 
 function readWorkbook(zip: GuardedZip): { sheets: SheetRef[]; date1904: boolean } {
   const bytes = zip.read('xl/workbook.xml');
-  if (!bytes) throw unreadable('it has no workbook part');
+  if (!bytes) throw unreadable(msg('sheet_xlsx_why_no_workbook'));
   const rels = readRelationships(zip, 'xl/workbook.xml');
   const sheets: SheetRef[] = [];
   let date1904 = false;
@@ -550,24 +548,40 @@ function readSheet(zip: GuardedZip, sheet: SheetRef, context: SheetContext): Xls
   });
 }
 
+/** The sheet read from a workbook, and the names of all its sheets in workbook order. */
+export interface XlsxSheetRead {
+  rows: XlsxRow[];
+  sheets: string[];
+  sheet: string;
+}
+
 /**
- * Reads a workbook's import sheet: the first sheet for which `hasHeader` holds, else the first.
- * Throws an UploadRefusal past a limit, and a 422 for a damaged file.
+ * Reads a workbook's import sheet: the sheet named `wanted` when there is one, else the first
+ * sheet for which `hasHeader` holds, else the first. Throws an UploadRefusal past a limit, and a
+ * 422 for a damaged file.
  */
-export function readXlsx(bytes: Uint8Array, limits: UploadLimits, hasHeader: (rows: XlsxRow[]) => boolean): XlsxRow[] {
+export function readXlsxSheet(bytes: Uint8Array, limits: UploadLimits, hasHeader: (rows: XlsxRow[]) => boolean, wanted?: string): XlsxSheetRead {
   try {
     const zip = new GuardedZip(bytes, limits);
     const { sheets, date1904 } = readWorkbook(zip);
+    const names = sheets.map((s) => s.name);
     const context: SheetContext = { sharedStrings: readSharedStrings(zip), dateStyles: readDateStyles(zip), date1904, limits, counts: { cells: 0, text: 0 } };
-    let first: XlsxRow[] | null = null;
+    const named = sheets.find((s) => s.name === wanted);
+    if (named) return { rows: readSheet(zip, named, context), sheets: names, sheet: named.name };
+    let first: XlsxSheetRead | null = null;
     for (const sheet of sheets) {
       const rows = readSheet(zip, sheet, context);
-      if (hasHeader(rows)) return rows;
-      first ??= rows;
+      if (hasHeader(rows)) return { rows, sheets: names, sheet: sheet.name };
+      first ??= { rows, sheets: names, sheet: sheet.name };
     }
-    return first ?? [];
+    return first ?? { rows: [], sheets: names, sheet: names[0] ?? '' };
   } catch (error) {
     if (error instanceof UploadRefusal) throw error;
     throw unreadable();
   }
+}
+
+/** The rows of a workbook's import sheet (readXlsxSheet without the sheet names). */
+export function readXlsx(bytes: Uint8Array, limits: UploadLimits, hasHeader: (rows: XlsxRow[]) => boolean): XlsxRow[] {
+  return readXlsxSheet(bytes, limits, hasHeader).rows;
 }

@@ -9,14 +9,16 @@ import type { ParsePool } from './parse-pool';
 import { sharedParsePool } from './parse-pool';
 import { DEFAULT_UPLOAD_LIMITS, UploadRefusal, type UploadLimits } from './upload-limits';
 
-export { cleanCell, SEPARATORS, sniffSeparator, type ImportTable, type Separator } from './parse-table';
-import type { ImportTable } from './parse-table';
+export { cleanCell, SEPARATORS, sniffSeparator, type ImportTable, type ParseOptions, type Separator } from './parse-table';
+import type { ImportTable, ParseOptions } from './parse-table';
 
 export interface ReadImportOptions {
   /** Limits to apply instead of the defaults (tests use small ones). */
   limits?: Partial<UploadLimits>;
   /** The worker pool to read in; the server's shared one by default. */
   pool?: ParsePool;
+  /** The user's mapping, remembered mappings and sheet (parse-table.ts ParseOptions). */
+  parse?: ParseOptions;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface ReadImportOptions {
 export async function readImportTable(bytes: Uint8Array, options: ReadImportOptions = {}): Promise<ImportTable> {
   const limits: UploadLimits = { ...DEFAULT_UPLOAD_LIMITS, ...options.limits };
   try {
-    return await (options.pool ?? sharedParsePool()).parse(bytes, limits);
+    return await (options.pool ?? sharedParsePool()).parse(bytes, limits, options.parse);
   } catch (error) {
     if (error instanceof UploadRefusal) throw new ApiError(error.status, error.code, error.message, error.details);
     throw error;

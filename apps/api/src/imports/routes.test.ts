@@ -57,7 +57,7 @@ describe('POST /imports/dry-run: reading files', () => {
     ]);
     // The URL is stored canonical: https, www., lower case, no trailing slash.
     expect(baseline[1]!.url).toBe('https://www.facebook.com/mttq.huulien.test');
-    expect(baseline[0]!.changes).toContain('metrics 2025-05: new, followers 1234, posts 12, interactions 345');
+    expect(baseline[0]!.changes).toContain('số liệu tháng 5/2025 (mới): lượt theo dõi 1.234, bài đăng 12, tương tác 345');
   });
 
   it.each<[TestEncoding, string]>([
@@ -142,8 +142,13 @@ describe('POST /imports/dry-run: reading files', () => {
       ['error', null],
       ['error', null],
     ]);
-    expect(body.rows[2]!.errors[0]).toMatchObject({ column: 'Tên xã', message: '06388 is Xã Hữu Liên, not "Xã Yên Bình"; correct the code or the name' });
-    expect(body.rows[3]!.errors[0]).toMatchObject({ column: 'Mã xã', message: expect.stringContaining('99999 is not a commune code of legacy63') });
+    expect(body.rows[2]!.errors[0]).toMatchObject({
+      column: 'Tên xã',
+      message: 'Mã 06388 là Xã Hữu Liên, không phải “Xã Yên Bình”; hãy sửa mã hoặc tên.',
+      key: 'import_unit_code_name',
+      params: { code: '06388', unit: 'Xã Hữu Liên', name: 'Xã Yên Bình' },
+    });
+    expect(body.rows[3]!.errors[0]).toMatchObject({ column: 'Mã xã', key: 'import_unit_code_unknown', params: { code: '99999', level: 'xã, phường', scheme: '63 tỉnh, thành' } });
   });
 
   it('lists the candidates, name and code, of an ambiguous commune name, and resolves it once the district is given', async () => {
@@ -169,7 +174,11 @@ describe('POST /imports/dry-run: reading files', () => {
     expect(ambiguous!.errors[0]!.message).toContain('Xã Kim Chung (00493, Huyện Đông Anh)');
     expect(ambiguous!.errors[0]!.message).toContain('Xã Kim Chung (09853, Huyện Hoài Đức)');
     expect(resolved).toMatchObject({ outcome: 'create', unit: { code: '00493', name: 'Xã Kim Chung', level: 'commune' } });
-    expect(wrongDistrict!.errors[0]).toMatchObject({ column: 'Huyện', message: expect.stringContaining('no district of legacy63 in Thành phố Hà Nội is called "Hữu Lũng"') });
+    expect(wrongDistrict!.errors[0]).toMatchObject({
+      column: 'Huyện',
+      key: 'import_unit_name_unknown',
+      message: 'Không có quận, huyện nào tên “Hữu Lũng” thuộc Thành phố Hà Nội trong danh mục 63 tỉnh, thành; hãy kiểm tra chính tả hoặc ghi mã vào cột Mã huyện.',
+    });
   });
 
   it('names the column and what to write for each bad value of a row', async () => {
@@ -181,15 +190,18 @@ describe('POST /imports/dry-run: reading files', () => {
         ['06385', 'javascript:alert(1)', '', '2022-02-30', 'đẹp', '13/2025', '-5', '1,5', ''],
       ]),
     );
-    const errors = Object.fromEntries(body.rows[0]!.errors.map((e) => [e.column, e.message]));
+    const errors = Object.fromEntries(body.rows[0]!.errors.map((e) => [e.column, [e.key, e.params.value ?? e.params.url]]));
     expect(errors).toEqual({
-      'Nền tảng': 'is empty and javascript:alert(1) is not on Facebook, Zalo, TikTok or YouTube; write the platform',
-      'Ngày lập': 'must be a date written YYYY-MM-DD or DD/MM/YYYY, e.g. 2022-03-15 or 15/03/2022',
-      'Trạng thái': expect.stringContaining('"đẹp" is not a status; write Đã báo cáo'),
-      Tháng: 'must be a month written YYYY-MM or MM/YYYY, e.g. 2025-05 or 05/2025',
-      'Lượt theo dõi': 'must be a whole number, 0 or more (e.g. 1234 or 1.234)',
-      'Số bài': 'must be a whole number, 0 or more (e.g. 1234 or 1.234)',
+      'Nền tảng': ['import_platform_needed', 'javascript:alert(1)'],
+      'Ngày lập': ['import_date_invalid', '2022-02-30'],
+      'Trạng thái': ['import_status_unknown', 'đẹp'],
+      Tháng: ['import_month_invalid', '13/2025'],
+      'Lượt theo dõi': ['import_count_invalid', '-5'],
+      'Số bài': ['import_count_invalid', '1,5'],
     });
+    const texts = Object.fromEntries(body.rows[0]!.errors.map((e) => [e.column, e.message]));
+    expect(texts['Ngày lập']).toBe('“2022-02-30” không phải ngày có thật; hãy nhập ngày/tháng/năm, ví dụ 15/03/2022 (hoặc 2022-03-15).');
+    expect(texts['Trạng thái']).toBe('“đẹp” không phải trạng thái; hãy ghi Đã báo cáo, Đã xác minh, Bị từ chối, Hoạt động, Không hoạt động, Đã đóng hoặc Mở lại.');
   });
 
   it('counts a row without page data as unchanged and a page row without a URL as an error', async () => {
@@ -203,7 +215,7 @@ describe('POST /imports/dry-run: reading files', () => {
       ]),
     );
     expect(body.rows.map((r) => r.outcome)).toEqual(['unchanged', 'error']);
-    expect(body.rows[1]!.errors[0]).toMatchObject({ column: 'URL', message: expect.stringContaining("is empty; give the page's address") });
+    expect(body.rows[1]!.errors[0]).toMatchObject({ column: 'URL', key: 'import_url_empty', message: expect.stringContaining('Chưa có đường dẫn trang') });
     expect(body.totals).toMatchObject({ rows: 2, unchanged: 1, error: 1, create: 0 });
     expect(body.canCommit).toBe(false);
   });
@@ -240,7 +252,7 @@ describe('POST /imports/dry-run: limits and unreadable files', () => {
     expect(atLimit.body.totals).toMatchObject({ rows: 1, create: 1 });
     const over = await dryRun(demo, admin, fileOfSize(MAX_IMPORT_BYTES + 1));
     expect(over.status).toBe(413);
-    expect(over.body.error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('larger than 5 MB') });
+    expect(over.body.error).toMatchObject({ code: 'payload_too_large', key: 'import_route_too_large', message: expect.stringContaining('Tệp lớn hơn 5 MB (5.242.880 byte)') });
     const huge = await dryRun(demo, admin, fileOfSize(3 * MAX_IMPORT_BYTES));
     expect(huge.status).toBe(413);
   });
@@ -252,20 +264,20 @@ describe('POST /imports/dry-run: limits and unreadable files', () => {
     expect(atLimit.body.totals).toMatchObject({ rows: MAX_IMPORT_ROWS, create: MAX_IMPORT_ROWS });
     const over = await dryRun(demo, admin, csvFile(rows(MAX_IMPORT_ROWS + 1)));
     expect(over.status).toBe(422);
-    expect(over.body.error!.message).toBe(
-      'The file has 20,001 data rows; at most 20,000 can be imported at once. Split it (for example by province) and import the parts one after another.',
-    );
+    expect(over.body.error).toMatchObject({ key: 'sheet_too_many_rows', params: { rows: 20_001, max: 20_000 } });
+    expect(over.body.error!.message).toBe('Tệp có 20.001 dòng dữ liệu; mỗi lần chỉ nhập được tối đa 20.000 dòng. Hãy tách tệp (ví dụ theo tỉnh, thành) rồi nhập lần lượt từng phần.');
   });
 
   it.each([
-    ['an empty file', Buffer.alloc(0), 'The file is empty.'],
-    ['a file of blank lines', Buffer.from('\r\n \r\n,,\r\n'), 'The file is empty.'],
-    ['a header without rows', csvFile([HEADER]), 'The file has a header (row 1) but no data rows below it.'],
-    ['an old .xls workbook', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'This is an old Excel .xls file.'],
-    ['a broken XLSX', Buffer.from('PK\u0003\u0004 not really a zip'), 'cannot be read'],
-  ])('answers %s with 422', async (_, bytes, message) => {
+    ['an empty file', Buffer.alloc(0), 'sheet_empty', 'Tệp trống.'],
+    ['a file of blank lines', Buffer.from('\r\n \r\n,,\r\n'), 'sheet_empty', 'Tệp trống.'],
+    ['a header without rows', csvFile([HEADER]), 'sheet_no_rows', 'Tệp có dòng tiêu đề (dòng 1) nhưng không có dòng dữ liệu nào bên dưới.'],
+    ['an old .xls workbook', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'sheet_legacy_xls', 'Đây là tệp Excel .xls cũ.'],
+    ['a broken XLSX', Buffer.from('PK\u0003\u0004 not really a zip'), 'sheet_xlsx_unreadable', 'không đọc được'],
+  ])('answers %s with 422', async (_, bytes, key, message) => {
     const { status, body } = await dryRun(demo, admin, bytes);
     expect(status).toBe(422);
+    expect(body.error).toMatchObject({ key });
     expect(body.error!.message).toContain(message);
   });
 
@@ -277,25 +289,32 @@ describe('POST /imports/dry-run: limits and unreadable files', () => {
     bytes.writeUInt32LE(300 * 1024 * 1024, central + 24);
     const { status, body } = await dryRun(demo, admin, bytes, { fileName: 'bomb.xlsx' });
     expect(status).toBe(413);
-    expect(body.error!.message).toContain('inflates to more than 50 MB');
+    expect(body.error).toMatchObject({ key: 'import_file_inflated', params: { mb: 50 } });
+    expect(body.error!.message).toContain('Tệp XLSX khi giải nén lớn hơn 50 MB');
   });
 
   it('answers missing required columns with 422 naming them', async () => {
     const noUrl = await dryRun(demo, admin, csvFile([['Mã xã', 'Tên trang'], ['06385', 'x']]));
     expect(noUrl.status).toBe(422);
-    expect(noUrl.body.error!.message).toMatch(/^Missing required columns: Đường dẫn trang\./);
-    expect(noUrl.body.error!.details).toEqual([{ path: 'Đường dẫn trang', message: expect.stringContaining('Đường dẫn trang (url)') }]);
+    expect(noUrl.body.error!.message).toBe(
+      'Thiếu cột bắt buộc: cần cột đường dẫn trang (ví dụ “Link fanpage”). Dòng tiêu đề 1 có “Mã xã”, “Tên trang”. Hãy đặt tên cột như trong mẫu nhập liệu; các tên được nhận: Mã tỉnh, Tỉnh, Mã huyện, Huyện, Mã xã, Tên xã, Đường dẫn trang, Nền tảng, Tên trang, Chủ quản, Ngày lập, Trạng thái, Ghi chú, Tháng, Lượt theo dõi, Số bài, Tương tác, Lượt xem.',
+    );
+    expect(noUrl.body.error!.details).toMatchObject([{ path: 'Đường dẫn trang', key: 'mapping_missing_detail', message: 'thiếu cột đường dẫn trang (ví dụ “Link fanpage”)' }]);
 
     const nothing = await dryRun(demo, admin, csvFile([['a', 'b'], ['1', '2']]));
     expect(nothing.status).toBe(422);
-    expect(nothing.body.error!.message).toMatch(/^Missing required columns: Đường dẫn trang, Mã xã\./);
-    expect(nothing.body.error!.message).toContain('Mã tỉnh (province_code), Tỉnh (province)');
+    expect(nothing.body.error!.message).toMatch(/^Thiếu cột bắt buộc: cần cột đường dẫn trang \(ví dụ “Link fanpage”\) và cột đơn vị \(ví dụ “Tên xã”, “Phường\/Xã\/Thị trấn” hoặc “Mã xã”\)\. Dòng tiêu đề 1 có không cột nào nhận ra được; không nhận ra: “a”, “b”\./u);
+    expect(nothing.body.error!.details.map((d) => d.path)).toEqual(['Đường dẫn trang', 'Mã xã']);
   });
 
-  it('answers two columns of the same meaning with 422', async () => {
+  it('reads the first of two columns of the same meaning, both marked ambiguous for the mapping step', async () => {
     const { status, body } = await dryRun(demo, admin, csvFile([['Mã xã', 'commune_code', 'URL'], ['06385', '06385', 'https://www.facebook.com/x']]));
-    expect(status).toBe(422);
-    expect(body.error!.message).toContain('"commune_code" names the same column as "Mã xã"');
+    expect(status).toBe(200);
+    expect(body.file.mapping.needed).toBe(true);
+    expect(body.file.headers.slice(0, 2).map((h) => [h.header, h.key, h.reading])).toEqual([
+      ['Mã xã', 'communeCode', 'ambiguous'],
+      ['commune_code', null, 'ambiguous'],
+    ]);
   });
 
   it('answers a missing file field with 400 naming it, and an unknown scheme with 400', async () => {
@@ -329,10 +348,13 @@ describe('POST /imports/{planId}/commit', () => {
     const first = await dryRun(demo, admin, csvFile([HEADER, ...bad]));
     expect(first.body.canCommit).toBe(false);
     expect(first.body.rows.map((r) => r.outcome)).toEqual(['create', 'create', 'error']);
-    expect(first.body.rows[2]!.errors).toEqual([{ column: 'Lượt theo dõi', message: 'must be a whole number, 0 or more (e.g. 1234 or 1.234)', candidates: [] }]);
+    expect(first.body.rows[2]!.errors).toEqual([
+      { column: 'Lượt theo dõi', message: '“nhiều” không phải số nguyên từ 0 trở lên; hãy viết ví dụ 1234 hoặc 1.234.', key: 'import_count_invalid', params: { value: 'nhiều' }, candidates: [] },
+    ]);
     const refused = await commit(demo, admin, first.body.planId);
     expect(refused.status).toBe(422);
-    expect(refused.body.error.message).toContain('The plan has 1 row(s) with errors (rows 4)');
+    expect(refused.body.error).toMatchObject({ key: 'import_route_plan_has_errors', params: { count: 1, rows: '4' } });
+    expect(refused.body.error.message).toContain('Kế hoạch nhập còn 1 dòng có lỗi (dòng 4); chưa có gì được nhập.');
     expect(tableCounts(demo)).toEqual(countsBefore);
     expect(await coveredCommunes()).toBe(coveredBefore);
 
@@ -380,10 +402,10 @@ describe('POST /imports/{planId}/commit', () => {
     ];
     const { body } = await dryRun(demo, admin, csvFile([HEADER, ...edited]));
     expect(body.rows.map((r) => [r.outcome, r.changes])).toEqual([
-      ['update', ['name: "Mặt trận Tổ quốc thị trấn Hữu Lũng" → "MTTQ thị trấn Hữu Lũng"', 'metrics 2025-05: followers 1234 → 1300']],
+      ['update', ['tên trang: “Mặt trận Tổ quốc thị trấn Hữu Lũng” → “MTTQ thị trấn Hữu Lũng”', 'số liệu tháng 5/2025: lượt theo dõi 1.234 → 1.300']],
       ['unchanged', []],
-      ['metrics', ['metrics 2025-04: new, followers 50, posts 0, interactions 0']],
-      ['metrics', ['metrics 2025-05: new, followers 60, posts 2, interactions 7']],
+      ['metrics', ['số liệu tháng 4/2025 (mới): lượt theo dõi 50, bài đăng 0, tương tác 0']],
+      ['metrics', ['số liệu tháng 5/2025 (mới): lượt theo dõi 60, bài đăng 2, tương tác 7']],
     ]);
     expect(body.totals).toMatchObject({ update: 1, metrics: 2, unchanged: 1, metricSnapshots: 3, statusEvents: 0 });
     expect((await commit(demo, admin, body.planId)).status).toBe(200);
@@ -399,8 +421,11 @@ describe('POST /imports/{planId}/commit', () => {
     const before = tableCounts(demo);
     const { status, body: answer } = await commit(demo, admin, body.planId);
     expect(status).toBe(409);
-    expect(answer.error.message).toMatch(/^The data changed since the dry run; run it again\./);
-    expect(answer.error.details).toEqual([{ path: 'row 2', message: expect.stringContaining('changed since the dry run') }]);
+    expect(answer.error).toMatchObject({ code: 'conflict', key: 'import_conflict', params: { count: 1, row: '2' } });
+    expect(answer.error.message).toMatch(/^Dữ liệu đã thay đổi từ lần chạy thử; hãy chạy thử lại\./);
+    expect(answer.error.details).toEqual([
+      { path: 'row 2', key: 'import_conflict_changed', params: { id: expect.any(String), url: 'https://www.facebook.com/mttq.huulien.test' }, message: expect.stringContaining('đã thay đổi sau lần chạy thử') },
+    ]);
     expect(tableCounts(demo)).toEqual(before);
     expect(demo.db.prepare('SELECT count(*) FROM pages WHERE url = ?').pluck().get('https://www.facebook.com/fresh.test')).toBe(0);
   });
@@ -411,7 +436,8 @@ describe('POST /imports/{planId}/commit', () => {
     expect((await commit(demo, admin, a.body.planId)).status).toBe(200);
     const second = await commit(demo, admin, b.body.planId);
     expect(second.status).toBe(409);
-    expect(second.body.error.details[0].message).toContain('with the address https://www.facebook.com/race.test was added since the dry run');
+    expect(second.body.error.details[0]).toMatchObject({ key: 'import_conflict_added', params: { url: 'https://www.facebook.com/race.test' } });
+    expect(second.body.error.details[0].message).toContain('với địa chỉ https://www.facebook.com/race.test đã được thêm sau lần chạy thử');
   });
 
   it("keeps a plan to its uploader, for 24 hours: another user's plan is a 404, an expired one a 410", async () => {
@@ -434,8 +460,11 @@ describe('POST /imports/{planId}/commit', () => {
     const again: TestSession = { userId: admin.userId, headers: { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken } };
     const expired = await commit(demo, again, expiring.body.planId);
     expect(expired.status).toBe(410);
-    expect(expired.body.error.message).toMatch(/^Import plan [0-9a-f-]{36} \(later\.csv\) expired at \d{4}-\d\d-\d\d \d\d:\d\d Vietnam time \(UTC\+7\), 24 hours after its dry run/);
-    expect(expired.body.error.message).toContain('Run the dry run again.');
+    expect(expired.body.error).toMatchObject({ code: 'plan_expired', key: 'import_plan_expired', params: { file: 'later.csv', hours: 24 } });
+    expect(expired.body.error.message).toMatch(/^Kế hoạch nhập [0-9a-f-]{36} \(later\.csv\) đã hết hạn lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4} \(giờ Việt Nam\), 24 giờ sau lần chạy thử/);
+    // The same refusal to a reader of English, a plan made in Vietnamese.
+    const inEnglish = await demo.app.request(`/api/v1/imports/${expiring.body.planId}/commit?lang=en`, postRequest(again));
+    expect(((await inEnglish.json()) as any).error.message).toMatch(/^Import plan [0-9a-f-]{36} \(later\.csv\) expired at \d{4}-\d\d-\d\d \d\d:\d\d Vietnam time \(UTC\+7\), 24 hours after its dry run.*Run the dry run again\.$/);
   });
 });
 
@@ -463,11 +492,14 @@ describe('imports by province officers and statuses', () => {
     expect(body.rows.map((r) => r.outcome)).toEqual(['create', 'error']);
     expect(body.rows[1]!.errors[0]).toEqual({
       column: 'Mã xã',
-      message: 'Phường Phúc Xá (legacy63:00001) is outside your scope legacy63:20 (Tỉnh Lạng Sơn); ask central staff to import it',
+      message: 'Phường Phúc Xá (00001) nằm ngoài phạm vi của bạn (Tỉnh Lạng Sơn); hãy nhờ cán bộ trung ương nhập dòng này.',
+      key: 'import_unit_outside_scope',
+      params: { unit: 'Phường Phúc Xá', scheme: 'legacy63', code: '00001', scopes: 'Tỉnh Lạng Sơn' },
       candidates: [],
     });
     const reform = await dryRun(demo, officer, csvFile([['Mã xã', 'URL', 'Ngày lập'], ['06394', 'https://www.facebook.com/x.test', '2025-08-01']]), { scheme: 'reform34' });
-    expect(reform.body.rows[0]!.errors.map((e) => e.message)).toContain('06394 is not a commune code of reform34; find codes with GET /api/v1/units?scheme=reform34');
+    expect(reform.body.rows[0]!.errors.map((e) => e.key)).toContain('import_unit_code_unknown');
+    expect(reform.body.rows[0]!.errors.map((e) => e.message)).toContain('“06394” không phải mã xã, phường trong danh mục 34 tỉnh, thành; hãy tra mã trong mẫu nhập liệu của tỉnh, thành.');
   });
 
   it('refuses a plan whose uploader was given another scope after the dry run', async () => {
@@ -477,7 +509,7 @@ describe('imports by province officers and statuses', () => {
     demo.db.prepare("UPDATE user_scopes SET code = '19' WHERE user_id = ?").run(moved.userId);
     const answer = await commit(demo, moved, body.planId);
     expect(answer.status).toBe(403);
-    expect(answer.body.error.message).toBe('Your role or scope changed since the dry run; run the dry run again.');
+    expect(answer.body.error).toMatchObject({ key: 'import_route_role_changed', message: 'Vai trò hoặc phạm vi của bạn đã thay đổi từ lần kiểm tra trước; hãy kiểm tra lại tệp.' });
     expect(count(demo, 'SELECT count(*) FROM pages WHERE url = ?', 'https://www.facebook.com/moved.test')).toBe(0);
   });
 
@@ -487,19 +519,31 @@ describe('imports by province officers and statuses', () => {
     const file = (status: string) => csvFile([['Mã xã', 'URL', 'Trạng thái'], ['06394', 'https://www.facebook.com/verify.test', status]]);
 
     const byOfficer = await dryRun(demo, officer, file('Đã xác minh'));
-    expect(byOfficer.body.rows[0]!.errors[0]).toMatchObject({ column: 'Trạng thái', message: 'only central staff record "Đã xác minh"; leave Trạng thái as "Đã báo cáo"' });
+    expect(byOfficer.body.rows[0]!.errors[0]).toMatchObject({
+      column: 'Trạng thái',
+      key: 'import_status_central_only',
+      message: 'Chỉ cán bộ trung ương được ghi “Đã xác minh”; hãy để Trạng thái là “Đã báo cáo”.',
+    });
     const active = await dryRun(demo, officer, file('Hoạt động'));
-    expect(active.body.rows[0]).toMatchObject({ outcome: 'unchanged', warnings: ['Trạng thái "Hoạt động" is not recorded: active and inactive follow from the monthly figures'] });
+    expect(active.body.rows[0]).toMatchObject({
+      outcome: 'unchanged',
+      warnings: ['Trạng thái “Hoạt động” không được ghi nhận: trạng thái hoạt động / không hoạt động tính từ số liệu hằng tháng.'],
+      warningMessages: [{ key: 'import_status_not_recorded', params: { column: 'Trạng thái', status: 'Hoạt động' } }],
+    });
 
     const byCentral = await dryRun(demo, central, file('da xac minh'));
-    expect(byCentral.body.rows[0]).toMatchObject({ outcome: 'update', changes: ['status: Đã báo cáo → Đã xác minh on 2026-11-27'] });
+    expect(byCentral.body.rows[0]).toMatchObject({
+      outcome: 'update',
+      changes: ['trạng thái: Đã báo cáo → Đã xác minh từ ngày 27/11/2026'],
+      changeMessages: [{ key: 'import_change_status', params: { before: 'Đã báo cáo', after: 'Đã xác minh', on: '27/11/2026' } }],
+    });
     expect((await commit(demo, central, byCentral.body.planId)).status).toBe(200);
     expect((await dryRun(demo, central, file('Đã xác minh'))).body.rows[0]!.outcome).toBe('unchanged');
 
     const rejectWithoutReason = await dryRun(demo, central, file('Bị từ chối'));
-    expect(rejectWithoutReason.body.rows[0]!.errors[0]).toMatchObject({ column: 'Ghi chú', message: expect.stringContaining('needs the reason') });
+    expect(rejectWithoutReason.body.rows[0]!.errors[0]).toMatchObject({ column: 'Ghi chú', key: 'import_reject_needs_note', message: expect.stringContaining('cần ghi lý do') });
     const close = await dryRun(demo, officer, file('Đã đóng'));
-    expect(close.body.rows[0]!.changes).toEqual(['status: Đã xác minh → Đã đóng on 2026-11-27']);
+    expect(close.body.rows[0]!.changes).toEqual(['trạng thái: Đã xác minh → Đã đóng từ ngày 27/11/2026']);
     expect((await commit(demo, officer, close.body.planId)).status).toBe(200);
     // Recorded today, in the page's history; legacy63 (which ended on 2025-06-30) still shows it live then.
     const page = (await demo.get(`/api/v1/pages?scheme=legacy63&parent=06394&q=verify.test`)).body.items[0];

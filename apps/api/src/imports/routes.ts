@@ -4,6 +4,7 @@
  *   POST /imports/{planId}/commit  applies exactly that plan in one transaction, or nothing;
  *                                  repeated after success, answers the same result again
  *   GET  /imports/{planId}         what became of the plan: pending, committed, expired, replaced
+ *   GET  /imports/{planId}/file    the uploaded sheet with a result column per row (plan-file.ts)
  *   GET  /imports/template         a province's units and pages as a file to fill in
  *   GET  /exports/pages            the page registry as CSV / XLSX
  *   GET  /exports/coverage         a coverage table as CSV / XLSX
@@ -17,6 +18,9 @@ import {
   IMPORT_PLANS_PER_USER,
   exportPagesQuerySchema,
   importCommitResponseSchema,
+  IMPORT_COLUMN_KEYS,
+  IMPORT_IGNORE,
+  importColumnMappingSchema,
   importDryRunFormSchema,
   importDryRunResponseSchema,
   importPlanParamsSchema,
@@ -24,27 +28,60 @@ import {
   importTemplateQuerySchema,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
+  type ImportColumnMapping,
   type ImportFormat,
 } from '@mttq/core';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { requireRole } from '../auth/user';
-import { ApiError, badRequest } from '../http/errors';
+import { ApiError, badRequest, type FieldIssue } from '../http/errors';
 import { errorResponses, errorSchema } from '../http/openapi-responses';
+import { languageOf, msg } from '../messages';
 import { createRouter, type AppEnv } from '../http/router';
 import { resolveScheme } from '../http/scope';
 import { onlyRoles } from '../writes/write-http';
+import { rememberedMappings, rememberMapping } from './column-mappings';
 import { commitImportPlan } from './commit';
 import { buildCoverageExport, buildPagesExport, buildTemplate, type DownloadFile } from './files';
 import { accessOf, buildImportPlan } from './plan';
 import { planGoneError, planStoreOf, toPlanStatus, unknownPlanError } from './plan-store';
-import { readImportTable } from './read-table';
+import { buildPlanFile } from './plan-file';
+import { keepUpload, uploadOf, type PlanWithUpload } from './plan-upload';
+import { readImportTable, type ImportTable } from './read-table';
 import { attachment, CONTENT_TYPES, toCsv, toXlsx } from './spreadsheet';
 
 const IMPORTER_ROLES = ['admin', 'central', 'province'] as const;
 const MEGABYTES = MAX_IMPORT_BYTES / (1024 * 1024);
-const tooLarge = () => new ApiError(413, 'payload_too_large', `The file is larger than ${MEGABYTES} MB (${MAX_IMPORT_BYTES.toLocaleString('en-US')} bytes). Split it, for example by province, and import the parts one after another.`);
+const tooLarge = () => new ApiError(413, 'payload_too_large', msg('import_route_too_large', { megabytes: MEGABYTES, bytes: MAX_IMPORT_BYTES }));
+
+/** The form's mapping field: JSON of column → key or "ignore", each problem naming its column. */
+function parseMapping(text: string | undefined): ImportColumnMapping | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badRequest('mapping', msg('mapping_not_json'));
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw badRequest('mapping', msg('mapping_not_json'));
+  const accepted = [...IMPORT_COLUMN_KEYS, IMPORT_IGNORE].join(', ');
+  const issues: FieldIssue[] = Object.entries(json)
+    .filter(([column, target]) => !importColumnMappingSchema.safeParse({ [column]: target }).success)
+    .map(([column, target]) => ({ path: `mapping.${column}`, message: msg('mapping_bad_target', { column, target: String(target), accepted }) }));
+  if (issues.length > 0) throw new ApiError(400, 'bad_request', issues[0]!.message, issues);
+  return importColumnMappingSchema.parse(json);
+}
+
+/** The mapping's columns the file does not have, or columns it maps to one key twice: 400 naming them. */
+function checkMapping(table: ImportTable): void {
+  const headers = table.headers.map((h) => `${h.index} “${h.header}”`).join(', ');
+  const issues: FieldIssue[] = [
+    ...table.mapping.unmatched.map((column) => ({ path: `mapping.${column}`, message: msg('mapping_unknown_column', { column, headers }) })),
+    ...table.mapping.conflicts.map((c) => ({ path: 'mapping', message: msg('mapping_duplicate', { column: c.key, headers: c.headers.map((h) => `“${h}”`).join(', ') }) })),
+  ];
+  if (issues.length > 0) throw new ApiError(400, 'bad_request', issues[0]!.message, issues);
+}
 
 const json = { 'application/json': { schema: errorSchema } };
 const importErrors = {
@@ -57,7 +94,7 @@ const dryRunRoute = createRoute({
   method: 'post',
   path: '/imports/dry-run',
   summary: 'Read an import file and say what committing it would do, row by row',
-  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme and month (of the figures in rows without a month; default the last full month). Headers are recognised by meaning (case, diacritics, punctuation and word order aside; common synonyms such as Link fanpage, Phường/Xã/Thị trấn, Lượt thích); title rows above the header, a two-row header (merged group over sub-headers), totals, signature and date lines are found and listed in skippedRows; any subset of followers, posts, interactions and views may be given. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message) and the answer a planId to commit within ${IMPORT_PLAN_TTL_HOURS} hours (plans are kept in the database and survive a restart; each user keeps their ${IMPORT_PLANS_PER_USER} newest, a further dry run replacing the oldest). Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file or missing required columns is a 422 naming them.`,
+  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme, month (of the figures in rows without a month; default the last full month), mapping (JSON: column index or header → column key or "ignore"; default your mapping of your last committed file with the same headers, which file.mapping.source then says) and sheet (XLSX: its name; default the first with a recognisable header). file.headers says what every column was read as; file.mapping.needed that a column is unknown or two name the same one. Headers are recognised by meaning (case, diacritics, punctuation and word order aside; common synonyms such as Link fanpage, Phường/Xã/Thị trấn, Lượt thích); title rows above the header, a two-row header (merged group over sub-headers), totals, signature and date lines are found and listed in skippedRows; any subset of followers, posts, interactions and views may be given. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message) and the answer a planId to commit within ${IMPORT_PLAN_TTL_HOURS} hours (plans are kept in the database and survive a restart; each user keeps their ${IMPORT_PLANS_PER_USER} newest, a further dry run replacing the oldest). Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file or missing required columns is a 422 naming them.`,
   middleware: [
     onlyRoles(IMPORTER_ROLES),
     // Room for the multipart envelope around a file at the limit; the file itself is checked below.
@@ -108,6 +145,27 @@ const planStatusRoute = createRoute({
   },
 });
 
+const planFileRoute = createRoute({
+  method: 'get',
+  path: '/imports/{planId}/file',
+  summary: 'A pending plan as the uploaded file itself, with a result column per row',
+  description: 'For the uploader only (anyone else gets 404). The uploaded sheet in its own format (CSV: UTF-8 with BOM, the upload\'s separator; XLSX), its title rows and columns in their order, with one column added at the right, "Kết quả kiểm tra" ("Check result" with ?lang=en): per row "Lỗi: …", "Sẽ thêm", "Sẽ cập nhật: …", "Chỉ cập nhật số liệu", "Không đổi" or "Bỏ qua: …". Fix the rows and upload the file again: that column is ignored. 410 once the plan is no longer pending.',
+  middleware: [onlyRoles(IMPORTER_ROLES)] as const,
+  request: { params: importPlanParamsSchema, query: z.object({ lang: z.enum(['vi', 'en']).optional().meta({ description: 'the language of the result column; default Accept-Language, else Vietnamese' }) }) },
+  responses: {
+    200: {
+      description: 'The file with results',
+      content: {
+        'text/csv': { schema: z.string().meta({ description: "UTF-8 with BOM, the upload's separator, CRLF" }) },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) },
+      },
+    },
+    ...importErrors,
+    404: { description: "Unknown plan, another user's, or one forgotten since", content: json },
+    410: { description: 'The plan is no longer pending (committed, expired or replaced)', content: json },
+  },
+});
+
 const fileContent = {
   'text/csv': { schema: z.string().meta({ description: 'UTF-8 with BOM, comma-separated, CRLF; a title line (scheme, as-of date) above the header' }) },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) },
@@ -149,17 +207,34 @@ export const importRoutes = createRouter()
     const user = requireRole(c.get('user'), IMPORTER_ROLES);
     const form = c.req.valid('form');
     const file: unknown = form.file;
-    if (!(file instanceof File)) throw badRequest('file', 'attach the CSV or XLSX file as the form field "file" (multipart/form-data)');
+    if (!(file instanceof File)) throw badRequest('file', msg('import_route_file_missing'));
     if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
-    const table = await readImportTable(new Uint8Array(await file.arrayBuffer()));
+    const mapping = parseMapping(form.mapping);
     const scheme = resolveScheme(services, form.scheme);
-    if (form.month !== undefined && form.month > services.today().slice(0, 7)) throw badRequest('month', `${form.month} is in the future; choose a month up to ${services.today().slice(0, 7)}`);
-    const { plan, response } = buildImportPlan(services, user, scheme, table, file.name, form.month);
-    await planStoreOf(services).put(plan);
+    const latest = services.today().slice(0, 7);
+    if (form.month !== undefined && form.month > latest) throw badRequest('month', msg('import_route_future_month', { month: form.month, latest }));
+    const table = await readImportTable(new Uint8Array(await file.arrayBuffer()), { parse: { mapping, sheet: form.sheet, remembered: rememberedMappings(services.db, user.id) } });
+    if (form.sheet !== undefined && table.format === 'xlsx' && table.sheet !== form.sheet) {
+      throw badRequest('sheet', msg('sheet_unknown', { sheet: form.sheet, sheets: table.sheets.map((s) => `“${s}”`).join(', ') }));
+    }
+    checkMapping(table);
+    const { plan, response } = buildImportPlan(services, user, scheme, table, file.name, form.month, languageOf(c));
+    const stored: PlanWithUpload = { ...plan, upload: keepUpload(table, response) };
+    await planStoreOf(services).put(stored);
     return c.json(
       {
         ...response,
-        file: { name: file.name, format: table.format, encoding: table.encoding, separator: table.separator, headerRow: table.headerRow },
+        file: {
+          name: file.name,
+          format: table.format,
+          encoding: table.encoding,
+          separator: table.separator,
+          headerRow: table.headerRow,
+          sheets: table.sheets,
+          sheet: table.sheet,
+          headers: table.headers,
+          mapping: { source: table.mapping.source, needed: table.mapping.needed },
+        },
         columns: [...table.columns].map(([key, { header }]) => ({ key, header })),
         ignoredColumns: table.ignored,
       },
@@ -184,21 +259,23 @@ export const importRoutes = createRouter()
       if (now?.state === 'committed') return c.json(now.result!, 200);
       throw now ? planGoneError(now) : unknownPlanError(planId);
     }
-    if (plan.access !== accessOf(user)) {
-      throw new ApiError(403, 'forbidden', 'Your role or scope changed since the dry run; run the dry run again.');
-    }
+    if (plan.access !== accessOf(user)) throw new ApiError(403, 'forbidden', msg('import_route_role_changed'));
     if (plan.errorRows.length > 0) {
       const listed = plan.errorRows.slice(0, 20).join(', ');
       throw new ApiError(
         422,
         'unprocessable',
-        `The plan has ${plan.errorRows.length} row(s) with errors (rows ${listed}${plan.errorRows.length > 20 ? ', …' : ''}); nothing was imported. Fix them in the file and run the dry run again.`,
-        plan.errorRows.slice(0, 20).map((row) => ({ path: `row ${row}`, message: 'has errors; see the dry run' })),
+        msg('import_route_plan_has_errors', { count: plan.errorRows.length, rows: `${listed}${plan.errorRows.length > 20 ? ', …' : ''}` }),
+        plan.errorRows.slice(0, 20).map((row) => ({ path: `row ${row}`, message: msg('import_route_row_has_errors', { row: String(row) }) })),
       );
     }
     // The transaction reads the plan's state again and records it committed with its result
     // (a concurrent commit of the same plan answers that result); a 409 leaves it pending.
-    return c.json(commitImportPlan(services, user, plan), 200);
+    const result = commitImportPlan(services, user, plan);
+    // Committed with the user's mapping: their next file with the same headers is read the same way.
+    const upload = uploadOf(plan);
+    if (upload?.mapping) rememberMapping(services.db, user.id, upload.mapping.signature, upload.mapping.applied, result.committedAt);
+    return c.json(result, 200);
   })
   .openapi(templateRoute, async (c) => {
     const query = c.req.valid('query');
@@ -212,6 +289,20 @@ export const importRoutes = createRouter()
     const query = c.req.valid('query');
     return download(c, buildCoverageExport(c.get('services'), query), query.format);
   })
+  .openapi(planFileRoute, async (c) => {
+    const user = requireRole(c.get('user'), IMPORTER_ROLES);
+    const { planId } = c.req.valid('param');
+    const store = planStoreOf(c.get('services'));
+    if (!store.record(planId, user.id)) throw unknownPlanError(planId);
+    const plan = await store.load(planId);
+    const upload = plan ? uploadOf(plan) : null;
+    if (!plan || !upload) throw new ApiError(410, 'plan_expired', msg('import_route_plan_file_gone', { planId }));
+    const bytes = await buildPlanFile(upload, languageOf(c));
+    const baseName = `${plan.fileName.replace(/\.(csv|xlsx)$/iu, '')}_ket-qua`;
+    c.header('cache-control', 'private, no-store');
+    // The typed route promises a string body; a file is what the documented content types say.
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': CONTENT_TYPES[upload.format], 'content-disposition': attachment(baseName, upload.format) }) as never;
+  })
   // After GET /imports/template, which the {planId} pattern would otherwise take.
   .openapi(planStatusRoute, (c) => {
     const user = requireRole(c.get('user'), IMPORTER_ROLES);
@@ -220,5 +311,5 @@ export const importRoutes = createRouter()
     if (!record) throw unknownPlanError(planId);
     // The uploader's own answer, and it changes without a write: never kept by responseCache.
     c.header('cache-control', 'private, no-store');
-    return c.json(toPlanStatus(record), 200);
+    return c.json(toPlanStatus(record, languageOf(c)), 200);
   });

@@ -9,8 +9,10 @@ const row = (n: number, outcome: ImportRowResult['outcome']): ImportRowResult =>
   pageId: null,
   url: null,
   changes: [],
-  errors: outcome === 'error' ? [{ column: 'Đường dẫn trang', message: 'must be an http(s) address', candidates: [] }] : [],
+  errors: outcome === 'error' ? [{ column: 'Đường dẫn trang', message: 'Đường dẫn phải bắt đầu bằng http(s)://', key: 'import_url_invalid', params: {}, candidates: [] }] : [],
   warnings: [],
+  changeMessages: [],
+  warningMessages: [],
 });
 const rows = [row(2, 'create'), row(3, 'error'), row(4, 'unchanged'), row(5, 'metrics')];
 const totals = (changes: Partial<ImportTotals>): { totals: ImportTotals } => ({
