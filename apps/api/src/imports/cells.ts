@@ -3,13 +3,12 @@
  * separated by dots). Each parser returns the value or a message saying what to write instead.
  */
 import { toIsoDate } from '@mttq/core';
+import { msg, type Message } from '../messages';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: Message };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
-
-const COUNT_MESSAGE = 'must be a whole number, 0 or more (e.g. 1234 or 1.234)';
+const fail = <T>(message: Message): Parsed<T> => ({ ok: false, message });
 
 /**
  * A count: digits, optionally grouped by thousands with dots, commas or spaces.
@@ -17,9 +16,9 @@ const COUNT_MESSAGE = 'must be a whole number, 0 or more (e.g. 1234 or 1.234)';
  */
 export function parseCount(text: string): Parsed<number> {
   const compact = text.replace(/\s/gu, ' ');
-  if (!/^\d+$/u.test(compact) && !/^\d{1,3}(?:([., ])\d{3})(?:\1\d{3})*$/u.test(compact)) return fail(COUNT_MESSAGE);
+  if (!/^\d+$/u.test(compact) && !/^\d{1,3}(?:([., ])\d{3})(?:\1\d{3})*$/u.test(compact)) return fail(msg('import_count_invalid', { value: text }));
   const value = Number(compact.replace(/[., ]/gu, ''));
-  return Number.isSafeInteger(value) ? ok(value) : fail(COUNT_MESSAGE);
+  return Number.isSafeInteger(value) ? ok(value) : fail(msg('import_count_invalid', { value: text }));
 }
 
 const THOUSANDS = /^(\d{1,9})(?:[.,](\d{1,3}))?\s*(?:k|nghìn|nghin|ngàn|ngan)$/iu;
@@ -42,8 +41,6 @@ function realDate(year: string, month: string, day: string): string | null {
   return toIsoDate(new Date(`${iso}T00:00:00Z`)) === iso ? iso : null;
 }
 
-const DATE_MESSAGE = 'must be a date written YYYY-MM-DD or DD/MM/YYYY, e.g. 2022-03-15 or 15/03/2022';
-
 /**
  * A calendar date, ISO or day first (Vietnamese order); a midnight time part is allowed.
  * parseDate('15/3/2022') → '2022-03-15'; parseDate('2022-02-30') → error
@@ -52,10 +49,8 @@ export function parseDate(text: string): Parsed<string> {
   const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?Z?)?$/u.exec(text);
   const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/u.exec(text);
   const date = iso ? realDate(iso[1]!, iso[2]!, iso[3]!) : dayFirst ? realDate(dayFirst[3]!, dayFirst[2]!, dayFirst[1]!) : null;
-  return date ? ok(date) : fail(DATE_MESSAGE);
+  return date ? ok(date) : fail(msg('import_date_invalid', { value: text }));
 }
-
-const MONTH_MESSAGE = 'must be a month written YYYY-MM or MM/YYYY, e.g. 2025-05 or 05/2025';
 
 /**
  * A month: YYYY-MM, MM/YYYY, "tháng 5/2025", or a date (its month).
@@ -66,9 +61,9 @@ export function parseMonth(text: string): Parsed<string> {
   const iso = /^(\d{4})[-/.](\d{1,2})$/u.exec(bare);
   const monthFirst = /^(\d{1,2})[-/.](\d{4})$/u.exec(bare);
   const [year, month] = iso ? [iso[1]!, iso[2]!] : monthFirst ? [monthFirst[2]!, monthFirst[1]!] : [null, null];
-  if (year && month) return Number(month) >= 1 && Number(month) <= 12 ? ok(`${year}-${pad2(month)}`) : fail(MONTH_MESSAGE);
+  if (year && month) return Number(month) >= 1 && Number(month) <= 12 ? ok(`${year}-${pad2(month)}`) : fail(msg('import_month_invalid', { value: text }));
   const date = parseDate(bare);
-  return date.ok ? ok(date.value.slice(0, 7)) : fail(MONTH_MESSAGE);
+  return date.ok ? ok(date.value.slice(0, 7)) : fail(msg('import_month_invalid', { value: text }));
 }
 
 /**

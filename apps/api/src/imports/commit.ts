@@ -21,6 +21,7 @@ import type { ImportCommitResponse } from '@mttq/core';
 import type { SessionUser } from '../auth/user';
 import { ApiError, type FieldIssue } from '../http/errors';
 import type { Services } from '../http/services';
+import { msg, type Message } from '../messages';
 import { AUDIT_ENTITIES } from '../writes/page-writes';
 import { deriveReformAssignments } from '../writes/reform-assignments';
 import { runWrite, type AuditEntry } from '../writes/run-write';
@@ -34,18 +35,20 @@ const MAX_LISTED_CONFLICTS = 20;
 
 const pageRecord = (id: number, change: PageChange, platformId: string | null) => ({ id, ...change.after, platformId });
 
-/** The pages that differ from the dry run's reading, as 409 details. */
-function findConflicts(services: Services, plan: ImportPlan): FieldIssue[] {
-  const conflicts: FieldIssue[] = [];
+/** The pages that differ from the dry run's reading, each with its first row, as 409 details. */
+function findConflicts(services: Services, plan: ImportPlan): Array<{ row: number; issue: FieldIssue & { message: Message } }> {
+  const conflicts: Array<{ row: number; issue: FieldIssue & { message: Message } }> = [];
   for (const change of plan.changes) {
-    const row = `row ${change.rows[0]}`;
+    const row = change.rows[0]!;
+    const conflict = (message: Message) => conflicts.push({ row, issue: { path: `row ${row}`, message } });
     if (change.pageId === null) {
       const taken = getPageIdByUrl(services.db, change.after.url);
-      if (taken !== undefined) conflicts.push({ path: row, message: `page ${taken} with the address ${change.after.url} was added since the dry run` });
+      if (taken !== undefined) conflict(msg('import_conflict_added', { id: String(taken), url: change.after.url }));
     } else {
       const now = readPageState(services.db, plan.scheme, change.pageId, change.months);
       if (JSON.stringify(now ?? null) !== JSON.stringify(change.before)) {
-        conflicts.push({ path: row, message: now ? `page ${change.pageId} (${change.after.url}) changed since the dry run` : `page ${change.pageId} was deleted since the dry run` });
+        const id = String(change.pageId);
+        conflict(now ? msg('import_conflict_changed', { id, url: change.after.url }) : msg('import_conflict_deleted', { id }));
       }
     }
   }
@@ -78,8 +81,9 @@ export function commitImportPlan(services: Services, user: SessionUser, plan: Im
     if (record.state !== 'pending') throw planGoneError(record);
     const conflicts = findConflicts(services, plan);
     if (conflicts.length > 0) {
-      const listed = conflicts.slice(0, MAX_LISTED_CONFLICTS);
-      throw new ApiError(409, 'conflict', `The data changed since the dry run; run it again. ${conflicts.length} page(s) differ, e.g. ${listed[0]!.path}: ${listed[0]!.message}.`, listed);
+      const [first] = conflicts;
+      const summary = msg('import_conflict', { count: conflicts.length, row: String(first!.row), example: first!.issue.message });
+      throw new ApiError(409, 'conflict', summary, conflicts.slice(0, MAX_LISTED_CONFLICTS).map((c) => c.issue));
     }
     const audit: AuditEntry[] = [];
     const touched: number[] = [];

@@ -71,8 +71,8 @@ async function commit(session: TestSession, planId: string) {
   return { status: response.status, body: (await response.json()) as any };
 }
 
-async function planStatus(session: TestSession, planId: string) {
-  const response = await fetch(`${server.url}/imports/${planId}`, { headers: session.headers });
+async function planStatus(session: TestSession, planId: string, lang?: 'en') {
+  const response = await fetch(`${server.url}/imports/${planId}${lang ? `?lang=${lang}` : ''}`, { headers: session.headers });
   return { status: response.status, body: (await response.json()) as any };
 }
 
@@ -121,9 +121,10 @@ describe('pending import plans: per-user bounds, no cap over all users', () => {
     const refused = await commit(central, a.planId);
     expect(refused.status).toBe(410);
     expect(refused.body.error.code).toBe('plan_replaced');
-    expect(refused.body.error.message).toContain(`Import plan ${a.planId} (replace-a.csv) was replaced by your newer dry run of Lạng Sơn tháng 5.csv at `);
-    expect(refused.body.error.message).toContain('each user keeps their 3 newest dry runs');
-    expect(refused.body.error.message).not.toContain('expire');
+    expect(refused.body.error).toMatchObject({ key: 'import_plan_replaced_by', params: { id: a.planId, file: 'replace-a.csv', newFile: 'Lạng Sơn tháng 5.csv', keep: 3 } });
+    expect(refused.body.error.message).toContain(`Kế hoạch nhập ${a.planId} (replace-a.csv) đã được thay bằng lần chạy thử mới hơn của bạn với tệp Lạng Sơn tháng 5.csv lúc `);
+    expect(refused.body.error.message).toContain('mỗi người giữ 3 lần chạy thử mới nhất');
+    expect(refused.body.error.message).not.toContain('hết hạn');
 
     const status = (await planStatus(central, a.planId)).body as ImportPlanStatus;
     expect(status).toMatchObject({ state: 'replaced', fileName: 'replace-a.csv', result: null, replacedBy: { planId: d.planId, fileName: 'Lạng Sơn tháng 5.csv', createdAt: newer.createdAt } });
@@ -150,7 +151,7 @@ describe('pending import plans: per-user bounds, no cap over all users', () => {
     expect(refused.status).toBe(410);
     expect(refused.body.error.code).toBe('plan_expired');
     expect(refused.body.error.message).toBe(
-      `Import plan ${expiring.planId} (expiring.csv) expired at ${vietnamClock(expiring.expiresAt)} Vietnam time (UTC+7), 24 hours after its dry run, without being committed; nothing was imported from it. Run the dry run again.`,
+      `Kế hoạch nhập ${expiring.planId} (expiring.csv) đã hết hạn lúc ${vietnamClockVi(expiring.expiresAt)} (giờ Việt Nam), 24 giờ sau lần chạy thử, mà chưa được xác nhận; chưa có gì được nhập. Hãy chạy thử lại.`,
     );
     expect((await planStatus(later, expiring.planId)).body).toMatchObject({ state: 'expired', endedAt: expiring.expiresAt, result: null, replacedBy: null });
     expect(count('SELECT count(*) FROM pages WHERE url = ?', 'https://www.facebook.com/plan.expiring.test')).toBe(0);
@@ -228,7 +229,7 @@ describe('commits you can trust', () => {
       totals: plan.totals,
       result: null,
       replacedBy: null,
-      message: `Import plan ${plan.planId} (status.csv) is pending: commit it by ${vietnamClock(plan.expiresAt)} Vietnam time (UTC+7).`,
+      message: `Kế hoạch nhập ${plan.planId} (status.csv) đang chờ: hãy xác nhận trước ${vietnamClockVi(plan.expiresAt)} (giờ Việt Nam).`,
     });
 
     // Another importer (even an admin) and an unknown id get the same 404; a viewer may not ask.
@@ -247,6 +248,9 @@ describe('commits you can trust', () => {
     const committed = (await planStatus(admin, plan.planId)).body as ImportPlanStatus;
     expect(committed).toMatchObject({ state: 'committed', endedAt: done.committedAt, result: done, replacedBy: null });
     expect(committed.message).toBe(
+      `Kế hoạch nhập ${plan.planId} (status.csv) đã được xác nhận lúc ${vietnamClockVi(done.committedAt)} (giờ Việt Nam): thêm 1 trang, cập nhật 0 trang, ghi 1 số liệu tháng và 1 trạng thái.`,
+    );
+    expect((await planStatus(admin, plan.planId, 'en')).body.message).toBe(
       `Import plan ${plan.planId} (status.csv) was committed at ${vietnamClock(done.committedAt)} Vietnam time (UTC+7): 1 page(s) created, 0 updated, 1 monthly figure(s) and 1 status(es) written.`,
     );
   });
@@ -279,4 +283,11 @@ describe('commits you can trust', () => {
 /** '2026-11-27T14:05:09.000Z' → '2026-11-27 21:05', the clock in Vietnam. */
 function vietnamClock(iso: string): string {
   return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** '2026-12-04T02:38:00Z' → '09:38 ngày 04/12/2026' */
+function vietnamClockVi(iso: string): string {
+  const [date, time] = vietnamClock(iso).split(' ');
+  const [year, month, day] = date!.split('-');
+  return `${time} ngày ${day}/${month}/${year}`;
 }

@@ -31,6 +31,8 @@ import type { Db } from '../db/connection';
 import { statement } from '../db/statements';
 import { ApiError } from '../http/errors';
 import type { Services } from '../http/services';
+import { msg, render, type Lang, type Message } from '../messages';
+import { vietnamTime } from './import-text';
 import { decodePlan, encodePlan } from './plan-codec';
 import type { ImportPlan } from './plan';
 
@@ -105,47 +107,42 @@ export function markPlanCommitted(db: Db, id: string, result: ImportCommitRespon
   if (changed !== 1) throw new Error(`import plan ${id} was not pending when its commit was recorded`);
 }
 
-/** An instant as the uploader reads it: '2026-11-27 21:05 Vietnam time (UTC+7)'. */
-export function vietnamTime(iso: string): string {
-  return `${new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} Vietnam time (UTC+7)`;
-}
-
 /** The state in a sentence, as GET /imports/{planId} and a refused commit say it. */
-export function describePlan(record: PlanRecord): string {
-  const plan = `Import plan ${record.id} (${record.fileName})`;
+export function describePlan(record: PlanRecord): Message {
+  const plan = { id: record.id, file: record.fileName };
   switch (record.state) {
     case 'pending':
-      return `${plan} is pending: commit it by ${vietnamTime(record.expiresAt)}.`;
+      return msg('import_plan_pending', { ...plan, at: vietnamTime(record.expiresAt) });
     case 'committed': {
       const t = record.result!.totals;
-      return `${plan} was committed at ${vietnamTime(record.endedAt!)}: ${t.create} page(s) created, ${t.update} updated, ${t.metricSnapshots} monthly figure(s) and ${t.statusEvents} status(es) written.`;
+      return msg('import_plan_committed', { ...plan, at: vietnamTime(record.endedAt!), create: t.create, update: t.update, metrics: t.metricSnapshots, statuses: t.statusEvents });
     }
     case 'expired':
-      return `${plan} expired at ${vietnamTime(record.expiresAt)}, ${IMPORT_PLAN_TTL_HOURS} hours after its dry run, without being committed; nothing was imported from it. Run the dry run again.`;
+      return msg('import_plan_expired', { ...plan, at: vietnamTime(record.expiresAt), hours: IMPORT_PLAN_TTL_HOURS });
     case 'replaced': {
       const by = record.replacedBy;
-      const newer = by ? `your newer dry run of ${by.fileName} at ${vietnamTime(by.createdAt)}` : `your newer dry run at ${vietnamTime(record.endedAt!)}`;
-      return `${plan} was replaced by ${newer}: each user keeps their ${IMPORT_PLANS_PER_USER} newest dry runs. Nothing was imported from it; commit the newer plan, or run the dry run again.`;
+      const keep = IMPORT_PLANS_PER_USER;
+      return by
+        ? msg('import_plan_replaced_by', { ...plan, newFile: by.fileName, at: vietnamTime(by.createdAt), keep })
+        : msg('import_plan_replaced', { ...plan, at: vietnamTime(record.endedAt!), keep });
     }
   }
 }
 
 /** 404 for a plan that is unknown, forgotten, or someone else's (the same answer, so ids leak nothing). */
 export function unknownPlanError(id: string): ApiError {
-  return new ApiError(
-    404,
-    'not_found',
-    `No import plan ${id} of yours: it was never made by you, or it ended more than ${IMPORT_PLAN_TOMBSTONE_DAYS} days ago. Run the dry run again.`,
-  );
+  return new ApiError(404, 'not_found', msg('import_plan_unknown', { id, days: IMPORT_PLAN_TOMBSTONE_DAYS }));
 }
 
 /** 410 for a plan that expired or was replaced, saying which. */
 export function planGoneError(record: PlanRecord): ApiError {
-  return new ApiError(410, record.state === 'replaced' ? 'plan_replaced' : 'plan_expired', describePlan(record), [{ path: 'planId', message: record.state }]);
+  const isReplaced = record.state === 'replaced';
+  const state = msg(isReplaced ? 'import_plan_state_replaced' : 'import_plan_state_expired');
+  return new ApiError(410, isReplaced ? 'plan_replaced' : 'plan_expired', describePlan(record), [{ path: 'planId', message: state }]);
 }
 
-/** The answer of GET /imports/{planId}. */
-export function toPlanStatus(record: PlanRecord): ImportPlanStatus {
+/** The answer of GET /imports/{planId}, its message in `lang`. */
+export function toPlanStatus(record: PlanRecord, lang: Lang = 'vi'): ImportPlanStatus {
   return {
     planId: record.id,
     state: record.state,
@@ -157,7 +154,7 @@ export function toPlanStatus(record: PlanRecord): ImportPlanStatus {
     totals: record.totals,
     result: record.result,
     replacedBy: record.replacedBy,
-    message: describePlan(record),
+    message: render(describePlan(record), lang),
   };
 }
 

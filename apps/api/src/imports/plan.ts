@@ -13,6 +13,7 @@ import {
   isPageLive,
   OWNER_NAMES_VI,
   PAGE_STATUS_LABELS,
+  PLATFORM_LABELS,
   parseOwnerLabel,
   parsePlatformLabel,
   parseStatusLabel,
@@ -20,7 +21,6 @@ import {
   type ImportColumnKey,
   type ImportDryRunResponse,
   type ImportProblem,
-  type ImportRowError,
   type ImportRowResult,
   type ImportTotals,
   type Owner,
@@ -29,16 +29,18 @@ import {
   type SchemeId,
   type Unit,
 } from '@mttq/core';
-import { describeScopes, isInsideScope } from '../auth/scope-image';
+import { isInsideScope } from '../auth/scope-image';
 import type { SessionUser } from '../auth/user';
 import { listPageAssignments } from '../pages/page-queries';
 import type { Services } from '../http/services';
+import { msg, render, type Lang, type Message } from '../messages';
 import { NOTE_MAX, PAGE_NAME_MAX } from '../writes/page-writes';
 import { parsePageUrl, platformOfPageUrl } from '../writes/url-normalise';
 import { parseDate, parseFigure, parseMonth } from './cells';
 import { findPageByUrl, listLiveFrontPages, readPageState, type DbImportEvent, type DbImportMetric, type PageState } from './import-queries';
+import { both, dateText, flatten, listOf, monthText, schemeText, statusText } from './import-text';
 import type { ImportTable } from './read-table';
-import { UnitResolver } from './unit-resolver';
+import { UnitResolver, type RowProblem } from './unit-resolver';
 
 /** The page's own fields after the commit. */
 export interface PageFields {
@@ -96,6 +98,18 @@ export interface ImportPlan {
   totals: ImportTotals;
 }
 
+/** A row's outcome as the planner builds it: its texts still Messages, rendered for the answer. */
+export interface RowOutcome {
+  row: number;
+  outcome: ImportRowResult['outcome'];
+  unit: ImportRowResult['unit'];
+  pageId: number | null;
+  url: string | null;
+  changes: Message[];
+  errors: RowProblem[];
+  warnings: Message[];
+}
+
 /** What a row gives, parsed; absent keys were empty. */
 interface ParsedRow {
   row: number;
@@ -129,13 +143,25 @@ const REQUIRED_COUNTS = ['followers', 'posts', 'interactions'] as const;
 const LIFECYCLE: readonly PageStatus[] = ['closed', 'rejected', 'reopened'];
 const REVIEW: readonly PageStatus[] = ['verified', 'rejected'];
 
-const label = (status: PageStatus) => PAGE_STATUS_LABELS[status].vi;
-const NO_LAUNCH_DATE = 'is empty; a new page needs its launch date, e.g. 2022-03-15';
+const NO_LAUNCH_DATE = msg('import_launch_missing');
+const COUNT_NAMES: Record<(typeof COUNT_KEYS)[number], Message> = {
+  followers: both('lượt theo dõi', 'followers'),
+  posts: both('bài đăng', 'posts'),
+  interactions: both('tương tác', 'interactions'),
+  views: both('lượt xem', 'views'),
+};
+const FIELD_NAMES: Record<'name' | 'platform' | 'owner', Message> = { name: both('tên trang', 'name'), platform: both('nền tảng', 'platform'), owner: both('chủ quản', 'owner') };
+/** A page field's value as a plan line shows it: Facebook, Ủy ban MTTQ, the name as written. */
+const fieldValue = (key: 'name' | 'platform' | 'owner', value: string) =>
+  key === 'platform' ? (PLATFORM_LABELS[value as Platform] ?? value) : key === 'owner' ? (OWNER_NAMES_VI[value as Owner] ?? value) : value;
+/** A URL the shared URL rules refused: their reason when it is a Message, else a general one. */
+const urlProblem = (reason: string | Message, url: string, platform: Platform): Message =>
+  typeof reason === 'object' ? reason : msg('import_url_invalid', { url, platform: PLATFORM_LABELS[platform] });
 
 /** Builds plans for one app: the scheme's units, the user, the clock. */
 class Planner {
-  readonly results: ImportRowResult[] = [];
-  private readonly resultByRow = new Map<number, ImportRowResult>();
+  readonly results: RowOutcome[] = [];
+  private readonly resultByRow = new Map<number, RowOutcome>();
   private readonly resolver: UnitResolver;
   readonly effectiveOn: string;
   private readonly today: string;
@@ -168,11 +194,11 @@ class Planner {
     return this.table.columns.get(key)?.header ?? importColumn(key).vi;
   }
 
-  private result(row: number): ImportRowResult {
+  private result(row: number): RowOutcome {
     return this.resultByRow.get(row)!;
   }
 
-  private fail(row: number, key: ImportColumnKey, message: string): void {
+  private fail(row: number, key: ImportColumnKey, message: Message): void {
     const result = this.result(row);
     result.errors.push({ column: this.header(key), message, candidates: [] });
     result.outcome = 'error';
@@ -188,21 +214,39 @@ class Planner {
   }
 
   /** Is the unit inside the uploader's scope (as assertCanWriteUnit decides)? Admin and central staff: everywhere. */
-  private scopeError(scheme: SchemeId, code: string, name: string): string | null {
+  private scopeError(scheme: SchemeId, code: string, name: string, key: 'import_unit_outside_scope' | 'import_page_outside_scope' = 'import_unit_outside_scope'): Message | null {
     if (this.user.role !== 'province' || isInsideScope(this.services, this.user.scopes, scheme, code)) return null;
-    return `${name} (${scheme}:${code}) is outside your scope ${describeScopes(this.services, this.user.scopes)}; ask central staff to import it`;
+    return msg(key, { unit: name, scheme, code, scopes: this.scopeNames() });
+  }
+
+  private scopeList: string | Message | null = null;
+
+  /** The uploader's scope as units' names: 'Tỉnh Quảng Ngãi'. */
+  private scopeNames(): string | Message {
+    this.scopeList ??=
+      this.user.scopes.length === 0
+        ? both('không đơn vị nào', 'no unit')
+        : listOf(this.user.scopes.map((scope) => this.services.units(scope.scheme).find((u) => u.code === scope.code)?.name ?? `${scope.scheme}:${scope.code}`));
+    return this.scopeList;
+  }
+
+  /** A page field's value as a message quotes it: a status or a date in the reader's language. */
+  private shownValue(field: 'name' | 'owner' | 'launchedOn' | 'status' | 'note' | 'platform', value: string): string | Message {
+    if (field === 'status') return statusText(value as PageStatus);
+    if (field === 'launchedOn') return dateText(value);
+    return field === 'platform' || field === 'owner' || field === 'name' ? fieldValue(field, value) : value;
   }
 
   /** First pass: one row's cells → a ParsedRow, or its errors; null for a row with nothing to do. */
   parseRow(row: number, cells: readonly string[]): ParsedRow | null {
-    const result: ImportRowResult = { row, outcome: 'unchanged', unit: null, pageId: null, url: null, changes: [], errors: [], warnings: [] };
+    const result: RowOutcome = { row, outcome: 'unchanged', unit: null, pageId: null, url: null, changes: [], errors: [], warnings: [] };
     this.results.push(result);
     this.resultByRow.set(row, result);
     const values = this.values(cells);
     if (!PAGE_DATA_KEYS.some((key) => values[key] !== undefined)) return null;
 
-    const errors: ImportRowError[] = result.errors;
-    const add = (key: ImportColumnKey, message: string) => errors.push({ column: this.header(key), message, candidates: [] });
+    const errors: RowProblem[] = result.errors;
+    const add = (key: ImportColumnKey, message: Message) => errors.push({ column: this.header(key), message, candidates: [] });
 
     const resolved = this.resolver.resolve(values);
     if (resolved.unit) {
@@ -214,44 +258,44 @@ class Planner {
     let platform: Platform | undefined;
     if (values.platform !== undefined) {
       platform = parsePlatformLabel(values.platform);
-      if (!platform) add('platform', `"${values.platform}" is not a platform; write Facebook, Zalo, TikTok or YouTube`);
+      if (!platform) add('platform', msg('import_platform_unknown', { value: values.platform }));
     }
     let url: string | undefined;
-    if (values.url === undefined) add('url', "is empty; give the page's address, e.g. https://www.facebook.com/mttq.phuongphucxa");
+    if (values.url === undefined) add('url', msg('import_url_empty'));
     else {
       result.url = values.url;
       platform ??= platformOfPageUrl(values.url) ?? undefined;
-      if (!platform && values.platform === undefined) add('platform', `is empty and ${values.url} is not on Facebook, Zalo, TikTok or YouTube; write the platform`);
+      if (!platform && values.platform === undefined) add('platform', msg('import_platform_needed', { url: values.url }));
       else if (platform) {
         const parsed = parsePageUrl(platform, values.url);
         if (parsed.ok) result.url = url = parsed.url;
-        else add('url', parsed.message);
+        else add('url', urlProblem(parsed.message, values.url, platform));
       }
     }
 
     const parsed: Omit<ParsedRow, 'unit' | 'url' | 'platform' | 'typedUrl'> = { row };
     if (values.pageName !== undefined) {
-      if (values.pageName.length > PAGE_NAME_MAX) add('pageName', `must be at most ${PAGE_NAME_MAX} characters`);
+      if (values.pageName.length > PAGE_NAME_MAX) add('pageName', msg('import_name_too_long', { max: PAGE_NAME_MAX }));
       else parsed.name = values.pageName;
     }
     if (values.owner !== undefined) {
       parsed.owner = parseOwnerLabel(values.owner);
-      if (!parsed.owner) add('owner', `"${values.owner}" is not an owner; write ${Object.values(OWNER_NAMES_VI).join(', ')}`);
+      if (!parsed.owner) add('owner', msg('import_owner_unknown', { value: values.owner, owners: listOf(Object.values(OWNER_NAMES_VI), 'or') }));
     }
     if (values.launchedOn !== undefined) {
       const date = parseDate(values.launchedOn);
       if (!date.ok) add('launchedOn', date.message);
-      else if (date.value > this.today) add('launchedOn', `${date.value} is after today, ${this.today}`);
+      else if (date.value > this.today) add('launchedOn', msg('import_launch_future', { date: dateText(date.value), today: dateText(this.today) }));
       else if (!isLaunchInScheme(this.scheme, date.value)) {
-        add('launchedOn', `${date.value} is after ${this.scheme} ended on ${SCHEMES[this.scheme].validTo}; import the page into the scheme in force on its launch`);
+        add('launchedOn', msg('import_launch_after_scheme', { date: dateText(date.value), scheme: schemeText(this.scheme), validTo: dateText(SCHEMES[this.scheme].validTo!) }));
       } else parsed.launchedOn = date.value;
     }
     if (values.status !== undefined) {
       parsed.status = parseStatusLabel(values.status);
-      if (!parsed.status) add('status', `"${values.status}" is not a status; write ${Object.values(PAGE_STATUS_LABELS).map((l) => l.vi).join(', ')}`);
+      if (!parsed.status) add('status', msg('import_status_unknown', { value: values.status, statuses: listOf(Object.values(PAGE_STATUS_LABELS).map((l) => l.vi), 'or') }));
     }
     if (values.note !== undefined) {
-      if (values.note.length > NOTE_MAX) add('note', `must be at most ${NOTE_MAX} characters`);
+      if (values.note.length > NOTE_MAX) add('note', msg('import_note_too_long', { max: NOTE_MAX }));
       else parsed.note = values.note;
     }
 
@@ -265,7 +309,7 @@ class Planner {
         if (!figure.ok) add(key, figure.message);
         else {
           figures[key] = figure.value.value;
-          if (figure.value.isRounded) result.warnings.push(`${this.header(key)} "${text}" is rounded; read as ${figure.value.value}. Write the exact figure if you have it`);
+          if (figure.value.isRounded) result.warnings.push(msg('import_figure_rounded', { column: this.header(key), text, value: figure.value.value }));
         }
       }
       let month: string | null = this.month;
@@ -273,7 +317,7 @@ class Planner {
         const parsedMonth = parseMonth(values.month);
         month = null;
         if (!parsedMonth.ok) add('month', parsedMonth.message);
-        else if (parsedMonth.value > this.today.slice(0, 7)) add('month', `${parsedMonth.value} is in the future; today is ${this.today}`);
+        else if (parsedMonth.value > this.today.slice(0, 7)) add('month', msg('import_month_future', { month: monthText(parsedMonth.value), today: dateText(this.today) }));
         else month = parsedMonth.value;
       }
       if (month) parsed.metric = { ...figures, month };
@@ -291,7 +335,7 @@ class Planner {
    * A row that fails early is not planned, but a new page without its launch date is said at
    * once too, so that one dry run lists everything to fix. A URL that no page has is a new page.
    */
-  private checkLaunchOfNewPage(result: ImportRowResult, typedUrl: string | undefined): void {
+  private checkLaunchOfNewPage(result: RowOutcome, typedUrl: string | undefined): void {
     if (typedUrl === undefined) return;
     const urls = [...new Set([result.url ?? typedUrl, typedUrl.trim()])];
     if (!findPageByUrl(this.services.db, this.scheme, urls)) result.errors.push({ column: this.header('launchedOn'), message: NO_LAUNCH_DATE, candidates: [] });
@@ -309,7 +353,7 @@ class Planner {
     if (first.metric) months.set(first.metric.month, first.row);
     for (const row of rows.slice(1)) {
       const before = this.result(row.row).errors.length;
-      if (row.unit.code !== merged.unit.code) this.fail(row.row, 'url', `row ${first.row} gives this page to ${merged.unit.name} (${merged.unit.code}); one page belongs to one unit`);
+      if (row.unit.code !== merged.unit.code) this.fail(row.row, 'url', msg('import_other_unit_row', { row: String(first.row), unit: merged.unit.name, code: merged.unit.code }));
       const fields: Array<[ImportColumnKey, 'name' | 'owner' | 'launchedOn' | 'status' | 'note' | 'platform']> = [
         ['pageName', 'name'],
         ['owner', 'owner'],
@@ -322,16 +366,16 @@ class Planner {
         const value = row[field];
         if (value === undefined) continue;
         if (merged[field] === undefined) (merged as Record<string, unknown>)[field] = value;
-        else if (merged[field] !== value) this.fail(row.row, key, `an earlier row of this page gives "${String(merged[field])}"; give the same value or leave it empty`);
+        else if (merged[field] !== value) this.fail(row.row, key, msg('import_field_differs', { value: this.shownValue(field, String(merged[field])) }));
       }
       if (row.metric) {
         const earlier = months.get(row.metric.month);
-        if (earlier !== undefined) this.fail(row.row, 'month', `row ${earlier} already gives this page's figures for ${row.metric.month}`);
+        if (earlier !== undefined) this.fail(row.row, 'month', msg('import_month_repeated', { row: String(earlier), month: monthText(row.metric.month) }));
         else months.set(row.metric.month, row.row);
       }
       if (this.result(row.row).errors.length === before) kept.push(row);
     }
-    const failAll = (key: ImportColumnKey, message: string) => {
+    const failAll = (key: ImportColumnKey, message: Message) => {
       for (const row of kept) this.fail(row.row, key, message);
       return null;
     };
@@ -341,8 +385,8 @@ class Planner {
     const monthList = metricRows.map((r) => r.metric!.month);
     const before = stored ? (readPageState(this.services.db, this.scheme, stored.id, monthList) ?? null) : null;
     const unit = merged.unit;
-    const changes = new Map<number, string[]>(kept.map((r) => [r.row, []]));
-    const note = (row: number, text: string) => changes.get(row)!.push(text);
+    const changes = new Map<number, Message[]>(kept.map((r) => [r.row, []]));
+    const note = (row: number, text: Message) => changes.get(row)!.push(text);
 
     let after: PageFields;
     let isPageChanged = false;
@@ -353,12 +397,13 @@ class Planner {
       events = before.events;
       // An officer touches a page only when all of its units, in every scheme, are theirs.
       for (const assigned of listPageAssignments(this.services.db, page.id)) {
-        const outside = this.scopeError(assigned.scheme, assigned.unit_code, `this page belongs to ${this.services.units(assigned.scheme).find((u) => u.code === assigned.unit_code)?.name ?? assigned.unit_code}`);
+        const owner = this.services.units(assigned.scheme).find((u) => u.code === assigned.unit_code)?.name ?? assigned.unit_code;
+        const outside = this.scopeError(assigned.scheme, assigned.unit_code, owner, 'import_page_outside_scope');
         if (outside) return failAll('url', outside);
       }
       if (page.unit_code !== null && page.unit_code !== unit.code) {
         const owner = this.resolver.unit(page.unit_code);
-        return failAll('url', `this page belongs to ${owner?.name ?? page.unit_code} (${page.unit_code}) in ${this.scheme}; correct the row, or move the page on its own screen first`);
+        return failAll('url', msg('import_page_other_unit', { unit: owner?.name ?? page.unit_code, code: page.unit_code, scheme: schemeText(this.scheme) }));
       }
       isAssigned = page.unit_code === null;
       after = {
@@ -369,26 +414,28 @@ class Planner {
         launchedOn: merged.launchedOn ?? page.launched_on,
       };
       for (const key of ['name', 'platform', 'owner'] as const) {
-        if (after[key] !== page[key]) note(first.row, `${key}: "${page[key]}" → "${after[key]}"`);
+        if (after[key] !== page[key]) note(first.row, msg('import_change_field', { field: FIELD_NAMES[key], before: fieldValue(key, page[key]), after: fieldValue(key, after[key]) }));
       }
       if (after.launchedOn !== page.launched_on) {
-        note(first.row, `launched on: ${page.launched_on} → ${after.launchedOn}`);
+        note(first.row, msg('import_change_launch', { before: dateText(page.launched_on), after: dateText(after.launchedOn) }));
         const firstEvent = events[0];
         if (firstEvent && firstEvent.effective_on < after.launchedOn) {
-          return failAll('launchedOn', `the page has a ${label(firstEvent.status)} event on ${firstEvent.effective_on}; its launch date must be on or before that`);
+          return failAll('launchedOn', msg('import_launch_after_event', { status: statusText(firstEvent.status), date: dateText(firstEvent.effective_on) }));
         }
         if (before.firstMonth !== null && before.firstMonth < after.launchedOn.slice(0, 7)) {
-          return failAll('launchedOn', `the page has figures for ${before.firstMonth}; its launch date must be in or before that month`);
+          return failAll('launchedOn', msg('import_launch_after_figures', { month: monthText(before.firstMonth) }));
         }
         if ((page.in_legacy63 === 1 || this.scheme === 'legacy63') && after.launchedOn > SCHEMES.legacy63.validTo!) {
-          return failAll('launchedOn', `the page belongs to a legacy63 unit, and legacy63 ended on ${SCHEMES.legacy63.validTo}`);
+          return failAll('launchedOn', msg('import_launch_after_legacy', { validTo: dateText(SCHEMES.legacy63.validTo!) }));
         }
       }
       isPageChanged = after.name !== page.name || after.platform !== page.platform || after.owner !== page.owner || after.launchedOn !== page.launched_on;
       if (isAssigned) {
         const validTo = SCHEMES[this.scheme].validTo;
-        if (validTo !== null && after.launchedOn > validTo) return failAll('url', `the page launched on ${after.launchedOn}, after ${this.scheme} ended on ${validTo}`);
-        note(first.row, `assign to ${unit.name} (${unit.code}) in ${this.scheme}`);
+        if (validTo !== null && after.launchedOn > validTo) {
+          return failAll('url', msg('import_assign_after_scheme', { launchedOn: dateText(after.launchedOn), scheme: schemeText(this.scheme), validTo: dateText(validTo) }));
+        }
+        note(first.row, msg('import_change_assign', { unit: unit.name, code: unit.code, scheme: schemeText(this.scheme) }));
       }
     } else {
       if (!merged.launchedOn) {
@@ -397,11 +444,11 @@ class Planner {
       }
       const owner = merged.owner ?? 'front';
       after = { platform: merged.platform, url: first.url, name: merged.name ?? `${OWNER_NAMES_VI[owner]} ${unit.name}`, owner, launchedOn: merged.launchedOn };
-      note(first.row, `create ${after.platform} page "${after.name}" for ${unit.name} (${unit.code}), launched on ${after.launchedOn}`);
-      note(first.row, `status: ${label('reported')} on ${this.effectiveOn}`);
+      note(first.row, msg('import_change_create', { platform: PLATFORM_LABELS[after.platform], name: after.name, unit: unit.name, code: unit.code, launchedOn: dateText(after.launchedOn) }));
+      note(first.row, msg('import_change_status_new', { status: statusText('reported'), on: dateText(this.effectiveOn) }));
       if (owner === 'front') {
         const existing = this.liveFrontPage(unit.code);
-        if (existing) this.result(first.row).warnings.push(`${unit.name} already has a live Front page, page ${existing.id} "${existing.name}" (${existing.url}); this adds a second one`);
+        if (existing) this.result(first.row).warnings.push(msg('import_second_front_page', { unit: unit.name, id: String(existing.id), name: existing.name, url: existing.url }));
       }
     }
 
@@ -416,7 +463,13 @@ class Planner {
       if (decided.warning) this.result(first.row).warnings.push(decided.warning);
       if (decided.event) {
         event = decided.event;
-        note(first.row, before ? `status: ${label(decided.current)} → ${label(event.status)} on ${this.effectiveOn}` : `status: ${label(event.status)} on ${this.effectiveOn}`);
+        const on = dateText(this.effectiveOn);
+        note(
+          first.row,
+          before
+            ? msg('import_change_status', { before: statusText(decided.current), after: statusText(event.status), on })
+            : msg('import_change_status_new', { status: statusText(event.status), on }),
+        );
       }
     }
 
@@ -425,7 +478,7 @@ class Planner {
     for (const row of metricRows) {
       const given = row.metric!;
       if (given.month < launchMonth) {
-        this.fail(row.row, 'month', `${given.month} is before the page's launch on ${after.launchedOn}`);
+        this.fail(row.row, 'month', msg('import_month_before_launch', { month: monthText(given.month), launchedOn: dateText(after.launchedOn) }));
         continue;
       }
       const previous = before?.metrics[given.month] ?? null;
@@ -434,10 +487,10 @@ class Planner {
         previous !== null && previous.followers === m.followers && previous.posts === m.posts && previous.interactions === m.interactions && (m.views === null || previous.views === m.views);
       if (isSame) continue;
       metrics.push({ ...m, before: previous });
-      const figures = (['followers', 'posts', 'interactions', 'views'] as const)
-        .filter((key) => m[key] !== null && (previous === null || previous[key] !== m[key]))
-        .map((key) => (previous === null ? `${key} ${m[key]}` : `${key} ${previous[key] ?? '–'} → ${m[key]}`));
-      note(row.row, `metrics ${m.month}: ${previous === null ? 'new, ' : ''}${figures.join(', ')}`);
+      const figures = COUNT_KEYS.filter((key) => m[key] !== null && (previous === null || previous[key] !== m[key])).map((key) =>
+        previous === null ? msg('import_figure', { name: COUNT_NAMES[key], value: m[key]! }) : msg('import_figure_change', { name: COUNT_NAMES[key], before: previous[key] ?? '–', after: m[key]! }),
+      );
+      note(row.row, msg(previous === null ? 'import_change_metrics_new' : 'import_change_metrics', { month: monthText(m.month), figures: listOf(figures, 'comma') }));
     }
     if (kept.some((r) => this.result(r.row).errors.length > 0)) return null;
 
@@ -461,7 +514,7 @@ class Planner {
   private completeFigures(row: number, given: RowFigures, previous: DbImportMetric | null): Omit<MetricWrite, 'before'> {
     const missing = REQUIRED_COUNTS.filter((key) => given[key] === null && previous === null);
     if (missing.length > 0) {
-      this.result(row).warnings.push(`${missing.map((key) => this.header(key)).join(', ')} not given for ${given.month}: recorded as 0`);
+      this.result(row).warnings.push(msg('import_counts_missing', { columns: listOf(missing.map((key) => this.header(key))), month: monthText(given.month) }));
     }
     const count = (key: (typeof REQUIRED_COUNTS)[number]) => given[key] ?? previous?.[key] ?? 0;
     return { month: given.month, followers: count('followers'), posts: count('posts'), interactions: count('interactions'), views: given.views };
@@ -476,7 +529,7 @@ class Planner {
     note: string | null,
     launchedOn: string,
     events: readonly DbImportEvent[],
-  ): { event: PageChange['event']; current: PageStatus; warning?: string } | { error: string; key: ImportColumnKey } {
+  ): { event: PageChange['event']; current: PageStatus; warning?: Message } | { error: Message; key: ImportColumnKey } {
     const on = this.effectiveOn;
     const history = { launchedOn, events: events.map((e) => ({ status: e.status, effectiveOn: e.effective_on })) };
     // A file states the status as the scheme shows it (legacy63: on its last day, 30/06/2025); what
@@ -492,28 +545,30 @@ class Planner {
     const none = { event: null, current };
     if (wanted === current) return none;
     if (wanted === 'active' || wanted === 'inactive') {
-      return { ...none, warning: `${this.header('status')} "${label(wanted)}" is not recorded: active and inactive follow from the monthly figures` };
+      return { ...none, warning: msg('import_status_not_recorded', { column: this.header('status'), status: statusText(wanted) }) };
     }
     if (REVIEW.includes(wanted) && this.user.role !== 'admin' && this.user.role !== 'central') {
-      return { key: 'status', error: `only central staff record "${label(wanted)}"; leave ${this.header('status')} as "${label(current)}"` };
+      return { key: 'status', error: msg('import_status_central_only', { status: statusText(wanted), column: this.header('status'), current: statusText(current) }) };
     }
     if (wanted === 'reported') {
-      return isLive ? none : { key: 'status', error: `the page is ${label(lastEnd?.status ?? 'closed')} since ${lastEnd?.effective_on ?? on}; write "${label('reopened')}" to reopen it` };
+      const since = dateText(lastEnd?.effective_on ?? on);
+      return isLive ? none : { key: 'status', error: msg('import_status_ended_reopen', { status: statusText(lastEnd?.status ?? 'closed'), since, reopened: statusText('reopened') }) };
     }
     if (wanted === 'closed' && !isLive) return none;
     if (wanted === 'reopened' && isLive) return none;
     if (wanted === 'verified') {
-      if (!isLive) return { key: 'status', error: `the page is ${label(lastEnd?.status ?? 'closed')} since ${lastEnd?.effective_on}; reopen it before verifying it` };
+      if (!isLive) return { key: 'status', error: msg('import_status_ended_verify', { status: statusText(lastEnd?.status ?? 'closed'), since: dateText(lastEnd?.effective_on ?? on) }) };
       const since = upToDate.filter((e) => LIFECYCLE.includes(e.status)).at(-1)?.effective_on ?? '';
       if (upToDate.some((e) => e.status === 'verified' && e.effective_on >= since)) return none;
     }
     if (wanted === 'rejected') {
-      if (!isLive) return lastEnd?.status === 'rejected' ? none : { key: 'status', error: `the page is closed since ${lastEnd?.effective_on}; reopen it before rejecting it` };
-      if (note === null) return { key: 'note', error: `is empty; "${label('rejected')}" needs the reason, which the province reads` };
+      if (!isLive) return lastEnd?.status === 'rejected' ? none : { key: 'status', error: msg('import_status_closed_reject', { since: dateText(lastEnd?.effective_on ?? on) }) };
+      if (note === null) return { key: 'note', error: msg('import_reject_needs_note', { status: statusText('rejected') }) };
     }
     const latestLifecycle = events.filter((e) => LIFECYCLE.includes(e.status)).at(-1);
     if (LIFECYCLE.includes(wanted) && latestLifecycle && latestLifecycle.effective_on > on) {
-      return { key: 'status', error: `the page was ${label(latestLifecycle.status)} on ${latestLifecycle.effective_on}, after ${on}, the date this import records; change it on the page's screen` };
+      const status = statusText(latestLifecycle.status);
+      return { key: 'status', error: msg('import_status_later_event', { status, date: dateText(latestLifecycle.effective_on), on: dateText(on) }) };
     }
     return { event: { status: wanted as ImportedStatus, note }, current };
   }
@@ -532,19 +587,16 @@ export function lastFullMonth(today: string): string {
   return date.toISOString().slice(0, 7);
 }
 
-/** A message with its row's values (quoted text, numbers, dates) left out: what rows with the same kind of problem share. */
-const kindOf = (message: string) => message.replace(/"[^"]*"/gu, '"…"').replace(/\d[\d\-.,/:]*/gu, '#');
-
 /**
- * Every row's errors and warnings grouped by kind (the column and the message without its
- * values), with the rows of each: errors first, then the kinds with the most rows.
+ * Every row's errors and warnings grouped by kind (severity, column and message key), with the
+ * rows of each: errors first, then the kinds with the most rows. The example is the first row's.
  */
-export function groupProblems(results: readonly ImportRowResult[]): ImportProblem[] {
+export function groupProblems(results: readonly RowOutcome[], lang: Lang): ImportProblem[] {
   const groups = new Map<string, ImportProblem>();
-  const add = (severity: ImportProblem['severity'], column: string | null, message: string, row: number) => {
-    const key = `${severity}\u0000${column ?? ''}\u0000${kindOf(message)}`;
+  const add = (severity: ImportProblem['severity'], column: string | null, message: Message, row: number) => {
+    const key = `${severity}\u0000${column ?? ''}\u0000${message.key}`;
     const group = groups.get(key);
-    if (!group) groups.set(key, { severity, column, example: message, count: 1, rows: [row] });
+    if (!group) groups.set(key, { severity, column, example: render(message, lang), ...flatten(message, lang), count: 1, rows: [row] });
     else if (group.rows.at(-1) !== row) {
       group.count += 1;
       group.rows.push(row);
@@ -557,9 +609,21 @@ export function groupProblems(results: readonly ImportRowResult[]): ImportProble
   return [...groups.values()].sort((a, b) => (a.severity === b.severity ? b.count - a.count : a.severity === 'error' ? -1 : 1));
 }
 
+/** A row's outcome as the API answers it, its texts in `lang` with their keys and params beside. */
+export function renderRow(result: RowOutcome, lang: Lang): ImportRowResult {
+  return {
+    ...result,
+    changes: result.changes.map((m) => render(m, lang)),
+    warnings: result.warnings.map((m) => render(m, lang)),
+    errors: result.errors.map((e) => ({ column: e.column, message: render(e.message, lang), ...flatten(e.message, lang), candidates: e.candidates })),
+    changeMessages: result.changes.map((m) => flatten(m, lang)),
+    warningMessages: result.warnings.map((m) => flatten(m, lang)),
+  };
+}
+
 /**
  * The dry run of a table: every row's outcome and the changes a commit would apply. Reads only.
- * Figures in rows without a month are for `month`.
+ * Figures in rows without a month are for `month`; texts are written in `lang`.
  * buildImportPlan(services, admin, 'legacy63', table, 'xa.csv', '2025-05') → { plan: { changes: [...] }, response: { rows: [...], totals } }
  */
 export function buildImportPlan(
@@ -569,6 +633,7 @@ export function buildImportPlan(
   table: ImportTable,
   fileName: string,
   month: string = lastFullMonth(services.today()),
+  lang: Lang = 'vi',
 ): { plan: ImportPlan; response: Omit<ImportDryRunResponse, 'file' | 'columns' | 'ignoredColumns'> } {
   const planner = new Planner(services, user, scheme, table, month);
   const byUrl = new Map<string, ParsedRow[]>();
@@ -610,8 +675,8 @@ export function buildImportPlan(
       totals,
       month,
       skippedRows: table.skipped,
-      problems: groupProblems(planner.results),
-      rows: planner.results,
+      problems: groupProblems(planner.results, lang),
+      rows: planner.results.map((result) => renderRow(result, lang)),
     },
   };
 }

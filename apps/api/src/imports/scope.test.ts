@@ -32,9 +32,12 @@ describe('POST /imports/dry-run and a page of another province', () => {
     ]);
     const response = await demo.app.request('/api/v1/imports/dry-run', uploadRequest(file, officer, { scheme: 'legacy63' }));
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { rows: { outcome: string; errors: { column: string; message: string }[] }[]; totals: Record<string, number> };
+    const body = (await response.json()) as { rows: { outcome: string; errors: { column: string; message: string; key: string; params: Record<string, unknown> }[] }[]; totals: Record<string, number> };
     expect(body.rows[0]!.outcome).toBe('error');
-    expect(body.rows[0]!.errors.map((e) => e.message).join(' ')).toContain('this page belongs to Phường Ba Đình (reform34:00004) is outside your scope legacy63:51 (Tỉnh Quảng Ngãi)');
+    expect(body.rows[0]!.errors).toContainEqual(
+      expect.objectContaining({ key: 'import_page_outside_scope', params: { unit: 'Phường Ba Đình', scheme: 'reform34', code: '00004', scopes: 'Tỉnh Quảng Ngãi' } }),
+    );
+    expect(body.rows[0]!.errors.map((e) => e.message).join(' ')).toContain('Trang này thuộc Phường Ba Đình (00004), ngoài phạm vi của bạn (Tỉnh Quảng Ngãi)');
     expect(demo.db.prepare('SELECT scheme, unit_code FROM page_assignments WHERE page_id = ?').all(pageId)).toEqual([{ scheme: 'reform34', unit_code: '00004' }]);
   });
 });
@@ -57,9 +60,10 @@ describe('POST /imports/dry-run and a unit that already has a live Front page', 
       [covered.unit_code, 'https://www.facebook.com/second.front.test', '2025-09-01'],
     ]);
     const response = await demo.app.request('/api/v1/imports/dry-run', uploadRequest(file, admin, { scheme: 'reform34' }));
-    const body = (await response.json()) as { rows: { outcome: string; warnings: string[] }[] };
+    const body = (await response.json()) as { rows: { outcome: string; warnings: string[]; warningMessages: { key: string; params: Record<string, unknown> }[] }[] };
     expect(body.rows[0]!.outcome).toBe('create');
-    expect(body.rows[0]!.warnings.join(' ')).toContain(`already has a live Front page, page ${covered.id}`);
+    expect(body.rows[0]!.warningMessages).toContainEqual({ key: 'import_second_front_page', params: expect.objectContaining({ id: String(covered.id) }) });
+    expect(body.rows[0]!.warnings.join(' ')).toContain(`đã có trang Ủy ban MTTQ đang hoạt động (trang ${covered.id} `);
   });
 });
 

@@ -4,16 +4,24 @@
  * ambiguous or unknown names are row errors that say what to write instead.
  */
 import { matchUnit, type UnitMatch } from '@mttq/admin-units';
-import { SCHEMES, type ImportColumnKey, type ImportRowError, type ImportUnitCandidate, type Level, type SchemeId, type Unit } from '@mttq/core';
+import { SCHEMES, type ImportColumnKey, type ImportUnitCandidate, type Level, type SchemeId, type Unit } from '@mttq/core';
+import { msg, type Message } from '../messages';
 import { padCode } from './cells';
+import { levelText, listOf, schemeText } from './import-text';
 
-const LEVEL_WORDS: Record<Level, string> = { province: 'province', district: 'district', commune: 'commune' };
+/** A row's problem in one column, its message rendered when the answer is written. */
+export interface RowProblem {
+  column: string;
+  message: Message;
+  candidates: ImportUnitCandidate[];
+}
+
 const CODE_KEY: Record<Level, ImportColumnKey> = { province: 'provinceCode', district: 'districtCode', commune: 'communeCode' };
 const NAME_KEY: Record<Level, ImportColumnKey> = { province: 'province', district: 'district', commune: 'commune' };
 /** Candidates listed in an error message and its details. */
 const MAX_LISTED = 5;
 
-export type UnitResolution = { unit: Unit; error?: undefined } | { unit: null; error: ImportRowError };
+export type UnitResolution = { unit: Unit; error?: undefined } | { unit: null; error: RowProblem };
 
 /** Looks up units of one scheme for one import; memoises name matches, which repeat row after row. */
 export class UnitResolver {
@@ -59,7 +67,7 @@ export class UnitResolver {
     return { code: unit.code, name: unit.name, parent: this.parentName(unit) };
   }
 
-  private error(key: ImportColumnKey, message: string, candidates: ImportUnitCandidate[] = []): UnitResolution {
+  private error(key: ImportColumnKey, message: Message, candidates: ImportUnitCandidate[] = []): UnitResolution {
     return { unit: null, error: { column: this.headerOf(key), message, candidates } };
   }
 
@@ -111,43 +119,46 @@ export class UnitResolver {
       const name = values[NAME_KEY[level]];
       if (!code && !name) continue;
       if (!levels.includes(level)) {
-        return this.error(code ? CODE_KEY[level] : NAME_KEY[level], `${this.scheme} has no ${LEVEL_WORDS[level]} level; leave this column empty`);
+        return this.error(code ? CODE_KEY[level] : NAME_KEY[level], msg('import_unit_no_level', { scheme: schemeText(this.scheme), level: levelText(level) }));
       }
       let unit: Unit;
       if (code) {
         const padded = padCode(code, level);
         const found = padded === null ? undefined : this.byCode.get(padded);
         if (!found || found.level !== level) {
-          return this.error(CODE_KEY[level], `${code} is not a ${LEVEL_WORDS[level]} code of ${this.scheme}; find codes with GET /api/v1/units?scheme=${this.scheme}`);
+          return this.error(CODE_KEY[level], msg('import_unit_code_unknown', { code, level: levelText(level), scheme: schemeText(this.scheme) }));
         }
         unit = found;
         if (parent && unit.parentCode !== parent.code && unit.provinceCode !== parent.code) {
-          return this.error(CODE_KEY[level], `${unit.code} is ${unit.name}, which is not in ${parent.name} (${parent.code}); correct one of them`, [this.candidate(unit)]);
+          return this.error(CODE_KEY[level], msg('import_unit_code_not_in', { code: unit.code, unit: unit.name, parent: parent.name, parentCode: parent.code }), [this.candidate(unit)]);
         }
         if (name && !this.isNameOf(name, unit)) {
-          return this.error(NAME_KEY[level], `${unit.code} is ${unit.name}, not "${name}"; correct the code or the name`, [this.candidate(unit)]);
+          return this.error(NAME_KEY[level], msg('import_unit_code_name', { code: unit.code, unit: unit.name, name }), [this.candidate(unit)]);
         }
       } else {
         const match = this.match(name!, level, parent);
         if (!match.unit) {
           const candidates = match.candidates.map((c) => this.candidate(c.unit));
-          const where = parent ? ` in ${parent.name}` : '';
-          const fix = `give the code in ${this.headerOf(CODE_KEY[level])}${level === 'commune' && !parent ? ' or add the province' : ''}`;
+          const where = parent ? msg('import_in_parent', { parent: parent.name }) : '';
+          const column = this.headerOf(CODE_KEY[level]);
+          const fix = level === 'commune' && !parent ? msg('import_unit_fix_code_or_province', { column }) : msg('import_unit_fix_code', { column });
           const elsewhere = candidates.length === 0 && parent ? this.elsewhere(name!, level, parent) : [];
-          const listed = (units: ImportUnitCandidate[]) => units.map((c) => `${c.name} (${c.code}${c.parent ? `, ${c.parent}` : ''})`).join('; ');
+          const listed = (units: ImportUnitCandidate[]) =>
+            listOf(units.map((c) => (c.parent ? msg('import_unit_candidate_in', { name: c.name, code: c.code, parent: c.parent }) : msg('import_unit_candidate', { name: c.name, code: c.code }))), 'or');
+          const common = { level: levelText(level), scheme: schemeText(this.scheme), where, name: name!, fix };
           const message =
             elsewhere.length > 0
-              ? `no ${LEVEL_WORDS[level]} of ${this.scheme}${where} is called "${name}"; it is in another ${LEVEL_WORDS[parent!.level]}: ${listed(elsewhere)}; correct ${this.headerOf(NAME_KEY[parent!.level])} or ${fix}`
+              ? msg('import_unit_name_elsewhere', { ...common, parentLevel: levelText(parent!.level), listed: listed(elsewhere), parentColumn: this.headerOf(NAME_KEY[parent!.level]) })
               : candidates.length === 0
-                ? `no ${LEVEL_WORDS[level]} of ${this.scheme}${where} is called "${name}"; check the spelling or ${fix}`
-                : `"${name}" may mean ${listed(candidates)}; ${fix}`;
+                ? msg('import_unit_name_unknown', common)
+                : msg('import_unit_name_ambiguous', { name: name!, listed: listed(candidates), fix });
           return this.error(NAME_KEY[level], message, elsewhere.length > 0 ? elsewhere : candidates);
         }
         unit = match.unit;
       }
       parent = unit;
     }
-    if (!parent) return this.error(CODE_KEY.commune, 'names no unit; give a code or a name of the commune, district or province');
+    if (!parent) return this.error(CODE_KEY.commune, msg('import_unit_none'));
     return { unit: parent };
   }
 }

@@ -48,7 +48,7 @@ afterAll(async () => {
 
 interface Probed {
   status: number;
-  body: { error?: { code: string; message: string; details: Array<{ path: string; message: string }> } };
+  body: { error?: { code: string; message: string; key: string; params: Record<string, unknown>; details: Array<{ path: string; message: string; key: string; params: Record<string, unknown> }> } };
   /** Milliseconds the upload took, from sending to its whole answer. */
   uploadMs: number;
   /** /api/health answers that came back while the upload was still being read. */
@@ -99,8 +99,9 @@ describe('POST /imports/dry-run with hostile files, through a real server', () =
     console.info(`1 GB XLSX bomb (${bytes.byteLength} bytes): answered ${answer.status} in ${Math.round(answer.uploadMs)} ms; peak RSS grew ${Math.round(peakGrowthMb)} MB; slowest health ${Math.round(answer.slowestHealthMs)} ms; longest main-thread stall ${Math.round(answer.longestStallMs)} ms`);
     expect(answer.status).toBe(413);
     expect(answer.body.error!.code).toBe('payload_too_large');
+    expect(answer.body.error!.key).toBe('import_file_inflated');
     expect(answer.body.error!.message).toBe(
-      'The XLSX file inflates to more than 50 MB when unpacked (reached while unpacking xl/worksheets/sheet1.xml), the limit for one import: it holds far more than an import table (or it is a zip bomb). Delete unused sheets, rows and columns, or save the sheet as CSV (UTF-8), and upload it again.',
+      'Tệp XLSX khi giải nén lớn hơn 50 MB (tới giới hạn khi giải nén xl/worksheets/sheet1.xml), giới hạn của một lần nhập: tệp chứa nhiều hơn hẳn một bảng nhập liệu. Hãy xoá các trang tính, dòng, cột không dùng, hoặc lưu thành CSV (UTF-8), rồi tải lên lại.',
     );
     // Inflating stopped at the limit: nowhere near the gigabyte the sheet unpacks to.
     expect(peakGrowthMb).toBeLessThan(400);
@@ -113,7 +114,7 @@ describe('POST /imports/dry-run with hostile files, through a real server', () =
     console.info(`4.9 MB of commas: answered ${answer.status} in ${Math.round(answer.uploadMs)} ms; ${answer.healthDuring} health answers meanwhile, slowest ${Math.round(answer.slowestHealthMs)} ms; longest main-thread stall ${Math.round(answer.longestStallMs)} ms`);
     expect(answer.status).toBe(422);
     expect(answer.body.error!.message).toBe(
-      'The file has more than 1,000,000 cells (rows × columns, empty cells included), the limit for one import. Delete the empty rows and columns beyond the table, or split the file (for example by province) and import the parts one after another.',
+      'Tệp có hơn 1.000.000 ô (số dòng × số cột, kể cả ô trống), giới hạn của một lần nhập. Hãy xoá các dòng, cột trống ngoài bảng, hoặc chia tệp (ví dụ theo tỉnh, thành) rồi nhập lần lượt.',
     );
     expect(answer.healthDuring).toBeGreaterThan(0);
     // Health kept answering while the file was read (latencies: apps/api/bench/hostile.bench.ts).
@@ -127,8 +128,10 @@ describe('POST /imports/dry-run with hostile files, through a real server', () =
     expect(answer.status).toBe(422);
     expect(answer.body.error).toEqual({
       code: 'unprocessable',
-      message: 'A cell in row 2, column C is longer than 4,000 characters, the limit for one cell. Shorten it (or clear it, if that column is not imported) and upload the file again.',
-      details: [{ path: 'row 2, column C', message: 'is longer than 4,000 characters' }],
+      message: 'Ô C2 dài hơn 4.000 ký tự, giới hạn của một ô. Hãy rút gọn (hoặc xoá, nếu cột đó không được nhập) rồi tải tệp lên lại.',
+      key: 'import_file_cell_length',
+      params: { place: 'C2', max: 4000 },
+      details: [{ path: 'C2', message: 'dài hơn 4.000 ký tự', key: 'import_file_cell_length_detail', params: { max: 4000 } }],
     });
     // Health kept answering while the file was read (latencies: apps/api/bench/hostile.bench.ts).
     expect(answer.healthDuring).toBeGreaterThan(0);
@@ -149,9 +152,7 @@ describe('the parse worker pool', () => {
       const late = await readImportTable(rows(20_000), { pool, limits: { timeoutMs: 1 } }).catch((error: unknown) => error);
       expect(late).toBeInstanceOf(ApiError);
       expect((late as ApiError).status).toBe(422);
-      expect((late as ApiError).message).toBe(
-        'Reading the file took longer than 1 ms, the time limit for reading one import, and was stopped. Delete unused sheets, rows and columns, or split the file (for example by province), and upload it again.',
-      );
+      expect((late as ApiError).text).toEqual({ key: 'import_file_time', params: { seconds: 0.001 } });
       expect((await readImportTable(rows(2), { pool })).rows).toHaveLength(2);
       expect(pool.started).toBe(2);
     } finally {
@@ -191,7 +192,7 @@ describe('the parse worker pool', () => {
     const script = fileURLToPath(new URL('./upload-tsx-child.ts', import.meta.url));
     const child = spawnSync(process.execPath, [tsx, script], { encoding: 'utf8', timeout: 60_000 });
     expect(child.stderr).toBe('');
-    expect(JSON.parse(child.stdout)).toEqual({ format: 'csv', separator: ';', rows: [{ row: 2, cells: ['06385', 'https://www.facebook.com/tsx.test'] }], refusal: 'A cell in row 2, column A is longer than 4,000 characters' });
+    expect(JSON.parse(child.stdout)).toEqual({ format: 'csv', separator: ';', rows: [{ row: 2, cells: ['06385', 'https://www.facebook.com/tsx.test'] }], refusal: 'The cell A2 is longer than 4,000 characters' });
     expect(child.status).toBe(0);
   });
 });

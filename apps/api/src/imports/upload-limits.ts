@@ -2,8 +2,9 @@
  * The hard limits on reading one import upload, and the refusals that name them. Reading runs in
  * a worker thread (parse-pool.ts), which checks these while it inflates and parses; the refusal
  * crosses back to the main thread as plain data and becomes the API's error envelope there.
- * Dependency-free, so the worker loads it cheaply.
+ * It needs only the message catalogue, so the worker loads it cheaply.
  */
+import { msg, render, type Message } from '../messages';
 
 export interface UploadLimits {
   /**
@@ -32,41 +33,38 @@ export const DEFAULT_UPLOAD_LIMITS: Readonly<UploadLimits> = Object.freeze({
 /** Heap the parse worker may use; past it the worker dies and the file is refused. */
 export const DEFAULT_WORKER_HEAP_MB = 512;
 
-/** A refusal as it crosses the thread boundary: the ApiError to answer with. */
+/** A refusal's text: a catalogue Message (a plain string only from readers not yet converted). */
+export type RefusalText = Message | string;
+
+/** A refusal as it crosses the thread boundary (Messages are plain data): the ApiError to answer with. */
 export interface RefusalData {
   status: 413 | 422 | 503;
-  code: string;
-  message: string;
-  details: Array<{ path: string; message: string }>;
+  code: 'payload_too_large' | 'unprocessable' | 'busy';
+  message: RefusalText;
+  details: Array<{ path: string; message: RefusalText }>;
 }
 
 /** A file refused while reading it (thrown in the worker, answered by the main thread). */
 export class UploadRefusal extends Error {
   constructor(
     readonly status: RefusalData['status'],
-    readonly code: string,
-    message: string,
+    readonly code: RefusalData['code'],
+    readonly text: RefusalText,
     readonly details: RefusalData['details'] = [],
   ) {
-    super(message);
+    super(typeof text === 'string' ? text : render(text, 'en'));
     this.name = 'UploadRefusal';
   }
 
   toData(): RefusalData {
-    return { status: this.status, code: this.code, message: this.message, details: this.details };
+    return { status: this.status, code: this.code, message: this.text, details: this.details };
   }
 }
 
-export const unprocessable = (message: string, details: RefusalData['details'] = []) => new UploadRefusal(422, 'unprocessable', message, details);
-const tooLarge = (message: string, details: RefusalData['details'] = []) => new UploadRefusal(413, 'payload_too_large', message, details);
+export const unprocessable = (message: RefusalText, details: RefusalData['details'] = []) => new UploadRefusal(422, 'unprocessable', message, details);
+const tooLarge = (message: Message, details: RefusalData['details'] = []) => new UploadRefusal(413, 'payload_too_large', message, details);
 
-const count = (n: number) => n.toLocaleString('en-US');
-/** 52428800 → '50 MB'; 1536 → '1.5 KB' (binary units, as the upload limit is written). */
-export function formatBytes(bytes: number): string {
-  const [unit, size] = bytes >= 1024 * 1024 ? ['MB', bytes / (1024 * 1024)] : bytes >= 1024 ? ['KB', bytes / 1024] : ['bytes', bytes];
-  return `${Number(size.toFixed(1)).toLocaleString('en-US')} ${unit}`;
-}
-const seconds = (ms: number) => (ms >= 1000 ? `${Number((ms / 1000).toFixed(1)).toLocaleString('en-US')} seconds` : `${ms} ms`);
+const MB = 1024 * 1024;
 
 /** The column letters a spreadsheet shows: 0 → 'A', 25 → 'Z', 26 → 'AA'. */
 export function columnLetters(index: number): string {
@@ -75,41 +73,29 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
-/** Where a cell is, for a person: 'row 3, column B' (of sheet "Trang" in a workbook). */
+/** Where a cell is, as a spreadsheet names it in any language: 'C2', or "'Trang 1'!C2" in a workbook. */
 export function cellPlace(row: number, column: number, sheet?: string): string {
-  return `row ${count(row)}, column ${columnLetters(column)}${sheet === undefined ? '' : ` of sheet "${sheet}"`}`;
+  const cell = `${columnLetters(column)}${row}`;
+  return sheet === undefined ? cell : `'${sheet.replace(/'/gu, "''")}'!${cell}`;
 }
 
 export const refusals = {
-  inflated: (limits: UploadLimits, part?: string) =>
-    tooLarge(
-      `The XLSX file inflates to more than ${formatBytes(limits.maxInflatedBytes)} when unpacked${part ? ` (reached while unpacking ${part})` : ''}, the limit for one import: it holds far more than an import table (or it is a zip bomb). Delete unused sheets, rows and columns, or save the sheet as CSV (UTF-8), and upload it again.`,
-      [{ path: 'file', message: `unpacks to more than ${formatBytes(limits.maxInflatedBytes)}` }],
-    ),
+  inflated: (limits: UploadLimits, part?: string) => {
+    const mb = limits.maxInflatedBytes / MB;
+    return tooLarge(msg('import_file_inflated', { mb, where: part ? msg('import_file_inflated_where', { part }) : '' }), [
+      { path: 'file', message: msg('import_file_inflated_detail', { mb }) },
+    ]);
+  },
   cells: (limits: UploadLimits) =>
-    unprocessable(
-      `The file has more than ${count(limits.maxCells)} cells (rows × columns, empty cells included), the limit for one import. Delete the empty rows and columns beyond the table, or split the file (for example by province) and import the parts one after another.`,
-      [{ path: 'file', message: `has more than ${count(limits.maxCells)} cells` }],
-    ),
+    unprocessable(msg('import_file_cells', { max: limits.maxCells }), [{ path: 'file', message: msg('import_file_cells_detail', { max: limits.maxCells }) }]),
   cellLength: (limits: UploadLimits, place: string) =>
-    unprocessable(
-      `A cell in ${place} is longer than ${count(limits.maxCellLength)} characters, the limit for one cell. Shorten it (or clear it, if that column is not imported) and upload the file again.`,
-      [{ path: place, message: `is longer than ${count(limits.maxCellLength)} characters` }],
-    ),
+    unprocessable(msg('import_file_cell_length', { place, max: limits.maxCellLength }), [{ path: place, message: msg('import_file_cell_length_detail', { max: limits.maxCellLength }) }]),
   text: (limits: UploadLimits) =>
-    tooLarge(
-      `The cells of the file hold more than ${count(limits.maxTextLength)} characters in all, the limit for one import. Split the file (for example by province) and import the parts one after another.`,
-      [{ path: 'file', message: `holds more than ${count(limits.maxTextLength)} characters` }],
-    ),
-  time: (limits: UploadLimits) =>
-    unprocessable(
-      `Reading the file took longer than ${seconds(limits.timeoutMs)}, the time limit for reading one import, and was stopped. Delete unused sheets, rows and columns, or split the file (for example by province), and upload it again.`,
-      [{ path: 'file', message: `takes longer than ${seconds(limits.timeoutMs)} to read` }],
-    ),
-  memory: (heapMb: number) =>
-    tooLarge(
-      `Reading the file needed more than ${heapMb} MB of memory, the limit for reading one import, and was stopped. Delete unused sheets, rows and columns, or split the file (for example by province), and upload it again.`,
-      [{ path: 'file', message: `needs more than ${heapMb} MB of memory to read` }],
-    ),
-  busy: (queued: number) => new UploadRefusal(503, 'busy', `The server is already reading ${count(queued)} import files; try again in a minute.`),
+    tooLarge(msg('import_file_text', { max: limits.maxTextLength }), [{ path: 'file', message: msg('import_file_text_detail', { max: limits.maxTextLength }) }]),
+  time: (limits: UploadLimits) => {
+    const seconds = limits.timeoutMs / 1000;
+    return unprocessable(msg('import_file_time', { seconds }), [{ path: 'file', message: msg('import_file_time_detail', { seconds }) }]);
+  },
+  memory: (heapMb: number) => tooLarge(msg('import_file_memory', { mb: heapMb }), [{ path: 'file', message: msg('import_file_memory_detail', { mb: heapMb }) }]),
+  busy: (queued: number) => new UploadRefusal(503, 'busy', msg('import_file_busy', { count: queued })),
 };
