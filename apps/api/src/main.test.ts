@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from './test/temp-db';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const LAUNCH = fileURLToPath(new URL('../launch.mjs', import.meta.url));
+const BUNDLE_STAMP = fileURLToPath(new URL('../dist/.source-hash', import.meta.url));
 const TSX = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 interface Started {
@@ -15,9 +16,9 @@ interface Started {
   stop(): Promise<number | null>;
 }
 
-/** Runs `npm start`'s server process (no web build) and resolves once it prints its URL. */
+/** Runs `npm start`'s server process (the bundled server, no web build) and resolves once it prints its URL. */
 function startMain(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, [TSX, MAIN], { env: { ...process.env, PORT: '0', PUBLIC_READ: '1', ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, [LAUNCH], { env: { ...process.env, PORT: '0', PUBLIC_READ: '1', ...env }, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   return new Promise((resolve, reject) => {
@@ -146,8 +147,31 @@ describe('npm start', () => {
       const me = (await (await fetch(new URL('/api/v1/auth/me', server.url), { headers: { cookie } })).json()) as { user: unknown };
       expect(me.user).toMatchObject({ username: 'province-51', role: 'province', scopes: [{ scheme: 'reform34', code: '51', name: 'Tỉnh Quảng Ngãi', level: 'province' }] });
       expect((await fetch(new URL('/api/v1/coverage', server.url), { headers: { cookie } })).status).toBe(200);
+      // An upload is read by the bundle's own parse worker (apps/api/dist/parse-worker-entry.mjs).
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const form = new FormData();
+      form.set('file', new File(['Mã xã;Đường dẫn trang;Lượt theo dõi\r\n21025;https://www.facebook.com/bundle.check.page;1.245\r\n'], 'kiem-tra.csv', { type: 'text/csv' }));
+      const dryRun = await fetch(new URL('/api/v1/imports/dry-run', server.url), { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+      expect(dryRun.status).toBe(200);
+      const plan = (await dryRun.json()) as { file: { separator: string }; rows: { row: number }[] };
+      expect(plan.file.separator).toBe(';');
+      expect(plan.rows.map((row) => row.row)).toEqual([2]);
     } finally {
       await server.stop();
+    }
+  });
+
+  it('runs the server from a bundle made when its sources changed, and reuses it while they stay the same', async () => {
+    rmSync(BUNDLE_STAMP, { force: true });
+    const first = await startMain({ DATABASE_PATH: temp.path('demo.db') });
+    await first.stop();
+    expect(first.stdout).toMatch(/^ {2}server: bundled in \d+ ms \(its sources changed\)\n/);
+    const again = await startMain({ DATABASE_PATH: temp.path('demo.db') });
+    try {
+      expect(again.stdout).not.toContain('server: bundled');
+      expect((await fetch(new URL('/api/health', again.url))).status).toBe(200);
+    } finally {
+      await again.stop();
     }
   });
 
@@ -192,7 +216,9 @@ describe('npm start', () => {
     try {
       const response = await fetch(new URL('/api/v1/nothing-here', server.url));
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'No route for GET /api/v1/nothing-here', details: [] } });
+      expect(await response.json()).toEqual({
+        error: { code: 'not_found', message: 'Không có địa chỉ GET /api/v1/nothing-here.', key: 'no_route', params: { method: 'GET', path: '/api/v1/nothing-here' }, details: [] },
+      });
     } finally {
       await server.stop();
     }

@@ -1,6 +1,6 @@
 /**
  * Test helpers: the real server (`npm run serve`) and the backup / restore CLIs as processes of
- * their own, run with tsx as npm runs them.
+ * their own, run as npm runs them.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { openDatabase } from '../db/connection';
 
 export const TSX = fileURLToPath(new URL('../../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+const LAUNCH = fileURLToPath(new URL('../../launch.mjs', import.meta.url));
 const CLI = { backup: fileURLToPath(new URL('./backup.ts', import.meta.url)), restore: fileURLToPath(new URL('./restore.ts', import.meta.url)) };
 
 export interface ServerProcess {
@@ -29,11 +29,11 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the server as `npm run serve` does (`node --import tsx apps/api/src/main.ts`: one
- * process, so signals reach it directly) with `env`, and resolves once it prints its URL.
+ * Starts the server as `npm run serve` does (`node apps/api/launch.mjs`: the bundled server in
+ * one process, so signals reach it directly) with `env`, and resolves once it prints its URL.
  */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, [LAUNCH], { cwd: REPO_ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];

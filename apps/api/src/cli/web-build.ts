@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isBuiltFrom, sourceHash, STAMP_FILE } from './source-hash.mjs';
+
+export { sourceHash, STAMP_FILE };
 
 /**
  * `npm start` builds the web app only when what the build reads changed since the last build: a
@@ -17,8 +19,6 @@ export interface WebBuild {
   build(): void;
 }
 
-export const STAMP_FILE = '.source-hash';
-
 export const WEB_BUILD_INPUTS = [
   'apps/web/src',
   'apps/web/public',
@@ -33,34 +33,12 @@ export const WEB_BUILD_INPUTS = [
   'package-lock.json',
 ];
 
-const SKIPPED = /(^|\/)(node_modules|dist|backups)(\/|$)|\.test\.tsx?$|^data\/.*(?<!\.json)$/;
-
-/** The files under `input` (a file or a folder), relative to repoRoot; none when it does not exist. */
-function listFiles(repoRoot: string, input: string): string[] {
-  const full = join(repoRoot, input);
-  if (!existsSync(full)) return [];
-  if (statSync(full).isFile()) return [input];
-  return readdirSync(full, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(repoRoot, join(entry.parentPath, entry.name)));
-}
-
-/** The hash of every input file's path and content, in a stable order. */
-export function sourceHash(repoRoot: string, inputs: string[]): string {
-  const hash = createHash('sha256');
-  const files = inputs.flatMap((input) => listFiles(repoRoot, input)).filter((file) => !SKIPPED.test(file));
-  for (const file of files.sort()) hash.update(file).update('\0').update(readFileSync(join(repoRoot, file))).update('\0');
-  return hash.digest('hex');
-}
-
 /** Builds when the sources changed or no build is there; says which, for the start-up output. */
 export function buildWhenChanged({ repoRoot, inputs, dist, build }: WebBuild): 'built' | 'up to date' {
   const hash = sourceHash(repoRoot, inputs);
-  const stampPath = join(repoRoot, dist, STAMP_FILE);
-  const built = existsSync(join(repoRoot, dist, 'index.html')) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === hash;
-  if (built) return 'up to date';
+  if (isBuiltFrom(repoRoot, dist, 'index.html', hash)) return 'up to date';
   build();
-  writeFileSync(stampPath, hash);
+  writeFileSync(join(repoRoot, dist, STAMP_FILE), hash);
   return 'built';
 }
 
