@@ -213,9 +213,12 @@ describe('connectors against the stand-ins', () => {
 
     const outcome = (pageId: number) => db.prepare('SELECT outcome, reason, message, attempts FROM connector_run_pages WHERE run_id = ? AND page_id = ?').get(run.id, pageId) as any;
     expect(outcome(fb.missing.id)).toMatchObject({ outcome: 'failed', reason: 'page_not_found' });
-    expect(outcome(fb.missing.id).message).toMatch(/does not exist.*code 100, subcode 33/);
+    expect(JSON.parse(outcome(fb.missing.id).message)).toEqual({ key: 'connector_platform_answer', params: { text: expect.stringMatching(/does not exist.*code 100, subcode 33/) } });
     expect(outcome(fb.expired.id)).toMatchObject({ outcome: 'failed', reason: 'token_expired' });
-    expect(outcome(fb.expired.id).message).toMatch(/Session has expired/);
+    expect(JSON.parse(outcome(fb.expired.id).message).params.text).toMatch(/Session has expired/);
+    // Answered in the reader's language: the platform's own words, said to be theirs.
+    const failedPages = (await get(`/connectors/runs/${run.id}/pages?outcome=failed&limit=10`, central)).body.items;
+    expect(failedPages.find((p: { pageId: number }) => p.pageId === fb.expired.id).message).toMatch(/^Nền tảng trả lời: .*Session has expired/);
     expect(outcome(fb.dropped.id)).toMatchObject({ outcome: 'failed', reason: 'network', attempts: 3 });
     expect(outcome(fb.limited.id)).toMatchObject({ outcome: 'collected', reason: null });
     expect(outcome(fb.limited.id).attempts).toBeGreaterThanOrEqual(3);
@@ -227,7 +230,7 @@ describe('connectors against the stand-ins', () => {
     expect(page(fb.small.id)).toMatchObject({ interactions: null, views: null, run_id: run.id });
     expect(page(fb.small.id).followers).toBeGreaterThan(0);
     expect(JSON.parse(page(fb.small.id).skipped_json)).toEqual([
-      expect.objectContaining({ metric: 'interactions', reason: 'insights_unavailable', message: expect.stringMatching(/100 or more likes/) }),
+      expect.objectContaining({ metric: 'interactions', reason: 'insights_unavailable', message: { key: 'connector_fb_insights_min_likes', params: expect.objectContaining({ min: 100 }) } }),
       expect.objectContaining({ metric: 'views', reason: 'insights_unavailable' }),
     ]);
     expect(page(fb.plain.id)).toMatchObject({ platform: 'facebook', run_id: run.id, skipped_json: '[]' });
@@ -280,7 +283,9 @@ describe('connectors against the stand-ins', () => {
     expect(() => runtime.start({ trigger: 'manual', startedBy: 'x' })).toThrow(/still collecting/);
     await runtime.settle();
     expect(figures()).toBe(before);
-    expect((await get(`/connectors/runs/${run!.id}`, central)).body.message).toMatch(/ 0 monthly figures new or changed/);
+    expect((await get(`/connectors/runs/${run!.id}`, central)).body.message).toMatch(/; 0 số liệu tháng mới hoặc thay đổi/);
+    const english = await call(`/connectors/runs/${run!.id}`, { headers: { ...central.headers, 'accept-language': 'en' } });
+    expect(((await english.json()) as any).message).toMatch(/; 0 monthly figures new or changed/);
     expect(runtime.tick()).toBeNull();
   });
 
@@ -299,7 +304,9 @@ describe('connectors against the stand-ins', () => {
   it('without CONNECTOR_KEY collection is off and says why', async () => {
     runtime.settings = { ...runtime.settings, key: null };
     const status = await get('/connectors', central);
-    expect(status.body).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/CONNECTOR_KEY/) });
+    expect(status.body).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/^Chức năng tự động lấy số liệu đang tắt: máy chủ chưa có CONNECTOR_KEY/) });
+    const english = await call('/connectors', { headers: { ...central.headers, 'accept-language': 'en' } });
+    expect(((await english.json()) as any).disabledReason).toMatch(/^Automatic collection is off: the server has no CONNECTOR_KEY/);
     const refused = await post('/connectors/runs', {}, central);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('connectors_off');

@@ -22,7 +22,8 @@
  */
 import type { SkippedMetric } from '@mttq/core';
 import { retryAfterMs, runPool, type HttpAnswer } from './http';
-import { emptyFigures, PlatformError, type CollectJob, type Connector, type PageTarget, type UsableCredential } from './types';
+import { msg } from '../messages';
+import { emptyFigures, platformAnswer, PlatformError, type CollectJob, type Connector, type PageTarget, type SkippedFigure, type UsableCredential } from './types';
 
 export interface FacebookSecret {
   accessToken: string;
@@ -97,9 +98,9 @@ export const facebookConnector = (baseUrl: string, options: { postsPageSize?: nu
         const answer = await http.send(graphUrl('me', { fields: 'id,name' }, token));
         if (answer.status !== 200) throw classifyGraphError(answer);
         const me = answer.body as { id?: string; name?: string };
-        return { ok: true, message: `Graph API answered for ${me.name ?? me.id ?? 'this token'}` };
+        return { ok: true, message: msg('connector_check_facebook', { name: me.name ?? me.id ?? '?' }) };
       } catch (error) {
-        return { ok: false, message: http.redact(error instanceof Error ? error.message : String(error)) };
+        return { ok: false, message: platformAnswer(http.redact(error instanceof Error ? error.message : String(error))) };
       }
     },
 
@@ -151,17 +152,17 @@ export const facebookConnector = (baseUrl: string, options: { postsPageSize?: nu
         const figures = emptyFigures();
         const fields = (await get(graphUrl(node, { fields: 'followers_count,fan_count' }, token), tries)) as { followers_count?: number; fan_count?: number };
         figures.followers = typeof fields.followers_count === 'number' ? fields.followers_count : null;
-        if (figures.followers === null) figures.skipped.push({ metric: 'followers', reason: 'hidden_by_owner', message: 'The Page answered no followers_count' });
+        if (figures.followers === null) figures.skipped.push({ metric: 'followers', reason: 'hidden_by_owner', message: msg('connector_fb_no_followers') });
         figures.posts = await countPosts(node, token, tries);
         const likes = typeof fields.fan_count === 'number' ? fields.fan_count : 0;
         if (likes < MIN_LIKES_FOR_INSIGHTS) {
-          const message = `Page Insights are only available for Pages with ${MIN_LIKES_FOR_INSIGHTS} or more likes; this Page has ${likes}`;
+          const message = msg('connector_fb_insights_min_likes', { min: MIN_LIKES_FOR_INSIGHTS, likes });
           figures.skipped.push({ metric: 'interactions', reason: 'insights_unavailable', message }, { metric: 'views', reason: 'insights_unavailable', message });
           return figures;
         }
         const wanted = Object.entries(FACEBOOK_INSIGHTS) as ['interactions' | 'views', string][];
         let sums: Map<string, number>;
-        const skipped: SkippedMetric[] = [];
+        const skipped: SkippedFigure[] = [];
         try {
           sums = await insights(node, token, wanted.map(([, metric]) => metric), tries);
         } catch (error) {
@@ -175,14 +176,14 @@ export const facebookConnector = (baseUrl: string, options: { postsPageSize?: nu
               if (value !== undefined) sums.set(metric, value);
             } catch (inner) {
               if (!(inner instanceof PlatformError) || inner.reason !== 'metric_deprecated') throw inner;
-              skipped.push({ metric: figure, reason: 'metric_deprecated', message: http.redact(`${metric}: ${inner.message}`) });
+              skipped.push({ metric: figure, reason: 'metric_deprecated', message: platformAnswer(http.redact(`${metric}: ${inner.message}`)) });
             }
           }
         }
         for (const [figure, metric] of wanted) {
           const value = sums.get(metric);
           if (value !== undefined) figures[figure] = value;
-          else if (!skipped.some((s) => s.metric === figure)) skipped.push({ metric: figure, reason: 'insights_unavailable', message: `The Graph API answered no ${metric} for this month` });
+          else if (!skipped.some((s) => s.metric === figure)) skipped.push({ metric: figure, reason: 'insights_unavailable', message: msg('connector_fb_no_metric', { metric }) });
         }
         figures.skipped.push(...skipped);
         return figures;
@@ -195,9 +196,9 @@ export const facebookConnector = (baseUrl: string, options: { postsPageSize?: nu
           const tries = { count: 0 };
           const node = facebookNode(page);
           const candidates = [...(pageTokens.get(page.pageId) ?? []), ...shared];
-          if (!node) return job.report({ pageId: page.pageId, outcome: 'failed', reason: 'page_not_found', message: 'The page address names no Facebook Page', attempts: 0 });
+          if (!node) return job.report({ pageId: page.pageId, outcome: 'failed', reason: 'page_not_found', message: msg('connector_fb_no_page'), attempts: 0 });
           if (candidates.length === 0) {
-            return job.report({ pageId: page.pageId, outcome: 'skipped', reason: 'no_credential', message: 'No Facebook token covers this Page: add a system user token of the business that manages it, or a Page token', attempts: 0 });
+            return job.report({ pageId: page.pageId, outcome: 'skipped', reason: 'no_credential', message: msg('connector_fb_no_token'), attempts: 0 });
           }
           let last: PlatformError | null = null;
           for (const credential of candidates) {
@@ -220,7 +221,7 @@ export const facebookConnector = (baseUrl: string, options: { postsPageSize?: nu
           // The page's own token, when it has one, tells why better than a shared token that cannot see the page.
           const own = pageTokens.has(page.pageId) ? broken.get(pageTokens.get(page.pageId)![0]!.id) : undefined;
           const problem = own && last!.reason === 'page_not_found' ? own : last!;
-          job.report({ pageId: page.pageId, outcome: 'failed', reason: problem.reason, message: http.redact(problem.message), attempts: tries.count });
+          job.report({ pageId: page.pageId, outcome: 'failed', reason: problem.reason, message: platformAnswer(http.redact(problem.message)), attempts: tries.count });
         },
         signal,
       );

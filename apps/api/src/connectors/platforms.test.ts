@@ -48,7 +48,7 @@ describe('Facebook connector', () => {
     if (result.outcome !== 'collected') return;
     expect(result.figures.interactions).toBeGreaterThan(0);
     expect(result.figures.views).toBeNull();
-    expect(result.figures.skipped).toEqual([{ metric: 'views', reason: 'metric_deprecated', message: expect.stringMatching(/page_media_view: \(#100\) The value must be a valid insights metric/) }]);
+    expect(result.figures.skipped).toEqual([{ metric: 'views', reason: 'metric_deprecated', message: { key: 'connector_platform_answer', params: { text: expect.stringMatching(/page_media_view: \(#100\) The value must be a valid insights metric/) } } }]);
     // The same count when published_posts is read 5 posts a page, following paging.next.
     expect(result.figures.posts).toBeGreaterThan(5);
     const paged = job({ pages: j.pages, credentials: j.credentials });
@@ -98,7 +98,7 @@ describe('Zalo connector', () => {
     await zaloConnector(standIn.url, standIn.url).collect(j);
     const byPage = new Map(results.map((r) => [r.pageId, r]));
     expect(byPage.get(1)).toMatchObject({ outcome: 'collected' });
-    expect(byPage.get(2)).toMatchObject({ outcome: 'failed', reason: 'token_expired', message: expect.stringMatching(/refresh was refused/) });
+    expect(byPage.get(2)).toMatchObject({ outcome: 'failed', reason: 'token_expired', message: { key: 'connector_platform_answer', params: { text: expect.stringMatching(/refresh was refused/) } } });
     expect(byPage.get(3)).toMatchObject({ outcome: 'skipped', reason: 'no_credential' });
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ appId: DEMO_ZALO_APP_ID, accessToken: expect.stringMatching(/^zl-standin-issued-/) });

@@ -6,6 +6,7 @@
 import type { MetricSource, MonthlySource, Platform, SkippedMetric } from '@mttq/core';
 import type { Role, SessionUser } from '../auth/user';
 import type { Db } from '../db/connection';
+import { render, type Lang, type Message } from '../messages';
 import { recordedByFor } from '../pages/page-queries';
 
 interface CollectedRow {
@@ -32,14 +33,21 @@ interface ReportedRow {
   role: Role | null;
 }
 
+/** The stored skipped metrics with their message in `lang`; a message stored as text before messages had keys stays as it was. */
+function skippedIn(json: string, lang: Lang): SkippedMetric[] {
+  const stored = JSON.parse(json) as (Omit<SkippedMetric, 'message'> & { message: Message | string })[];
+  return stored.map((s) => ({ ...s, message: typeof s.message === 'string' ? s.message : render(s.message, lang) }));
+}
+
 const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 
 /**
  * The page's months with a collected or reported figure, by month. A metric_snapshots row
  * written by a connector (source 'connector', for a month nobody reported) is the collected
- * figure itself, not a report. `reader` decides whether reporters are named (as in the history).
+ * figure itself, not a report. `reader` decides whether reporters are named (as in the history);
+ * why a metric was not collected is answered in `lang`.
  */
-export function listMonthlySources(db: Db, pageId: number, reader: SessionUser | null | undefined): MonthlySource[] {
+export function listMonthlySources(db: Db, pageId: number, reader: SessionUser | null | undefined, lang: Lang): MonthlySource[] {
   const collected = db
     .prepare('SELECT month, platform, followers, posts, interactions, views, skipped_json, collected_at, run_id FROM collected_metrics WHERE page_id = ?')
     .all(pageId) as CollectedRow[];
@@ -70,7 +78,7 @@ export function listMonthlySources(db: Db, pageId: number, reader: SessionUser |
             views: c.views,
             collectedAt: c.collected_at,
             runId: c.run_id,
-            skipped: JSON.parse(c.skipped_json) as SkippedMetric[],
+            skipped: skippedIn(c.skipped_json, lang),
           }
         : null,
       reported: r

@@ -23,7 +23,8 @@ import {
 } from '@mttq/core';
 import type { Context } from 'hono';
 import { requireUser } from '../auth/user';
-import { ApiError, notFound } from '../http/errors';
+import { ApiError, badRequest, notFound } from '../http/errors';
+import { languageOf, msg, render } from '../messages';
 import { jsonResponse } from '../http/json-response';
 import { errorSchema } from '../http/openapi-responses';
 import { createRouter, type AppEnv } from '../http/router';
@@ -47,9 +48,9 @@ const ADMIN = onlyRoles(['admin']);
 const STAFF = onlyRoles(['admin', 'central']);
 
 const PLATFORM_NOTES = {
-  facebook: 'Followers, posts published in the month, interactions (page_post_engagements) and views (page_media_view) through the Graph API; insights only for Pages with 100 or more likes.',
-  youtube: 'Subscribers, and the month’s new videos and views (lifetime counts minus last month’s) through the YouTube Data API; 1 quota unit per 50 channels.',
-  zalo: 'Followers of each Official Account whose OA access token was added (Zalo OA API); no post or interaction counts.',
+  facebook: msg('connector_note_facebook'),
+  youtube: msg('connector_note_youtube'),
+  zalo: msg('connector_note_zalo'),
   tiktok: TIKTOK_NOTE,
 } as const;
 
@@ -59,21 +60,22 @@ function status(c: Context<AppEnv>): ConnectorStatus {
   runtime.attachServices(services);
   const user = requireUser(c.get('user'));
   const counts = countCredentials(services.db);
-  const runs = listRuns(services.db);
+  const lang = languageOf(c);
+  const runs = listRuns(services.db, lang);
   const currentId = runtime.currentRunId();
   return {
     enabled: runtime.enabled,
-    disabledReason: runtime.enabled ? null : DISABLED_REASON,
+    disabledReason: runtime.enabled ? null : render(DISABLED_REASON, lang),
     collectDay: runtime.settings.collectDay,
     defaultMonth: runtime.defaultMonth(),
     platforms: PLATFORMS.map((platform) => ({
       platform,
       collectable: (COLLECTABLE_PLATFORMS as readonly string[]).includes(platform),
       credentials: counts.get(platform) ?? 0,
-      note: PLATFORM_NOTES[platform],
+      note: render(PLATFORM_NOTES[platform], lang),
     })),
-    credentials: user.role === 'admin' ? listCredentials(services.db) : [],
-    currentRun: currentId === null ? null : getRun(services.db, currentId),
+    credentials: user.role === 'admin' ? listCredentials(services.db, lang) : [],
+    currentRun: currentId === null ? null : getRun(services.db, currentId, lang),
     runs,
   };
 }
@@ -171,9 +173,9 @@ export const connectorRoutes = createRouter()
     const pageId = 'pageId' in input ? input.pageId : null;
     if (pageId !== null) {
       const page = services.db.prepare('SELECT platform FROM pages WHERE id = ?').get(pageId) as { platform: string } | undefined;
-      if (!page) throw new ApiError(400, 'bad_request', `pageId: no page with id ${pageId}`, [{ path: 'pageId', message: `no page with id ${pageId}` }]);
+      if (!page) throw badRequest('pageId', msg('connector_no_page', { id: String(pageId) }));
       if (page.platform !== input.platform) {
-        throw new ApiError(400, 'bad_request', `pageId: page ${pageId} is a ${page.platform} page, not ${input.platform}`, [{ path: 'pageId', message: `is a ${page.platform} page` }]);
+        throw badRequest('pageId', msg('connector_page_other_platform', { id: String(pageId), platform: page.platform, wanted: input.platform }));
       }
     }
     const id = services.db.transaction(() => {
@@ -184,23 +186,24 @@ export const connectorRoutes = createRouter()
       return newId;
     })();
     noStore(c);
-    return c.json(getCredential(services.db, id)!, 201);
+    return c.json(getCredential(services.db, id, languageOf(c))!, 201);
   })
   .openapi(checkCredentialRoute, async (c) => {
     const services = c.get('services');
     const id = Number(c.req.valid('param').id);
-    const credential = getCredential(services.db, id);
-    if (!credential) throw notFound(`No credential with id ${id}.`);
+    const lang = languageOf(c);
+    const credential = getCredential(services.db, id, lang);
+    if (!credential) throw notFound(msg('connector_credential_not_found', { id: String(id) }));
     await connectorRuntime(services.db).check(id, credential.platform);
     noStore(c);
-    return c.json(getCredential(services.db, id)!.lastCheck!, 200);
+    return c.json(getCredential(services.db, id, lang)!.lastCheck!, 200);
   })
   .openapi(deleteCredentialRoute, (c) => {
     const services = c.get('services');
     const user = requireUser(c.get('user'));
     const id = Number(c.req.valid('param').id);
-    const credential = getCredential(services.db, id);
-    if (!credential) throw notFound(`No credential with id ${id}.`);
+    const credential = getCredential(services.db, id, languageOf(c));
+    if (!credential) throw notFound(msg('connector_credential_not_found', { id: String(id) }));
     services.db.transaction(() => {
       deleteCredential(services.db, id);
       services.db
@@ -221,15 +224,16 @@ export const connectorRoutes = createRouter()
   .openapi(runRoute, (c) => {
     const services = c.get('services');
     const id = Number(c.req.valid('param').id);
-    const run = getRun(services.db, id);
-    if (!run) throw notFound(`No run with id ${id}. See the runs in GET /api/v1/connectors.`);
+    const run = getRun(services.db, id, languageOf(c));
+    if (!run) throw notFound(msg('connector_run_not_found', { id: String(id) }));
     noStore(c);
     return jsonResponse(c, run);
   })
   .openapi(runPagesRoute, (c) => {
     const services = c.get('services');
     const id = Number(c.req.valid('param').id);
-    if (!getRun(services.db, id)) throw notFound(`No run with id ${id}. See the runs in GET /api/v1/connectors.`);
+    const lang = languageOf(c);
+    if (!getRun(services.db, id, lang)) throw notFound(msg('connector_run_not_found', { id: String(id) }));
     noStore(c);
-    return jsonResponse(c, listRunPages(services.db, id, c.req.valid('query')));
+    return jsonResponse(c, listRunPages(services.db, id, c.req.valid('query'), lang));
   });

@@ -6,6 +6,7 @@ import { setMaxListeners } from 'node:events';
 import { COLLECTABLE_PLATFORMS, type CollectablePlatform, type ConnectorRun, type Platform } from '@mttq/core';
 import type { Db } from '../db/connection';
 import { ApiError, badRequest } from '../http/errors';
+import { msg } from '../messages';
 import type { Services } from '../http/services';
 import { facebookConnector } from './facebook';
 import { DEFAULT_RETRY, HttpClient, type RetryPolicy } from './http';
@@ -26,7 +27,7 @@ import {
   type RunDetail,
 } from './store';
 import { tiktokConnector } from './tiktok';
-import type { Connector, MonthWindow, PageResult, PageTarget } from './types';
+import type { CheckOutcome, Connector, MonthWindow, PageResult, PageTarget } from './types';
 import { youtubeConnector } from './youtube';
 import { zaloConnector } from './zalo';
 
@@ -68,8 +69,7 @@ export const defaultSettings = (overrides: Partial<ConnectorSettings> = {}): Con
   ...overrides,
 });
 
-export const DISABLED_REASON =
-  'Automatic collection is off: the server has no CONNECTOR_KEY, the key credentials are encrypted with. An administrator sets CONNECTOR_KEY (32 random bytes, e.g. `openssl rand -base64 32`) and restarts the server.';
+export const DISABLED_REASON = msg('connector_off');
 
 const addMonths = (month: string, n: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -142,12 +142,12 @@ export class ConnectorRuntime {
   }
 
   /** "Check connection": one documented call with the credential; the outcome is stored with it. */
-  async check(id: number, platform: Platform): Promise<{ ok: boolean; message: string }> {
+  async check(id: number, platform: Platform): Promise<CheckOutcome> {
     const key = this.requireKey();
     const { usable, unreadable } = loadUsableCredentials<unknown>(this.db, key, platform, id);
-    let outcome: { ok: boolean; message: string };
+    let outcome: CheckOutcome;
     if (unreadable[0]) outcome = { ok: false, message: unreadable[0].message };
-    else if (!usable[0]) throw new ApiError(404, 'not_found', `No credential with id ${id}.`);
+    else if (!usable[0]) throw new ApiError(404, 'not_found', msg('connector_credential_not_found', { id: String(id) }));
     else {
       const credential = usable[0];
       const secrets = Object.values(credential.secret as Record<string, string>).filter((v) => typeof v === 'string');
@@ -166,13 +166,13 @@ export class ConnectorRuntime {
   start(options: { month?: string | undefined; trigger: 'schedule' | 'manual'; startedBy: string | null }): ConnectorRun {
     const key = this.requireKey();
     if (this.active) {
-      throw new ApiError(409, 'run_in_progress', `Run ${this.active.id} for ${this.active.month} is still collecting; follow it with GET /api/v1/connectors/runs/${this.active.id}.`);
+      throw new ApiError(409, 'run_in_progress', msg('connector_run_in_progress', { id: String(this.active.id), month: this.active.month }));
     }
     const today = this.settings.today();
     const month = options.month ?? this.defaultMonth();
     const thisMonth = today.slice(0, 7);
     if (month !== thisMonth && month !== addMonths(thisMonth, -1)) {
-      throw badRequest('month', `must be ${addMonths(thisMonth, -1)} (the month that ended last) or ${thisMonth} (so far): the platforms give follower counts as they are today, not for past months`);
+      throw badRequest('month', msg('connector_month_not_collectable', { previous: addMonths(thisMonth, -1), current: thisMonth }));
     }
     const asOf = month === thisMonth ? today : lastDayOf(month);
     const pages = listPagesToCollect(this.db, asOf);
@@ -190,7 +190,7 @@ export class ConnectorRuntime {
       .catch((error: unknown) => {
         // A bug or a storage failure: the run ends as failed; what was written stays.
         try {
-          finishRun(this.db, id, 'failed', `The run stopped: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500));
+          finishRun(this.db, id, 'failed', msg('connector_run_stopped', { text: (error instanceof Error ? error.message : String(error)).slice(0, 400) }));
         } catch {
           // the database is gone (closed at shutdown)
         }
@@ -198,7 +198,8 @@ export class ConnectorRuntime {
       .finally(() => {
         if (this.active === active) this.active = null;
       });
-    return getRun(this.db, id)!;
+    // A run just started has no message yet: its language does not matter.
+    return getRun(this.db, id, 'vi')!;
   }
 
   private async execute(id: number, month: string, key: Buffer, byPlatform: Map<Platform, PageTarget[]>, detail: RunDetail, signal: AbortSignal): Promise<void> {
@@ -261,7 +262,7 @@ export class ConnectorRuntime {
           });
           // Anything a connector did not report (it should not happen) is a failure, not a silent gap.
           for (const page of pages) {
-            if (!seen.has(page.pageId) && !signal.aborted) report({ pageId: page.pageId, outcome: 'failed', reason: 'platform_error', message: 'The connector gave no outcome for this page', attempts: 0 });
+            if (!seen.has(page.pageId) && !signal.aborted) report({ pageId: page.pageId, outcome: 'failed', reason: 'platform_error', message: msg('connector_no_outcome'), attempts: 0 });
           }
         }),
       );
@@ -271,10 +272,10 @@ export class ConnectorRuntime {
     }
     if (!this.db.open) return;
     if (signal.aborted) {
-      finishRun(this.db, id, 'interrupted', `Stopped after ${counts.done} of ${counts.total} pages; the figures collected until then are kept`);
+      finishRun(this.db, id, 'interrupted', msg('connector_run_interrupted', { done: counts.done, total: counts.total }));
       return;
     }
-    const summary = `${counts.collected} collected, ${counts.skipped} skipped, ${counts.failed} failed; ${changed} monthly figures new or changed (${mirrored} also counted as the month's figures where nobody reported)`;
+    const summary = msg('connector_run_summary', { collected: counts.collected, skipped: counts.skipped, failed: counts.failed, changed, mirrored });
     this.db.transaction(() => {
       finishRun(this.db, id, 'finished', summary);
       this.db

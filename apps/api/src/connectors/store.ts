@@ -1,9 +1,11 @@
 /** The connectors' tables (migration 8): credentials, runs, per-page results, collected figures. */
-import type { ConnectorCredential, ConnectorReason, ConnectorRun, ConnectorRunPage, CredentialKind, Platform, SkippedMetric } from '@mttq/core';
+import type { ConnectorCredential, ConnectorReason, ConnectorRun, ConnectorRunPage, CredentialKind, Platform } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { msg, type Lang, type Message } from '../messages';
 import { PAGE_IS_LIVE } from '../db/page-rules';
 import { decryptSecret, encryptSecret, SecretUnreadableError } from './crypto';
-import type { PageResult, PageTarget, UsableCredential } from './types';
+import { renderStored, storeMessage } from './stored-message';
+import type { PageResult, PageTarget, SkippedFigure, UsableCredential } from './types';
 import { YOUTUBE_DAILY_UNITS } from './youtube';
 
 /** The additional authenticated data of a stored secret: it decrypts only in its own row's place. */
@@ -23,7 +25,7 @@ interface CredentialRow {
   check_message: string | null;
 }
 
-const toCredential = (row: CredentialRow): ConnectorCredential => ({
+const toCredential = (row: CredentialRow, lang: Lang): ConnectorCredential => ({
   id: row.id,
   platform: row.platform,
   kind: row.kind,
@@ -32,20 +34,20 @@ const toCredential = (row: CredentialRow): ConnectorCredential => ({
   pageName: row.page_name,
   createdAt: row.created_at,
   createdBy: row.created_by,
-  lastCheck: row.checked_at ? { at: row.checked_at, ok: row.check_ok === 1, message: row.check_message ?? '' } : null,
+  lastCheck: row.checked_at ? { at: row.checked_at, ok: row.check_ok === 1, message: renderStored(row.check_message ?? '', lang) } : null,
 });
 
 const CREDENTIAL_COLUMNS = /* sql */ `c.id, c.platform, c.kind, c.label, c.page_id, p.name AS page_name, c.created_at, c.created_by, c.checked_at, c.check_ok, c.check_message`;
 
-/** Every credential, without its secret. */
-export function listCredentials(db: Db): ConnectorCredential[] {
+/** Every credential, without its secret; its last check's message in `lang`. */
+export function listCredentials(db: Db, lang: Lang): ConnectorCredential[] {
   const rows = db.prepare(`SELECT ${CREDENTIAL_COLUMNS} FROM connector_credentials c LEFT JOIN pages p ON p.id = c.page_id ORDER BY c.platform, c.id`).all() as CredentialRow[];
-  return rows.map(toCredential);
+  return rows.map((row) => toCredential(row, lang));
 }
 
-export function getCredential(db: Db, id: number): ConnectorCredential | null {
+export function getCredential(db: Db, id: number, lang: Lang): ConnectorCredential | null {
   const row = db.prepare(`SELECT ${CREDENTIAL_COLUMNS} FROM connector_credentials c LEFT JOIN pages p ON p.id = c.page_id WHERE c.id = ?`).get(id) as CredentialRow | undefined;
-  return row ? toCredential(row) : null;
+  return row ? toCredential(row, lang) : null;
 }
 
 export function countCredentials(db: Db): Map<Platform, number> {
@@ -84,23 +86,23 @@ export function saveCredentialSecret(db: Db, key: Buffer, credential: Pick<Usabl
   );
 }
 
-export function recordCheck(db: Db, id: number, ok: boolean, message: string): void {
-  db.prepare('UPDATE connector_credentials SET checked_at = ?, check_ok = ?, check_message = ? WHERE id = ?').run(new Date().toISOString(), ok ? 1 : 0, message.slice(0, 500), id);
+export function recordCheck(db: Db, id: number, ok: boolean, message: Message): void {
+  db.prepare('UPDATE connector_credentials SET checked_at = ?, check_ok = ?, check_message = ? WHERE id = ?').run(new Date().toISOString(), ok ? 1 : 0, storeMessage(message), id);
 }
 
 /** The platform's credentials with their secrets decrypted; unreadable ones are answered apart. */
-export function loadUsableCredentials<S>(db: Db, key: Buffer, platform: Platform, onlyId?: number): { usable: UsableCredential<S>[]; unreadable: { id: number; message: string }[] } {
+export function loadUsableCredentials<S>(db: Db, key: Buffer, platform: Platform, onlyId?: number): { usable: UsableCredential<S>[]; unreadable: { id: number; message: Message }[] } {
   const rows = db
     .prepare(`SELECT id, platform, kind, page_id, secret FROM connector_credentials WHERE platform = ? ${onlyId === undefined ? '' : 'AND id = ?'} ORDER BY id`)
     .all(...(onlyId === undefined ? [platform] : [platform, onlyId])) as { id: number; platform: Platform; kind: CredentialKind; page_id: number | null; secret: Buffer }[];
   const usable: UsableCredential<S>[] = [];
-  const unreadable: { id: number; message: string }[] = [];
+  const unreadable: { id: number; message: Message }[] = [];
   for (const row of rows) {
     try {
       usable.push({ id: row.id, platform: row.platform, kind: row.kind, pageId: row.page_id, secret: decryptSecret<S>(key, aadOf(row.platform, row.kind, row.id), row.secret) });
     } catch (error) {
       if (!(error instanceof SecretUnreadableError)) throw error;
-      unreadable.push({ id: row.id, message: error.message });
+      unreadable.push({ id: row.id, message: msg('connector_secret_unreadable') });
     }
   }
   return { usable, unreadable };
@@ -152,7 +154,7 @@ interface RunRow extends RunCounts {
   message: string | null;
 }
 
-const toRun = (row: RunRow): ConnectorRun => {
+const toRun = (row: RunRow, lang: Lang): ConnectorRun => {
   const detail = JSON.parse(row.detail_json) as Partial<RunDetail>;
   return {
     id: row.id,
@@ -169,7 +171,7 @@ const toRun = (row: RunRow): ConnectorRun => {
     failed: row.failed,
     platforms: Object.entries(detail.platforms ?? {}).map(([platform, counts]) => ({ platform: platform as Platform, ...(counts as RunCounts) })),
     quota: { youtubeUnits: detail.quota?.youtubeUnits ?? 0, youtubeDailyUnits: YOUTUBE_DAILY_UNITS },
-    message: row.message,
+    message: row.message === null ? null : renderStored(row.message, lang),
   };
 };
 
@@ -181,13 +183,14 @@ export function insertRun(db: Db, input: { month: string; trigger: 'schedule' | 
   );
 }
 
-export function getRun(db: Db, id: number): ConnectorRun | null {
+/** The run, its message in `lang`. */
+export function getRun(db: Db, id: number, lang: Lang): ConnectorRun | null {
   const row = db.prepare('SELECT * FROM connector_runs WHERE id = ?').get(id) as RunRow | undefined;
-  return row ? toRun(row) : null;
+  return row ? toRun(row, lang) : null;
 }
 
-export function listRuns(db: Db, limit = 24): ConnectorRun[] {
-  return (db.prepare('SELECT * FROM connector_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]).map(toRun);
+export function listRuns(db: Db, lang: Lang, limit = 24): ConnectorRun[] {
+  return (db.prepare('SELECT * FROM connector_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]).map((row) => toRun(row, lang));
 }
 
 export function hasScheduledRun(db: Db, month: string): boolean {
@@ -197,15 +200,21 @@ export function hasScheduledRun(db: Db, month: string): boolean {
 /** Runs left 'running' by a stopped process: nothing more will happen to them. */
 export function interruptRunningRuns(db: Db): number {
   return db
-    .prepare("UPDATE connector_runs SET status = 'interrupted', finished_at = ?, message = 'The server stopped during the run; the figures collected until then are kept' WHERE status = 'running'")
-    .run(new Date().toISOString()).changes;
+    .prepare("UPDATE connector_runs SET status = 'interrupted', finished_at = ?, message = ? WHERE status = 'running'")
+    .run(new Date().toISOString(), storeMessage(msg('connector_run_server_stopped'))).changes;
 }
 
-export function finishRun(db: Db, id: number, status: 'finished' | 'failed' | 'interrupted', message: string | null): void {
-  db.prepare('UPDATE connector_runs SET status = ?, finished_at = ?, message = ? WHERE id = ?').run(status, new Date().toISOString(), message, id);
+export function finishRun(db: Db, id: number, status: 'finished' | 'failed' | 'interrupted', message: Message): void {
+  db.prepare('UPDATE connector_runs SET status = ?, finished_at = ?, message = ? WHERE id = ?').run(status, new Date().toISOString(), storeMessage(message), id);
 }
 
-export function listRunPages(db: Db, runId: number, query: { outcome?: 'collected' | 'skipped' | 'failed' | undefined; limit: number; offset: number }): { total: number; items: ConnectorRunPage[] } {
+/** What became of each page of a run, its message in `lang`. */
+export function listRunPages(
+  db: Db,
+  runId: number,
+  query: { outcome?: 'collected' | 'skipped' | 'failed' | undefined; limit: number; offset: number },
+  lang: Lang,
+): { total: number; items: ConnectorRunPage[] } {
   const where = query.outcome ? 'r.run_id = @runId AND r.outcome = @outcome' : 'r.run_id = @runId';
   const params = { runId, outcome: query.outcome ?? null, limit: query.limit, offset: query.offset };
   const total = (db.prepare(`SELECT count(*) AS n FROM connector_run_pages r WHERE ${where}`).get(params) as { n: number }).n;
@@ -217,7 +226,7 @@ export function listRunPages(db: Db, runId: number, query: { outcome?: 'collecte
     .all(params) as { page_id: number; name: string; platform: Platform; outcome: ConnectorRunPage['outcome']; reason: ConnectorReason | null; message: string | null; attempts: number; at: string }[];
   return {
     total,
-    items: rows.map((r) => ({ pageId: r.page_id, pageName: r.name, platform: r.platform, outcome: r.outcome, reason: r.reason, message: r.message, attempts: r.attempts, at: r.at })),
+    items: rows.map((r) => ({ pageId: r.page_id, pageName: r.name, platform: r.platform, outcome: r.outcome, reason: r.reason, message: r.message === null ? null : renderStored(r.message, lang), attempts: r.attempts, at: r.at })),
   };
 }
 
@@ -266,7 +275,7 @@ export function batchWriter(db: Db, runId: number, month: string): BatchWriter {
       db.transaction(() => {
         for (const r of results) {
           const isCollected = r.outcome === 'collected';
-          result.run(runId, r.pageId, r.platform, r.outcome, isCollected ? null : r.reason, isCollected ? null : r.message, r.attempts, at);
+          result.run(runId, r.pageId, r.platform, r.outcome, isCollected ? null : r.reason, isCollected ? null : storeMessage(r.message), r.attempts, at);
           if (!isCollected) continue;
           const f = r.figures;
           const row = {
@@ -279,7 +288,7 @@ export function batchWriter(db: Db, runId: number, month: string): BatchWriter {
             views: f.views,
             totalPosts: f.totalPosts,
             totalViews: f.totalViews,
-            skipped: JSON.stringify(f.skipped satisfies SkippedMetric[]),
+            skipped: JSON.stringify(f.skipped satisfies SkippedFigure[]),
             at,
             runId,
           };

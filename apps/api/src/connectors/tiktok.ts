@@ -12,10 +12,10 @@
  * So no public TikTok API reads another account's figures without that account owner's sign-in,
  * and this product's use is not research: every TikTok page is skipped with not_supported.
  */
+import { msg } from '../messages';
 import type { Connector } from './types';
 
-export const TIKTOK_NOTE =
-  "TikTok's public APIs read an account's figures only after its owner signs in to the application (Display API), or for approved academic research (Research API): TikTok figures stay reported by hand.";
+export const TIKTOK_NOTE = msg('connector_note_tiktok');
 
 export const tiktokConnector: Connector<never> = {
   platform: 'tiktok',

@@ -1,5 +1,6 @@
 /** The one interface every platform connector implements (facebook.ts, youtube.ts, zalo.ts, tiktok.ts). */
 import type { ConnectorReason, CredentialKind, Platform, SkippedMetric } from '@mttq/core';
+import { msg, type Message } from '../messages';
 import type { HttpClient } from './http';
 
 /** A page to collect, as the registry knows it. */
@@ -29,12 +30,15 @@ export interface Figures {
   totalPosts: number | null;
   totalViews: number | null;
   /** Metrics left out, each with its reason (e.g. insights of a page under 100 likes). */
-  skipped: SkippedMetric[];
+  skipped: SkippedFigure[];
 }
+
+/** A metric left out, with a message to answer in the reader's language. */
+export type SkippedFigure = Omit<SkippedMetric, 'message'> & { message: Message };
 
 export type PageResult =
   | { pageId: number; outcome: 'collected'; figures: Figures; attempts: number }
-  | { pageId: number; outcome: 'skipped' | 'failed'; reason: ConnectorReason; message: string; attempts: number };
+  | { pageId: number; outcome: 'skipped' | 'failed'; reason: ConnectorReason; message: Message; attempts: number };
 
 /** The month collected, as the platforms' time windows. */
 export interface MonthWindow {
@@ -65,8 +69,11 @@ export interface CollectJob<S = unknown> {
 
 export interface CheckOutcome {
   ok: boolean;
-  message: string;
+  message: Message;
 }
+
+/** The platform's own words (already redacted), as a message: platformAnswer('Invalid OAuth access token') */
+export const platformAnswer = (text: string): Message => msg('connector_platform_answer', { text: text.slice(0, 400) });
 
 export interface Connector<S = unknown> {
   platform: Platform;

@@ -17,7 +17,8 @@
  * no_baseline, the first month a channel is collected). There is no interaction count.
  */
 import { retryAfterMs, runPool, type HttpAnswer } from './http';
-import { emptyFigures, PlatformError, type CollectJob, type Connector, type PageTarget } from './types';
+import { msg } from '../messages';
+import { emptyFigures, platformAnswer, PlatformError, type CollectJob, type Connector, type PageTarget } from './types';
 
 export interface YoutubeSecret {
   apiKey: string;
@@ -75,9 +76,9 @@ export const youtubeConnector = (baseUrl: string): Connector<Secret> => {
         // A well-formed call that costs 1 unit and proves the key is accepted.
         const answer = await http.send(channelsUrl({ id: 'UC_x5XG1OV2P6uZZ5FSM9Ttw', maxResults: '1' }, credential.secret.apiKey));
         if (answer.status !== 200) throw classifyYoutubeError(answer);
-        return { ok: true, message: 'The YouTube Data API accepted the key (1 quota unit spent)' };
+        return { ok: true, message: msg('connector_check_youtube') };
       } catch (error) {
-        return { ok: false, message: http.redact(error instanceof Error ? error.message : String(error)) };
+        return { ok: false, message: platformAnswer(http.redact(error instanceof Error ? error.message : String(error))) };
       }
     },
 
@@ -85,7 +86,7 @@ export const youtubeConnector = (baseUrl: string): Connector<Secret> => {
       const { http, signal } = job;
       const keys = job.credentials.map((c) => c.secret.apiKey);
       if (keys.length === 0) {
-        for (const page of job.pages) job.report({ pageId: page.pageId, outcome: 'skipped', reason: 'no_credential', message: 'No YouTube Data API key has been added', attempts: 0 });
+        for (const page of job.pages) job.report({ pageId: page.pageId, outcome: 'skipped', reason: 'no_credential', message: msg('connector_yt_no_key'), attempts: 0 });
         return;
       }
       let keyIndex = 0;
@@ -118,7 +119,7 @@ export const youtubeConnector = (baseUrl: string): Connector<Secret> => {
 
       const fail = (pageId: number, error: unknown, attempts: number) => {
         const problem = error instanceof PlatformError ? error : new PlatformError('platform_error', String(error));
-        job.report({ pageId, outcome: 'failed', reason: problem.reason, message: http.redact(problem.message), attempts });
+        job.report({ pageId, outcome: 'failed', reason: problem.reason, message: platformAnswer(http.redact(problem.message)), attempts });
       };
 
       // Channels known by id go 50 to a call; handles are looked up one by one (1 unit each).
@@ -126,29 +127,29 @@ export const youtubeConnector = (baseUrl: string): Connector<Secret> => {
       const byHandle: { page: PageTarget; handle: string }[] = [];
       for (const page of job.pages) {
         const channel = youtubeChannel(page);
-        if (!channel) job.report({ pageId: page.pageId, outcome: 'failed', reason: 'page_not_found', message: 'The page address names no YouTube channel', attempts: 0 });
+        if (!channel) job.report({ pageId: page.pageId, outcome: 'failed', reason: 'page_not_found', message: msg('connector_yt_no_channel_address'), attempts: 0 });
         else if ('id' in channel) byId.push({ page, id: channel.id });
         else byHandle.push({ page, handle: channel.handle });
       }
 
       const record = (page: PageTarget, statistics: ChannelStatistics | undefined, attempts: number) => {
         if (!statistics) {
-          return job.report({ pageId: page.pageId, outcome: 'failed', reason: 'page_not_found', message: 'channels.list answered no channel with this id', attempts });
+          return job.report({ pageId: page.pageId, outcome: 'failed', reason: 'page_not_found', message: msg('connector_yt_no_channel'), attempts });
         }
         const figures = emptyFigures();
         const number = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : null);
         figures.totalPosts = number(statistics.videoCount);
         figures.totalViews = number(statistics.viewCount);
-        if (statistics.hiddenSubscriberCount) figures.skipped.push({ metric: 'followers', reason: 'hidden_by_owner', message: 'The channel hides its subscriber count' });
+        if (statistics.hiddenSubscriberCount) figures.skipped.push({ metric: 'followers', reason: 'hidden_by_owner', message: msg('connector_yt_hidden_subscribers') });
         else figures.followers = number(statistics.subscriberCount);
         const baseline = job.baselines.get(page.pageId);
         const difference = (now: number | null, before: number | null | undefined) => (now !== null && before !== null && before !== undefined && now >= before ? now - before : null);
         figures.posts = difference(figures.totalPosts, baseline?.totalPosts);
         figures.views = difference(figures.totalViews, baseline?.totalViews);
-        const noBaseline = 'channels.list gives lifetime counts only; the month is the difference from last month, which was not collected';
+        const noBaseline = msg('connector_yt_no_baseline');
         if (figures.posts === null) figures.skipped.push({ metric: 'posts', reason: 'no_baseline', message: noBaseline });
         if (figures.views === null) figures.skipped.push({ metric: 'views', reason: 'no_baseline', message: noBaseline });
-        figures.skipped.push({ metric: 'interactions', reason: 'not_offered', message: 'channels.list statistics have no interaction count' });
+        figures.skipped.push({ metric: 'interactions', reason: 'not_offered', message: msg('connector_yt_no_interactions') });
         job.report({ pageId: page.pageId, outcome: 'collected', figures, attempts });
       };
 

@@ -17,7 +17,8 @@
  * Only followers are collected: the OA information has no post, interaction or view counts.
  */
 import { retryAfterMs, runPool, type HttpAnswer, type HttpClient } from './http';
-import { emptyFigures, PlatformError, type CollectJob, type Connector, type UsableCredential } from './types';
+import { msg } from '../messages';
+import { emptyFigures, platformAnswer, PlatformError, type CollectJob, type Connector, type UsableCredential } from './types';
 
 export interface ZaloSecret {
   appId: string;
@@ -92,9 +93,9 @@ export const zaloConnector = (apiUrl: string, oauthUrl: string): Connector<Secre
     async check(credential, http, saveSecret) {
       try {
         const oa = await read(http, credential, saveSecret, { count: 0 });
-        return { ok: true, message: `Official Account ${oa.name ?? ''} (${oa.oa_id ?? '?'}): ${oa.num_follower ?? '?'} followers`.replace('  ', ' ') };
+        return { ok: true, message: msg('connector_check_zalo', { name: oa.name ?? '', id: String(oa.oa_id ?? '?'), followers: oa.num_follower ?? '?' }) };
       } catch (error) {
-        return { ok: false, message: http.redact(error instanceof Error ? error.message : String(error)) };
+        return { ok: false, message: platformAnswer(http.redact(error instanceof Error ? error.message : String(error))) };
       }
     },
 
@@ -108,7 +109,7 @@ export const zaloConnector = (apiUrl: string, oauthUrl: string): Connector<Secre
         async (page) => {
           const credential = byPage.get(page.pageId);
           if (!credential) {
-            return job.report({ pageId: page.pageId, outcome: 'skipped', reason: 'no_credential', message: 'No OA access token has been added for this Official Account (each OA grants its own)', attempts: 0 });
+            return job.report({ pageId: page.pageId, outcome: 'skipped', reason: 'no_credential', message: msg('connector_zalo_no_token'), attempts: 0 });
           }
           const tries = { count: 0 };
           try {
@@ -118,7 +119,7 @@ export const zaloConnector = (apiUrl: string, oauthUrl: string): Connector<Secre
             }
             const figures = emptyFigures();
             figures.followers = typeof oa.num_follower === 'number' ? oa.num_follower : null;
-            const notOffered = 'The OA information gives followers only';
+            const notOffered = msg('connector_zalo_followers_only');
             figures.skipped.push(
               { metric: 'posts', reason: 'not_offered', message: notOffered },
               { metric: 'interactions', reason: 'not_offered', message: notOffered },
@@ -128,7 +129,7 @@ export const zaloConnector = (apiUrl: string, oauthUrl: string): Connector<Secre
           } catch (error) {
             if (signal.aborted) return;
             const problem = error instanceof PlatformError ? error : new PlatformError('platform_error', String(error));
-            job.report({ pageId: page.pageId, outcome: 'failed', reason: problem.reason, message: http.redact(problem.message), attempts: tries.count });
+            job.report({ pageId: page.pageId, outcome: 'failed', reason: problem.reason, message: platformAnswer(http.redact(problem.message)), attempts: tries.count });
           }
         },
         signal,

@@ -342,11 +342,13 @@ describe('GET /pages', () => {
   });
 
   it('says how to fix a bad limit and a bad cursor', async () => {
-    expect((await demo.get('/api/v1/pages?limit=201')).body.error.message).toBe('limit: must be a whole number from 1 to 200');
-    expect((await demo.get('/api/v1/pages?cursor=xyz')).body.error.message).toBe(
-      'cursor: is not a cursor from this endpoint; pass nextCursor from the previous answer unchanged, or omit it for the first page',
-    );
-    expect((await demo.get(`/api/v1/pages?sort=name&cursor=${unitCursor}`)).body.error.message).toBe(
+    expect((await demo.get('/api/v1/pages?limit=201')).body.error.message).toBe('limit: phải là số nguyên từ 1 đến 200');
+    expect((await demo.get('/api/v1/pages?cursor=xyz')).body.error).toMatchObject({
+      key: 'field_problem',
+      message: 'cursor: không phải con trỏ của địa chỉ này; hãy gửi nguyên nextCursor của câu trả lời trước, hoặc bỏ trống để xem trang đầu',
+      details: [{ path: 'cursor', key: 'page_bad_cursor', params: {}, message: expect.stringMatching(/^không phải con trỏ/) }],
+    });
+    expect((await demo.get(`/api/v1/pages?sort=name&cursor=${unitCursor}`, { 'accept-language': 'en' })).body.error.message).toBe(
       'cursor: was made for sort=unit; keep the same sort while paging, or omit the cursor to start again',
     );
   });
@@ -412,18 +414,20 @@ describe('GET /pages/{id}', () => {
   it('answers 404 with a clear message for an unknown id', async () => {
     const { status, body } = await demo.get('/api/v1/pages/999999');
     expect(status).toBe(404);
-    expect(body).toEqual({ error: { code: 'not_found', message: 'No page with id 999999. Find page ids with GET /api/v1/pages.', details: [] } });
+    expect(body).toEqual({
+      error: { code: 'not_found', message: 'Không có trang nào mã 999999. Tra mã trang bằng GET /api/v1/pages.', key: 'page_not_found', params: { id: '999999' }, details: [] },
+    });
+    const english = await demo.get('/api/v1/pages/999999', { 'accept-language': 'en' });
+    expect(english.body.error.message).toBe('No page with id 999999. Find page ids with GET /api/v1/pages.');
   });
 
   it.each(['abc', '12a', '-1', '1.5'])('answers 400 naming id for the non-numeric id %j', async (id) => {
-    const { status, body } = await demo.get(`/api/v1/pages/${id}`);
+    const { status, body } = await demo.get(`/api/v1/pages/${id}`, { 'accept-language': 'en' });
     expect(status).toBe(400);
-    expect(body).toEqual({
-      error: {
-        code: 'bad_request',
-        message: 'id: must be a page id, a whole number such as 42',
-        details: [{ path: 'id', message: 'must be a page id, a whole number such as 42' }],
-      },
+    expect(body.error).toMatchObject({
+      code: 'bad_request',
+      message: 'id: must be a page id, a whole number such as 42',
+      details: [expect.objectContaining({ path: 'id', message: 'must be a page id, a whole number such as 42' })],
     });
   });
 });

@@ -17,6 +17,7 @@ import {
 import type { SessionUser } from '../auth/user';
 import { listMonthlySources } from '../connectors/provenance';
 import { badRequest, notFound } from '../http/errors';
+import { languageOf, msg } from '../messages';
 import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
@@ -43,7 +44,7 @@ import { matchPlaces } from '../units/place-search';
 /** The units a search names, listed in the answer; more are matched but not listed. */
 const MAX_PLACES_SHOWN = 10;
 
-const BAD_CURSOR = 'is not a cursor from this endpoint; pass nextCursor from the previous answer unchanged, or omit it for the first page';
+const BAD_CURSOR = msg('page_bad_cursor');
 
 /**
  * The opaque cursor: base64url of [sort, last sort key, last id].
@@ -66,7 +67,7 @@ export function parsePageCursor(cursor: string, sort: PageSort): PageListPositio
   const [cursorSort, key, id] = decoded as unknown[];
   if (!PAGE_SORTS.includes(cursorSort as PageSort) || !Number.isSafeInteger(id)) throw badRequest('cursor', BAD_CURSOR);
   if (cursorSort !== sort) {
-    throw badRequest('cursor', `was made for sort=${String(cursorSort)}; keep the same sort while paging, or omit the cursor to start again`);
+    throw badRequest('cursor', msg('page_cursor_other_sort', { sort: String(cursorSort) }));
   }
   // The SQL sort key of -followers is a number (-1 without a snapshot); every other key is text.
   const isKey = sort === '-followers' ? Number.isSafeInteger(key) : typeof key === 'string';
@@ -131,7 +132,7 @@ function searchSummary(services: Services, filters: PageListFilters): PageListRe
 export function getPageDetail(services: Services, id: number, reader?: SessionUser | null): PageDetail {
   const { db } = services;
   const page = getPage(db, id);
-  if (!page) throw notFound(`No page with id ${id}. Find page ids with GET /api/v1/pages.`);
+  if (!page) throw notFound(msg('page_not_found', { id: String(id) }));
   const detail = toPageDetail(page, listPageStatusEvents(db, id), listPageAssignments(db, id), listPageMetrics(db, id));
   if (reader === undefined) return detail;
   const roles = listRecorderRoles(db, id);
@@ -173,5 +174,5 @@ export const pageRoutes = createRouter()
     const id = Number(c.req.valid('param').id);
     const detail = getPageDetail(services, id, c.get('user'));
     // Collected and reported figures side by side (connectors/provenance.ts).
-    return jsonResponse(c, { ...detail, monthlySources: listMonthlySources(services.db, id, c.get('user')) });
+    return jsonResponse(c, { ...detail, monthlySources: listMonthlySources(services.db, id, c.get('user'), languageOf(c)) });
   });

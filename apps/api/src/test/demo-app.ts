@@ -20,9 +20,9 @@ export function openDemoApp(options: { today?: string; defaultScheme?: SchemeId 
   return {
     db,
     app,
-    /** GET a path and parse the JSON answer. */
-    async get(path: string) {
-      const response = await app.request(path);
+    /** GET a path and parse the JSON answer; headers such as { 'accept-language': 'en' }. */
+    async get(path: string, headers: Record<string, string> = {}) {
+      const response = await app.request(path, { headers });
       return { status: response.status, body: (await response.json()) as any };
     },
     close() {
