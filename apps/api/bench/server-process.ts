@@ -3,12 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const STARTUP_TIMEOUT_MS = 60_000;
 
-/** Starts `main.ts` in a child process (its own process group) and resolves with the URL it prints. */
+/** Starts the server as `npm run serve` does (apps/api/launch.mjs) in a child process of its own group, and resolves with the URL it prints. */
 export function startServer(databasePath: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [TSX, 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, ['apps/api/launch.mjs'], {
     cwd: REPO,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -34,7 +33,7 @@ export function startServer(databasePath: string, env: Record<string, string> = 
   });
 }
 
-/** SIGTERM to the child's process group (tsx runs main.ts in a grandchild), SIGKILL if it lingers. */
+/** SIGTERM to the child's process group, SIGKILL if it lingers. */
 export function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   const pid = child.pid;
