@@ -52,6 +52,8 @@ describe('createApp', () => {
   it.each(['/api/v1/schemes?foo=1', '/api/v1/pages/1?foo=1'])('rejects unknown parameters on %s too', async (path) => {
     const response = await app.request(path);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as any).error.details).toEqual([{ path: 'foo', message: 'is not a parameter of this endpoint; remove it or check its spelling' }]);
+    expect(((await response.json()) as any).error.details).toEqual([
+      { path: 'foo', message: 'không phải tham số của địa chỉ này; hãy bỏ đi hoặc kiểm tra chính tả', key: 'field_unknown_parameter', params: {} },
+    ]);
   });
 });

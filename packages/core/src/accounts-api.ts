@@ -2,6 +2,7 @@
 // schemas shared by api and web.
 import { z } from 'zod';
 import { levelSchema, schemeIdSchema } from './schemes';
+import { typeMessage } from './zod-config';
 
 /** Roles from the most to the least powerful: nobody gives a role above their own. */
 export const ACCOUNT_ROLES = ['admin', 'central', 'province', 'viewer'] as const;
@@ -19,15 +20,15 @@ export const MAX_ACCOUNT_ROWS = 500;
 export const MAX_ACCOUNT_FILE_BYTES = 60 * 1024;
 
 export const usernameSchema = z
-  .string({ error: 'is required: a username, as text' })
+  .string({ error: typeMessage('account_field_username_required') })
   .trim()
-  .regex(/^[\p{L}\p{N}._@-]{1,64}$/u, 'must be 1 to 64 letters, digits, dots, hyphens, underscores or @, without spaces');
+  .regex(/^[\p{L}\p{N}._@-]{1,64}$/u, 'account_row_username_invalid');
 
 /** A scope unit written 'scheme:code', e.g. 'reform34:51'. */
 export const scopeTextSchema = z
-  .string({ error: 'must be text such as reform34:51' })
+  .string({ error: typeMessage('account_field_scope_text') })
   .trim()
-  .regex(/^(legacy63|reform34):\d{2}(\d|\d{3})?$/, 'must be written <scheme>:<unit code>, e.g. reform34:51 or legacy63:522');
+  .regex(/^(legacy63|reform34):\d{2}(\d|\d{3})?$/, 'account_field_scope_format');
 
 export const accountScopeSchema = z.object({ scheme: schemeIdSchema, code: z.string(), name: z.string(), level: levelSchema });
 
@@ -50,12 +51,12 @@ export const accountListSchema = z
 export type AccountList = z.infer<typeof accountListSchema>;
 
 export const accountParamsSchema = z.object({
-  id: z.string().regex(/^[1-9]\d{0,14}$/, 'must be an account id, a whole number such as 7'),
+  id: z.string().regex(/^[1-9]\d{0,14}$/, 'account_field_id'),
 });
 
 const scopesBodySchema = z
   .array(scopeTextSchema)
-  .max(50, 'has at most 50 units')
+  .max(50)
   .meta({ description: "A province officer's units, each '<scheme>:<unit code>'; empty (or absent) for the other roles" });
 
 /** POST /accounts */
@@ -67,7 +68,7 @@ export type CreateAccountBody = z.infer<typeof createAccountBodySchema>;
 /** PATCH /accounts/{id} */
 export const updateAccountBodySchema = z
   .strictObject({ role: accountRoleSchema.optional(), scopes: scopesBodySchema.optional() })
-  .refine((body) => body.role !== undefined || body.scopes !== undefined, { message: 'give role, scopes or both', path: ['role'] })
+  .refine((body) => body.role !== undefined || body.scopes !== undefined, { message: 'account_field_role_or_scopes', path: ['role'] })
   .meta({ id: 'UpdateAccountRequest' });
 export type UpdateAccountBody = z.infer<typeof updateAccountBodySchema>;
 
@@ -84,7 +85,16 @@ export const accountBulkRowSchema = z.object({
   username: z.string(),
   role: z.string(),
   scopes: z.array(z.string()),
-  errors: z.array(z.object({ column: z.string(), message: z.string() })).meta({ description: 'Empty when the row can be created' }),
+  errors: z
+    .array(
+      z.object({
+        column: z.string(),
+        message: z.string().meta({ description: 'In the language of the request' }),
+        key: z.string().meta({ description: 'The stable key of the message' }),
+        params: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .meta({ description: 'Empty when the row can be created' }),
   temporaryPassword: z.string().nullable().meta({ description: 'Once created (not in a dry run): the temporary password, shown this once' }),
 });
 export type AccountBulkRow = z.infer<typeof accountBulkRowSchema>;
@@ -104,17 +114,14 @@ export const accountBulkFormSchema = z.object({
   dryRun: z.enum(['true', 'false']).default('true').meta({ description: 'true (default): check every row and write nothing; false: create every account, only when no row has an error' }),
 });
 
-const passwordSchema = (what: string) =>
-  z
-    .string({ error: `is required: ${what}, as text` })
-    .min(1, 'must not be empty')
-    .max(ACCOUNT_MAX_PASSWORD_LENGTH, `has at most ${ACCOUNT_MAX_PASSWORD_LENGTH} characters`);
+/** A password field; `requiredKey` is the catalogue key saying which password is missing. */
+const passwordSchema = (requiredKey: string) => z.string({ error: typeMessage(requiredKey) }).min(1).max(ACCOUNT_MAX_PASSWORD_LENGTH);
 
 /** POST /auth/password */
 export const changePasswordBodySchema = z
   .strictObject({
-    currentPassword: passwordSchema('your current (or temporary) password'),
-    newPassword: passwordSchema('the new password').min(ACCOUNT_MIN_PASSWORD_LENGTH, `has at least ${ACCOUNT_MIN_PASSWORD_LENGTH} characters`),
+    currentPassword: passwordSchema('account_field_current_password_required'),
+    newPassword: passwordSchema('account_field_new_password_required').min(ACCOUNT_MIN_PASSWORD_LENGTH),
   })
   .meta({ id: 'ChangePasswordRequest' });
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
@@ -132,5 +139,5 @@ export const ownSessionListSchema = z.object({ items: z.array(ownSessionSchema) 
 export type OwnSessionList = z.infer<typeof ownSessionListSchema>;
 
 export const ownSessionParamsSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{16}$/, 'must be a session id from GET /auth/sessions'),
+  id: z.string().regex(/^[A-Za-z0-9_-]{16}$/, 'account_field_session_id'),
 });

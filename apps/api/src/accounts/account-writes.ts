@@ -13,6 +13,7 @@ import { insertUser, parseScopesColumn, SCOPES_COLUMN, setUserScopes } from '../
 import type { Db } from '../db/connection';
 import { ApiError, badRequest, notFound } from '../http/errors';
 import type { Services } from '../http/services';
+import { msg } from '../messages';
 
 /** An account row with everything the API shows (never the password hash). */
 interface DbAccount {
@@ -54,7 +55,7 @@ export function listAccounts(db: Db): StoredAccount[] {
 /** The account with this id, or a 404. */
 export function getAccount(db: Db, id: number): StoredAccount {
   const row = db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM users u WHERE u.id = ?`).get(id) as DbAccount | undefined;
-  if (!row) throw notFound(`No account ${id}. List the accounts you manage with GET /api/v1/accounts.`);
+  if (!row) throw notFound(msg('account_not_found', { id: String(id) }));
   return toStored(row);
 }
 
@@ -96,7 +97,7 @@ export function parseScopeTexts(db: Db, texts: readonly string[], path: string):
       const { scheme, code } = parseScope(db, text);
       if (!scopes.some((s) => s.scheme === scheme && s.code === code)) scopes.push({ scheme, code });
     } catch (error) {
-      if (error instanceof AccountError) throw badRequest(`${path}.${i}`, error.message);
+      if (error instanceof AccountError) throw badRequest(`${path}.${i}`, error.text);
       throw error;
     }
   });
@@ -106,16 +107,16 @@ export function parseScopeTexts(db: Db, texts: readonly string[], path: string):
 /** A 400 unless a province officer has scope units and the other roles none. */
 export function checkScopesFitRole(role: Role, scopes: readonly ScopeUnit[], path = 'scopes'): void {
   if (role === 'province' && scopes.length === 0) {
-    throw badRequest(path, 'a province officer needs at least one unit, e.g. ["reform34:51"] for Quảng Ngãi');
+    throw badRequest(path, msg('account_province_needs_unit'));
   }
-  if (role !== 'province' && scopes.length > 0) throw badRequest(path, `only province officers have a scope; a ${role} works for the whole country: leave it empty`);
+  if (role !== 'province' && scopes.length > 0) throw badRequest(path, msg('account_scope_only_province', { role }));
 }
 
 /** A 409 when the name is taken (names ignore case). */
 export function assertUsernameFree(db: Db, username: string): void {
   const taken = db.prepare('SELECT username FROM users WHERE username = ?').pluck().get(username) as string | undefined;
   if (taken !== undefined) {
-    throw new ApiError(409, 'conflict', `A user named "${taken}" already exists (names ignore case). Choose another name.`, [{ path: 'username', message: 'is taken' }]);
+    throw new ApiError(409, 'conflict', msg('account_username_taken', { name: taken }), [{ path: 'username', message: msg('account_username_taken_field') }]);
   }
 }
 

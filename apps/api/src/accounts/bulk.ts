@@ -11,8 +11,10 @@ import { hashPassword } from '../auth/passwords';
 import type { ScopeUnit } from '../auth/scope-image';
 import type { Role, SessionUser } from '../auth/user';
 import type { Db } from '../db/connection';
-import { ApiError } from '../http/errors';
+import { ApiError, type ErrorText } from '../http/errors';
+import { issueMessage } from '../http/router';
 import type { Services } from '../http/services';
+import { msg, render, type Lang, type Message } from '../messages';
 import { decodeText, isLegacyExcel, isZip } from '../imports/decode';
 import { splitCsv } from '../imports/parse-csv';
 import { cleanCell, sniffSeparator, xlsxText } from '../imports/parse-table';
@@ -37,12 +39,12 @@ const columnOf = (header: string): ColumnKey | undefined => {
   return (Object.keys(COLUMNS) as ColumnKey[]).find((key) => (COLUMNS[key] as readonly string[]).includes(folded));
 };
 
-const refuse = (message: string) => new ApiError(422, 'unprocessable', message);
+const refuse = (message: Message) => new ApiError(422, 'unprocessable', message);
 
 /** The file's rows as cleaned text cells, numbered as the spreadsheet shows them. */
 function readRows(bytes: Uint8Array): Array<{ row: number; cells: string[] }> {
-  if (bytes.byteLength === 0) throw refuse('The file is empty. Write a header row (username, role, scope) and one account per row.');
-  if (isLegacyExcel(bytes)) throw refuse('This is an old Excel .xls file. Save it as .xlsx or CSV (UTF-8) and upload that.');
+  if (bytes.byteLength === 0) throw refuse(msg('account_file_empty'));
+  if (isLegacyExcel(bytes)) throw refuse(msg('account_file_old_excel'));
   try {
     if (isZip(bytes)) {
       return readXlsx(bytes, LIMITS, (rows) => rows.some((r) => r.values.some((v) => columnOf(xlsxText(v, undefined)) === 'username'))).map((r) => ({
@@ -53,12 +55,13 @@ function readRows(bytes: Uint8Array): Array<{ row: number; cells: string[] }> {
     const { text } = decodeText(bytes);
     return splitCsv(text, sniffSeparator(text), LIMITS).map((cells, i) => ({ row: i + 1, cells: cells.map(cleanCell) }));
   } catch (error) {
-    if (error instanceof UploadRefusal) throw new ApiError(error.status, error.code, error.message, error.details);
+    if (error instanceof UploadRefusal) throw new ApiError(error.status, error.code, error.text, error.details);
     throw error;
   }
 }
 
-interface CheckedRow extends AccountBulkRow {
+interface CheckedRow extends Omit<AccountBulkRow, 'errors'> {
+  errors: Array<{ column: string; message: ErrorText }>;
   account: { username: string; role: Role; scopes: ScopeUnit[] } | null;
 }
 
@@ -66,38 +69,38 @@ interface CheckedRow extends AccountBulkRow {
 export function checkAccountFile(services: Services, manager: SessionUser, bytes: Uint8Array): CheckedRow[] {
   const rows = readRows(bytes);
   const headerIndex = rows.findIndex((r) => r.cells.some((cell) => columnOf(cell) === 'username'));
-  if (headerIndex < 0) throw refuse(`No header row: the file needs the columns ${Object.values(COLUMN_NAMES).join(', ')}.`);
+  if (headerIndex < 0) throw refuse(msg('account_file_no_header', { columns: Object.values(COLUMN_NAMES).join(', ') }));
   const header = rows[headerIndex]!;
   const index = new Map<ColumnKey, number>();
   header.cells.forEach((cell, i) => {
     const key = columnOf(cell);
     if (key && !index.has(key)) index.set(key, i);
   });
-  if (!index.has('role')) throw refuse(`The header (row ${header.row}) has no column ${COLUMN_NAMES.role}.`);
+  if (!index.has('role')) throw refuse(msg('account_file_no_role_column', { row: String(header.row), column: COLUMN_NAMES.role }));
   const data = rows.slice(headerIndex + 1).filter((r) => r.cells.some((cell) => cell !== ''));
-  if (data.length === 0) throw refuse(`The file has a header (row ${header.row}) but no accounts below it.`);
-  if (data.length > MAX_ACCOUNT_ROWS) throw refuse(`The file has ${data.length} accounts; at most ${MAX_ACCOUNT_ROWS} are created at once. Split it.`);
+  if (data.length === 0) throw refuse(msg('account_file_no_rows', { row: String(header.row) }));
+  if (data.length > MAX_ACCOUNT_ROWS) throw refuse(msg('account_file_too_many_rows', { count: data.length, max: MAX_ACCOUNT_ROWS }));
 
   const seen = new Map<string, number>();
   return data.map(({ row, cells }) => {
     const cell = (key: ColumnKey) => (index.has(key) ? (cells[index.get(key)!] ?? '') : '');
     const errors: CheckedRow['errors'] = [];
-    const fail = (key: ColumnKey, message: string) => errors.push({ column: COLUMN_NAMES[key], message });
+    const fail = (key: ColumnKey, message: ErrorText) => errors.push({ column: COLUMN_NAMES[key], message });
     const scopeTexts = cell('scope').split(/[,;]/u).map((s) => s.trim()).filter((s) => s !== '');
 
     const username = usernameSchema.safeParse(cell('username'));
-    if (!username.success) fail('username', username.error.issues[0]?.message ?? 'is not a valid username');
+    if (!username.success) fail('username', username.error.issues[0] ? issueMessage(username.error.issues[0]) : msg('account_row_username_invalid'));
     else {
       const key = username.data.toLowerCase();
       const earlier = seen.get(key);
-      if (earlier !== undefined) fail('username', `is also on row ${earlier}; each account once`);
+      if (earlier !== undefined) fail('username', msg('account_row_duplicate', { row: String(earlier) }));
       else seen.set(key, row);
       const taken = services.db.prepare('SELECT username FROM users WHERE username = ?').pluck().get(username.data) as string | undefined;
-      if (taken !== undefined) fail('username', `"${taken}" already exists (names ignore case); choose another name`);
+      if (taken !== undefined) fail('username', msg('account_row_username_exists', { name: taken }));
     }
 
     const role = accountRoleSchema.safeParse(cell('role').toLowerCase());
-    if (!role.success) fail('role', `"${cell('role')}" is not a role: use admin, central, province or viewer`);
+    if (!role.success) fail('role', msg('account_row_role_unknown', { value: cell('role') }));
     else rowCheck(() => assertMayGiveRole(manager, role.data), (message) => fail('role', message));
 
     const scopes: ScopeUnit[] = [];
@@ -111,8 +114,8 @@ export function checkAccountFile(services: Services, manager: SessionUser, bytes
       );
     }
     if (role.success) {
-      if (role.data === 'province' && scopeTexts.length === 0) fail('scope', 'a province officer needs at least one unit, e.g. reform34:51');
-      if (role.data !== 'province' && scopeTexts.length > 0) fail('scope', `only province officers have a scope; leave it empty for a ${role.data}`);
+      if (role.data === 'province' && scopeTexts.length === 0) fail('scope', msg('account_row_province_needs_unit'));
+      if (role.data !== 'province' && scopeTexts.length > 0) fail('scope', msg('account_row_scope_only_province', { role: role.data }));
     }
     rowCheck(() => assertScopesInside(services, manager, scopes), (message) => fail('scope', message));
 
@@ -122,11 +125,11 @@ export function checkAccountFile(services: Services, manager: SessionUser, bytes
 }
 
 /** Runs a check, handing its refusal's message (a person can fix it) to `onFail`. */
-function rowCheck(check: () => void, onFail: (message: string) => void): void {
+function rowCheck(check: () => void, onFail: (message: ErrorText) => void): void {
   try {
     check();
   } catch (error) {
-    if (error instanceof AccountError || error instanceof ApiError) onFail(error.message);
+    if (error instanceof AccountError || error instanceof ApiError) onFail(error.text);
     else throw error;
   }
 }
@@ -139,7 +142,7 @@ export async function createCheckedAccounts(db: Db, manager: SessionUser, rows: 
   const bad = rows.filter((r) => r.errors.length > 0);
   if (bad.length > 0) {
     const details = bad.flatMap((r) => r.errors.map((e) => ({ path: `row ${r.row}, ${e.column}`, message: e.message })));
-    throw new ApiError(422, 'unprocessable', `${bad.length} of ${rows.length} rows have errors; nothing was created. Fix them (a dry run lists them) and upload the file again.`, details);
+    throw new ApiError(422, 'unprocessable', msg('account_file_rows_have_errors', { bad: bad.length, total: rows.length }), details);
   }
   const prepared: Array<{ row: CheckedRow; password: string; passwordHash: string }> = [];
   for (const row of rows) {
@@ -147,8 +150,15 @@ export async function createCheckedAccounts(db: Db, manager: SessionUser, rows: 
     prepared.push({ row, password, passwordHash: await hashPassword(password) });
   }
   db.transaction(() => insertAccounts(db, manager, prepared.map((p) => ({ ...p.row.account!, passwordHash: p.passwordHash })))).immediate();
-  return prepared.map(({ row: { account: _account, ...row }, password }) => ({ ...row, temporaryPassword: password }));
+  return prepared.map(({ row: { account: _account, ...row }, password }) => ({ ...row, errors: [], temporaryPassword: password }));
 }
 
-/** A checked row as a dry run answers it. */
-export const toBulkRow = ({ account: _account, ...row }: CheckedRow): AccountBulkRow => row;
+/** A checked row as a dry run answers it, its errors in `lang` with their keys and parameters. */
+export function toBulkRow({ account: _account, errors, ...row }: CheckedRow, lang: Lang): AccountBulkRow {
+  return {
+    ...row,
+    errors: errors.map(({ column, message }) =>
+      typeof message === 'string' ? { column, message, key: 'unprocessable', params: {} } : { column, message: render(message, lang), key: message.key, params: message.params },
+    ),
+  };
+}

@@ -9,16 +9,17 @@ import { outsideScope, type Role, type SessionUser } from '../auth/user';
 import { isInsideScope, type ScopeUnit } from '../auth/scope-image';
 import { ApiError } from '../http/errors';
 import type { Services } from '../http/services';
+import { msg, type Message } from '../messages';
 
-const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+const forbidden = (message: Message) => new ApiError(403, 'forbidden', message);
 
 /** 403 unless `manager` may give `role`: never above their own; a province officer only 'province'. */
 export function assertMayGiveRole(manager: SessionUser, role: Role): void {
   if (roleRank(role) > roleRank(manager.role)) {
-    throw forbidden(`You are signed in as ${manager.role}: you cannot create a role above your own (${role}). Ask an administrator.`);
+    throw forbidden(msg('account_role_above_own', { own: manager.role, role }));
   }
   if (manager.role === 'province' && role !== 'province') {
-    throw forbidden(`A province officer manages only province officers inside their scope; a ${role} works for the whole country. Ask central staff.`);
+    throw forbidden(msg('account_province_gives_province', { role }));
   }
 }
 
@@ -43,13 +44,13 @@ export function mayManage(services: Services, manager: SessionUser, target: { id
 /** 403 unless `manager` may change the account `target` (see the file's comment). */
 export function assertMayManage(services: Services, manager: SessionUser, target: { id: number; username?: string; role: Role; scopes: readonly ScopeUnit[] }): void {
   if (target.id === manager.id) {
-    throw forbidden('This is your own account: change your password and end your sessions under My account; your role and scope are changed by someone above you.');
+    throw forbidden(msg('account_own'));
   }
   if (roleRank(target.role) > roleRank(manager.role)) {
-    throw forbidden(`This account is ${target.role}, a role above your own (${manager.role}): you cannot manage it.`);
+    throw forbidden(msg('account_target_above', { role: target.role, own: manager.role }));
   }
   if (manager.role === 'province') {
-    if (target.role !== 'province') throw forbidden(`A province officer manages only province officers inside their scope; this account is ${target.role}.`);
+    if (target.role !== 'province') throw forbidden(msg('account_province_manages_province', { role: target.role }));
     assertScopesInside(services, manager, target.scopes);
   }
 }

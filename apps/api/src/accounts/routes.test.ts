@@ -86,11 +86,14 @@ describe('who may manage which account', () => {
     const central = await as('central-1');
     const answer = await call(central, 'POST', '/accounts', { username: nextName('boss'), role: 'admin' });
     expect(answer.status).toBe(403);
-    expect(messageOf(answer)).toContain('you cannot create a role above your own (admin)');
+    expect(messageOf(answer)).toBe('Bạn đang đăng nhập với vai trò central: bạn không thể tạo vai trò cao hơn vai trò của mình (admin). Hãy nhờ quản trị viên.');
+    expect(answer.json().error).toMatchObject({ key: 'account_role_above_own', params: { own: 'central', role: 'admin' } });
+    const inEnglish = await call(central, 'POST', '/accounts?lang=en', { username: nextName('boss'), role: 'admin' });
+    expect(messageOf(inEnglish)).toBe('You are signed in as central: you cannot create a role above your own (admin). Ask an administrator.');
     const officer = await as('qn-officer');
     const up = await call(officer, 'POST', '/accounts', { username: nextName('up'), role: 'central' });
     expect(up.status).toBe(403);
-    expect(messageOf(up)).toContain('you cannot create a role above your own (central)');
+    expect(messageOf(up)).toContain('bạn không thể tạo vai trò cao hơn vai trò của mình (central)');
   });
 
   it('lets a province officer create officers inside their scope and refuses one outside, naming the scope', async () => {
@@ -99,10 +102,10 @@ describe('who may manage which account', () => {
     expect(inside.status).toBe(201);
     const outside = await call(officer, 'POST', '/accounts', { username: nextName('hanoi'), role: 'province', scopes: ['reform34:01'] });
     expect(outside.status).toBe(403);
-    expect(messageOf(outside)).toContain('Your scope is reform34:51 (Tỉnh Quảng Ngãi); reform34:01 is outside it');
+    expect(messageOf(outside)).toBe('Phạm vi của bạn là reform34:51 (Tỉnh Quảng Ngãi); reform34:01 nằm ngoài phạm vi đó. Hãy nhờ cán bộ trung ương thực hiện thay đổi này.');
     const viewer = await call(officer, 'POST', '/accounts', { username: nextName('viewer'), role: 'viewer' });
     expect(viewer.status).toBe(403);
-    expect(messageOf(viewer)).toContain('manages only province officers');
+    expect(messageOf(viewer)).toContain('chỉ quản lý cán bộ cấp tỉnh trong phạm vi của mình');
   });
 
   it('lists to a province officer only the officers inside their scope', async () => {
@@ -131,12 +134,12 @@ describe('who may manage which account', () => {
     ] as const) {
       const answer = await call(officer, method, path, body);
       expect(answer.status, `${method} ${path}`).toBe(403);
-      expect(messageOf(answer)).toContain('reform34:01 is outside it');
+      expect(messageOf(answer)).toContain('reform34:01 nằm ngoài phạm vi đó');
     }
     const central = await as('central-1');
     const admin = await call(central, 'POST', `/accounts/${idOf('admin-1')}/reset-password`);
     expect(admin.status).toBe(403);
-    expect(messageOf(admin)).toContain('a role above your own');
+    expect(messageOf(admin)).toContain('cao hơn vai trò của bạn (central)');
   });
 
   it('refuses viewers, and writes without the CSRF token', async () => {
@@ -162,7 +165,7 @@ describe('who may manage which account', () => {
     expect(bad.json().error.details[0].path).toBe('scopes');
     const noUnit = await call(admin, 'POST', '/accounts', { username: nextName('x'), role: 'province', scopes: ['reform34:99'] });
     expect(noUnit.status).toBe(400);
-    expect(noUnit.json().error.details[0]).toMatchObject({ path: 'scopes.0', message: expect.stringContaining('No unit reform34:99') });
+    expect(noUnit.json().error.details[0]).toMatchObject({ path: 'scopes.0', message: expect.stringContaining('Không có đơn vị reform34:99'), key: 'account_scope_no_unit' });
   });
 });
 
@@ -251,7 +254,7 @@ describe('disabling', () => {
     const central = await as('central-1');
     const answer = await call(central, 'POST', `/accounts/${idOf('central-1')}/disable`);
     expect(answer.status).toBe(403);
-    expect(messageOf(answer)).toContain('This is your own account');
+    expect(messageOf(answer)).toContain('Đây là tài khoản của chính bạn');
   });
 });
 
@@ -293,13 +296,16 @@ describe('creating many accounts from a file', () => {
     expect(body).toMatchObject({ dryRun: true, created: 0, invalid: 7 });
     const errorsOf = (row: number) => body.rows.find((r: { row: number }) => r.row === row).errors.map((e: { column: string; message: string }) => `${e.column}: ${e.message}`).join(' | ');
     expect(body.rows[0]).toMatchObject({ row: 2, username: 'bulk-ok', errors: [], temporaryPassword: null });
-    expect(errorsOf(3)).toContain('Tên đăng nhập (username): must be 1 to 64 letters');
-    expect(errorsOf(4)).toContain('Phạm vi (scope): Your scope is reform34:51 (Tỉnh Quảng Ngãi); reform34:01 is outside it');
-    expect(errorsOf(5)).toContain('you cannot create a role above your own (central)');
-    expect(errorsOf(6)).toContain('is also on row 2');
-    expect(errorsOf(7)).toContain('"qn-officer" already exists');
-    expect(errorsOf(8)).toContain('needs at least one unit');
-    expect(errorsOf(9)).toContain('"provnce" is not a role');
+    expect(errorsOf(3)).toContain('Tên đăng nhập (username): phải có từ 1 đến 64 chữ cái');
+    expect(errorsOf(4)).toContain('Phạm vi (scope): Phạm vi của bạn là reform34:51 (Tỉnh Quảng Ngãi); reform34:01 nằm ngoài phạm vi đó');
+    expect(errorsOf(5)).toContain('bạn không thể tạo vai trò cao hơn vai trò của mình (central)');
+    expect(errorsOf(6)).toContain('đã có ở dòng 2');
+    expect(errorsOf(7)).toContain('“qn-officer” đã có');
+    expect(errorsOf(8)).toContain('cần ít nhất một đơn vị');
+    expect(errorsOf(9)).toContain('“provnce” không phải vai trò');
+    expect(body.rows.find((r: { row: number }) => r.row === 9).errors).toEqual([
+      { column: 'Vai trò (role)', message: '“provnce” không phải vai trò: hãy dùng admin, central, province hoặc viewer', key: 'account_row_role_unknown', params: { value: 'provnce' } },
+    ]);
     expect({ users: db.prepare('SELECT count(*) FROM users').pluck().get(), audit: auditCount() }).toEqual(before);
     // The same file committed creates nothing and lists the bad rows.
     const commit = await upload(officer, csv, false);

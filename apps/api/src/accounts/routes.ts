@@ -25,6 +25,7 @@ import {
 } from '@mttq/core';
 import { requireUser } from '../auth/user';
 import { ApiError, badRequest } from '../http/errors';
+import { languageOf, msg } from '../messages';
 import { errorSchema } from '../http/openapi-responses';
 import { createRouter, type AppEnv } from '../http/router';
 import { onlyRoles, requireJsonBody, writeErrorResponses } from '../writes/write-http';
@@ -152,13 +153,13 @@ export const accountRoutes = createRouter()
     const manager = requireUser(c.get('user'));
     const form = c.req.valid('form');
     const file: unknown = form.file;
-    if (!(file instanceof File)) throw badRequest('file', 'attach the CSV or XLSX file as the form field "file" (multipart/form-data)');
+    if (!(file instanceof File)) throw badRequest('file', msg('account_file_missing'));
     if (file.size > MAX_ACCOUNT_FILE_BYTES) {
-      throw new ApiError(413, 'payload_too_large', `The file is larger than ${MAX_ACCOUNT_FILE_BYTES / 1024} KB, the most one upload creates; split it.`);
+      throw new ApiError(413, 'payload_too_large', msg('account_file_too_large', { kb: MAX_ACCOUNT_FILE_BYTES / 1024 }));
     }
     const rows = checkAccountFile(services, manager, new Uint8Array(await file.arrayBuffer()));
     const invalid = rows.filter((r) => r.errors.length > 0).length;
-    if (form.dryRun === 'true') return c.json({ dryRun: true, created: 0, invalid, rows: rows.map(toBulkRow) }, 200);
+    if (form.dryRun === 'true') return c.json({ dryRun: true, created: 0, invalid, rows: rows.map((row) => toBulkRow(row, languageOf(c))) }, 200);
     const created = await createCheckedAccounts(services.db, manager, rows);
     return c.json({ dryRun: false, created: created.length, invalid: 0, rows: created }, 200);
   })

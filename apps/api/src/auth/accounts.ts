@@ -1,5 +1,6 @@
 import { SCHEME_IDS, type SchemeId } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { msg, render, type Message } from '../messages';
 import type { AuditEntry } from '../writes/run-write';
 import { hashPassword } from './passwords';
 import { ROLES, type Role } from './user';
@@ -17,9 +18,18 @@ export const MAX_PASSWORD_LENGTH = 256;
 export const MAX_USERNAME_LENGTH = 64;
 const USERNAME = /^[\p{L}\p{N}._@-]+$/u;
 
-/** A request a person can fix: the message says what was wrong and what to do. */
+/**
+ * A request a person can fix: the message says what was wrong and what to do. `text` is the
+ * catalogue Message the API answers in the reader's language; `message` its English, for the CLI
+ * (which may also give a plain English text: the API then says only that the request is wrong).
+ */
 export class AccountError extends Error {
   override name = 'AccountError';
+  readonly text: Message;
+  constructor(text: Message | string) {
+    super(typeof text === 'string' ? text : render(text, 'en'));
+    this.text = typeof text === 'string' ? msg('bad_request') : text;
+  }
 }
 
 /** Who makes a change, as the audit log records it; the CLI has no user row. */
@@ -48,8 +58,8 @@ const toAccountState = (row: Pick<DbUser, 'username' | 'role' | 'scopes' | 'is_d
 
 /** parseRole('central') → 'central'; an unknown role throws an AccountError listing the roles. */
 export function parseRole(value: string | undefined): Role {
-  if (value === undefined) throw new AccountError(`Give a role with --role: one of ${ROLES.join(', ')}.`);
-  if (!(ROLES as readonly string[]).includes(value)) throw new AccountError(`Unknown role "${value}": use one of ${ROLES.join(', ')}.`);
+  if (value === undefined) throw new AccountError(msg('account_role_missing', { roles: ROLES.join(', ') }));
+  if (!(ROLES as readonly string[]).includes(value)) throw new AccountError(msg('account_role_unknown', { value, roles: ROLES.join(', ') }));
   return value as Role;
 }
 
@@ -62,12 +72,12 @@ export interface NamedScopeUnit {
 /** parseScope(db, 'legacy63:51') → { scheme: 'legacy63', code: '51', name: 'Tỉnh Quảng Ngãi' }; needs the registries loaded. */
 export function parseScope(db: Db, value: string): NamedScopeUnit {
   const match = /^([a-z0-9]+):(\d+)$/.exec(value.trim());
-  if (!match) throw new AccountError(`A scope is written <scheme>:<unit code>, e.g. legacy63:51 (Quảng Ngãi); got "${value}".`);
+  if (!match) throw new AccountError(msg('account_scope_format', { value }));
   const [, scheme, code] = match as unknown as [string, string, string];
-  if (!(SCHEME_IDS as readonly string[]).includes(scheme)) throw new AccountError(`Unknown scheme "${scheme}" in the scope: use ${SCHEME_IDS.join(' or ')}.`);
+  if (!(SCHEME_IDS as readonly string[]).includes(scheme)) throw new AccountError(msg('account_scope_scheme_unknown', { scheme, schemes: SCHEME_IDS.join(' / ') }));
   const unit = db.prepare('SELECT name FROM units WHERE scheme = ? AND code = ?').get(scheme, code) as { name: string } | undefined;
   if (!unit) {
-    throw new AccountError(`No unit ${scheme}:${code}. Province codes are two digits (legacy63:51 is Quảng Ngãi); find others with GET /api/v1/units?scheme=${scheme}&q=<name>.`);
+    throw new AccountError(msg('account_scope_no_unit', { scheme, code }));
   }
   return { scheme: scheme as SchemeId, code, name: unit.name };
 }
@@ -78,7 +88,7 @@ export function parseScope(db: Db, value: string): NamedScopeUnit {
  */
 export function parseScopes(db: Db, value: string): NamedScopeUnit[] {
   const parts = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
-  if (parts.length === 0) throw new AccountError('A scope is written <scheme>:<unit code>, e.g. reform34:51 (Quảng Ngãi); separate several with commas.');
+  if (parts.length === 0) throw new AccountError(msg('account_scope_empty'));
   const scopes = parts.map((part) => parseScope(db, part));
   return scopes.filter((scope, i) => scopes.findIndex((other) => other.scheme === scope.scheme && other.code === scope.code) === i);
 }
@@ -86,20 +96,20 @@ export function parseScopes(db: Db, value: string): NamedScopeUnit[] {
 /** Throws an AccountError unless `username` is 1 to 64 letters, digits, or . _ - @. */
 export function checkUsername(username: string): void {
   if (username.length === 0 || username.length > MAX_USERNAME_LENGTH || !USERNAME.test(username)) {
-    throw new AccountError(`A username has 1 to ${MAX_USERNAME_LENGTH} letters, digits, dots, hyphens, underscores or @, and no spaces; got "${username}".`);
+    throw new AccountError(msg('account_username_format', { max: MAX_USERNAME_LENGTH, username }));
   }
 }
 
 /** Throws an AccountError unless a new password has 8 to 256 characters. */
 export function checkNewPassword(password: string): void {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) throw new AccountError(`The password is too short: use at least ${MIN_PASSWORD_LENGTH} characters.`);
-  if (length > MAX_PASSWORD_LENGTH) throw new AccountError(`The password is too long: sign-in accepts at most ${MAX_PASSWORD_LENGTH} characters.`);
+  if (length < MIN_PASSWORD_LENGTH) throw new AccountError(msg('account_password_too_short', { min: MIN_PASSWORD_LENGTH }));
+  if (length > MAX_PASSWORD_LENGTH) throw new AccountError(msg('account_password_too_long', { max: MAX_PASSWORD_LENGTH }));
 }
 
 function requireUser(db: Db, username: string): DbUser {
   const user = getUserByName(db, username);
-  if (!user) throw new AccountError(`No user named "${username}". List the accounts with: npm run users -- list`);
+  if (!user) throw new AccountError(msg('account_user_unknown', { username }));
   return user;
 }
 
@@ -139,10 +149,10 @@ export async function createAccount(db: Db, actor: Actor, account: NewAccount): 
   const role = parseRole(account.role);
   const scopeText = account.scope ?? null;
   if (role === 'province' && scopeText === null) {
-    throw new AccountError('A province officer needs a scope: add --scope <scheme>:<unit code>, e.g. --scope reform34:51 (several separated by commas).');
+    throw new AccountError(msg('account_cli_scope_needed'));
   }
   if (role !== 'province' && scopeText !== null) {
-    throw new AccountError(`Only province officers have a scope; a ${role} reads (and writes) everywhere. Drop --scope, or use --role province.`);
+    throw new AccountError(msg('account_cli_scope_only_province', { role }));
   }
   const scopes = scopeText === null ? [] : parseScopes(db, scopeText);
   checkNewPassword(account.password);
@@ -164,9 +174,7 @@ export async function createAccount(db: Db, actor: Actor, account: NewAccount): 
 }
 
 const duplicateError = (asked: string, existing: string) =>
-  new AccountError(
-    `A user named "${existing}" already exists${asked === existing ? '' : ' (names ignore case)'}. Choose another name, or set a new password with: npm run users -- reset-password ${existing}`,
-  );
+  new AccountError(msg(asked === existing ? 'account_cli_duplicate' : 'account_cli_duplicate_case', { existing }));
 
 /** Sets a new password, signs the user out everywhere and lifts a sign-in lockout; audited as 'reset_password'. */
 export async function resetAccountPassword(db: Db, actor: Actor, username: string, password: string): Promise<AccountState> {

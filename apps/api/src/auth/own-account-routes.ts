@@ -8,6 +8,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { changePasswordBodySchema, noQuerySchema, ownSessionListSchema, ownSessionParamsSchema } from '@mttq/core';
 import { getCookie } from 'hono/cookie';
 import { ApiError, badRequest, notFound } from '../http/errors';
+import { msg } from '../messages';
 import { errorSchema } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { requireJsonBody } from '../writes/write-http';
@@ -72,7 +73,7 @@ ownAccountRoutes.openapi(changePasswordRoute, async (c) => {
   const client = clientAddress(c, guard.trustProxy);
   const reserved = db.transaction(() => reserveAttempt(db, user.username, client, guard.limits, new Date())).immediate();
   if ('waitSeconds' in reserved) {
-    throw new ApiError(429, 'too_many_attempts', `Too many wrong passwords from your address. Try again ${waitText(reserved.waitSeconds)}.`, [], {
+    throw new ApiError(429, 'too_many_attempts', msg('auth_too_many_wrong_passwords', { wait: waitText(reserved.waitSeconds) }), [], {
       'Retry-After': String(reserved.waitSeconds),
     });
   }
@@ -83,17 +84,17 @@ ownAccountRoutes.openapi(changePasswordRoute, async (c) => {
   } catch (error) {
     if (!(error instanceof HashQueueFullError)) throw error;
     dropAttempt(db, reserved.id);
-    throw new ApiError(503, 'busy', `The server is checking many passwords right now. Try again ${waitText(error.retryAfterSeconds)}.`, [], {
+    throw new ApiError(503, 'busy', msg('auth_busy_passwords', { wait: waitText(error.retryAfterSeconds) }), [], {
       'Retry-After': String(error.retryAfterSeconds),
     });
   }
-  if (!stored || !isRight) throw badRequest('currentPassword', 'is not your current password; type the password you signed in with');
+  if (!stored || !isRight) throw badRequest('currentPassword', msg('auth_current_password_wrong'));
   forgetFailures(db, user.username, client);
-  if (newPassword === currentPassword) throw badRequest('newPassword', 'is the same as the current password; choose a different one');
+  if (newPassword === currentPassword) throw badRequest('newPassword', msg('auth_new_password_same'));
   try {
     checkNewPassword(newPassword);
   } catch (error) {
-    if (error instanceof AccountError) throw badRequest('newPassword', error.message);
+    if (error instanceof AccountError) throw badRequest('newPassword', error.text);
     throw error;
   }
   const passwordHash = await hashPassword(newPassword);
@@ -127,6 +128,6 @@ ownAccountRoutes.openapi(endSessionRoute, (c) => {
     recordAudit(db, user, { action: 'end_session', entity: 'user', entityId: user.id, before: { session: id }, after: null });
     return true;
   }).immediate();
-  if (!ended) throw notFound(`You have no live session ${id}. List yours with GET /api/v1/auth/sessions.`);
+  if (!ended) throw notFound(msg('auth_no_session', { id }));
   return c.body(null, 204);
 });

@@ -85,9 +85,17 @@ async function signIn(username: string, target: App = app): Promise<Browser> {
 const get = async (path: string, cookie?: string, target: App = app) => target.request(path, { headers: cookie ? { cookie } : {} });
 const logout = async (headers: Record<string, string>, target: App = app) => target.request('/api/v1/auth/logout', { method: 'POST', headers });
 
-const WRONG = { error: { code: 'invalid_credentials', message: 'Wrong username or password.', details: [] } };
-const EXPIRED = { error: { code: 'unauthorized', message: 'Your session has expired; sign in again.', details: [] } };
-const SIGN_IN_FIRST = { error: { code: 'unauthorized', message: 'Sign in first: POST /api/v1/auth/login with your username and password.', details: [] } };
+const WRONG = { error: { code: 'invalid_credentials', message: 'Sai tên đăng nhập hoặc mật khẩu.', key: 'invalid_credentials', params: {}, details: [] } };
+const EXPIRED = { error: { code: 'unauthorized', message: 'Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.', key: 'auth_session_expired', params: {}, details: [] } };
+const SIGN_IN_FIRST = {
+  error: {
+    code: 'unauthorized',
+    message: 'Cần đăng nhập trước: gửi POST /api/v1/auth/login với tên đăng nhập và mật khẩu của bạn.',
+    key: 'auth_sign_in_first',
+    params: {},
+    details: [],
+  },
+};
 
 describe('POST /auth/login', () => {
   it('sets an HttpOnly, SameSite, Path=/ session cookie and answers the user, role, scope and CSRF token', async () => {
@@ -189,7 +197,9 @@ describe('sign-in throttling', () => {
     expect(await errorOf(refused)).toEqual({
       code: 'too_many_attempts',
       message:
-        'Too many failed sign-ins for this username from your address (the first 5 are free, then each next attempt waits longer, up to 15 minutes). Try again in 1 second, or ask an administrator to unlock the account.',
+        'Tên đăng nhập này đã đăng nhập sai quá nhiều lần từ địa chỉ của bạn (5 lần đầu không bị chờ, sau đó mỗi lần thử phải chờ lâu hơn, tối đa 15 phút). Hãy thử lại sau 1 giây, hoặc nhờ quản trị viên mở khóa tài khoản.',
+      key: 'auth_account_failures',
+      params: { free: 5, maxMinutes: 15, wait: { key: 'wait_one_second', params: {} } },
       details: [],
     });
     // Refused attempts are not counted; once the wait is over the right password signs in and
@@ -249,7 +259,7 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < SIGN_IN_LIMITS.freeFailuresPerAccount; i += 1) expect((await login(i % 2 ? 'Ghost-User' : 'ghost-user', 'guess', app, { from })).status).toBe(401);
     const refused = await login('GHOST-USER', 'guess', app, { from });
     expect(refused.status).toBe(429);
-    expect((await errorOf(refused)).message).toMatch(/^Too many failed sign-ins for this username from your address/);
+    expect(await errorOf(refused)).toMatchObject({ key: 'auth_account_failures', params: { free: SIGN_IN_LIMITS.freeFailuresPerAccount } });
   });
 
   it('lets no more than five guesses of one address through when they arrive all at once', async () => {
@@ -273,7 +283,7 @@ describe('sign-in throttling', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(15);
     expect((await errorOf(refused)).message).toMatch(
-      /^Too many failed sign-ins from your address \(the first 4 are free, then each next attempt waits longer, up to 15 minutes\)\. Try again in 1[56] seconds, or ask an administrator to unlock the account\.$/,
+      /^Địa chỉ của bạn đã đăng nhập sai quá nhiều lần \(4 lần đầu không bị chờ, sau đó mỗi lần thử phải chờ lâu hơn, tối đa 15 phút\)\. Hãy thử lại sau 1[56] giây, hoặc nhờ quản trị viên mở khóa tài khoản\.$/,
     );
     expect((await login(username, PASSWORD, strict, { from: nextAddress() })).status).toBe(200);
   });
@@ -292,7 +302,7 @@ describe('sign-in throttling', () => {
       expect(response.status).toBe(429);
       // One attempt comes back 60 s after it was taken (less what the attempts above took).
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(20);
-      expect((await errorOf(response)).message).toMatch(/^Too many sign-in attempts from your address \(at most 3 at once, then one every 60 seconds\)\. Try again in (1 minute|\d\d seconds)\.$/);
+      expect((await errorOf(response)).message).toMatch(/^Quá nhiều lần đăng nhập từ địa chỉ của bạn \(nhiều nhất 3 lần liền nhau, sau đó mỗi 60 giây một lần\)\. Hãy thử lại sau (1 phút|\d\d giây)\.$/);
     }
     // Not even the body is read: a malformed one is refused the same way.
     const malformed = await tight.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }, addressEnv(from));
@@ -327,7 +337,7 @@ describe('sign-in throttling', () => {
       const busy = await login(username, PASSWORD);
       expect(busy.status).toBe(503);
       expect(Number(busy.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(await errorOf(busy)).toMatchObject({ code: 'busy', message: expect.stringMatching(/^The server is checking many sign-ins right now\. Try again in \d+ seconds?\.$/) });
+      expect(await errorOf(busy)).toMatchObject({ code: 'busy', message: expect.stringMatching(/^Máy chủ đang kiểm tra rất nhiều lượt đăng nhập\. Hãy thử lại sau \d+ giây\.$/), key: 'auth_busy_sign_ins' });
       expect(failures(username)).toBe(0);
     } finally {
       release();
@@ -418,7 +428,9 @@ describe('POST /auth/logout', () => {
     expect(response.status).toBe(403);
     expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({
       code: 'csrf',
-      message: 'Missing or wrong x-csrf-token header: send the csrfToken you received when signing in.',
+      message: 'Thiếu hoặc sai tiêu đề x-csrf-token: hãy gửi mã csrfToken nhận được khi đăng nhập.',
+      key: 'auth_csrf_missing',
+      params: { header: 'x-csrf-token' },
     });
     // The session is still there.
     expect((await get('/api/v1/auth/me', browser.cookie).then((r) => r.json()) as { user: unknown }).user).not.toBeNull();
@@ -441,7 +453,7 @@ describe('sessions and accounts', () => {
     setAccountDisabled(db, CLI_ACTOR, username, true);
     const rightPassword = await login(username, PASSWORD);
     expect(rightPassword.status).toBe(403);
-    expect(await rightPassword.json()).toEqual({ error: { code: 'account_disabled', message: 'This account is disabled. Ask an administrator to enable it.', details: [] } });
+    expect(await rightPassword.json()).toEqual({ error: { code: 'account_disabled', message: 'Tài khoản này đã bị khóa. Hãy nhờ quản trị viên mở khóa.', key: 'account_disabled', params: {}, details: [] } });
     expect(await (await login(username, 'wrong')).json()).toEqual(WRONG);
     expect((await get('/api/v1/units?scheme=legacy63&limit=1', browser.cookie)).status).toBe(401);
 
@@ -472,21 +484,40 @@ describe('the login body', () => {
     app.request('/api/v1/auth/login', { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body });
 
   it.each([
-    ['malformed JSON', '{"username": "a", "password":', 'application/json', 400, 'bad_request', 'The request body is not valid JSON. Send {"username": "…", "password": "…"}.'],
-    ['an empty JSON body', '', 'application/json', 400, 'bad_request', 'The request body is not valid JSON. Send {"username": "…", "password": "…"}.'],
-    ['a form post', 'username=a&password=b', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json, e.g. {"username": "…", "password": "…"}.'],
-    ['plain text', 'admin demo', 'text/plain', 415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json, e.g. {"username": "…", "password": "…"}.'],
-    ['a body without a content type', '{"username":"a","password":"b"}', undefined, 415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json, e.g. {"username": "…", "password": "…"}.'],
-    ['no body', undefined, undefined, 400, 'bad_request', 'username: is required: your username, as text; password: is required: your password, as text'],
-    ['a JSON array', '[]', 'application/json', 400, 'bad_request', '(body): must be a JSON object: {"username": "…", "password": "…"}'],
-    ['a missing password', '{"username":"a"}', 'application/json', 400, 'bad_request', 'password: is required: your password, as text'],
-    ['a number for a username', '{"username":5,"password":"b"}', 'application/json', 400, 'bad_request', 'username: is required: your username, as text'],
-    ['an empty username', '{"username":"","password":"b"}', 'application/json', 400, 'bad_request', 'username: must not be empty'],
-    ['an extra field', '{"username":"a","password":"b","remember":true}', 'application/json', 400, 'bad_request', 'remember: is not a field of this body; remove it or check its spelling'],
+    ['malformed JSON', '{"username": "a", "password":', 'application/json', 400, 'bad_request', 'Nội dung yêu cầu không phải JSON hợp lệ. Hãy gửi {"username": "…", "password": "…"}.'],
+    ['an empty JSON body', '', 'application/json', 400, 'bad_request', 'Nội dung yêu cầu không phải JSON hợp lệ. Hãy gửi {"username": "…", "password": "…"}.'],
+    ['a form post', 'username=a&password=b', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type', 'Hãy gửi nội dung dạng JSON với Content-Type: application/json, ví dụ {"username": "…", "password": "…"}.'],
+    ['plain text', 'admin demo', 'text/plain', 415, 'unsupported_media_type', 'Hãy gửi nội dung dạng JSON với Content-Type: application/json, ví dụ {"username": "…", "password": "…"}.'],
+    ['a body without a content type', '{"username":"a","password":"b"}', undefined, 415, 'unsupported_media_type', 'Hãy gửi nội dung dạng JSON với Content-Type: application/json, ví dụ {"username": "…", "password": "…"}.'],
+    ['no body', undefined, undefined, 400, 'bad_request', 'username: bắt buộc: tên đăng nhập của bạn, dạng văn bản; password: bắt buộc: mật khẩu của bạn, dạng văn bản'],
+    ['a JSON array', '[]', 'application/json', 400, 'bad_request', '(body): phải là một đối tượng JSON: {"username": "…", "password": "…"}'],
+    ['a missing password', '{"username":"a"}', 'application/json', 400, 'bad_request', 'password: bắt buộc: mật khẩu của bạn, dạng văn bản'],
+    ['a number for a username', '{"username":5,"password":"b"}', 'application/json', 400, 'bad_request', 'username: bắt buộc: tên đăng nhập của bạn, dạng văn bản'],
+    ['an empty username', '{"username":"","password":"b"}', 'application/json', 400, 'bad_request', 'username: không được để trống'],
+    ['an extra field', '{"username":"a","password":"b","remember":true}', 'application/json', 400, 'bad_request', 'remember: không phải trường của nội dung này; hãy bỏ đi hoặc kiểm tra chính tả'],
   ])('answers %s in the error envelope', async (_, body, contentType, status, code, message) => {
     const response = await post(body, contentType);
     expect(response.status).toBe(status);
     expect(((await response.json()) as { error: unknown }).error).toMatchObject({ code, message });
+  });
+
+  it('answers in English when asked, with the same keys: each field named and what to fix', async () => {
+    const response = await app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en-GB,en;q=0.9' },
+      body: '{"password":"b","remember":true}',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: unknown }).error).toEqual({
+      code: 'bad_request',
+      message: 'username: is required: your username, as text; remember: is not a field of this body; remove it or check its spelling',
+      key: 'list_semicolon',
+      params: expect.any(Object),
+      details: [
+        { path: 'username', message: 'is required: your username, as text', key: 'auth_login_username_required', params: {} },
+        { path: 'remember', message: 'is not a field of this body; remove it or check its spelling', key: 'field_unknown_body_field', params: {} },
+      ],
+    });
   });
 
   it.each([
@@ -498,7 +529,10 @@ describe('the login body', () => {
     const body = { username: 'length-test', password: 'x', [field]: 'x'.repeat(length) };
     const response = await post(JSON.stringify(body), 'application/json');
     expect(response.status).toBe(status);
-    if (status === 400) expect(((await response.json()) as { error: { details: { path: string }[] } }).error.details).toEqual([{ path: field, message: expect.stringMatching(/^has at most/) }]);
+    if (status === 400) {
+      const max = length - 1;
+      expect(((await response.json()) as { error: { details: unknown[] } }).error.details).toEqual([{ path: field, message: `chỉ được có nhiều nhất ${max} ký tự`, key: 'field_max_chars', params: { max } }]);
+    }
   });
 });
 
@@ -595,13 +629,7 @@ describe('over a real socket', () => {
     const answer = await send(`${served.origin}/api/v1/auth/login`, { method: 'POST', from: '127.0.0.4', headers: { 'content-type': 'application/json' }, body });
     console.log(`1 MB sign-in body (${_}): ${answer.status} in ${answer.ms.toFixed(0)} ms`);
     expect(answer.status).toBe(413);
-    expect(answer.json()).toEqual({
-      error: {
-        code: 'payload_too_large',
-        message: 'The request body is larger than 64 KB, the most this endpoint takes; send only the fields of this endpoint.',
-        details: [],
-      },
-    });
+    expect(answer.json().error).toMatchObject({ code: 'payload_too_large', key: 'write_body_too_large', details: [] });
     expect(hashGate.stats.started).toBe(hashedBefore);
   });
 
@@ -613,6 +641,6 @@ describe('over a real socket', () => {
       body: JSON.stringify({ username: 'a', password: 'b', padding: 'x'.repeat(60 * 1024) }),
     });
     expect(answer.status).toBe(400);
-    expect(answer.json().error.details).toEqual([{ path: 'padding', message: 'is not a field of this body; remove it or check its spelling' }]);
+    expect(answer.json().error.details).toEqual([{ path: 'padding', message: 'không phải trường của nội dung này; hãy bỏ đi hoặc kiểm tra chính tả', key: 'field_unknown_body_field', params: {} }]);
   });
 });

@@ -1,13 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
-import { levelSchema, noQuerySchema, schemeIdSchema } from '@mttq/core';
+import { levelSchema, noQuerySchema, schemeIdSchema, typeMessage } from '@mttq/core';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { ApiError, errorBody, handleError, type FieldIssue } from '../http/errors';
+import { ApiError, errorBody, fieldsSummary, handleError, type FieldIssue } from '../http/errors';
 import { errorSchema } from '../http/openapi-responses';
-import { createRouter } from '../http/router';
+import { createRouter, toFieldIssues } from '../http/router';
 import type { Services } from '../http/services';
+import { languageOf, msg, type Message } from '../messages';
+import type { ErrorCode } from '../messages/http-messages';
 import { MAX_PASSWORD_LENGTH, MAX_USERNAME_LENGTH } from './accounts';
 import { clientAddress } from './client-address';
 import { MAX_HASH_QUEUE } from './hash-gate';
@@ -20,13 +22,13 @@ import { ROLES, type SessionUser } from './user';
 const loginBodySchema = z
   .strictObject({
     username: z
-      .string({ error: 'is required: your username, as text' })
-      .min(1, 'must not be empty')
-      .max(MAX_USERNAME_LENGTH, `has at most ${MAX_USERNAME_LENGTH} characters`),
+      .string({ error: typeMessage('auth_login_username_required') })
+      .min(1)
+      .max(MAX_USERNAME_LENGTH),
     password: z
-      .string({ error: 'is required: your password, as text' })
-      .min(1, 'must not be empty')
-      .max(MAX_PASSWORD_LENGTH, `has at most ${MAX_PASSWORD_LENGTH} characters`),
+      .string({ error: typeMessage('auth_login_password_required') })
+      .min(1)
+      .max(MAX_PASSWORD_LENGTH),
   })
   .meta({ id: 'LoginRequest', description: 'Username (case-insensitive) and password; no other fields.' });
 
@@ -143,20 +145,16 @@ function isHttps(c: Context): boolean {
 
 export const cookieOptions = (c: Context) => ({ httpOnly: true, sameSite: 'Lax', path: '/', secure: isHttps(c) }) as const;
 
-/** The error envelope, typed as the OpenAPI document declares it (errorBody types details as unknown[]). */
-const errorJson = (code: string, message: string, details: FieldIssue[] = []) => errorBody(code, message, details) as z.infer<typeof errorSchema>;
+/** The error envelope in the request's language, typed as the OpenAPI document declares it. */
+const errorJson = (c: Context, code: ErrorCode, message: Message, details: FieldIssue[] = []) => errorBody(code, message, details, languageOf(c)) as z.infer<typeof errorSchema>;
 
 const LOGIN_BODY_EXAMPLE = '{"username": "…", "password": "…"}';
 
 /** Readable issues of a JSON body: unknown fields named one by one; the body itself is "(body)". */
 function toBodyIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: key.slice(0, 64), message: 'is not a field of this body; remove it or check its spelling' }));
-    }
-    if (issue.path.length === 0) return [{ path: '(body)', message: `must be a JSON object: ${LOGIN_BODY_EXAMPLE}` }];
-    return [{ path: issue.path.join('.'), message: issue.message }];
-  });
+  return toFieldIssues(error, 'field_unknown_body_field', '(body)').map((issue) =>
+    issue.path === '(body)' ? { path: issue.path, message: msg('body_must_be_object', { example: LOGIN_BODY_EXAMPLE }) } : issue,
+  );
 }
 
 export const authRoutes = createRouter();
@@ -184,11 +182,11 @@ authRoutes.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
 authRoutes.onError((error, c) => {
   if (error instanceof HTTPException && !(error instanceof ApiError)) {
     if (error.status === 400 && /malformed json/i.test(error.message)) {
-      return handleError(new ApiError(400, 'bad_request', `The request body is not valid JSON. Send ${LOGIN_BODY_EXAMPLE}.`), c);
+      return handleError(new ApiError(400, 'bad_request', msg('body_not_json', { example: LOGIN_BODY_EXAMPLE })), c);
     }
     if (error.status === 415) {
       return handleError(
-        new ApiError(415, 'unsupported_media_type', `Send the body as JSON with Content-Type: application/json, e.g. ${LOGIN_BODY_EXAMPLE}.`),
+        new ApiError(415, 'unsupported_media_type', msg('body_not_json_type', { example: LOGIN_BODY_EXAMPLE })),
         c,
       );
     }
@@ -210,22 +208,23 @@ authRoutes.openapi(
     switch (result.outcome) {
       case 'throttled': {
         const { limits } = guard;
-        const what =
+        const params = { maxMinutes: limits.maxDelaySeconds / 60, wait: waitText(result.retryAfterSeconds) };
+        const message =
           result.reason === 'account'
-            ? `Too many failed sign-ins for this username from your address (the first ${limits.freeFailuresPerAccount} are free, then each next attempt waits longer, up to ${limits.maxDelaySeconds / 60} minutes).`
-            : `Too many failed sign-ins from your address (the first ${limits.freeFailuresPerAddress} are free, then each next attempt waits longer, up to ${limits.maxDelaySeconds / 60} minutes).`;
-        return c.json(errorJson('too_many_attempts', `${what} Try again ${waitText(result.retryAfterSeconds)}, or ask an administrator to unlock the account.`), 429, {
+            ? msg('auth_account_failures', { ...params, free: limits.freeFailuresPerAccount })
+            : msg('auth_address_failures', { ...params, free: limits.freeFailuresPerAddress });
+        return c.json(errorJson(c, 'too_many_attempts', message), 429, {
           'Retry-After': String(result.retryAfterSeconds),
         });
       }
       case 'busy':
-        return c.json(errorJson('busy', `The server is checking many sign-ins right now. Try again ${waitText(result.retryAfterSeconds)}.`), 503, {
+        return c.json(errorJson(c, 'busy', msg('auth_busy_sign_ins', { wait: waitText(result.retryAfterSeconds) })), 503, {
           'Retry-After': String(result.retryAfterSeconds),
         });
       case 'wrong-password':
-        return c.json(errorJson('invalid_credentials', 'Wrong username or password.'), 401);
+        return c.json(errorJson(c, 'invalid_credentials', msg('invalid_credentials')), 401);
       case 'disabled':
-        return c.json(errorJson('account_disabled', 'This account is disabled. Ask an administrator to enable it.'), 403);
+        return c.json(errorJson(c, 'account_disabled', msg('account_disabled')), 403);
       case 'signed-in': {
         const { session } = result;
         setCookie(c, SESSION_COOKIE, session.token, { ...cookieOptions(c), maxAge: SESSION_HOURS * 3600 });
@@ -238,7 +237,7 @@ authRoutes.openapi(
   (result, c) => {
     if (!result.success) {
       const details = toBodyIssues(result.error as z.ZodError);
-      return c.json(errorJson('bad_request', details.map((d) => `${d.path}: ${d.message}`).join('; '), details), 400);
+      return c.json(errorJson(c, 'bad_request', fieldsSummary(details), details), 400);
     }
   },
 );

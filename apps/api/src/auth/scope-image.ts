@@ -12,7 +12,9 @@
  * Communes the crosswalk could not place have no image in the other scheme.
  */
 import type { SchemeId } from '@mttq/core';
+import { joinMessages } from '../http/errors';
 import type { Services } from '../http/services';
+import { msg, type Message } from '../messages';
 import { crosswalkOf } from '../units/crosswalk-index';
 
 export interface ScopeUnit {
@@ -94,13 +96,17 @@ export function scopeProvinces(services: Services, scopes: readonly ScopeUnit[],
   return [...provinces].sort();
 }
 
-/** 'legacy63:51 (Tỉnh Quảng Ngãi)', several joined by ', '; 'no unit' for none. */
-export function describeScopes(services: Services, scopes: readonly ScopeUnit[]): string {
-  if (scopes.length === 0) return 'no unit';
-  return scopes
-    .map((scope) => {
-      const name = services.units(scope.scheme).find((u) => u.code === scope.code)?.name;
-      return `${scope.scheme}:${scope.code}${name ? ` (${name})` : ''}`;
-    })
-    .join(', ');
+/** One scope unit as a Message: 'legacy63:51 (Tỉnh Quảng Ngãi)', or 'legacy63:99' when the registry has no such unit. */
+export function describeScopeUnit(services: Services, scope: ScopeUnit): Message {
+  const name = services.units(scope.scheme).find((u) => u.code === scope.code)?.name;
+  return name ? msg('scope_unit_named', { scheme: scope.scheme, code: scope.code, name }) : msg('scope_unit', { scheme: scope.scheme, code: scope.code });
+}
+
+/** A scope as a Message: 'legacy63:51 (Tỉnh Quảng Ngãi)', several joined by ', '; 'no unit' ('không có đơn vị nào') for none. */
+export function describeScopes(services: Services, scopes: readonly ScopeUnit[]): Message {
+  if (scopes.length === 0) return msg('scope_none');
+  return joinMessages(
+    scopes.map((scope) => describeScopeUnit(services, scope)),
+    'list_comma',
+  );
 }

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { ApiError } from '../http/errors';
+import { msg } from '../messages';
 import type { AppEnv } from '../http/router';
 import { CSRF_HEADER, getSession, SESSION_COOKIE } from './sessions';
 
@@ -33,20 +34,16 @@ export function sessionMiddleware(options: SessionOptions): MiddlewareHandler<Ap
     const path = new URL(c.req.url).pathname;
     const isSafe = SAFE_METHODS.has(c.req.method);
     if (!session && !OPEN_PATHS.has(path) && !(isSafe && options.publicRead)) {
-      throw new ApiError(401, 'unauthorized', token ? 'Your session has expired; sign in again.' : 'Sign in first: POST /api/v1/auth/login with your username and password.');
+      throw new ApiError(401, 'unauthorized', token ? msg('auth_session_expired') : msg('auth_sign_in_first'));
     }
     if (session && !isSafe && path !== '/api/v1/auth/login') {
       const sent = c.req.header(CSRF_HEADER) ?? '';
       if (!sameToken(sent, session.csrfToken)) {
-        throw new ApiError(403, 'csrf', `Missing or wrong ${CSRF_HEADER} header: send the csrfToken you received when signing in.`);
+        throw new ApiError(403, 'csrf', msg('auth_csrf_missing', { header: CSRF_HEADER }));
       }
     }
     if (session?.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(`${c.req.method} ${path}`)) {
-      throw new ApiError(
-        403,
-        'password_change_required',
-        'You signed in with a temporary password: set a password of your own first (POST /api/v1/auth/password with currentPassword and newPassword).',
-      );
+      throw new ApiError(403, 'password_change_required', msg('auth_password_change_first'));
     }
     await next();
   };

@@ -18,6 +18,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/connection';
 import { errorBody } from '../http/errors';
+import { languageOf, msg, type Message } from '../messages';
 import type { AppEnv } from '../http/router';
 import { AccountError, recordAudit, type Actor } from './accounts';
 import { clientAddress } from './client-address';
@@ -159,15 +160,16 @@ export function signInGuardOf(services: object): SignInGuard {
   return guard;
 }
 
-/** "in 42 seconds", "in 15 minutes" */
-export function waitText(seconds: number): string {
-  const [count, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
-  return `in ${count} ${unit}${count === 1 ? '' : 's'}`;
+/** "in 42 seconds", "in 15 minutes" (in the reader's language: "sau 42 giây", "sau 15 phút") */
+export function waitText(seconds: number): Message {
+  if (seconds < 60) return seconds === 1 ? msg('wait_one_second') : msg('wait_seconds', { count: seconds });
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? msg('wait_one_minute') : msg('wait_minutes', { count: minutes });
 }
 
 /** 429 in the error envelope, with Retry-After. */
-export function tooManyAttempts(c: Context, message: string, retryAfterSeconds: number) {
-  return c.json(errorBody('too_many_attempts', message), 429, { 'Retry-After': String(retryAfterSeconds) });
+export function tooManyAttempts(c: Context, message: Message, retryAfterSeconds: number) {
+  return c.json(errorBody('too_many_attempts', message, [], languageOf(c)), 429, { 'Retry-After': String(retryAfterSeconds) });
 }
 
 /**
@@ -178,11 +180,12 @@ export const limitSignInAttempts: MiddlewareHandler<AppEnv> = async (c, next) =>
   const guard = signInGuardOf(c.get('services'));
   const grant = guard.attempts.begin(clientAddress(c, guard.trustProxy));
   if (!grant.ok) {
-    const what =
+    const wait = waitText(grant.retryAfterSeconds);
+    const message =
       grant.reason === 'rate'
-        ? `Too many sign-in attempts from your address (at most ${guard.limits.burst} at once, then one every ${guard.limits.refillSeconds} seconds).`
-        : `Too many sign-ins from your address are being checked at once (at most ${guard.limits.inFlightPerAddress}).`;
-    return tooManyAttempts(c, `${what} Try again ${waitText(grant.retryAfterSeconds)}.`, grant.retryAfterSeconds);
+        ? msg('auth_too_many_attempts', { burst: guard.limits.burst, refill: guard.limits.refillSeconds, wait })
+        : msg('auth_too_many_in_flight', { max: guard.limits.inFlightPerAddress, wait });
+    return tooManyAttempts(c, message, grant.retryAfterSeconds);
   }
   try {
     await next();

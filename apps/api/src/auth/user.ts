@@ -1,5 +1,6 @@
 import type { SchemeId } from '@mttq/core';
-import { ApiError } from '../http/errors';
+import { ApiError, joinMessages } from '../http/errors';
+import { msg, type Message } from '../messages';
 import type { Services } from '../http/services';
 import { describeScopes, isInsideScope, type ScopeUnit } from './scope-image';
 
@@ -17,7 +18,7 @@ export interface SessionUser {
 
 /** 401 unless someone is signed in. */
 export function requireUser(user: SessionUser | null): SessionUser {
-  if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first: POST /api/v1/auth/login with your username and password.');
+  if (!user) throw new ApiError(401, 'unauthorized', msg('auth_sign_in_first'));
   return user;
 }
 
@@ -25,14 +26,17 @@ export function requireUser(user: SessionUser | null): SessionUser {
 export function requireRole(user: SessionUser | null, roles: readonly Role[]): SessionUser {
   const signedIn = requireUser(user);
   if (!roles.includes(signedIn.role)) {
-    throw new ApiError(403, 'forbidden', `This needs the role ${roles.join(' or ')}; you are signed in as ${signedIn.role}.`);
+    throw new ApiError(403, 'forbidden', msg('auth_role_needed', { roles: joinMessages(roles, 'auth_role_or'), role: signedIn.role }));
   }
   return signedIn;
 }
 
-/** 403 naming the officer's scope and the unit outside it. */
-export function outsideScope(services: Services, user: SessionUser, what: string): ApiError {
-  return new ApiError(403, 'forbidden', `Your scope is ${describeScopes(services, user.scopes)}; ${what} is outside it. Ask central staff to make this change.`);
+/**
+ * 403 naming the officer's scope and what is outside it: a unit ('legacy63:5101') or a Message
+ * saying which page, in the reader's language.
+ */
+export function outsideScope(services: Services, user: SessionUser, what: string | Message): ApiError {
+  return new ApiError(403, 'forbidden', msg('scope_outside', { scopes: describeScopes(services, user.scopes), what }));
 }
 
 /**

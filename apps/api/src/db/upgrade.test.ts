@@ -117,6 +117,6 @@ describe('upgrading a version 4 database', () => {
     expect((await app.request('/api/v1/pages', { method: 'POST', headers, body: body('upgrade.qn', free) })).status).toBe(201);
     const refused = await app.request('/api/v1/pages', { method: 'POST', headers, body: body('upgrade.hn', '00004') });
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('Your scope is legacy63:51 (Tỉnh Quảng Ngãi); reform34:00004 is outside it');
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('Phạm vi của bạn là legacy63:51 (Tỉnh Quảng Ngãi); reform34:00004 nằm ngoài phạm vi đó');
   });
 });

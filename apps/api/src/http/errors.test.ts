@@ -13,7 +13,9 @@ import { makeTempDir } from '../test/temp-db';
 import { checkStorage, handleError, storageFailureOf } from './errors';
 
 const PASSWORD = 'correct horse battery';
-const FULL_MESSAGE = 'The server cannot store data: its disk is full. Nothing was saved. Try again later; an administrator has to free disk space first.';
+const FULL_MESSAGE = 'Máy chủ không lưu được dữ liệu: ổ đĩa đã đầy. Chưa có gì được lưu. Hãy thử lại sau; quản trị viên cần giải phóng dung lượng trước.';
+const FULL_MESSAGE_EN = 'The server cannot store data: its disk is full. Nothing was saved. Try again later; an administrator has to free disk space first.';
+const FULL_ERROR = { code: 'storage_full', message: FULL_MESSAGE, key: 'storage_full', params: {}, details: [] };
 
 let temp: ReturnType<typeof makeTempDir>;
 let db: Db;
@@ -77,11 +79,18 @@ describe('a full disk', () => {
     });
     expect(snapshot.status).toBe(503);
     expect(snapshot.headers['retry-after']).toBe('60');
-    expect(snapshot.json()).toEqual({ error: { code: 'storage_full', message: FULL_MESSAGE, details: [] } });
+    expect(snapshot.json()).toEqual({ error: FULL_ERROR });
 
     const signIn = await login('storage-user', PASSWORD);
     expect(signIn.status).toBe(503);
-    expect(signIn.json()).toEqual({ error: { code: 'storage_full', message: FULL_MESSAGE, details: [] } });
+    expect(signIn.json()).toEqual({ error: FULL_ERROR });
+    const inEnglish = await send(`${served.origin}/api/v1/auth/login?lang=en`, {
+      method: 'POST',
+      from: '127.0.0.21',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'storage-user', password: PASSWORD }),
+    });
+    expect(inEnglish.json()).toEqual({ error: { ...FULL_ERROR, message: FULL_MESSAGE_EN } });
 
     const degraded = await health();
     expect(degraded.status).toBe(503);
@@ -116,7 +125,9 @@ describe('a read-only database', () => {
       expect(signIn.status).toBe(503);
       expect(signIn.json().error).toEqual({
         code: 'storage_read_only',
-        message: 'The server cannot store data: its database cannot be written (SQLITE_READONLY). Nothing was saved; tell an administrator.',
+        message: 'Máy chủ không lưu được dữ liệu: cơ sở dữ liệu không ghi được (SQLITE_READONLY). Chưa có gì được lưu; hãy báo quản trị viên.',
+        key: 'storage_read_only',
+        params: { sqliteCode: 'SQLITE_READONLY' },
         details: [],
       });
       const state = await send(`${other.origin}/api/health`);

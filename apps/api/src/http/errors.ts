@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { languageOf, msg, render, type Lang, type Message, type MessageParams } from '../messages';
+import { languageOf, msg, render, type Lang, type Message, type MessageKey, type MessageParams } from '../messages';
+import type { ErrorCode } from '../messages/http-messages';
 import { logServerError } from './request-log';
 
 /** A text given as a catalogue Message; a plain string is English only and is being phased out. */
@@ -28,16 +29,37 @@ interface RenderedIssue {
  * `message` is in the request's language (languageOf); `key` and `params` are the stable form.
  */
 export interface ErrorBody {
-  error: { code: string; message: string; key: string; params: MessageParams; details: RenderedIssue[] };
+  error: { code: ErrorCode; message: string; key: string; params: MessageParams; details: RenderedIssue[] };
 }
 
-const asMessage = (text: ErrorText, fallbackKey: string): Message => (typeof text === 'string' ? msg(fallbackKey as 'bad_request') : text);
+/**
+ * Texts joined by `key`, a template '{first}…{rest}': joinMessages([a, b]) → '{a}; {b}';
+ * joinMessages(['admin', 'central'], 'auth_role_or') → 'admin hoặc central' / 'admin or central'.
+ */
+export function joinMessages<T extends Message | string>(items: readonly T[], key: MessageKey = 'list_semicolon'): T | Message {
+  const [first, ...rest] = items;
+  if (first === undefined) return msg('field_invalid');
+  return rest.length === 0 ? first : msg(key, { first, rest: joinMessages(rest, key) });
+}
+
+/** A YYYY-MM-DD date as a parameter, written 12/08/2022 in Vietnamese and 2022-08-12 in English. */
+export function dateParam(isoDate: string): Message | string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return match ? msg('date_value', { year: match[1]!, month: match[2]!, day: match[3]! }) : isoDate;
+}
+
+/** The 400 message that sums up field issues: each 'path: problem', joined by '; '. */
+export function fieldsSummary(details: readonly FieldIssue[]): Message {
+  return joinMessages(details.map((d) => msg('field_problem', { path: d.path, problem: d.message })));
+}
+
+const asMessage = (text: ErrorText, fallbackKey: ErrorCode): Message => (typeof text === 'string' ? msg(fallbackKey) : text);
 
 function renderText(text: ErrorText, lang: Lang): string {
   return typeof text === 'string' ? text : render(text, lang);
 }
 
-export function errorBody(code: string, message: ErrorText, details: readonly FieldIssue[] = [], lang: Lang = 'vi'): ErrorBody {
+export function errorBody(code: ErrorCode, message: ErrorText, details: readonly FieldIssue[] = [], lang: Lang = 'vi'): ErrorBody {
   const main = asMessage(message, code);
   return {
     error: {
@@ -53,7 +75,7 @@ export function errorBody(code: string, message: ErrorText, details: readonly Fi
   };
 }
 
-const CODES: Record<number, string> = {
+const CODES: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -69,7 +91,7 @@ const CODES: Record<number, string> = {
 export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly text: ErrorText,
     readonly details: FieldIssue[] = [],
     /** Extra response headers, e.g. Retry-After. */
@@ -104,7 +126,7 @@ const STORAGE_RETRY_AFTER = '60';
  * The API's answer to a storage error of SQLite, or null for any other error.
  * storageFailureOf(new SqliteError('database or disk is full', 'SQLITE_FULL')) → { code: 'storage_full', sqliteCode: 'SQLITE_FULL', message: msg('storage_full') }
  */
-export function storageFailureOf(error: unknown): { code: string; sqliteCode: string; message: Message } | null {
+export function storageFailureOf(error: unknown): { code: ErrorCode; sqliteCode: string; message: Message } | null {
   if (!(error instanceof Database.SqliteError)) return null;
   const sqliteCode = error.code;
   if (sqliteCode === 'SQLITE_FULL') {
@@ -132,7 +154,7 @@ export function storageFailureOf(error: unknown): { code: string; sqliteCode: st
 }
 
 interface StorageFailure {
-  code: string;
+  code: ErrorCode;
   sqliteCode: string;
   at: number;
   /** The connection's total_changes() after the failure: more means a write succeeded since. */
@@ -144,7 +166,7 @@ const storageFailures = new WeakMap<Database.Database, StorageFailure>();
 const totalChanges = (db: Database.Database) => db.prepare('SELECT total_changes()').pluck().get() as number;
 
 /** Remembers a storage failure of `db` for /api/health. */
-export function recordStorageFailure(db: Database.Database, failure: { code: string; sqliteCode: string }, now = Date.now()): void {
+export function recordStorageFailure(db: Database.Database, failure: { code: ErrorCode; sqliteCode: string }, now = Date.now()): void {
   try {
     storageFailures.set(db, { ...failure, at: now, totalChanges: totalChanges(db) });
   } catch {
@@ -218,7 +240,7 @@ export function handleError(error: Error, c: Context) {
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const code = CODES[status] ?? 'error';
-    return c.json(errorBody(code, msg(code as 'bad_request'), [], lang), status);
+    return c.json(errorBody(code, msg(code), [], lang), status);
   }
   logServerError(c, 'Internal server error', error);
   return c.json(errorBody('internal', msg('internal'), [], lang), 500);

@@ -149,7 +149,7 @@ describe('request log', () => {
     const response = await app.request('/boom?session=abc', { headers: { 'x-request-id': 'boom-1', cookie: 'mttq_session=abc' } });
     expect(response.status).toBe(500);
     expect(response.headers.get('x-request-id')).toBe('boom-1');
-    expect(await response.json()).toEqual({ error: { code: 'internal', message: 'Internal server error. The problem has been logged.', details: [] } });
+    expect(await response.json()).toEqual({ error: { code: 'internal', message: 'Lỗi máy chủ. Sự cố đã được ghi lại.', key: 'internal', params: {}, details: [] } });
     const [error, request] = lines();
     expect(error).toMatchObject({
       level: 'error',

@@ -1,5 +1,6 @@
 import { defaultAsOf, hasLevel, isWithinScheme, schemeInForce, SCHEMES, type Level, type SchemeId } from '@mttq/core';
-import { badRequest } from './errors';
+import { msg, type Message } from '../messages';
+import { badRequest, dateParam } from './errors';
 import type { Services } from './services';
 
 export interface DbUnitRef {
@@ -15,6 +16,9 @@ export interface Scope {
   parent: DbUnitRef | null;
 }
 
+/** A level's name in the reader's language: levelName('commune') → 'xã, phường, đặc khu' / 'commune'. */
+export const levelName = (level: Level): Message => msg(`level_${level}`);
+
 /** The scheme asked for, else DEFAULT_SCHEME when configured, else the scheme in force today. */
 export function resolveScheme(services: Services, scheme: SchemeId | undefined): SchemeId {
   return scheme ?? defaultSchemeOf(services);
@@ -29,7 +33,8 @@ export function defaultSchemeOf(services: Services): SchemeId {
 export function assertWithinScheme(scheme: SchemeId, date: string, path: string): string {
   if (!isWithinScheme(scheme, date)) {
     const { validFrom, validTo } = SCHEMES[scheme];
-    throw badRequest(path, `${date} is outside ${scheme}, which is valid from ${validFrom}${validTo ? ` to ${validTo}` : ''}`);
+    const params = { date: dateParam(date), scheme, from: dateParam(validFrom) };
+    throw badRequest(path, validTo ? msg('param_date_outside_scheme', { ...params, to: dateParam(validTo) }) : msg('param_date_outside_open_scheme', params));
   }
   return date;
 }
@@ -51,7 +56,7 @@ export function isReadable(scheme: SchemeId, date: string): boolean {
 export function assertReadable(scheme: SchemeId, date: string, path: string): string {
   if (isReadable(scheme, date)) return date;
   if (scheme === 'reform34' && date < SCHEMES.legacy63.validFrom) {
-    throw badRequest(path, `${date} is before ${SCHEMES.legacy63.validFrom}, the first day reform34 figures reach (back-cast through legacy63)`);
+    throw badRequest(path, msg('param_date_before_backcast', { date: dateParam(date), first: dateParam(SCHEMES.legacy63.validFrom) }));
   }
   return assertWithinScheme(scheme, date, path);
 }
@@ -64,7 +69,7 @@ export function resolveReadAsOf(services: Services, scheme: SchemeId, asOf: stri
 /** A level the scheme has (reform34 has no district level). */
 export function assertLevel(scheme: SchemeId, level: Level, path = 'level'): Level {
   if (!hasLevel(scheme, level)) {
-    throw badRequest(path, `${scheme} has no ${level} level; use one of ${SCHEMES[scheme].levels.join(', ')}`);
+    throw badRequest(path, msg('param_scheme_no_level', { scheme, level, levelName: levelName(level), levels: SCHEMES[scheme].levels.join(', ') }));
   }
   return level;
 }
@@ -73,7 +78,7 @@ export function assertLevel(scheme: SchemeId, level: Level, path = 'level'): Lev
 export function resolveParent(services: Services, scheme: SchemeId, code: string | undefined, path = 'parent'): DbUnitRef | null {
   if (code === undefined) return null;
   const unit = services.db.prepare('SELECT code, level, name FROM units WHERE scheme = ? AND code = ?').get(scheme, code) as DbUnitRef | undefined;
-  if (!unit) throw badRequest(path, `${code} is not a unit of ${scheme}`);
+  if (!unit) throw badRequest(path, msg('param_not_unit_of_scheme', { code, scheme }));
   return unit;
 }
 
@@ -81,10 +86,10 @@ export function resolveParent(services: Services, scheme: SchemeId, code: string
 export function resolveLevelUnder(scheme: SchemeId, parent: DbUnitRef | null, level: Level | undefined): Level {
   const levels = SCHEMES[scheme].levels;
   const resolved = level ?? (parent ? levels[levels.indexOf(parent.level) + 1] : 'province');
-  if (!resolved) throw badRequest('parent', `${parent?.code} is a ${parent?.level}, which has no units below it`);
+  if (!resolved) throw badRequest('parent', msg('param_no_units_below', { code: parent?.code ?? '', level: parent?.level ?? '', levelName: parent ? levelName(parent.level) : '' }));
   assertLevel(scheme, resolved);
   if (parent && levels.indexOf(resolved) <= levels.indexOf(parent.level)) {
-    throw badRequest('level', `${resolved} is not below the parent ${parent.code} (a ${parent.level})`);
+    throw badRequest('level', msg('param_level_not_below', { level: resolved, parent: parent.code, parentLevel: parent.level }));
   }
   return resolved;
 }
