@@ -7,10 +7,12 @@ import { PanelError } from '../../components/PanelError';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
-import { defaultRowFilter, errorRowNumbers, filterImportRows, hasChanges, ROW_FILTERS, type RowFilter } from './import-rows';
-import { commitImport, dryRunImport, invalidateAfterWrite, templateUrl } from './queries';
+import { ColumnMappingStep, SheetChoice } from './ImportColumns';
+import { defaultRowFilter, errorRowNumbers, filterImportRows, hasAmbiguousColumns, hasChanges, ROW_FILTERS, type RowFilter } from './import-rows';
+import { commitImport, invalidateAfterWrite, templateUrl } from './queries';
+import { checkImportFile, planFileUrl, type DryRunInput } from './upload';
 import { workingProvince, workingScheme } from '../../api/session';
-import { Done, FormAlert, ScopeControls, useReportingMessages, useReportingUser } from './ui';
+import { Done, ScopeControls, useReportingMessages, useReportingUser } from './ui';
 
 const ROWS_PER_STEP = 100;
 
@@ -43,14 +45,14 @@ function ImportRow({ row }: { row: ImportRowResult }) {
       </td>
       <td data-label={m.colChanges}>
         {row.changes.length > 0 && (
-          <ul className="cell-list" lang="en">
+          <ul className="cell-list">
             {row.changes.map((change, i) => (
               <li key={i}>{change}</li>
             ))}
           </ul>
         )}
         {row.warnings.length > 0 && (
-          <ul className="cell-list muted" lang="en">
+          <ul className="cell-list muted">
             {row.warnings.map((warning, i) => (
               <li key={i}>{warning}</li>
             ))}
@@ -62,7 +64,7 @@ function ImportRow({ row }: { row: ImportRowResult }) {
           <ul className="cell-list row-errors">
             {row.errors.map((error, i) => (
               <li key={i}>
-                <strong>{fill(m.rowError, { column: error.column })}</strong> <span lang="en">{error.message}</span>
+                <strong>{fill(m.rowError, { column: error.column })}</strong> <span>{error.message}</span>
                 {error.candidates.length > 0 && (
                   <span className="muted">
                     {' '}
@@ -88,6 +90,7 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
   const visible = rows.slice(0, shown);
   const errorRows = errorRowNumbers(result.rows);
   const isEmpty = !hasChanges(result);
+  const isAmbiguous = hasAmbiguousColumns(result);
   return (
     <section className="panel" aria-labelledby="dry-run-title">
       <h2 id="dry-run-title">{m.step3}</h2>
@@ -111,6 +114,12 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
         </p>
       )}
       {result.ignoredColumns.length > 0 && <p className="muted">{fill(m.ignoredColumns, { columns: result.ignoredColumns.join(', ') })}</p>}
+      <p className="downloads">
+        <a href={planFileUrl(result.planId, locale)} download>
+          {m.downloadPlanFile}
+        </a>
+        <small className="muted">{m.downloadPlanFileHint}</small>
+      </p>
       <div className="field inline">
         <label htmlFor="rows-filter">{m.rowsFilterLabel}</label>
         <select
@@ -156,11 +165,11 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
         </button>
       )}
       <div className="form-actions commit-actions">
-        <button type="button" className="primary" disabled={!result.canCommit || isEmpty || isCommitting} aria-describedby="commit-hint" onClick={onCommit}>
+        <button type="button" className="primary" disabled={!result.canCommit || isEmpty || isAmbiguous || isCommitting} aria-describedby="commit-hint" onClick={onCommit}>
           {isCommitting ? m.committing : m.commitButton}
         </button>
         <small id="commit-hint" className="muted">
-          {result.canCommit ? fill(m.planExpires, { time: formatDateTime(result.expiresAt, locale) }) : m.commitDisabledHint}
+          {!result.canCommit ? m.commitDisabledHint : isAmbiguous ? m.mappingAmbiguousHint : fill(m.planExpires, { time: formatDateTime(result.expiresAt, locale) })}
         </small>
       </div>
     </section>
@@ -280,9 +289,14 @@ export function ImportPage() {
     onSuccess: () => invalidateAfterWrite(queryClient),
   });
   const dryRun = useMutation({
-    mutationFn: ({ file: chosen, scheme: inScheme }: { file: File; scheme: SchemeId }) => dryRunImport(chosen, inScheme),
+    mutationFn: (input: DryRunInput) => checkImportFile(input),
     onMutate: () => commit.reset(),
   });
+  /** The same file checked again with a mapping or another sheet. */
+  const checkAgain = (options: Pick<DryRunInput, 'mapping' | 'sheet'>) => {
+    const last = dryRun.variables;
+    if (last) dryRun.mutate({ file: last.file, scheme: last.scheme, ...options });
+  };
 
   const update = (changes: Record<string, string | null>) =>
     setParams((current) => {
@@ -385,13 +399,23 @@ export function ImportPage() {
             {dryRun.isPending ? m.dryRunning : m.dryRunButton}
           </button>
         </div>
-        {dryRunError && (dryRunError instanceof ApiError && dryRunError.status === 403 ? <PanelError error={dryRunError} retry={() => dryRun.reset()} /> : <FormAlert messages={[dryRunError.message]} fieldErrorCount={0} />)}
+        {dryRunError &&
+          (dryRunError instanceof ApiError && dryRunError.status === 403 ? (
+            <PanelError error={dryRunError} retry={() => dryRun.reset()} />
+          ) : (
+            <div role="alert" className="form-alert">
+              <p>{m.dryRunFailed}</p>
+              <p>{dryRunError.message}</p>
+            </div>
+          ))}
       </form>
       {committed ? (
         <CommitSummary result={committed} scheme={scheme} onAgain={startOver} />
       ) : (
         dryRun.data && (
           <>
+            <SheetChoice result={dryRun.data} isChecking={dryRun.isPending} onSheet={(sheet) => checkAgain({ sheet })} />
+            <ColumnMappingStep key={`mapping-${dryRun.data.planId}`} result={dryRun.data} isChecking={dryRun.isPending} onApply={(mapping) => checkAgain({ mapping, sheet: dryRun.data.file.sheet ?? undefined })} />
             <DryRunResult key={dryRun.data.planId} result={dryRun.data} isCommitting={commit.isPending} onCommit={retryCommit} />
             {isUnsure ? (
               <CommitOutcome
@@ -406,8 +430,7 @@ export function ImportPage() {
                 <div role="alert" className="form-alert">
                   {commitError instanceof ApiError && commitError.status === 409 && <p>{m.commitConflict}</p>}
                   {commitError instanceof ApiError && (commitError.status === 404 || commitError.status === 410) && <p>{m.commitGone}</p>}
-                  <p>{m.serverSays}</p>
-                  <p lang="en">{commitError.message}</p>
+                  <p>{commitError.message}</p>
                 </div>
               )
             )}

@@ -1,6 +1,6 @@
-import type { ImportRowResult, ImportTotals } from '@mttq/core';
+import type { ImportHeader, ImportRowResult, ImportTotals } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
-import { defaultRowFilter, errorRowNumbers, filterImportRows, hasChanges, MANY_ROWS } from './import-rows';
+import { defaultRowFilter, errorRowNumbers, filterImportRows, hasAmbiguousColumns, hasChanges, initialChoices, MANY_ROWS, repeatedChoices } from './import-rows';
 
 const row = (n: number, outcome: ImportRowResult['outcome']): ImportRowResult => ({
   row: n,
@@ -46,5 +46,29 @@ describe('errorRowNumbers and hasChanges', () => {
   it('says whether committing writes anything', () => {
     expect(hasChanges(totals({ unchanged: 4 }))).toBe(false);
     expect(hasChanges(totals({ metrics: 1 }))).toBe(true);
+  });
+});
+
+describe('the mapping step', () => {
+  const headers: ImportHeader[] = [
+    { index: 0, header: 'Xã', key: 'commune', reading: 'meaning', samples: ['Xã Hữu Liên'] },
+    { index: 1, header: 'Đơn vị cơ sở', key: null, reading: 'unknown', samples: ['06385'] },
+    { index: 3, header: 'Link fanpage', key: 'url', reading: 'ambiguous', samples: [] },
+    { index: 4, header: 'Địa chỉ trang', key: null, reading: 'ambiguous', samples: [] },
+    { index: 5, header: 'Kết quả kiểm tra', key: null, reading: 'result', samples: ['Sẽ thêm'] },
+  ];
+
+  it('starts from what each column was read as, unread columns left out and the result column not offered', () => {
+    expect(initialChoices(headers)).toEqual({ 0: 'commune', 1: 'ignore', 3: 'url', 4: 'ignore' });
+  });
+
+  it('names a column key chosen twice, never "ignore"', () => {
+    expect(repeatedChoices({ 0: 'url', 1: 'ignore', 3: 'url', 4: 'ignore' })).toEqual(['url']);
+    expect(repeatedChoices({ 0: 'commune', 1: 'communeCode', 3: 'url', 4: 'ignore' })).toEqual([]);
+  });
+
+  it('holds the commit while two columns of one meaning are unsettled', () => {
+    expect(hasAmbiguousColumns({ file: { headers } } as never)).toBe(true);
+    expect(hasAmbiguousColumns({ file: { headers: headers.slice(0, 2) } } as never)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-/** Reading a dry run's answer: which rows to show, and what it says in a line. */
-import type { ImportDryRunResponse, ImportRowResult } from '@mttq/core';
+/** Reading a dry run's answer: which rows to show, what it says in a line, and the mapping step's choices. */
+import { IMPORT_IGNORE, type ImportColumnKey, type ImportDryRunResponse, type ImportHeader, type ImportRowResult } from '@mttq/core';
 
 export const ROW_FILTERS = ['all', 'changes', 'error'] as const;
 export type RowFilter = (typeof ROW_FILTERS)[number];
@@ -33,3 +33,27 @@ export function hasChanges(response: Pick<ImportDryRunResponse, 'totals'>): bool
   const { create, update, metrics } = response.totals;
   return create + update + metrics > 0;
 }
+
+/** What the user says a column holds in the mapping step. */
+export type ColumnChoice = ImportColumnKey | typeof IMPORT_IGNORE;
+
+/** The mapping step's starting choices: each column as it was read, unread ones left out. */
+export function initialChoices(headers: readonly ImportHeader[]): Record<number, ColumnChoice> {
+  const choices: Record<number, ColumnChoice> = {};
+  for (const h of headers) if (h.reading !== 'result') choices[h.index] = h.key ?? IMPORT_IGNORE;
+  return choices;
+}
+
+/** Import columns chosen for more than one column: repeatedChoices({ 0: 'url', 2: 'url', 3: 'ignore' }) → ['url'] */
+export function repeatedChoices(choices: Readonly<Record<number, ColumnChoice>>): ImportColumnKey[] {
+  const seen = new Set<ColumnChoice>();
+  const repeated = new Set<ImportColumnKey>();
+  for (const choice of Object.values(choices)) {
+    if (choice !== IMPORT_IGNORE && seen.has(choice)) repeated.add(choice);
+    seen.add(choice);
+  }
+  return [...repeated];
+}
+
+/** Two columns of one meaning that no mapping has settled: committing waits for the mapping step. */
+export const hasAmbiguousColumns = (response: Pick<ImportDryRunResponse, 'file'>) => response.file.headers.some((h) => h.reading === 'ambiguous');
