@@ -45,13 +45,23 @@ async function bundle() {
   }
 }
 
+/** `--bundle-only` (npm run build): make the bundle if needed, then exit without starting. */
+const BUNDLE_ONLY = process.argv.includes('--bundle-only');
+
 const hash = sourceHash(REPO_ROOT, SERVER_INPUTS);
 if (!isBuiltFrom(REPO_ROOT, DIST, 'main.mjs', hash)) {
   const startedAt = performance.now();
-  await bundle();
-  const stamp = join(REPO_ROOT, DIST, `${STAMP_FILE}.${process.pid}.tmp`);
-  writeFileSync(stamp, hash);
-  renameSync(stamp, join(REPO_ROOT, DIST, STAMP_FILE));
+  try {
+    await bundle();
+    const stamp = join(REPO_ROOT, DIST, `${STAMP_FILE}.${process.pid}.tmp`);
+    writeFileSync(stamp, hash);
+    renameSync(stamp, join(REPO_ROOT, DIST, STAMP_FILE));
+  } catch (error) {
+    // A deployment whose code directory is read-only to the service: say what to run.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    console.error(`The server's bundle (${DIST}) is missing or older than its sources and cannot be made here: ${reason}. Run \`npm run build\` as the user who deploys the code, then start again.`);
+    process.exit(1);
+  }
   console.log(`  server: bundled in ${Math.round(performance.now() - startedAt)} ms (its sources changed)`);
 }
-await import(new URL('./dist/main.mjs', import.meta.url).href);
+if (!BUNDLE_ONLY) await import(new URL('./dist/main.mjs', import.meta.url).href);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -173,6 +173,19 @@ describe('npm start', () => {
     } finally {
       await again.stop();
     }
+  });
+
+  it('makes the bundle without starting with --bundle-only (npm run build, for deployments whose code is read-only)', async () => {
+    rmSync(BUNDLE_STAMP, { force: true });
+    const child = spawn(process.execPath, [LAUNCH, '--bundle-only'], { env: { ...process.env, DATABASE_PATH: temp.path('never.db') }, stdio: 'pipe' });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.once('close', done));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}server: bundled in \d+ ms/);
+    expect(stdout).not.toContain('running at');
+    expect(existsSync(BUNDLE_STAMP)).toBe(true);
+    expect(existsSync(temp.path('never.db'))).toBe(false);
   });
 
   it('never seeds with DEMO=0', async () => {
