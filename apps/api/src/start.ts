@@ -10,6 +10,7 @@ import { getMeta, setMeta } from './db/meta';
 import { getAccountSummary, maybeCreateDemoAccounts, type AccountSummary } from './demo/demo-accounts';
 import { maybeSeedDemoData } from './demo/generate-demo';
 import { createLogger, type Logger } from './http/request-log';
+import { fillSearchText } from './pages/page-queries';
 import { maybeLoadRegistries } from './units/load-registries';
 import { deriveReformAssignments, type ReformAssignmentCounts } from './writes/reform-assignments';
 
@@ -57,6 +58,9 @@ export function prepareDatabase(config: Pick<Config, 'databasePath' | 'seedDemo'
     const registry = maybeLoadRegistries(db);
     const demo = config.seedDemo ? maybeSeedDemoData(db, config.demoSize) : null;
     const reform = carryPagesOnce(db);
+    // Pages written without their search text (a seed, an import, a rename) get it now, not at
+    // the first search; cheap when none lacks it.
+    fillSearchText(db);
     // Refresh the query planner's statistics after bulk loads; cheap when nothing changed.
     db.pragma('optimize');
     return { db, registryLoaded: registry.loaded, demoSeeded: demo !== null, reform };
