@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { z } from 'zod';
-import { CATALOGUE, languageOf, msg, type Message, type MessageKey } from '../messages';
+import { z } from 'zod';
+import { CATALOGUE, LANGUAGES, languageOf, msg, type Message, type MessageKey } from '../messages';
 import { errorBody, fieldsSummary, type FieldIssue } from './errors';
 import type { SessionUser } from '../auth/user';
 import type { Services } from './services';
@@ -99,9 +99,22 @@ export function toFieldIssues(error: z.ZodError, unknownKey: MessageKey = 'field
   });
 }
 
-/** An OpenAPI-aware router whose validation failures use the one error envelope. */
+/** ?lang=vi|en, which every endpoint takes: the language of its messages (messages/language.ts). */
+const langParam = z
+  .enum(LANGUAGES)
+  .optional()
+  .meta({ description: 'The language of the messages: vi (default) or en; without it, Accept-Language decides' });
+
+/** A route whose strict query schema also takes ?lang (a schema with refinements is extended safely). */
+function withLangParam<R extends { request?: { query?: unknown } }>(route: R): R {
+  const query = route.request?.query;
+  if (!(query instanceof z.ZodObject) || 'lang' in query.shape) return route;
+  return { ...route, request: { ...route.request, query: query.safeExtend({ lang: langParam }) } };
+}
+
+/** An OpenAPI-aware router whose validation failures use the one error envelope, and whose routes all take ?lang. */
 export function createRouter() {
-  return new OpenAPIHono<AppEnv>({
+  const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
         const details = toFieldIssues(result.error as z.ZodError);
@@ -109,4 +122,7 @@ export function createRouter() {
       }
     },
   });
+  const openapi = router.openapi;
+  router.openapi = ((route, ...rest) => openapi(withLangParam(route), ...rest)) as typeof openapi;
+  return router;
 }

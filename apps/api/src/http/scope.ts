@@ -89,7 +89,7 @@ export function resolveLevelUnder(scheme: SchemeId, parent: DbUnitRef | null, le
   if (!resolved) throw badRequest('parent', msg('param_no_units_below', { code: parent?.code ?? '', level: parent?.level ?? '', levelName: parent ? levelName(parent.level) : '' }));
   assertLevel(scheme, resolved);
   if (parent && levels.indexOf(resolved) <= levels.indexOf(parent.level)) {
-    throw badRequest('level', msg('param_level_not_below', { level: resolved, parent: parent.code, parentLevel: parent.level }));
+    throw badRequest('level', msg('param_level_not_below', { level: levelName(resolved), parent: parent.code, parentLevel: levelName(parent.level) }));
   }
   return resolved;
 }

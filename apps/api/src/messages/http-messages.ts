@@ -187,11 +187,11 @@ export const httpMessages = defineCatalogue({
     vi: 'ngày {date} trước {first}, ngày đầu tiên số liệu reform34 có được (tính ngược qua legacy63)',
     en: '{date} is before {first}, the first day reform34 figures reach (back-cast through legacy63)',
   },
-  param_scheme_no_level: { vi: '{scheme} không có cấp {level} ({levelName}); hãy dùng một trong: {levels}', en: '{scheme} has no {level} level; use one of {levels}' },
+  param_scheme_no_level: { vi: '{scheme} không có cấp {levelName}; hãy dùng một trong: {levels}', en: '{scheme} has no {levelName} level; use one of {levels}' },
   param_not_unit_of_scheme: { vi: '{code} không phải mã đơn vị của {scheme}', en: '{code} is not a unit of {scheme}' },
-  param_no_units_below: { vi: '{code} là đơn vị cấp {level} ({levelName}), không có đơn vị cấp dưới', en: '{code} is a {level}, which has no units below it' },
+  param_no_units_below: { vi: '{code} là đơn vị cấp {levelName}, không có đơn vị cấp dưới', en: '{code} is a {levelName}, which has no units below it' },
   param_level_not_below: {
-    vi: 'cấp {level} không nằm dưới đơn vị cha {parent} (cấp {parentLevel})',
+    vi: 'cấp {level} không nằm dưới đơn vị cha {parent} (thuộc cấp {parentLevel})',
     en: '{level} is not below the parent {parent} (a {parentLevel})',
   },
 });
