@@ -145,11 +145,20 @@ describe('GET /audit', () => {
     expect(answer.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
   });
 
+  it('says what is wrong with the dates and the cursor in Vietnamese, and in English on request', async () => {
+    const dates = await w.get('/api/v1/audit?from=2024-03-01&to=2024-02-01', admin);
+    expect(dates.body.error.details).toEqual([expect.objectContaining({ path: 'to', key: 'audit_to_before_from', message: 'ngày 01/02/2024 trước ngày from (01/03/2024)' })]);
+    const english = await w.get('/api/v1/audit?from=2024-03-01&to=2024-02-01&lang=en', admin);
+    expect(english.body.error.details[0].message).toBe('2024-02-01 is before from (2024-03-01)');
+    const cursor = await w.get('/api/v1/audit?cursor=not-a-cursor', admin);
+    expect(cursor.body.error.details[0]).toMatchObject({ key: 'audit_bad_cursor', message: expect.stringMatching(/^không phải con trỏ của địa chỉ này/) });
+  });
+
   it('is for admins and central staff only: 403 for officers and viewers, 401 signed out', async () => {
     expect((await w.get('/api/v1/audit?entity=page&limit=3', officer)).status).toBe(403);
     const forViewer = await w.get('/api/v1/audit?entity=page&limit=4', viewer);
     expect(forViewer.status).toBe(403);
-    expect(forViewer.body.error.message).toContain('admin or central');
+    expect(forViewer.body.error.message).toContain('admin hoặc central');
     expect((await w.get('/api/v1/audit?entity=page&limit=6')).status).toBe(401);
   });
 

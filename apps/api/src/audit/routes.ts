@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { auditListResponseSchema, auditQuerySchema, type AuditListResponse, type AuditQuery } from '@mttq/core';
-import { badRequest } from '../http/errors';
+import { badRequest, dateParam } from '../http/errors';
+import { msg } from '../messages';
+
 import { errorSchema } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import type { Services } from '../http/services';
@@ -9,7 +11,7 @@ import { defaultSchemeOf } from '../http/scope';
 import { auditSubjects } from './audit-names';
 import { listAuditRows, toAuditLogEntry } from './audit-queries';
 
-const BAD_CURSOR = 'is not a cursor from this endpoint; pass nextCursor from the previous answer unchanged, or omit it for the newest entries';
+const BAD_CURSOR = msg('audit_bad_cursor');
 
 /** The opaque cursor: base64url of 'audit:<last id>'. serializeAuditCursor(1234) → 'YXVkaXQ6MTIzNA' */
 export function serializeAuditCursor(id: number): string {
@@ -26,7 +28,7 @@ export function parseAuditCursor(cursor: string): number {
 /** GET /audit: one page of audit entries matching the filters, newest first. */
 export function listAudit(services: Services, query: AuditQuery): AuditListResponse {
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
-    throw badRequest('to', `${query.to} is before from (${query.from})`);
+    throw badRequest('to', msg('audit_to_before_from', { to: dateParam(query.to), from: dateParam(query.from) }));
   }
   const beforeId = query.cursor === undefined ? null : parseAuditCursor(query.cursor);
   const filters = {

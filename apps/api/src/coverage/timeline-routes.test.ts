@@ -125,6 +125,19 @@ describe('GET /api/v1/coverage/timeline on the demo data', () => {
     expect(body.error.details).toContainEqual(expect.objectContaining({ path, message }));
   });
 
+  it('says in Vietnamese by default what is wrong with the range, with a key and its parameters', async () => {
+    const { body } = await demo.get('/api/v1/coverage/timeline?from=2023-01-01&to=2022-01-01');
+    expect(body.error.details).toEqual([
+      expect.objectContaining({ path: 'from', key: 'coverage_from_after_to', message: 'ngày 01/01/2023 sau ngày to (01/01/2022); hãy chọn from trùng hoặc trước to' }),
+    ]);
+    const weeks = await demo.get('/api/v1/coverage/timeline?from=2008-08-01&interval=week');
+    expect(weeks.body.error.details.map((d: { path: string; key: string }) => [d.path, d.key])).toEqual([
+      ['from', 'coverage_too_many_weeks'],
+      ['interval', 'coverage_too_many_weeks'],
+    ]);
+    expect(weeks.body.error.message).toBe('from: từ 01/08/2008 đến 30/06/2025 có hơn 400 mốc theo tuần; hãy chọn from muộn hơn, hoặc interval=month');
+  });
+
   it('accepts exactly 400 points', async () => {
     // 400 Sundays from 2025-07-06 end on 2033-02-27.
     const body = await timeline('scheme=reform34&from=2025-07-01&interval=week&to=2033-02-27');

@@ -13,8 +13,9 @@ import {
   type TimelineQuery,
   type TimelineResponse,
 } from '@mttq/core';
-import { ApiError, badRequest } from '../http/errors';
-import { jsonResponse } from '../http/json-response';
+import { ApiError, badRequest, dateParam } from '../http/errors';
+import { msg } from '../messages';
+
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { isBackcast, REFORM34_ONLY_ASSIGNMENTS } from '../db/assignment-source';
@@ -22,7 +23,7 @@ import { assertReadable, isReadable, resolveLevelUnder, resolveParent, resolveRe
 import { crosswalkOf } from '../units/crosswalk-index';
 import type { Services } from '../http/services';
 import { getFirstLaunch, listPageHistories, type DbPageHistory, type TimelineFilters } from './queries';
-
+import { figureResponse } from '../engine/figure-response';
 
 /** The earliest page launch in the scheme (cached), or null without pages. */
 function getCachedFirstLaunch(services: Services, scheme: SchemeId): string | null {
@@ -175,15 +176,14 @@ export function getTimeline(services: Services, query: TimelineQuery): TimelineR
   } else {
     from = assertReadable(scheme, query.from, 'from');
   }
-  if (from > to) throw badRequest('from', `${from} is after to (${to}); choose a from on or before to`);
+  if (from > to) throw badRequest('from', msg('coverage_from_after_to', { from: dateParam(from), to: dateParam(to) }));
   const { interval } = query;
   const dates = timelineDates(from, to, interval, MAX_TIMELINE_POINTS + 1);
   if (dates.length > MAX_TIMELINE_POINTS) {
-    const message = `from ${from} to ${to} makes more than ${MAX_TIMELINE_POINTS} ${interval}ly points`;
-    const fix = interval === 'week' ? 'choose a later from, or interval=month' : 'choose a later from';
-    throw new ApiError(400, 'bad_request', `from: ${message}; ${fix}`, [
-      { path: 'from', message: `${message}; ${fix}` },
-      { path: 'interval', message: `${message}; ${fix}` },
+    const problem = msg(interval === 'week' ? 'coverage_too_many_weeks' : 'coverage_too_many_months', { from: dateParam(from), to: dateParam(to), max: MAX_TIMELINE_POINTS });
+    throw new ApiError(400, 'bad_request', msg('field_problem', { path: 'from', problem }), [
+      { path: 'from', message: problem },
+      { path: 'interval', message: problem },
     ]);
   }
   const filters: TimelineFilters = { scheme, level, parent, owner: query.owner, platform: query.platform ?? null, from, to };
@@ -226,4 +226,4 @@ const timelineRoute = createRoute({
   },
 });
 
-export const timelineRoutes = createRouter().openapi(timelineRoute, (c) => jsonResponse(c, getTimeline(c.get('services'), c.req.valid('query'))));
+export const timelineRoutes = createRouter().openapi(timelineRoute, (c) => figureResponse(c, 'timeline', c.req.valid('query')));

@@ -201,8 +201,8 @@ export const domainMessages = defineCatalogue({
 
   // --- Snapshots
   snapshot_duplicate: {
-    vi: 'Bản chốt số liệu {id} “{name}” với số liệu đến ngày {asOf} đã được {by} công bố lúc {at}. Hãy mở bản đó, đổi tên, hoặc gửi confirmDuplicate: true để công bố thêm một bản.',
-    en: 'Snapshot {id} "{name}" with figures as of {asOf} was already published by {by} at {at}. Open that one, change the name, or send confirmDuplicate: true to publish another.',
+    vi: 'Bản chốt số liệu {id} “{name}” với số liệu đến ngày {asOf} đã được {by} công bố ngày {at}. Hãy mở bản đó, đổi tên, hoặc gửi confirmDuplicate: true để công bố thêm một bản.',
+    en: 'Snapshot {id} "{name}" with figures as of {asOf} was already published by {by} on {at}. Open that one, change the name, or send confirmDuplicate: true to publish another.',
   },
   snapshot_in_future: {
     vi: 'ngày {asOf} còn ở tương lai; bản chốt chỉ giữ lại số liệu đã có, tính đến hôm nay ({today})',

@@ -19,7 +19,10 @@ import {
   type UpdateReportingPeriodBody,
 } from '@mttq/core';
 import { assertCanWriteUnit, requireRole, type SessionUser } from '../auth/user';
-import { ApiError, badRequest, notFound } from '../http/errors';
+import { ApiError, badRequest, dateParam, notFound } from '../http/errors';
+import { monthParam } from '../messages/domain-messages';
+import { msg } from '../messages';
+
 import { resolveScheme } from '../http/scope';
 import type { Services } from '../http/services';
 import { runWrite } from '../writes/run-write';
@@ -50,7 +53,7 @@ function listProvinces(services: Services, scheme: SchemeId): Unit[] {
 }
 
 function unknownPeriod(id: number): ApiError {
-  return notFound(`No reporting period ${id}; list them with GET /api/v1/reporting/periods?scheme=…`);
+  return notFound(msg('report_period_not_found', { id: String(id) }));
 }
 
 function toReportingPeriod(row: DbPeriodSummary, provinces: number, today: string): ReportingPeriod {
@@ -108,7 +111,7 @@ export function openReportingPeriod(services: Services, user: SessionUser | null
       throw new ApiError(
         409,
         'conflict',
-        `A reporting period for ${body.scheme} ${body.month} is already open (id ${existing.id}, deadline ${existing.deadline}); change its deadline with PATCH /api/v1/reporting/periods/${existing.id}.`,
+        msg('report_period_open', { scheme: body.scheme, month: monthParam(body.month), id: String(existing.id), deadline: dateParam(existing.deadline) }),
       );
     }
     const periodId = insertPeriod(services.db, { ...body, openedBy: signedIn.id, openedAt: now.toISOString() });
@@ -124,8 +127,9 @@ export function updateReportingPeriod(services: Services, user: SessionUser | nu
   runWrite(services, signedIn, () => {
     const before = getPeriod(services.db, id);
     if (!before) throw unknownPeriod(id);
-    const problem = deadlineProblem(before.month, body.deadline);
-    if (problem) throw badRequest('deadline', problem);
+    if (deadlineProblem(before.month, body.deadline)) {
+      throw badRequest('deadline', msg('report_deadline_before_month', { first: dateParam(`${before.month}-01`), deadline: dateParam(body.deadline) }));
+    }
     updatePeriodDeadline(services.db, id, body.deadline);
     const after = getPeriod(services.db, id)!;
     return { result: null, audit: [{ action: 'update', entity: 'reporting_period', entityId: id, before: toPeriodAudit(before), after: toPeriodAudit(after) }] };
@@ -144,7 +148,7 @@ export function submitProvinceReport(services: Services, user: SessionUser | nul
   if (!period) throw unknownPeriod(id);
   const province = listProvinces(services, period.scheme).find((unit) => unit.code === body.provinceCode);
   if (!province) {
-    throw badRequest('provinceCode', `${body.provinceCode} is not a province of ${period.scheme}, the scheme of period ${id}; use a 2-digit province code of that scheme`);
+    throw badRequest('provinceCode', msg('report_not_a_province', { code: body.provinceCode, scheme: period.scheme, id: String(id) }));
   }
   // A province officer's scope must be this very province: a district scope does not contain it.
   assertCanWriteUnit(services, signedIn, period.scheme, province.code);

@@ -41,6 +41,8 @@ async function call(method: string, path: string, body?: unknown, session?: Test
   return { status: response.status, body: (await response.json()) as any };
 }
 
+/** The session asking for English answers. */
+const inEnglish = (session: TestSession): TestSession => ({ ...session, headers: { ...session.headers, 'accept-language': 'en' } });
 const openPeriod = (body: unknown, session: TestSession = as.central) => call('POST', '/reporting/periods', body, session);
 const submit = (periodId: number, body: unknown, session: TestSession) => call('POST', `/reporting/periods/${periodId}/reports`, body, session);
 
@@ -253,7 +255,8 @@ describe('a month of reports: legacy63 2022-08, deadline 2022-09-05', () => {
     const { status, body } = await openPeriod({ scheme: 'legacy63', month: '2022-08', deadline: '2022-09-10' }, as.admin);
     expect(status).toBe(409);
     expect(body.error.code).toBe('conflict');
-    expect(body.error.message).toContain(`id ${periodId}`);
+    expect(body.error).toMatchObject({ key: 'report_period_open', params: { scheme: 'legacy63', id: String(periodId) } });
+    expect(body.error.message).toBe(`Kỳ báo cáo legacy63 tháng 08/2022 đã được mở (mã ${periodId}, hạn 06/09/2022); đổi hạn bằng PATCH /api/v1/reporting/periods/${periodId}.`);
     expect(auditRows('reporting_period', periodId).filter((row) => row.action === 'create')).toHaveLength(1);
   });
 
@@ -287,30 +290,37 @@ describe('bad input', () => {
     [{ month: '2022-02', deadline: '2022-03-05' }, 'scheme', ''],
     [{ scheme: 'legacy63', month: '2022-02', deadline: '2022-03-05', province: '01' }, 'province', 'not a parameter'],
   ])('refuses the period %j with a 400 naming %s', async (input, path, message) => {
-    const { status, body } = await openPeriod(input);
+    const { status, body } = await openPeriod(input, inEnglish(as.central));
     expect(status).toBe(400);
     expect(body.error.code).toBe('bad_request');
-    expect(body.error.details).toEqual([{ path, message: expect.stringContaining(message) }]);
+    expect(body.error.details).toEqual([expect.objectContaining({ path, message: expect.stringContaining(message) })]);
   });
 
   it('refuses a deadline moved before the month, naming the field', async () => {
     const id = await freshPeriod();
     const { status, body } = await call('PATCH', `/reporting/periods/${id}`, { deadline: '2000-01-01' }, as.central);
     expect(status).toBe(400);
-    expect(body.error.details).toEqual([{ path: 'deadline', message: expect.stringContaining('first day of the month') }]);
+    expect(body.error.details).toEqual([
+      {
+        path: 'deadline',
+        key: 'report_deadline_before_month',
+        params: expect.anything(),
+        message: expect.stringMatching(/^không được trước ngày đầu của tháng báo cáo \(01\/\d\d\/\d{4}\); đã nhập 01\/01\/2000$/),
+      },
+    ]);
   });
 
   it.each([
     [{ provinceCode: '99' }, 'provinceCode', 'not a province of legacy63'],
     [{ provinceCode: '522' }, 'provinceCode', '2 digits'],
-    [{ provinceCode: '01', note: 'x'.repeat(2001) }, 'note', 'at most 2000'],
+    [{ provinceCode: '01', note: 'x'.repeat(2001) }, 'note', 'at most 2,000'],
     [{}, 'provinceCode', ''],
     [{ provinceCode: '01', submittedAt: '2022-01-01' }, 'submittedAt', 'not a parameter'],
   ])('refuses the report %j with a 400 naming %s', async (input, path, message) => {
     const id = await freshPeriod();
-    const { status, body } = await submit(id, input, as.central);
+    const { status, body } = await submit(id, input, inEnglish(as.central));
     expect(status).toBe(400);
-    expect(body.error.details).toEqual([{ path, message: expect.stringContaining(message) }]);
+    expect(body.error.details).toEqual([expect.objectContaining({ path, message: expect.stringContaining(message) })]);
   });
 
   it('refuses a body that is not JSON', async () => {
@@ -326,7 +336,8 @@ describe('bad input', () => {
   ] as const)('answers %s %s for an unknown period with 404', async (method, path, body) => {
     const { status, body: answer } = await call(method, path, body, as.admin);
     expect(status).toBe(404);
-    expect(answer.error.message).toContain('No reporting period 999999');
+    expect(answer.error).toMatchObject({ key: 'report_period_not_found', params: { id: '999999' } });
+    expect(answer.error.message).toContain('Không có kỳ báo cáo mã 999999');
   });
 
   it.each([
@@ -431,7 +442,7 @@ describe('GET /reporting/periods and /reporting/completeness', () => {
     expect(Object.keys(document.paths['/reporting/periods/{id}/reports'])).toEqual(['post']);
     expect(document.paths['/reporting/periods/{id}/reports'].post.responses).toHaveProperty('403');
     expect(document.paths['/reporting/periods/{id}/completeness']).toHaveProperty('get');
-    expect(document.paths['/reporting/completeness'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['scheme', 'from', 'to']);
+    expect(document.paths['/reporting/completeness'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['scheme', 'from', 'to', 'lang']);
   });
 });
 

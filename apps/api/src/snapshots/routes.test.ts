@@ -56,8 +56,11 @@ describe('frozen snapshots', () => {
     const again = await call('POST', '/snapshots', { ...CONFERENCE, name: CONFERENCE.name.toUpperCase() }, as.central);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('duplicate_snapshot');
-    expect(again.body.error.message).toContain(`Snapshot ${id} "${CONFERENCE.name}" with figures as of 2022-08-12 was already published by`);
+    expect(again.body.error).toMatchObject({ key: 'snapshot_duplicate', params: { id: String(id), name: CONFERENCE.name } });
+    expect(again.body.error.message).toContain(`Bản chốt số liệu ${id} “${CONFERENCE.name}” với số liệu đến ngày 12/08/2022 đã được`);
     expect(again.body.error.message).toContain('confirmDuplicate: true');
+    const english = await call('POST', '/snapshots?lang=en', { ...CONFERENCE }, as.central);
+    expect(english.body.error.message).toContain(`Snapshot ${id} "${CONFERENCE.name}" with figures as of 2022-08-12 was already published by`);
     expect((await call('GET', '/snapshots')).body.snapshots.filter((s: { name: string }) => s.name === CONFERENCE.name)).toHaveLength(1);
 
     const otherDay = await call('POST', '/snapshots', { ...CONFERENCE, asOf: '2022-08-11' }, as.central);

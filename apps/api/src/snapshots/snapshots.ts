@@ -1,10 +1,12 @@
 // Frozen snapshots: the read API's answers at one (scheme, asOf), stored as JSON when central
 // staff publish them, so a conference's figures never move while the live dashboard does.
-import { SCHEMES, type CreateSnapshotBody, type Snapshot, type SnapshotFigures, type SnapshotListQuery, type SnapshotListResponse, type SnapshotSummary } from '@mttq/core';
+import { SCHEMES, vietnamDate, type CreateSnapshotBody, type Snapshot, type SnapshotFigures, type SnapshotListQuery, type SnapshotListResponse, type SnapshotSummary } from '@mttq/core';
 import { requireRole, type SessionUser } from '../auth/user';
 import { getCoverage } from '../coverage/routes';
 import { getTimeline } from '../coverage/timeline-routes';
-import { ApiError, badRequest, notFound } from '../http/errors';
+import { ApiError, badRequest, dateParam, notFound } from '../http/errors';
+import { msg } from '../messages';
+
 import { assertWithinScheme } from '../http/scope';
 import type { Services } from '../http/services';
 import { getMetricsSummary } from '../metrics/routes';
@@ -71,7 +73,7 @@ function assertNotPublished(services: Services, body: CreateSnapshotBody): void 
     throw new ApiError(
       409,
       'duplicate_snapshot',
-      `Snapshot ${existing.id} "${existing.name}" with figures as of ${body.asOf} was already published by ${existing.created_by} at ${existing.created_at}. Open that one, change the name, or send confirmDuplicate: true to publish another.`,
+      msg('snapshot_duplicate', { id: String(existing.id), name: existing.name, asOf: dateParam(body.asOf), by: existing.created_by, at: dateParam(vietnamDate(existing.created_at)) }),
     );
   }
 }
@@ -80,7 +82,7 @@ function assertNotPublished(services: Services, body: CreateSnapshotBody): void 
 export function publishSnapshot(services: Services, user: SessionUser | null, body: CreateSnapshotBody): Snapshot {
   const publisher = requireRole(user, PUBLISH_ROLES);
   assertWithinScheme(body.scheme, body.asOf, 'asOf');
-  if (body.asOf > services.today()) throw badRequest('asOf', `${body.asOf} is in the future; a snapshot freezes figures that exist, up to today (${services.today()})`);
+  if (body.asOf > services.today()) throw badRequest('asOf', msg('snapshot_in_future', { asOf: dateParam(body.asOf), today: dateParam(services.today()) }));
   if (!body.confirmDuplicate) assertNotPublished(services, body);
   const figures = takeFigures(services, body);
   const createdAt = new Date().toISOString();
@@ -106,7 +108,7 @@ export function listSnapshots(services: Services, query: SnapshotListQuery): Sna
 
 function findSnapshot(services: Services, id: number): DbSnapshot & { figures_json: string } {
   const row = services.db.prepare<[number], DbSnapshot & { figures_json: string }>(`SELECT ${SUMMARY_COLUMNS}, figures_json FROM snapshots WHERE id = ?`).get(id);
-  if (!row) throw notFound(`No snapshot ${id}; list them with GET /api/v1/snapshots`);
+  if (!row) throw notFound(msg('snapshot_not_found', { id: String(id) }));
   return row;
 }
 

@@ -27,6 +27,7 @@ import {
   type UnitPage,
 } from '@mttq/core';
 import { notFound } from '../http/errors';
+import { msg } from '../messages';
 import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
@@ -183,7 +184,7 @@ function getCrosswalkPart(services: Services, scheme: SchemeId, unit: DbUnit): C
 export function getUnitDetail(services: Services, scheme: SchemeId, code: string, query: UnitDetailQuery): UnitDetailResponse {
   const asOf = resolveAsOf(services, scheme, query.asOf);
   const row = getUnit(services.db, scheme, code);
-  if (!row) throw notFound(`${scheme} has no unit with code ${code}; codes are reused across schemes, so check the scheme too`);
+  if (!row) throw notFound(msg('unit_not_found', { scheme, code }));
   const lower = levelsBelow(scheme, row.level);
   const children: Partial<Record<Level, number>> = Object.fromEntries(lower.map((level) => [level, 0]));
   for (const { level, n } of countUnitsInside(services.db, scheme, code)) children[level] = n;

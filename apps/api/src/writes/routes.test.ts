@@ -267,7 +267,7 @@ describe('the edges of every write', () => {
     expect(spec.paths['/pages/{id}/assignments/{scheme}'].put.requestBody).toBeDefined();
     expect(spec.paths['/pages/{id}/events'].post.responses['409']).toBeDefined();
     expect(spec.paths['/pages/{id}/metrics/{month}'].put.responses['201']).toBeDefined();
-    expect(spec.paths['/audit'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['entity', 'entityId', 'username', 'from', 'to', 'limit', 'cursor']);
+    expect(spec.paths['/audit'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['entity', 'entityId', 'username', 'from', 'to', 'limit', 'cursor', 'lang']);
   });
 });
 
