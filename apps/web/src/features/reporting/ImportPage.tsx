@@ -6,18 +6,18 @@ import { apiFetch, ApiError, NETWORK_ERROR_STATUS } from '../../api/client';
 import { PanelError } from '../../components/PanelError';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
-import { fill } from '../../i18n/messages';
+import { fill, type Locale } from '../../i18n/messages';
 import { ColumnMappingStep, SheetChoice } from './ImportColumns';
 import { defaultRowFilter, errorRowNumbers, filterImportRows, hasAmbiguousColumns, hasChanges, ROW_FILTERS, type RowFilter } from './import-rows';
-import { commitImport, invalidateAfterWrite, templateUrl } from './queries';
-import { checkImportFile, planFileUrl, type DryRunInput } from './upload';
+import { invalidateAfterWrite, templateUrl } from './queries';
+import { checkImportFile, commitPlan, planFileUrl, type DryRunInput } from './upload';
 import { workingProvince, workingScheme } from '../../api/session';
 import { Done, ScopeControls, useReportingMessages, useReportingUser } from './ui';
 
 const ROWS_PER_STEP = 100;
 
 /** GET /imports/{planId}: what became of a plan (pending, committed with its result, expired, replaced). */
-const planStatus = (planId: string, signal: AbortSignal) => apiFetch<ImportPlanStatus>(`/imports/${planId}`, { signal });
+const planStatus = (planId: string, locale: Locale, signal: AbortSignal) => apiFetch<ImportPlanStatus>(`/imports/${planId}?lang=${locale}`, { signal });
 
 /**
  * A commit whose answer never came (the connection dropped) or was a server error: it may or
@@ -274,6 +274,7 @@ function CommitSummary({ result, scheme, onAgain }: { result: ImportCommitRespon
 /** `/report/import?scheme&province`: template → upload → dry run (row errors) → commit. */
 export function ImportPage() {
   const m = useReportingMessages();
+  const { locale } = useLocale();
   const user = useReportingUser();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -285,7 +286,7 @@ export function ImportPage() {
   const [fileError, setFileError] = useState<string | null>(null);
 
   const commit = useMutation({
-    mutationFn: commitImport,
+    mutationFn: (id: string) => commitPlan({ planId: id, locale }),
     onSuccess: () => invalidateAfterWrite(queryClient),
   });
   const dryRun = useMutation({
@@ -295,7 +296,7 @@ export function ImportPage() {
   /** The same file checked again with a mapping or another sheet. */
   const checkAgain = (options: Pick<DryRunInput, 'mapping' | 'sheet'>) => {
     const last = dryRun.variables;
-    if (last) dryRun.mutate({ file: last.file, scheme: last.scheme, ...options });
+    if (last) dryRun.mutate({ file: last.file, scheme: last.scheme, locale, ...options });
   };
 
   const update = (changes: Record<string, string | null>) =>
@@ -315,7 +316,7 @@ export function ImportPage() {
       return;
     }
     setFileError(null);
-    dryRun.mutate({ file, scheme });
+    dryRun.mutate({ file, scheme, locale });
   };
 
   const startOver = () => {
@@ -334,7 +335,7 @@ export function ImportPage() {
   const isUnsure = planId !== null && isOutcomeUnknown(commitError);
   const outcome = useQuery({
     queryKey: ['imports/plan', { planId, attempt: commit.submittedAt }],
-    queryFn: ({ signal }) => planStatus(planId!, signal),
+    queryFn: ({ signal }) => planStatus(planId!, locale, signal),
     enabled: isUnsure,
     staleTime: Infinity,
     gcTime: 0,

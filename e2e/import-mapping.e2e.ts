@@ -1,0 +1,97 @@
+/**
+ * The import wizard's mapping step in a real browser: a province officer's file with a column
+ * the server does not recognise is mapped, checked again, downloaded with its results and
+ * committed; the next file with the same headers needs no mapping. The screen shows no English
+ * in Vietnamese mode.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let dir: string;
+beforeAll(async () => {
+  app = await startApp();
+  dir = mkdtempSync(join(tmpdir(), 'mttq-e2e-mapping-'));
+});
+afterAll(async () => {
+  await app?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** "Đơn vị cơ sở" names no import column: it holds the commune codes. */
+const HEADER = ['Mã tỉnh', 'Đơn vị cơ sở', 'Link fanpage', 'Tên trang', 'Ngày thành lập'];
+
+function officerCsv(units: Array<{ code: string; name: string }>): string {
+  const rows = units.map((u) => ['08', u.code, `https://www.facebook.com/mttq.map-${u.code}`, `Mặt trận Tổ quốc ${u.name}`, '01/11/2026']);
+  return `${[HEADER, ...rows].map((row) => row.join(',')).join('\r\n')}\r\n`;
+}
+
+/** English words that must not appear on the Vietnamese import screen. */
+const ENGLISH = ['row', 'rows', 'page', 'error', 'errors', 'create', 'launched', 'followers', 'unknown', 'missing', 'column', 'ignored', 'metrics', 'file', 'server'];
+
+async function englishWordsOn(page: Page): Promise<string[]> {
+  const text = (await page.locator('main').innerText()).toLowerCase();
+  return ENGLISH.filter((word) => new RegExp(`(^|[^a-z])${word}([^a-z]|$)`, 'u').test(text));
+}
+
+describe('the mapping step of the import wizard', () => {
+  it('maps an unknown column, commits, and the next file with the same headers needs no mapping', async () => {
+    const page = await app.signedInPage('province-08');
+    const coverage = (await (await page.request.get('/api/v1/coverage?scheme=reform34&level=commune&parent=08')).json()) as { rows: Array<{ code: string; name: string; covered: boolean }> };
+    const uncovered = coverage.rows.filter((row) => !row.covered).slice(0, 3);
+    expect(uncovered).toHaveLength(3);
+    const first = join(dir, 'danh-sach-thang-11.csv');
+    const second = join(dir, 'danh-sach-bo-sung.csv');
+    writeFileSync(first, officerCsv(uncovered.slice(0, 2)));
+    writeFileSync(second, officerCsv(uncovered.slice(2)));
+
+    await page.goto('/report/import');
+    await page.getByRole('heading', { level: 1, name: 'Nhập từ tệp Excel, CSV' }).waitFor();
+    await page.setInputFiles('#import-file', first);
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    const mapping = page.locator('section', { has: page.getByRole('heading', { name: 'Các cột của tệp' }) });
+    await mapping.waitFor();
+    expect(await mapping.innerText()).toContain('Có cột chưa nhận ra');
+    const unknownRow = mapping.locator('tr', { hasText: 'Đơn vị cơ sở' });
+    expect(await unknownRow.innerText()).toContain('Chưa nhận ra');
+    expect(await unknownRow.innerText()).toContain(uncovered[0]!.code);
+    // The screen is Vietnamese all through, the mapping step included.
+    expect(await englishWordsOn(page)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Nội dung của cột “Đơn vị cơ sở”').selectOption('communeCode');
+    await page.getByRole('button', { name: 'Kiểm tra lại với cách ghép này' }).click();
+    await page.getByText('Không có dòng lỗi').waitFor();
+    const rowsTable = page.getByRole('region', { name: 'Kết quả kiểm tra từng dòng' });
+    for (const unit of uncovered.slice(0, 2)) expect(await rowsTable.innerText()).toContain(`(${unit.code})`);
+    expect(await englishWordsOn(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải tệp kèm kết quả' }).click()]);
+    const saved = join(dir, 'ket-qua.csv');
+    await download.saveAs(saved);
+    const lines = readFileSync(saved, 'utf8').replace(/^\uFEFF/u, '').split('\r\n');
+    expect(lines[0]).toBe(`${HEADER.join(',')},Kết quả kiểm tra`);
+    expect(lines[1]!.endsWith(',Sẽ thêm')).toBe(true);
+    expect(lines[2]!.endsWith(',Sẽ thêm')).toBe(true);
+
+    await page.getByRole('button', { name: 'Ghi vào hệ thống' }).click();
+    await page.getByRole('heading', { name: 'Đã ghi vào hệ thống' }).waitFor();
+    expect(await page.locator('.committed').innerText()).toContain('Đã thêm 2 trang');
+
+    await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+    await page.setInputFiles('#import-file', second);
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    await page.getByText('Đã dùng cách ghép cột bạn chọn lần trước.').waitFor();
+    await page.getByText('Không có dòng lỗi').waitFor();
+    expect(await page.getByRole('button', { name: 'Kiểm tra lại với cách ghép này' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Xem, đổi cách ghép cột' }).count()).toBe(1);
+    expect(await rowsTable.innerText()).toContain(`(${uncovered[2]!.code})`);
+    expect(await page.getByRole('button', { name: 'Ghi vào hệ thống' }).isEnabled()).toBe(true);
+    expect(await englishWordsOn(page)).toEqual([]);
+    expect(app.offsiteRequests).toEqual([]);
+  });
+});
