@@ -92,7 +92,7 @@ describe('the import wizard', () => {
     const errorText = await errorRow.innerText();
     expect(errorText).toContain(String(badRow));
     expect(errorText).toContain('Cột “Đường dẫn trang”');
-    expect(errorText).toContain('must be an http(s) address');
+    expect(errorText).toContain('phải là địa chỉ http(s)');
     expect(await page.getByRole('button', { name: 'Ghi vào hệ thống' }).isDisabled()).toBe(true);
     await expectAxeClean(page);
 
