@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch, setCsrfToken, toQueryString } from './client';
+import { ApiError, apiFetch, setApiLanguage, setCsrfToken, toQueryString } from './client';
 
 afterEach(() => {
   vi.unstubAllGlobals();
   setCsrfToken(null);
+  setApiLanguage('vi');
 });
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -28,6 +29,16 @@ describe('apiFetch', () => {
     expect(getInit.credentials).toBe('same-origin');
     expect(getInit.headers).not.toHaveProperty('x-csrf-token');
     expect(postInit.headers).toHaveProperty('x-csrf-token', 'tok');
+  });
+
+  it("asks for the server's messages in the user's language: Vietnamese until the switch says English", async () => {
+    const fetchMock = vi.fn(async () => json(200, { ok: true }));
+    vi.stubGlobal('fetch', fetchMock);
+    await apiFetch('/coverage');
+    setApiLanguage('en');
+    await apiFetch('/coverage');
+    const languages = (fetchMock.mock.calls as unknown as Array<[string, RequestInit]>).map(([, init]) => (init.headers as Record<string, string>)['accept-language']);
+    expect(languages).toEqual(['vi', 'en']);
   });
 
   it("throws an ApiError carrying the server's envelope", async () => {

@@ -30,6 +30,20 @@ export const NETWORK_ERROR_STATUS = 0;
 
 let csrfToken: string | null = null;
 
+/** The language the server writes its messages in: the user's switch (set by the LocaleProvider). */
+export type ApiLanguage = 'vi' | 'en';
+let language: ApiLanguage = 'vi';
+
+/** Ask the server for messages in `lang` from now on (the LocaleProvider calls it on every switch). */
+export function setApiLanguage(lang: ApiLanguage): void {
+  language = lang;
+}
+
+/** The language the server is asked to write in, e.g. for a download link's ?lang. */
+export function apiLanguage(): ApiLanguage {
+  return language;
+}
+
 /** Remember the session's CSRF token (from /auth/me or /auth/login) for state-changing calls. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -75,7 +89,7 @@ async function toApiError(response: Response): Promise<ApiError> {
  */
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -102,7 +116,7 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
  * throws ApiError like apiFetch. apiUpload('/imports/dry-run', form)
  */
 export async function apiUpload<T>(path: string, formData: FormData, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {

@@ -18,7 +18,7 @@ export function Forbidden({ needs, reason }: { needs?: string; reason?: string }
       <h2>{t.forbiddenTitle}</h2>
       {user && <p>{fill(t.forbiddenYouAre, { username: user.username, role: t[`role_${user.role}`], scope })}</p>}
       {needs && <p>{needs}</p>}
-      {reason && <p lang="en">{reason}</p>}
+      {reason && <p>{reason}</p>}
       <p>{t.forbiddenAsk}</p>
     </div>
   );

@@ -1,4 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { setApiLanguage } from '../api/client';
 import { MESSAGES, type Catalogue, type Locale, type Messages } from './messages';
 
 const STORAGE_KEY = 'mttq.locale';
@@ -19,9 +21,22 @@ function storedLocale(): Locale {
   }
 }
 
-/** Vietnamese first; the English switch is remembered in this browser. */
+/**
+ * Vietnamese first; the English switch is remembered in this browser. The server is asked for its
+ * messages in the same language, and on a switch every query is fetched again, so the messages
+ * already shown (errors, warnings) follow.
+ */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocale] = useState<Locale>(storedLocale);
+  // Before the children render: their queries start in their own effects, before this one's.
+  setApiLanguage(locale);
+  const queryClient = useQueryClient();
+  const shownLocale = useRef(locale);
+  useEffect(() => {
+    if (shownLocale.current === locale) return;
+    shownLocale.current = locale;
+    void queryClient.invalidateQueries();
+  }, [locale, queryClient]);
   useEffect(() => {
     document.documentElement.lang = locale;
     try {

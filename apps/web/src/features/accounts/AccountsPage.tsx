@@ -140,7 +140,7 @@ function BulkCreate() {
                     ) : row.errors.length === 0 ? (
                       m.noErrors
                     ) : (
-                      <ul lang="en">
+                      <ul>
                         {row.errors.map((error) => (
                           <li key={`${error.column}:${error.message}`}>
                             {error.column}: {error.message}

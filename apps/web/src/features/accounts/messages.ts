@@ -1,6 +1,6 @@
 import { defineMessages } from '../../i18n/messages';
 
-/** The account screens' text (loaded with their routes); the server's own messages (English) are shown beside it, marked lang="en". */
+/** The account screens' text (loaded with their routes); the server's own messages come in the same language (the API is asked in it). */
 export const accountMessages = defineMessages({
   vi: {
     subnavLabel: 'Các màn hình tài khoản',

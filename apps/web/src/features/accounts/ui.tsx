@@ -6,7 +6,7 @@ import { accountMessages } from './messages';
 
 export const useAccountMessages = () => useMessages(accountMessages);
 
-/** A refused or failed call: a Vietnamese lead, then the server's reason (English) as it came. */
+/** A refused or failed call: a lead, then the server's reason as it came (in the language the user reads). */
 export function ServerError({ error }: { error: unknown }) {
   const m = useAccountMessages();
   const { t } = useLocale();
@@ -16,7 +16,7 @@ export function ServerError({ error }: { error: unknown }) {
       <p>{reason ? m.refused : t.errorTitle}</p>
       {reason && (
         <p>
-          {m.serverSays} <span lang="en">{reason}</span>
+          {m.serverSays} {reason}
         </p>
       )}
     </div>

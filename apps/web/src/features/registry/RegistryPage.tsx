@@ -181,10 +181,10 @@ function RegistryScreen() {
           })}
         </p>
         <p className="export-links">
-          <a className="button-link" href={exportPagesHref(search, answeredAsOf, 'csv')} download>
+          <a className="button-link" href={exportPagesHref(search, answeredAsOf, 'csv', locale)} download>
             {m.exportCsv}
           </a>
-          <a className="button-link" href={exportPagesHref(search, answeredAsOf, 'xlsx')} download>
+          <a className="button-link" href={exportPagesHref(search, answeredAsOf, 'xlsx', locale)} download>
             {m.exportXlsx}
           </a>
         </p>

@@ -105,20 +105,22 @@ describe('parseRegistrySearch', () => {
 
 describe('exportPagesHref', () => {
   it('downloads the same scheme, date and place, in the format asked for', () => {
-    expect(exportPagesHref({ ...DEFAULT_REGISTRY_SEARCH, scheme: 'legacy63', asOf: '2022-08-12', parent: '01' }, '2022-08-12', 'csv')).toBe(
-      '/api/v1/exports/pages?scheme=legacy63&asOf=2022-08-12&parent=01&format=csv',
+    expect(exportPagesHref({ ...DEFAULT_REGISTRY_SEARCH, scheme: 'legacy63', asOf: '2022-08-12', parent: '01' }, '2022-08-12', 'csv', 'vi')).toBe(
+      '/api/v1/exports/pages?scheme=legacy63&asOf=2022-08-12&parent=01&format=csv&lang=vi',
     );
   });
 
   it("uses the date the list was answered for when the URL leaves it to the server", () => {
-    expect(exportPagesHref({ ...DEFAULT_REGISTRY_SEARCH, scheme: 'reform34', asOf: null, parent: null }, '2025-09-30', 'xlsx')).toBe('/api/v1/exports/pages?scheme=reform34&asOf=2025-09-30&format=xlsx');
+    expect(exportPagesHref({ ...DEFAULT_REGISTRY_SEARCH, scheme: 'reform34', asOf: null, parent: null }, '2025-09-30', 'xlsx', 'en')).toBe('/api/v1/exports/pages?scheme=reform34&asOf=2025-09-30&format=xlsx&lang=en');
   });
 
   it("carries the list's filters, and only parameters GET /exports/pages accepts", () => {
     const search = { ...DEFAULT_REGISTRY_SEARCH, scheme: 'legacy63' as const, asOf: '2022-08-12', parent: '01', status: 'live' as const, platform: 'zalo' as const, owner: 'front' as const, q: 'ba dinh', sort: 'name' as const, cursor: 'abc', limit: 200 };
-    const href = exportPagesHref(search, null, 'xlsx');
-    expect(href).toBe('/api/v1/exports/pages?scheme=legacy63&asOf=2022-08-12&parent=01&status=live&platform=zalo&owner=front&q=ba+dinh&sort=name&format=xlsx');
-    const query = Object.fromEntries(new URL(href, 'http://x').searchParams);
+    const href = exportPagesHref(search, null, 'xlsx', 'vi');
+    expect(href).toBe('/api/v1/exports/pages?scheme=legacy63&asOf=2022-08-12&parent=01&status=live&platform=zalo&owner=front&q=ba+dinh&sort=name&format=xlsx&lang=vi');
+    // lang (the language of the file's texts) is taken by every endpoint besides its own parameters.
+    const { lang, ...query } = Object.fromEntries(new URL(href, 'http://x').searchParams);
+    expect(lang).toBe('vi');
     expect(core.exportPagesQuerySchema.safeParse(query).success).toBe(true);
   });
 });

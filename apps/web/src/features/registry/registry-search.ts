@@ -5,6 +5,7 @@
  * details over the list.
  */
 import type { OwnerFilter, PageSort, PageStatusFilter, Platform, SchemeId } from '@mttq/core';
+import type { Locale } from '../../i18n/messages';
 import { DEFAULT_SEARCH, parseDashboardSearch } from '../../url/dashboard-search';
 import { OWNER_FILTERS, PAGE_LIMITS, PAGE_SORTS, PAGE_STATUS_FILTERS, PLATFORMS } from './registry-constants';
 
@@ -128,9 +129,9 @@ export function toPageListQuery(search: RegistrySearch) {
  * The download address of GET /exports/pages: the same pages as the list (scheme, date, place,
  * status, platform, owner, search, sort), every one of them rather than one screenful.
  * exportPagesHref({ …DEFAULT_REGISTRY_SEARCH, parent: '01', status: 'live' }, '2022-08-12', 'csv')
- *   → '/api/v1/exports/pages?scheme=legacy63&asOf=2022-08-12&parent=01&status=live&format=csv'
+ *   → '/api/v1/exports/pages?scheme=legacy63&asOf=2022-08-12&parent=01&status=live&format=csv&lang=vi'
  */
-export function exportPagesHref(search: RegistrySearch, answeredAsOf: string | null, format: 'csv' | 'xlsx'): string {
+export function exportPagesHref(search: RegistrySearch, answeredAsOf: string | null, format: 'csv' | 'xlsx', lang: Locale): string {
   const params = new URLSearchParams({ scheme: search.scheme });
   const asOf = search.asOf ?? answeredAsOf;
   if (asOf) params.set('asOf', asOf);
@@ -141,6 +142,7 @@ export function exportPagesHref(search: RegistrySearch, answeredAsOf: string | n
   if (search.q) params.set('q', search.q);
   if (search.sort !== DEFAULT_REGISTRY_SEARCH.sort) params.set('sort', search.sort);
   params.set('format', format);
+  params.set('lang', lang);
   return `/api/v1/exports/pages?${params.toString()}`;
 }
 
