@@ -12,8 +12,12 @@ const WORKSPACES = ['apps/api', 'packages/core', 'packages/admin-units'];
 /** What the bundle is made of; data files are read at run time, not bundled. */
 const SERVER_INPUTS = [...WORKSPACES.flatMap((w) => [`${w}/src`, `${w}/package.json`]), 'package-lock.json'];
 
-/** The bundle's entries, named as the code finds them: parse-pool.ts starts ./parse-worker-entry.mjs beside itself. */
-const ENTRIES = { main: 'apps/api/src/main.ts', 'parse-worker-entry': 'apps/api/src/imports/parse-worker.ts' };
+/** The bundle's entries, named as the code finds them: parse-pool.ts and figure-engine.ts start their worker's entry beside themselves. */
+const ENTRIES = {
+  main: 'apps/api/src/main.ts',
+  'parse-worker-entry': 'apps/api/src/imports/parse-worker.ts',
+  'figure-worker-entry': 'apps/api/src/engine/figure-worker.ts',
+};
 
 async function bundle() {
   const { readFileSync } = await import('node:fs');

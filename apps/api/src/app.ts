@@ -20,7 +20,7 @@ import { checkStorage, handleError, handleNotFound } from './http/errors';
 import { requestLog, type Logger } from './http/request-log';
 import { responseCache } from './http/response-cache';
 import { createRouter } from './http/router';
-import { createServices, type Services } from './http/services';
+import { createServices, type ServicesOptions } from './http/services';
 import { NO_WEB_CONFIG, webAppCspHeader, webConfigHandler, type WebConfig } from './http/web-config';
 import { metricRoutes } from './metrics/routes';
 import { pageRoutes } from './pages/routes';
@@ -44,7 +44,7 @@ const OPENAPI_DOCUMENT = {
 export interface AppOptions {
   db: Db;
   /** Configuration and clock for the read API; defaults suit production. */
-  services?: Partial<Pick<Services, 'defaultScheme' | 'today'>>;
+  services?: ServicesOptions;
   /** PUBLIC_READ=1: dashboards without sign-in; writes always need a session. */
   publicRead?: boolean;
   /** Directory of the built web app; when absent only the API is served. */

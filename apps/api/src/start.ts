@@ -148,7 +148,8 @@ export async function startServer(config: Config): Promise<Running> {
     webDist: config.webDist,
     publicRead: config.publicRead,
     signIn: { trustProxy: config.trustProxy },
-    services: { defaultScheme: config.defaultScheme },
+    // Figures are recomputed after writes in a worker thread, off the event loop (engine/).
+    services: { defaultScheme: config.defaultScheme, figureWorker: true },
     webConfig: { mapTileUrl: config.mapTileUrl, mapTileAttribution: config.mapTileAttribution },
     logger,
   });

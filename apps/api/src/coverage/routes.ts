@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import { coverageQuerySchema, coverageResponseSchema, rollUpCoverage, type CoverageQuery, type CoverageResponse, type UnitState } from '@mttq/core';
-import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { isBackcast } from '../db/assignment-source';
@@ -8,6 +7,7 @@ import { resolveLevelUnder, resolveParent, resolveReadAsOf, resolveScheme } from
 import { backcastBounds, getBackcastUnitStates } from './backcast';
 import type { Services } from '../http/services';
 import { getUnitStates, type CoverageFilters } from './queries';
+import { figureResponse } from '../engine/figure-response';
 
 /**
  * Covered units of a scheme at a date, cached per (scheme, asOf, owner, platform); reform34
@@ -55,4 +55,4 @@ const coverageRoute = createRoute({
   },
 });
 
-export const coverageRoutes = createRouter().openapi(coverageRoute, (c) => jsonResponse(c, getCoverage(c.get('services'), c.req.valid('query'))));
+export const coverageRoutes = createRouter().openapi(coverageRoute, (c) => figureResponse(c, 'coverage', c.req.valid('query')));

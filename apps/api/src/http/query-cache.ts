@@ -5,6 +5,7 @@
 export class QueryCache {
   private readonly entries = new Map<string, unknown>();
   private readonly maxEntries: number;
+  private readonly listeners: Array<() => void> = [];
 
   constructor(maxEntries = 500) {
     this.maxEntries = maxEntries;
@@ -31,6 +32,12 @@ export class QueryCache {
 
   invalidate(): void {
     this.entries.clear();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` on every invalidate (a write), e.g. to mark figures kept elsewhere stale. */
+  onInvalidate(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   get size(): number {

@@ -10,13 +10,13 @@ import {
   type MetricsSummaryQuery,
   type MetricsSummaryResponse,
 } from '@mttq/core';
-import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { isBackcast } from '../db/assignment-source';
 import { isReadable, resolveParent, resolveReadAsOf, resolveScheme, type DbUnitRef } from '../http/scope';
 import type { Services } from '../http/services';
 import { listLivePageMetrics, type DbLivePageMetrics, type MetricFilters } from './metric-queries';
+import { figureResponse } from '../engine/figure-response';
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 const present = (values: ReadonlyArray<number | null>) => values.filter((v): v is number => v !== null);
@@ -93,4 +93,4 @@ const summaryRoute = createRoute({
   },
 });
 
-export const metricRoutes = createRouter().openapi(summaryRoute, (c) => jsonResponse(c, getMetricsSummary(c.get('services'), c.req.valid('query'))));
+export const metricRoutes = createRouter().openapi(summaryRoute, (c) => figureResponse(c, 'metricsSummary', c.req.valid('query')));

@@ -18,13 +18,13 @@ import {
   type UnitNode,
 } from '@mttq/core';
 import { getCachedUnitStates } from '../coverage/routes';
-import { jsonResponse } from '../http/json-response';
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
 import { isBackcast } from '../db/assignment-source';
 import { isReadable, resolveLevelUnder, resolveParent, resolveReadAsOf, resolveScheme } from '../http/scope';
 import type { Services } from '../http/services';
 import { getUnitFollowers, type FollowerFilters } from './ranking-queries';
+import { figureResponse } from '../engine/figure-response';
 
 /** What is ranked: units of one level under a parent (null: the whole country), by one metric. */
 interface RankingScope {
@@ -151,4 +151,4 @@ const rankingsRoute = createRoute({
   },
 });
 
-export const rankingRoutes = createRouter().openapi(rankingsRoute, (c) => jsonResponse(c, getRankings(c.get('services'), c.req.valid('query'))));
+export const rankingRoutes = createRouter().openapi(rankingsRoute, (c) => figureResponse(c, 'rankings', c.req.valid('query')));

@@ -11,12 +11,12 @@ import { makeTempDir } from './temp-db';
  * `defaultScheme` stands for DEFAULT_SCHEME: tests written against the legacy63 figures pin it,
  * the others get the scheme in force on `today`, as a real server does.
  */
-export function openDemoApp(options: { today?: string; defaultScheme?: SchemeId } = {}) {
+export function openDemoApp(options: { today?: string; defaultScheme?: SchemeId; figureWorker?: boolean } = {}) {
   const temp = makeTempDir('mttq-demo-app-');
   const path = join(temp.dir, 'demo.db');
   copyFileSync(inject('demoDbPath'), path);
   const db: Db = openDatabase(path);
-  const app = createApp({ db, publicRead: true, services: { today: () => options.today ?? '2026-11-27', defaultScheme: options.defaultScheme } });
+  const app = createApp({ db, publicRead: true, services: { today: () => options.today ?? '2026-11-27', defaultScheme: options.defaultScheme, figureWorker: options.figureWorker } });
   return {
     db,
     app,

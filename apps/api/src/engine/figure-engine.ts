@@ -1,0 +1,142 @@
+/**
+ * Figure reads that never hold up the server: with a database file, the overview's figures
+ * (figure-reads.ts) are computed by one worker thread on its own read-only connection, and
+ * each answer is kept until the next write. After a write:
+ * - the first reader starts one recomputation; readers of the same figure meanwhile share it;
+ * - a reader that accepts a stale answer (`Cache-Control: max-stale`, as the web app's
+ *   dashboards send) gets the previous answer at once, marked stale, while the fresh one is built;
+ * - every other request (writes, pages, cached answers) is served by the event loop meanwhile.
+ * Without a worker (an in-memory database, tests that pass none) figures are computed in the
+ * request's thread as before.
+ */
+import { Worker } from 'node:worker_threads';
+import { ApiError, type ErrorText, type FieldIssue } from '../http/errors';
+import type { Services } from '../http/services';
+import { FIGURE_READS, type FigureAnswer, type FigureJob, type FigureQuery, type FigureRead, type FigureResult } from './figure-reads';
+
+const ENTRY = new URL('./figure-worker-entry.mjs', import.meta.url);
+/** Figures kept; the oldest goes first. */
+const MAX_ENTRIES = 500;
+
+export interface FigureAnswerOf<T> {
+  value: T;
+  /** The answer predates the latest write; a fresh one is being computed. */
+  isStale: boolean;
+}
+
+interface Entry {
+  generation: number;
+  value: unknown;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export interface FigureEngineOptions {
+  /** The database file the worker opens read-only; null: compute in the request's thread. */
+  databasePath: string | null;
+}
+
+export class FigureEngine {
+  private generation = 0;
+  private readonly entries = new Map<string, Entry>();
+  private readonly computing = new Map<string, { generation: number; promise: Promise<unknown> }>();
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(
+    private readonly services: Services,
+    private readonly options: FigureEngineOptions,
+  ) {}
+
+  /** A write happened: every kept figure is now stale. */
+  invalidate(): void {
+    this.generation += 1;
+  }
+
+  /** The figure `name` for `query`; stale only when the caller accepts it and one is kept. */
+  async read<N extends FigureRead>(name: N, query: FigureQuery<N>, options: { acceptStale: boolean }): Promise<FigureAnswerOf<FigureAnswer<N>>> {
+    if (this.options.databasePath === null) {
+      const read = FIGURE_READS[name] as (services: Services, query: unknown) => FigureAnswer<N>;
+      return { value: read(this.services, query), isStale: false };
+    }
+    const key = `${name}:${this.services.today()}:${JSON.stringify(query)}`;
+    const entry = this.entries.get(key);
+    if (entry && entry.generation === this.generation) return { value: entry.value as FigureAnswer<N>, isStale: false };
+    const fresh = this.compute(key, name, query);
+    if (entry && options.acceptStale) {
+      // Its failure, if any, reaches the next reader that waits for it.
+      fresh.catch(() => undefined);
+      return { value: entry.value as FigureAnswer<N>, isStale: true };
+    }
+    return { value: (await fresh) as FigureAnswer<N>, isStale: false };
+  }
+
+  /** Stops the worker (server shutdown). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  /** One computation per figure and write generation, shared by everyone who asks meanwhile. */
+  private compute(key: string, name: FigureRead, query: unknown): Promise<unknown> {
+    const generation = this.generation;
+    const running = this.computing.get(key);
+    if (running && running.generation === generation) return running.promise;
+    const promise = this.run({ id: this.nextId++, name, query, today: this.services.today(), generation }).then((value) => {
+      const kept = this.entries.get(key);
+      if (!kept || kept.generation <= generation) this.keep(key, { generation, value });
+      return value;
+    });
+    const settled = () => {
+      if (this.computing.get(key)?.promise === promise) this.computing.delete(key);
+    };
+    promise.then(settled, settled);
+    this.computing.set(key, { generation, promise });
+    return promise;
+  }
+
+  private keep(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, entry);
+  }
+
+  private run(job: FigureJob): Promise<unknown> {
+    const worker = this.worker ?? this.startWorker();
+    return new Promise((resolve, reject) => {
+      this.pending.set(job.id, { resolve, reject });
+      worker.postMessage(job);
+    });
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(ENTRY, { workerData: { databasePath: this.options.databasePath, defaultScheme: this.services.defaultScheme } });
+    // The server may exit while the worker idles.
+    worker.unref();
+    worker.on('message', (message: FigureResult | { ready: true }) => {
+      if ('ready' in message) return;
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.pending.delete(message.id);
+      if ('value' in message) pending.resolve(message.value);
+      else if ('apiError' in message) {
+        const { status, code, text, details, headers } = message.apiError;
+        pending.reject(new ApiError(status as never, code as never, text as ErrorText, details as FieldIssue[], headers));
+      } else pending.reject(new Error(`The figure worker failed: ${message.failure}`));
+    });
+    const failAll = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const pending of this.pending.values()) pending.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`The figure worker stopped (exit ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+}

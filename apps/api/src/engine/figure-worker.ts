@@ -1,0 +1,39 @@
+/**
+ * The figure worker: computes figure reads (figure-reads.ts) on its own read-only connection to
+ * the database, so a recomputation after a write never holds up the server's event loop. Its
+ * caches are emptied whenever a job carries a newer write generation than it has seen.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { SchemeId } from '@mttq/core';
+import { ApiError } from '../http/errors';
+import { createServices } from '../http/services';
+import { FIGURE_READS, type FigureJob, type FigureResult } from './figure-reads';
+
+const { databasePath, defaultScheme } = workerData as { databasePath: string; defaultScheme: SchemeId | undefined };
+const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+db.pragma('cache_size = -65536');
+let today = new Date().toISOString().slice(0, 10);
+const services = createServices(db, { defaultScheme, today: () => today });
+let generation = -1;
+
+parentPort!.on('message', (job: FigureJob) => {
+  if (job.generation !== generation) {
+    services.cache.invalidate();
+    generation = job.generation;
+  }
+  today = job.today;
+  let result: FigureResult;
+  try {
+    const read = FIGURE_READS[job.name] as (services: unknown, query: unknown) => unknown;
+    result = { id: job.id, value: read(services, job.query) };
+  } catch (error) {
+    result =
+      error instanceof ApiError
+        ? { id: job.id, apiError: { status: error.status, code: error.code, text: error.text, details: error.details, headers: error.responseHeaders } }
+        : { id: job.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort!.postMessage(result);
+});
+parentPort!.postMessage({ ready: true });
