@@ -22,10 +22,7 @@ export const domainMessages = defineCatalogue({
     en: 'The request body is larger than {size}, the most this endpoint takes; send only the fields of this endpoint.',
   },
   write_month_value: { vi: '{month}/{year}', en: '{year}-{month}' },
-  write_empty: { vi: 'không được để trống', en: 'must not be empty' },
-  write_too_long: { vi: 'dài tối đa {max} ký tự', en: 'must be at most {max} characters' },
   write_before_launch: { vi: 'ngày {date} trước ngày trang ra mắt {launchedOn}', en: "{date} is before the page's launch on {launchedOn}" },
-  write_one_of: { vi: 'phải là một trong: {values}', en: 'must be one of {values}' },
   write_date_not_real: { vi: 'phải là một ngày có thật, viết dạng YYYY-MM-DD', en: 'must be a real date written YYYY-MM-DD' },
   write_date_in_future: { vi: 'ngày {date} còn ở tương lai; hôm nay là {today}', en: '{date} is in the future; today is {today}' },
   write_unit_not_in_scheme: {
@@ -116,7 +113,6 @@ export const domainMessages = defineCatalogue({
 
   // --- Monthly figures
   metric_count_invalid: { vi: 'phải là số nguyên, từ 0 trở lên', en: 'must be a whole number, 0 or more' },
-  metric_month_format: { vi: 'phải là một tháng viết dạng YYYY-MM, ví dụ 2024-05', en: 'must be a month written YYYY-MM, e.g. 2024-05' },
   metric_month_in_future: { vi: 'tháng {month} còn ở tương lai; hôm nay là {today}', en: '{month} is in the future; today is {today}' },
   metric_month_before_launch: {
     vi: 'tháng {month} trước ngày trang ra mắt {launchedOn}',

@@ -177,8 +177,8 @@ function assertSchemeOpenAt(scheme: SchemeId, launchedOn: string, path: string):
 
 function cleanName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed === '') throw badRequest('name', msg('write_empty'));
-  if (trimmed.length > PAGE_NAME_MAX) throw badRequest('name', msg('write_too_long', { max: PAGE_NAME_MAX }));
+  if (trimmed === '') throw badRequest('name', msg('field_not_empty'));
+  if (trimmed.length > PAGE_NAME_MAX) throw badRequest('name', msg('field_max_chars', { max: PAGE_NAME_MAX }));
   return trimmed;
 }
 
@@ -186,7 +186,7 @@ function cleanPlatformId(platformId: string | null | undefined): string | null {
   if (platformId === undefined || platformId === null) return null;
   const trimmed = platformId.trim();
   if (trimmed === '') throw badRequest('platformId', msg('page_platform_id_empty'));
-  if (trimmed.length > 200) throw badRequest('platformId', msg('write_too_long', { max: 200 }));
+  if (trimmed.length > 200) throw badRequest('platformId', msg('field_max_chars', { max: 200 }));
   return trimmed;
 }
 
@@ -247,9 +247,9 @@ export function createPage(services: Services, user: SessionUser, input: CreateP
   const { db } = services;
   const today = services.today();
   const { scheme, code } = input.unit;
-  if (!PLATFORMS.includes(input.platform)) throw badRequest('platform', msg('write_one_of', { values: PLATFORMS.join(', ') }));
+  if (!PLATFORMS.includes(input.platform)) throw badRequest('platform', msg('field_one_of', { values: PLATFORMS.join(', ') }));
   const owner = input.owner ?? 'front';
-  if (!OWNERS.includes(owner)) throw badRequest('owner', msg('write_one_of', { values: OWNERS.join(', ') }));
+  if (!OWNERS.includes(owner)) throw badRequest('owner', msg('field_one_of', { values: OWNERS.join(', ') }));
   requireUnit(db, scheme, code, 'unit.code');
   assertCanWriteUnit(services, user, scheme, code);
   const url = normalisePageUrl(input.platform, input.url);
@@ -317,8 +317,8 @@ export function updatePage(services: Services, user: SessionUser, pageId: number
   assertCanWritePage(services, user, pageId);
   const before = toPageRecord(page);
   const platform = patch.platform ?? page.platform;
-  if (!PLATFORMS.includes(platform)) throw badRequest('platform', msg('write_one_of', { values: PLATFORMS.join(', ') }));
-  if (patch.owner !== undefined && !OWNERS.includes(patch.owner)) throw badRequest('owner', msg('write_one_of', { values: OWNERS.join(', ') }));
+  if (!PLATFORMS.includes(platform)) throw badRequest('platform', msg('field_one_of', { values: PLATFORMS.join(', ') }));
+  if (patch.owner !== undefined && !OWNERS.includes(patch.owner)) throw badRequest('owner', msg('field_one_of', { values: OWNERS.join(', ') }));
   // A stored URL is re-checked only when the platform changes under it.
   const url = patch.url !== undefined || platform !== page.platform ? normalisePageUrl(platform, patch.url ?? page.url) : page.url;
   const after: PageRecord = {
@@ -440,7 +440,7 @@ export function recordPageEvent(services: Services, user: SessionUser, pageId: n
     }
   }
   const note = input.note?.trim() || null;
-  if (note !== null && note.length > NOTE_MAX) throw badRequest('note', msg('write_too_long', { max: NOTE_MAX }));
+  if (note !== null && note.length > NOTE_MAX) throw badRequest('note', msg('field_max_chars', { max: NOTE_MAX }));
   if (status === 'rejected' && note === null) throw badRequest('note', msg('page_reject_needs_note'));
   assertIsoDate(effectiveOn, 'effectiveOn');
   assertNotFuture(services.today(), effectiveOn, 'effectiveOn');
@@ -512,7 +512,7 @@ export function upsertMetric(
   const { db } = services;
   const page = requirePage(db, pageId);
   assertCanWritePage(services, user, pageId);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw badRequest('month', msg('metric_month_format'));
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw badRequest('month', msg('schema_month_format', { example: '2024-05' }));
   const today = services.today();
   if (month > today.slice(0, 7)) throw badRequest('month', msg('metric_month_in_future', { month: monthParam(month), today: dateParam(today) }));
   const launchMonth = page.launched_on.slice(0, 7);

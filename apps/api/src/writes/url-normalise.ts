@@ -120,7 +120,7 @@ function canonicalPath(platform: Platform, segments: string[], example: string):
 export function parsePageUrl(platform: Platform, input: string): PageUrlResult {
   const allowed = PLATFORM_HOSTS[platform];
   const text = input.trim();
-  if (text === '') return fail(msg('write_empty'));
+  if (text === '') return fail(msg('field_not_empty'));
   if (/[\s\u0000-\u001f\u007f]/.test(text)) return fail(msg('url_whitespace'));
   const withHttps = withScheme(text);
   if (withHttps === null) return fail(msg('url_not_http', { example: allowed.example }));
@@ -151,7 +151,7 @@ export function parsePageUrl(platform: Platform, input: string): PageUrlResult {
   }
   const query = kept.size > 0 ? `?${kept.toString()}` : '';
   const canonical = `https://${canonicalHost}${path.path}${query}`;
-  if (canonical.length > 2048) return fail(msg('write_too_long', { max: 2048 }));
+  if (canonical.length > 2048) return fail(msg('field_max_chars', { max: 2048 }));
   return { ok: true, url: canonical };
 }
 
