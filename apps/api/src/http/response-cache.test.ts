@@ -34,6 +34,15 @@ describe('answers of the read API', () => {
     expect(((await response.json()) as any).schemes).toHaveLength(2);
   });
 
+  it('say they vary with Accept-Language, whether computed or served from the cache', async () => {
+    const path = '/api/v1/coverage?scheme=legacy63&asOf=2020-01-01';
+    for (const language of ['vi', 'en', 'vi']) {
+      const response = await demo.app.request(path, { headers: { 'accept-language': language } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('vary')).toMatch(/accept-language/i);
+    }
+  });
+
   it('are kept per URL: another asOf gives another answer, errors are never kept', async () => {
     const other = (await (await request('/api/v1/coverage?scheme=legacy63&asOf=2021-12-31')).json()) as any;
     expect(other.asOf).toBe('2021-12-31');
