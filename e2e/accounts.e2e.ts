@@ -73,8 +73,7 @@ describe('accounts in the web app', () => {
     await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const refusal = form.getByRole('alert');
     await refusal.waitFor();
-    expect(await refusal.innerText()).toContain('reform34:01 is outside it');
-    expect(await refusal.innerText()).toContain('Your scope is reform34:51');
+    expect(await refusal.innerText()).toContain('Phạm vi của bạn là reform34:51 (Tỉnh Quảng Ngãi); reform34:01 nằm ngoài phạm vi đó.');
 
     // Above their role: a file asking for central staff, checked by a dry run.
     const file = join(dir, 'tai-khoan.csv');
@@ -82,8 +81,14 @@ describe('accounts in the web app', () => {
     await officer.getByLabel('Tệp tài khoản').setInputFiles(file);
     await officer.getByRole('button', { name: 'Chạy thử' }).click();
     await officer.getByText('Chạy thử: 1 trong 2 dòng có lỗi.', { exact: false }).waitFor();
-    expect(await officer.locator('.bulk-table tr.has-error').innerText()).toContain('you cannot create a role above your own (central)');
+    expect(await officer.locator('.bulk-table tr.has-error').innerText()).toContain('bạn không thể tạo vai trò cao hơn vai trò của mình (central)');
     expect(await officer.getByRole('button', { name: /^Tạo \d+ tài khoản$/ }).count()).toBe(0);
     expect(await seriousA11yViolations(officer)).toEqual([]);
+
+    // In English, the server's reason comes in English too.
+    await officer.getByRole('button', { name: /chuyển sang tiếng Anh/ }).click();
+    const englishForm = officer.locator('form', { has: officer.getByRole('heading', { name: 'Create an account' }) });
+    await englishForm.getByRole('button', { name: 'Create account' }).click();
+    await englishForm.getByRole('alert').getByText('Your scope is reform34:51 (Tỉnh Quảng Ngãi); reform34:01 is outside it.', { exact: false }).waitFor();
   });
 });
