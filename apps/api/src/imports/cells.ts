@@ -28,6 +28,8 @@ const THOUSANDS = /^(\d{1,9})(?:[.,](\d{1,3}))?\s*(?:k|nghìn|nghin|ngàn|ngan)$
  * but flagged as rounded. parseFigure('1,2K') → { value: 1200, isRounded: true }; parseFigure('1 245') → { value: 1245, isRounded: false }
  */
 export function parseFigure(text: string): Parsed<{ value: number; isRounded: boolean }> {
+  // Most cells are plain digits: no need to try the other ways of writing a figure.
+  if (/^\d{1,15}$/u.test(text)) return ok({ value: Number(text), isRounded: false });
   const short = THOUSANDS.exec(text.normalize('NFC'));
   if (short) return ok({ value: Math.round(Number(`${short[1]}.${short[2] ?? '0'}`) * 1000), isRounded: true });
   const count = parseCount(text);

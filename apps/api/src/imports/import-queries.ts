@@ -48,14 +48,14 @@ const PAGE_COLUMNS = /* sql */ `p.id, p.platform, p.url, p.platform_id, p.name, 
   EXISTS (SELECT 1 FROM page_assignments l WHERE l.page_id = p.id AND l.scheme = 'legacy63') AS in_legacy63
   FROM pages p LEFT JOIN page_assignments a ON a.page_id = p.id AND a.scheme = @scheme`;
 
-/** The page stored under any of `urls` (canonical first), with its unit in the scheme. */
-export function findPageByUrl(db: Db, scheme: SchemeId, urls: readonly string[]): DbImportPage | undefined {
-  const byUrl = statement(db, `SELECT ${PAGE_COLUMNS} WHERE p.url = @url`);
-  for (const url of new Set(urls)) {
-    const page = byUrl.get({ scheme, url }) as DbImportPage | undefined;
-    if (page) return page;
-  }
-  return undefined;
+/**
+ * The pages stored under any of `urls`, by URL, with their unit in the scheme: one query for a
+ * whole dry run, not one per row.
+ */
+export function findPagesByUrls(db: Db, scheme: SchemeId, urls: Iterable<string>): Map<string, DbImportPage> {
+  const query = statement(db, `SELECT ${PAGE_COLUMNS} WHERE p.url IN (SELECT value FROM json_each(@urls))`);
+  const pages = query.all({ scheme, urls: JSON.stringify([...new Set(urls)]) }) as DbImportPage[];
+  return new Map(pages.map((page) => [page.url, page]));
 }
 
 /** The id of the page with this exact URL, if any. */

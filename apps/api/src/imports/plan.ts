@@ -33,12 +33,12 @@ import { isInsideScope } from '../auth/scope-image';
 import type { SessionUser } from '../auth/user';
 import { listPageAssignments } from '../pages/page-queries';
 import type { Services } from '../http/services';
-import { msg, render, type Lang, type Message } from '../messages';
+import { msg, type Lang, type Message } from '../messages';
 import { NOTE_MAX, PAGE_NAME_MAX } from '../writes/page-writes';
 import { parsePageUrl, platformOfPageUrl } from '../writes/url-normalise';
 import { parseDate, parseFigure, parseMonth } from './cells';
-import { findPageByUrl, listLiveFrontPages, readPageState, type DbImportEvent, type DbImportMetric, type PageState } from './import-queries';
-import { both, dateText, flatten, listOf, monthText, schemeText, statusText } from './import-text';
+import { findPagesByUrls, listLiveFrontPages, readPageState, type DbImportEvent, type DbImportMetric, type DbImportPage, type PageState } from './import-queries';
+import { both, dateText, listOf, monthText, renderFlat, schemeText, statusText } from './import-text';
 import type { ImportTable } from './read-table';
 import { UnitResolver, type RowProblem } from './unit-resolver';
 
@@ -158,6 +158,17 @@ const fieldValue = (key: 'name' | 'platform' | 'owner', value: string) =>
 const urlProblem = (reason: string | Message, url: string, platform: Platform): Message =>
   typeof reason === 'object' ? reason : msg('import_url_invalid', { url, platform: PLATFORM_LABELS[platform] });
 
+/** `read`, remembering its answer for each text it was given (for one dry run). */
+function remembering<T>(read: (text: string) => T | undefined): (text: string) => T | undefined {
+  const answers = new Map<string, T | undefined>();
+  return (text) => {
+    if (answers.has(text)) return answers.get(text);
+    const answer = read(text);
+    answers.set(text, answer);
+    return answer;
+  };
+}
+
 /** Builds plans for one app: the scheme's units, the user, the clock. */
 class Planner {
   readonly results: RowOutcome[] = [];
@@ -180,6 +191,9 @@ class Planner {
     const isInScope = (unit: Unit) => this.scopeError(scheme, unit.code, unit.name) === null;
     this.resolver = new UnitResolver(scheme, services.units(scheme), (key) => this.header(key), isInScope);
   }
+
+  /** Label readers remembering each cell text: a file writes the same few labels row after row. */
+  private readonly labels = { platform: remembering(parsePlatformLabel), owner: remembering(parseOwnerLabel), status: remembering(parseStatusLabel) };
 
   private liveFrontPages: ReturnType<typeof listLiveFrontPages> | null = null;
 
@@ -257,7 +271,7 @@ class Planner {
 
     let platform: Platform | undefined;
     if (values.platform !== undefined) {
-      platform = parsePlatformLabel(values.platform);
+      platform = this.labels.platform(values.platform);
       if (!platform) add('platform', msg('import_platform_unknown', { value: values.platform }));
     }
     let url: string | undefined;
@@ -279,7 +293,7 @@ class Planner {
       else parsed.name = values.pageName;
     }
     if (values.owner !== undefined) {
-      parsed.owner = parseOwnerLabel(values.owner);
+      parsed.owner = this.labels.owner(values.owner);
       if (!parsed.owner) add('owner', msg('import_owner_unknown', { value: values.owner, owners: listOf(Object.values(OWNER_NAMES_VI), 'or') }));
     }
     if (values.launchedOn !== undefined) {
@@ -291,7 +305,7 @@ class Planner {
       } else parsed.launchedOn = date.value;
     }
     if (values.status !== undefined) {
-      parsed.status = parseStatusLabel(values.status);
+      parsed.status = this.labels.status(values.status);
       if (!parsed.status) add('status', msg('import_status_unknown', { value: values.status, statuses: listOf(Object.values(PAGE_STATUS_LABELS).map((l) => l.vi), 'or') }));
     }
     if (values.note !== undefined) {
@@ -322,7 +336,7 @@ class Planner {
       }
       if (month) parsed.metric = { ...figures, month };
     }
-    if (values.launchedOn === undefined && errors.length > 0) this.checkLaunchOfNewPage(result, values.url);
+    if (values.launchedOn === undefined && errors.length > 0 && values.url !== undefined) this.launchChecks.push({ result, urls: [result.url ?? values.url, values.url.trim()] });
 
     if (errors.length > 0 || !resolved.unit || !url || !platform) {
       result.outcome = 'error';
@@ -331,14 +345,33 @@ class Planner {
     return { ...parsed, unit: resolved.unit, url, typedUrl: values.url!, platform };
   }
 
+  /** Failed rows without a launch date, and the URLs they may name a page by (canonical first). */
+  private readonly launchChecks: Array<{ result: RowOutcome; urls: string[] }> = [];
+  /** Stored pages by URL, of every URL the rows give (readStoredPages). */
+  private storedPages = new Map<string, DbImportPage>();
+
+  /** The stored page under the first of `urls` that has one. */
+  private storedPage(urls: readonly string[]): DbImportPage | undefined {
+    for (const url of urls) {
+      const page = this.storedPages.get(url);
+      if (page) return page;
+    }
+    return undefined;
+  }
+
   /**
-   * A row that fails early is not planned, but a new page without its launch date is said at
-   * once too, so that one dry run lists everything to fix. A URL that no page has is a new page.
+   * Between the passes: reads at once the stored pages of every URL the rows give. A row that
+   * failed early is not planned, but a new page without its launch date is said at once too, so
+   * that one dry run lists everything to fix. A URL that no page has is a new page.
    */
-  private checkLaunchOfNewPage(result: RowOutcome, typedUrl: string | undefined): void {
-    if (typedUrl === undefined) return;
-    const urls = [...new Set([result.url ?? typedUrl, typedUrl.trim()])];
-    if (!findPageByUrl(this.services.db, this.scheme, urls)) result.errors.push({ column: this.header('launchedOn'), message: NO_LAUNCH_DATE, candidates: [] });
+  readStoredPages(parsed: Iterable<ParsedRow>): void {
+    const urls: string[] = [];
+    for (const row of parsed) urls.push(row.url, row.typedUrl.trim());
+    for (const check of this.launchChecks) urls.push(...check.urls);
+    this.storedPages = findPagesByUrls(this.services.db, this.scheme, urls);
+    for (const { result, urls } of this.launchChecks) {
+      if (!this.storedPage(urls)) result.errors.push({ column: this.header('launchedOn'), message: NO_LAUNCH_DATE, candidates: [] });
+    }
   }
 
   /**
@@ -380,7 +413,7 @@ class Planner {
       return null;
     };
 
-    const stored = findPageByUrl(this.services.db, this.scheme, [first.url, first.typedUrl.trim()]);
+    const stored = this.storedPage([first.url, first.typedUrl.trim()]);
     const metricRows = kept.filter((r) => r.metric);
     const monthList = metricRows.map((r) => r.metric!.month);
     const before = stored ? (readPageState(this.services.db, this.scheme, stored.id, monthList) ?? null) : null;
@@ -596,8 +629,10 @@ export function groupProblems(results: readonly RowOutcome[], lang: Lang): Impor
   const add = (severity: ImportProblem['severity'], column: string | null, message: Message, row: number) => {
     const key = `${severity}\u0000${column ?? ''}\u0000${message.key}`;
     const group = groups.get(key);
-    if (!group) groups.set(key, { severity, column, example: render(message, lang), ...flatten(message, lang), count: 1, rows: [row] });
-    else if (group.rows.at(-1) !== row) {
+    if (!group) {
+      const { text, flat } = renderFlat(message, lang);
+      groups.set(key, { severity, column, example: text, ...flat, count: 1, rows: [row] });
+    } else if (group.rows.at(-1) !== row) {
       group.count += 1;
       group.rows.push(row);
     }
@@ -611,13 +646,18 @@ export function groupProblems(results: readonly RowOutcome[], lang: Lang): Impor
 
 /** A row's outcome as the API answers it, its texts in `lang` with their keys and params beside. */
 export function renderRow(result: RowOutcome, lang: Lang): ImportRowResult {
+  const changes = result.changes.map((m) => renderFlat(m, lang));
+  const warnings = result.warnings.map((m) => renderFlat(m, lang));
   return {
     ...result,
-    changes: result.changes.map((m) => render(m, lang)),
-    warnings: result.warnings.map((m) => render(m, lang)),
-    errors: result.errors.map((e) => ({ column: e.column, message: render(e.message, lang), ...flatten(e.message, lang), candidates: e.candidates })),
-    changeMessages: result.changes.map((m) => flatten(m, lang)),
-    warningMessages: result.warnings.map((m) => flatten(m, lang)),
+    changes: changes.map((m) => m.text),
+    warnings: warnings.map((m) => m.text),
+    errors: result.errors.map((e) => {
+      const { text, flat } = renderFlat(e.message, lang);
+      return { column: e.column, message: text, ...flat, candidates: e.candidates };
+    }),
+    changeMessages: changes.map((m) => m.flat),
+    warningMessages: warnings.map((m) => m.flat),
   };
 }
 
@@ -644,6 +684,7 @@ export function buildImportPlan(
     if (rows) rows.push(parsed);
     else byUrl.set(parsed.url, [parsed]);
   }
+  planner.readStoredPages([...byUrl.values()].flat());
   const changes: PageChange[] = [];
   for (const rows of byUrl.values()) {
     const change = planner.planPage(rows);

@@ -36,7 +36,7 @@ function Progress({ run }: { run: ConnectorRun }) {
       <progress max={Math.max(run.total, 1)} value={run.done} aria-label={fill(m.running, { month })} />
       {run.quota.youtubeUnits > 0 && <p className="muted">{fill(m.quota, { units: n(run.quota.youtubeUnits), daily: n(run.quota.youtubeDailyUnits) })}</p>}
       {run.message && run.status !== 'running' && (
-        <p className="muted" lang="en">
+        <p className="muted">
           {run.message}
         </p>
       )}
@@ -79,7 +79,7 @@ function RunProblems({ runId }: { runId: number }) {
                   </th>
                   <td>{r[`platform_${item.platform}`]}</td>
                   <td>{item.reason ? m[`reason_${item.reason}`] : ''}</td>
-                  <td lang="en">{item.message}</td>
+                  <td>{item.message}</td>
                   <td className="num">{item.attempts}</td>
                 </tr>
               ))}
@@ -287,7 +287,7 @@ function CredentialRow({ credential }: { credential: ConnectorCredential }) {
           <>
             <strong className={last.ok ? 'check-ok' : 'check-failed'}>{last.ok ? m.checkOk : m.checkFailed}</strong> <span className="muted">{formatDateTime(last.at, locale)}</span>
             <br />
-            <span lang="en">{last.message}</span>
+            <span>{last.message}</span>
           </>
         ) : (
           m.neverChecked
@@ -361,7 +361,7 @@ function ConnectorsView({ isAdmin }: { isAdmin: boolean }) {
       {!data.enabled && (
         <div className="panel notice" role="note">
           <h2>{m.off}</h2>
-          <p lang="en">{data.disabledReason}</p>
+          <p>{data.disabledReason}</p>
         </div>
       )}
       {data.enabled && <p>{data.collectDay === null ? m.noSchedule : fill(m.schedule, { day: data.collectDay })}</p>}
@@ -373,7 +373,7 @@ function ConnectorsView({ isAdmin }: { isAdmin: boolean }) {
               <strong>{r[`platform_${p.platform}`]}</strong>
               {p.collectable ? ` — ${fill(m.credentialsCount, { count: p.credentials })}` : ` — ${m.manualOnly}`}
               <br />
-              <span className="muted" lang="en">
+              <span className="muted">
                 {p.note}
               </span>
             </li>

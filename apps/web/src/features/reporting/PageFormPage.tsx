@@ -165,7 +165,7 @@ function SecondFrontPageWarning({ message, scheme, isPending, onConfirm }: { mes
         <strong>{q.secondPageTitle}</strong>
       </p>
       <p>{existing ? fill(q.secondPageLead, { name: existing.name }) : q.secondPageLeadUnnamed}</p>
-      <p className="muted" lang="en">
+      <p className="muted">
         {message}
       </p>
       {existing && (

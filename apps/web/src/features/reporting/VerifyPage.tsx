@@ -244,7 +244,7 @@ function ReviewResults({ outcome }: { outcome: ReviewOutcome }) {
           <ul>
             {outcome.failed.map((f) => (
               <li key={f.pageId}>
-                {fill(q.resultFailed, { name: f.name })} <span lang="en">{f.message}</span>
+                {fill(q.resultFailed, { name: f.name })} {f.message}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import { defineMessages } from '../../i18n/messages';
 
 /**
  * The reporting screens' text (loaded with the /report route). Placeholders are filled with
- * `fill`. The server's own messages (English) are shown beside these, marked lang="en".
+ * `fill`. The server's own messages come in the user's language too: the client sends it with every request.
  */
 export const reportingMessages = defineMessages({
   vi: {

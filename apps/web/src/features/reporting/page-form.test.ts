@@ -86,6 +86,12 @@ describe('namedExistingPage', () => {
     expect(namedExistingPage(message)).toEqual({ id: 12, name: 'Mặt trận phường "Cẩm Thành"', url: 'https://www.facebook.com/mttq.camthanh' });
   });
 
+  it('reads it from the Vietnamese message too', () => {
+    const message =
+      'reform34:21025 đã có một trang của Ủy ban MTTQ đang hoạt động: trang 12 “MTTQ phường Cẩm Thành” (https://www.facebook.com/mttq.camthanh). Mỗi đơn vị có một trang chính thức; hãy cập nhật trang đó, hoặc gửi confirmSecondFrontPage: true để vẫn thêm trang này.';
+    expect(namedExistingPage(message)).toEqual({ id: 12, name: 'MTTQ phường Cẩm Thành', url: 'https://www.facebook.com/mttq.camthanh' });
+  });
+
   it('gives null when the message names no page', () => {
     expect(namedExistingPage('The unit already has a page.')).toBeNull();
   });

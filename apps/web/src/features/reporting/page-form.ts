@@ -119,13 +119,13 @@ export interface ExistingPage {
 }
 
 /**
- * The page named by the server's 409 second_front_page message, to link to it; null when the
- * message names none (it is shown as it is then).
- * namedExistingPage('reform34:21025 already has a live Front page: page 12 "MTTQ phường Cẩm Thành" (https://www.facebook.com/x). A unit …')
+ * The page named by the server's 409 second_front_page message (Vietnamese or English), to link
+ * to it; null when the message names none (it is shown as it is then).
+ * namedExistingPage('reform34:21025 đã có một trang … đang hoạt động: trang 12 “MTTQ phường Cẩm Thành” (https://www.facebook.com/x). …')
  *   → { id: 12, name: 'MTTQ phường Cẩm Thành', url: 'https://www.facebook.com/x' }
  */
 export function namedExistingPage(message: string): ExistingPage | null {
-  const match = /\bpage (\d+) "(.*)" \((https?:\/\/[^\s)]+)\)/.exec(message);
+  const match = /\b(?:page|trang) (\d+) ["“](.*)["”] \((https?:\/\/[^\s)]+)\)/u.exec(message);
   if (!match) return null;
   return { id: Number(match[1]), name: match[2]!, url: match[3]! };
 }

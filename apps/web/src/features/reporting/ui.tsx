@@ -74,7 +74,7 @@ export function FormAlert({ messages, fieldErrorCount }: { messages: readonly st
       {messages.length > 0 && (
         <>
           <p>{m.serverSays}</p>
-          <ul lang="en">
+          <ul>
             {messages.map((message, i) => (
               <li key={i}>{message}</li>
             ))}
