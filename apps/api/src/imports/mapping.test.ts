@@ -53,7 +53,7 @@ async function dryRun(session: TestSession, bytes: Uint8Array, fields: Record<st
 
 async function commit(session: TestSession, planId: string) {
   const response = await fetch(`${served.origin}/api/v1/imports/${planId}/commit`, { method: 'POST', headers: session.headers });
-  return { status: response.status, body: (await response.json()) as { totals: { create: number } } };
+  return { status: response.status, body: (await response.json()) as { totals?: { create: number }; error?: { key: string; params: Record<string, unknown> } } };
 }
 
 async function planFile(session: TestSession, planId: string, query = '') {
@@ -103,9 +103,15 @@ describe('the mapping step', () => {
     expect(first.body.file.mapping.needed).toBe(true);
     expect(readingOf(first.body, 'Lượt theo dõi')).toMatchObject({ key: 'followers', reading: 'ambiguous' });
     expect(readingOf(first.body, 'Lượt thích')).toMatchObject({ key: null, reading: 'ambiguous', samples: ['99', '99'] });
+    // Read by a guess, the plan is not committed.
+    expect(first.body.canCommit).toBe(false);
+    const refused = await commit(officer, first.body.planId);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ error: { key: 'mapping_ambiguous_commit', params: { headers: '“Lượt theo dõi”, “Lượt thích”' } } });
 
     const settled = await dryRun(officer, csvFile([header, ...rows]), { mapping: JSON.stringify({ 5: 'ignore', 6: 'followers' }) });
     expect(settled.body.file.mapping).toEqual({ source: 'form', needed: false });
+    expect(settled.body.canCommit).toBe(true);
     expect(readingOf(settled.body, 'Lượt thích')).toMatchObject({ key: 'followers', reading: 'mapping' });
     expect(settled.body.rows[0]!.changes.join(' ')).toContain('lượt theo dõi 99');
   });

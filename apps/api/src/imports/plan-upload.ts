@@ -33,6 +33,8 @@ export interface PlanUpload {
   rows: Array<{ row: number; cells: string[] }>;
   results: RowResultRecord[];
   skipped: ImportSkippedRow[];
+  /** Headers of columns that name the same import column, unsettled by a mapping: the plan cannot be committed. */
+  ambiguous: string[];
   /** The mapping the plan was made with, and the headers it is for; null when read by meaning only. */
   mapping: { signature: string; applied: ImportColumnMapping } | null;
 }
@@ -56,6 +58,7 @@ export function keepUpload(table: ImportTable, response: Pick<ImportDryRunRespon
       changes: r.changeMessages,
     })),
     skipped: table.skipped,
+    ambiguous: table.headers.filter((h) => h.reading === 'ambiguous').map((h) => h.header),
     mapping: table.mapping.applied ? { signature: table.mapping.signature, applied: table.mapping.applied } : null,
   };
 }

@@ -219,11 +219,12 @@ export const importRoutes = createRouter()
     }
     checkMapping(table);
     const { plan, response } = buildImportPlan(services, user, scheme, table, file.name, form.month, languageOf(c));
-    const stored: PlanWithUpload = { ...plan, upload: keepUpload(table, response) };
-    await planStoreOf(services).put(stored);
+    const upload = keepUpload(table, response);
+    await planStoreOf(services).put({ ...plan, upload } satisfies PlanWithUpload);
     return c.json(
       {
         ...response,
+        canCommit: response.canCommit && upload.ambiguous.length === 0,
         file: {
           name: file.name,
           format: table.format,
@@ -260,6 +261,10 @@ export const importRoutes = createRouter()
       throw now ? planGoneError(now) : unknownPlanError(planId);
     }
     if (plan.access !== accessOf(user)) throw new ApiError(403, 'forbidden', msg('import_route_role_changed'));
+    const upload = uploadOf(plan);
+    if (upload && upload.ambiguous.length > 0) {
+      throw new ApiError(422, 'unprocessable', msg('mapping_ambiguous_commit', { headers: upload.ambiguous.map((h) => `“${h}”`).join(', ') }));
+    }
     if (plan.errorRows.length > 0) {
       const listed = plan.errorRows.slice(0, 20).join(', ');
       throw new ApiError(
@@ -273,7 +278,6 @@ export const importRoutes = createRouter()
     // (a concurrent commit of the same plan answers that result); a 409 leaves it pending.
     const result = commitImportPlan(services, user, plan);
     // Committed with the user's mapping: their next file with the same headers is read the same way.
-    const upload = uploadOf(plan);
     if (upload?.mapping) rememberMapping(services.db, user.id, upload.mapping.signature, upload.mapping.applied, result.committedAt);
     return c.json(result, 200);
   })

@@ -43,6 +43,10 @@ export const importRouteMessages = defineCatalogue({
     vi: 'Tệp không có cột “{column}”; các cột của tệp là (số thứ tự từ 0): {headers}.',
     en: 'the file has no column "{column}"; its columns are (index from 0): {headers}.',
   },
+  mapping_ambiguous_commit: {
+    vi: 'Các cột {headers} cùng một nội dung nên chưa ghi được; hãy chọn nội dung cho từng cột (cách ghép cột) rồi kiểm tra lại.',
+    en: 'The columns {headers} hold the same thing, so nothing can be committed yet; say what each holds (the column mapping) and run the dry run again.',
+  },
   mapping_duplicate: {
     vi: 'Các cột {headers} cùng được ghép vào “{column}”; mỗi loại thông tin chỉ ghép cho một cột.',
     en: 'the columns {headers} are all mapped to "{column}"; map each kind of information to one column only.',

@@ -165,11 +165,11 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
         </button>
       )}
       <div className="form-actions commit-actions">
-        <button type="button" className="primary" disabled={!result.canCommit || isEmpty || isAmbiguous || isCommitting} aria-describedby="commit-hint" onClick={onCommit}>
+        <button type="button" className="primary" disabled={!result.canCommit || isEmpty || isCommitting} aria-describedby="commit-hint" onClick={onCommit}>
           {isCommitting ? m.committing : m.commitButton}
         </button>
         <small id="commit-hint" className="muted">
-          {!result.canCommit ? m.commitDisabledHint : isAmbiguous ? m.mappingAmbiguousHint : fill(m.planExpires, { time: formatDateTime(result.expiresAt, locale) })}
+          {isAmbiguous ? m.mappingAmbiguousHint : !result.canCommit ? m.commitDisabledHint : fill(m.planExpires, { time: formatDateTime(result.expiresAt, locale) })}
         </small>
       </div>
     </section>

@@ -55,5 +55,5 @@ export function repeatedChoices(choices: Readonly<Record<number, ColumnChoice>>)
   return [...repeated];
 }
 
-/** Two columns of one meaning that no mapping has settled: committing waits for the mapping step. */
+/** Two columns of one meaning that no mapping has settled: the plan cannot be committed until the mapping step settles them. */
 export const hasAmbiguousColumns = (response: Pick<ImportDryRunResponse, 'file'>) => response.file.headers.some((h) => h.reading === 'ambiguous');
