@@ -3,8 +3,10 @@
  * Vietnamese really Vietnamese, every error code of the OpenAPI document in it, and answers in the
  * language the request asks for.
  */
+import { createReportingPeriodBodySchema, isoDateSchema, unitListQuerySchema, usernameSchema } from '@mttq/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApp, send, type Served } from '../auth/test-http';
+import { toFieldIssues } from '../http/router';
 import { openDemoApp } from '../test/demo-app';
 import { CATALOGUE, pickLanguage, render } from '.';
 
@@ -59,6 +61,25 @@ describe('the catalogue', () => {
     const date = { key: 'param_date_before_backcast', params: { date: { key: 'date_value', params: { year: '2008', month: '07', day: '31' } }, first: '2008-08-01' } };
     expect(render(date, 'vi')).toMatch(/^ngày 31\/07\/2008 trước 2008-08-01/);
     expect(render(date, 'en')).toMatch(/^2008-07-31 is before 2008-08-01/);
+  });
+});
+
+describe("the shared schemas' messages", () => {
+  const issuesOf = (result: { success: boolean; error?: unknown }) => toFieldIssues(result.error as Parameters<typeof toFieldIssues>[0]);
+
+  it('are recognised with their parameters, whether the schema writes English or a key', () => {
+    expect(issuesOf(isoDateSchema.safeParse('2022-02-30'))).toEqual([{ path: '(query)', message: { key: 'schema_date_not_real', params: {} } }]);
+    expect(issuesOf(unitListQuerySchema.safeParse({ limit: '0' }))).toEqual([{ path: 'limit', message: { key: 'schema_whole_number_range', params: { max: '500' } } }]);
+    expect(issuesOf(createReportingPeriodBodySchema.safeParse({ scheme: 'reform34', month: '2025-08', deadline: '2025-07-31' }))).toEqual([
+      { path: 'deadline', message: { key: 'schema_deadline_before_month', params: { first: '2025-08-01', deadline: '2025-07-31' } } },
+    ]);
+    expect(issuesOf(usernameSchema.safeParse('two words'))).toEqual([{ path: '(query)', message: { key: 'account_row_username_invalid', params: {} } }]);
+  });
+
+  it("keep the schema's English in English and say the same in Vietnamese", () => {
+    const [issue] = issuesOf(unitListQuerySchema.safeParse({ limit: '501' }));
+    expect(render(issue!.message as never, 'en')).toBe('must be a whole number from 1 to 500');
+    expect(render(issue!.message as never, 'vi')).toBe('phải là số nguyên từ 1 đến 500');
   });
 });
 
