@@ -100,7 +100,7 @@ export const facebookConnector = (baseUrl: string, options: { postsPageSize?: nu
         const me = answer.body as { id?: string; name?: string };
         return { ok: true, message: msg('connector_check_facebook', { name: me.name ?? me.id ?? '?' }) };
       } catch (error) {
-        return { ok: false, message: platformAnswer(http.redact(error instanceof Error ? error.message : String(error))) };
+        return { ok: false, message: http.describe(error) };
       }
     },
 
@@ -221,7 +221,7 @@ export const facebookConnector = (baseUrl: string, options: { postsPageSize?: nu
           // The page's own token, when it has one, tells why better than a shared token that cannot see the page.
           const own = pageTokens.has(page.pageId) ? broken.get(pageTokens.get(page.pageId)![0]!.id) : undefined;
           const problem = own && last!.reason === 'page_not_found' ? own : last!;
-          job.report({ pageId: page.pageId, outcome: 'failed', reason: problem.reason, message: platformAnswer(http.redact(problem.message)), attempts: tries.count });
+          job.report({ pageId: page.pageId, outcome: 'failed', reason: problem.reason, message: http.describe(problem), attempts: tries.count });
         },
         signal,
       );

@@ -4,7 +4,8 @@
  * every request to a platform once it says "too many calls", and a bounded pool of workers. The
  * same code runs against the real APIs and the local stand-ins; only the base URL differs.
  */
-import { PlatformError } from './types';
+import { msg, type Message } from '../messages';
+import { platformAnswer, PlatformError } from './types';
 
 export interface RetryPolicy {
   /** Tries per request, the first included. */
@@ -66,6 +67,12 @@ export class HttpClient {
     private readonly secrets: () => readonly string[] = () => [],
   ) {}
 
+  /** What a failure tells people: our own words when the error has them, else the platform's answer, redacted. */
+  describe(error: unknown): Message {
+    if (error instanceof PlatformError && error.options.words) return error.options.words;
+    return platformAnswer(this.redact(error instanceof Error ? error.message : String(error)));
+  }
+
   /** Removes any secret from a message before it is stored or shown. */
   redact(message: string): string {
     let text = message;
@@ -89,7 +96,9 @@ export class HttpClient {
       this.failuresInARow += 1;
       if (this.failuresInARow >= BREAKER_LIMIT) {
         // An outage: stop asking (the remaining pages fail at once, their previous figures stay).
-        this.down = new PlatformError('network', `${problem}; the platform stopped answering (${BREAKER_LIMIT} requests in a row failed), so this run asks it no more`);
+        this.down = new PlatformError('network', `${problem}; the platform stopped answering (${BREAKER_LIMIT} requests in a row failed), so this run asks it no more`, {
+          words: msg('connector_platform_down', { text: this.redact(problem), limit: BREAKER_LIMIT }),
+        });
         throw this.down;
       }
       throw new PlatformError('network', problem, { retryable: true });

@@ -98,7 +98,7 @@ describe('Zalo connector', () => {
     await zaloConnector(standIn.url, standIn.url).collect(j);
     const byPage = new Map(results.map((r) => [r.pageId, r]));
     expect(byPage.get(1)).toMatchObject({ outcome: 'collected' });
-    expect(byPage.get(2)).toMatchObject({ outcome: 'failed', reason: 'token_expired', message: { key: 'connector_platform_answer', params: { text: expect.stringMatching(/refresh was refused/) } } });
+    expect(byPage.get(2)).toMatchObject({ outcome: 'failed', reason: 'token_expired', message: { key: 'connector_zalo_refresh_refused', params: { text: expect.stringMatching(/refresh token is invalid/) } } });
     expect(byPage.get(3)).toMatchObject({ outcome: 'skipped', reason: 'no_credential' });
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ appId: DEMO_ZALO_APP_ID, accessToken: expect.stringMatching(/^zl-standin-issued-/) });

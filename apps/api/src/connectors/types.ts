@@ -89,7 +89,8 @@ export class PlatformError extends Error {
   constructor(
     readonly reason: ConnectorReason,
     message: string,
-    readonly options: { retryable?: boolean; retryAfterMs?: number; credentialProblem?: boolean } = {},
+    /** words: what to tell people when the error is ours rather than the platform's answer. */
+    readonly options: { retryable?: boolean; retryAfterMs?: number; credentialProblem?: boolean; words?: Message } = {},
   ) {
     super(message);
   }

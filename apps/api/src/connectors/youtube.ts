@@ -18,7 +18,7 @@
  */
 import { retryAfterMs, runPool, type HttpAnswer } from './http';
 import { msg } from '../messages';
-import { emptyFigures, platformAnswer, PlatformError, type CollectJob, type Connector, type PageTarget } from './types';
+import { emptyFigures, PlatformError, type CollectJob, type Connector, type PageTarget } from './types';
 
 export interface YoutubeSecret {
   apiKey: string;
@@ -78,7 +78,7 @@ export const youtubeConnector = (baseUrl: string): Connector<Secret> => {
         if (answer.status !== 200) throw classifyYoutubeError(answer);
         return { ok: true, message: msg('connector_check_youtube') };
       } catch (error) {
-        return { ok: false, message: platformAnswer(http.redact(error instanceof Error ? error.message : String(error))) };
+        return { ok: false, message: http.describe(error) };
       }
     },
 
@@ -119,7 +119,7 @@ export const youtubeConnector = (baseUrl: string): Connector<Secret> => {
 
       const fail = (pageId: number, error: unknown, attempts: number) => {
         const problem = error instanceof PlatformError ? error : new PlatformError('platform_error', String(error));
-        job.report({ pageId, outcome: 'failed', reason: problem.reason, message: platformAnswer(http.redact(problem.message)), attempts });
+        job.report({ pageId, outcome: 'failed', reason: problem.reason, message: http.describe(problem), attempts });
       };
 
       // Channels known by id go 50 to a call; handles are looked up one by one (1 unit each).

@@ -18,7 +18,7 @@
  */
 import { retryAfterMs, runPool, type HttpAnswer, type HttpClient } from './http';
 import { msg } from '../messages';
-import { emptyFigures, platformAnswer, PlatformError, type CollectJob, type Connector, type UsableCredential } from './types';
+import { emptyFigures, PlatformError, type CollectJob, type Connector, type UsableCredential } from './types';
 
 export interface ZaloSecret {
   appId: string;
@@ -69,7 +69,11 @@ export const zaloConnector = (apiUrl: string, oauthUrl: string): Connector<Secre
     if (answer.status !== 200 || !body?.access_token || !body.refresh_token) {
       const problem = classifyZaloError(answer);
       if (problem.options.retryable) throw problem;
-      throw new PlatformError('token_expired', `The access token expired and the refresh was refused: ${body?.error_description ?? body?.message ?? `HTTP ${answer.status}`}`, { credentialProblem: true });
+      const refusal = body?.error_description ?? body?.message ?? `HTTP ${answer.status}`;
+      throw new PlatformError('token_expired', `The access token expired and the refresh was refused: ${refusal}`, {
+        credentialProblem: true,
+        words: msg('connector_zalo_refresh_refused', { text: refusal.slice(0, 400) }),
+      });
     }
     return { ...secret, accessToken: body.access_token, refreshToken: body.refresh_token };
   };
@@ -95,7 +99,7 @@ export const zaloConnector = (apiUrl: string, oauthUrl: string): Connector<Secre
         const oa = await read(http, credential, saveSecret, { count: 0 });
         return { ok: true, message: msg('connector_check_zalo', { name: oa.name ?? '', id: String(oa.oa_id ?? '?'), followers: oa.num_follower ?? '?' }) };
       } catch (error) {
-        return { ok: false, message: platformAnswer(http.redact(error instanceof Error ? error.message : String(error))) };
+        return { ok: false, message: http.describe(error) };
       }
     },
 
@@ -115,7 +119,9 @@ export const zaloConnector = (apiUrl: string, oauthUrl: string): Connector<Secre
           try {
             const oa = await read(http, credential, (secret) => job.saveSecret(credential.id, secret), tries, signal);
             if (page.platformId && oa.oa_id !== undefined && String(oa.oa_id) !== page.platformId) {
-              throw new PlatformError('page_not_found', `The token is for Official Account ${String(oa.oa_id)}, not ${page.platformId}`);
+              throw new PlatformError('page_not_found', `The token is for Official Account ${String(oa.oa_id)}, not ${page.platformId}`, {
+                words: msg('connector_zalo_other_oa', { oa: String(oa.oa_id), wanted: String(page.platformId) }),
+              });
             }
             const figures = emptyFigures();
             figures.followers = typeof oa.num_follower === 'number' ? oa.num_follower : null;
@@ -129,7 +135,7 @@ export const zaloConnector = (apiUrl: string, oauthUrl: string): Connector<Secre
           } catch (error) {
             if (signal.aborted) return;
             const problem = error instanceof PlatformError ? error : new PlatformError('platform_error', String(error));
-            job.report({ pageId: page.pageId, outcome: 'failed', reason: problem.reason, message: platformAnswer(http.redact(problem.message)), attempts: tries.count });
+            job.report({ pageId: page.pageId, outcome: 'failed', reason: problem.reason, message: http.describe(problem), attempts: tries.count });
           }
         },
         signal,

@@ -47,6 +47,15 @@ export const connectorMessages = defineCatalogue({
     vi: 'Không giải mã được thông tin xác thực này bằng CONNECTOR_KEY hiện tại (khóa đã đổi, hoặc dữ liệu đã hỏng); hãy xóa rồi thêm lại.',
     en: 'This credential cannot be decrypted with the current CONNECTOR_KEY (the key changed, or the data is damaged); delete it and add it again.',
   },
+  connector_platform_down: {
+    vi: '{text}; nền tảng đã ngừng trả lời ({limit} yêu cầu liên tiếp bị lỗi) nên lần lấy số liệu này không hỏi thêm',
+    en: '{text}; the platform stopped answering ({limit} requests in a row failed), so this run asks it no more',
+  },
+  connector_zalo_refresh_refused: {
+    vi: 'Mã truy cập đã hết hạn và yêu cầu cấp lại bị từ chối: {text}',
+    en: 'The access token expired and the refresh was refused: {text}',
+  },
+  connector_zalo_other_oa: { vi: 'Mã truy cập thuộc Official Account {oa}, không phải {wanted}', en: 'The token is for Official Account {oa}, not {wanted}' },
   connector_check_facebook: { vi: 'Graph API đã trả lời cho {name}', en: 'Graph API answered for {name}' },
   connector_check_zalo: {
     vi: 'Official Account {name} ({id}): {followers} người quan tâm',
