@@ -3,6 +3,7 @@ export * from './pages';
 export * from './schemes';
 export * from './units';
 export * from './coverage';
+export * from './figure-freshness';
 export * from './units-api';
 export * from './pages-api';
 export * from './trends-api';

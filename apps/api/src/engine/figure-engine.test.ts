@@ -1,6 +1,8 @@
+import { FIGURE_READ_HEADERS } from '@mttq/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, jsonRequest, type TestSession } from '../test/auth';
 import { openDemoApp } from '../test/demo-app';
+import { maxStaleSeconds } from './figure-response';
 
 /** The overview's figure reads, as the web app asks for them. */
 const FIGURES = [
@@ -13,7 +15,7 @@ const FIGURES = [
   '/api/v1/metrics/summary?scheme=legacy63&asOf=2022-08-12',
 ];
 const SUMMARY = '/api/v1/metrics/summary?scheme=reform34';
-const STALE_OK = { 'cache-control': 'max-stale=30' };
+const STALE_OK = FIGURE_READ_HEADERS;
 
 describe('figures computed in the figure worker', () => {
   const inWorker = openDemoApp({ figureWorker: true });
@@ -78,11 +80,30 @@ describe('figures computed in the figure worker', () => {
   it('keeps serving other requests while a figure is recomputed', async () => {
     await addFollowers(9_000_003);
     const order: string[] = [];
-    const figure = inWorker.app.request('/api/v1/coverage/timeline?scheme=reform34&level=commune&interval=month').then(() => order.push('timeline'));
+    const figure = Promise.resolve(inWorker.app.request('/api/v1/coverage/timeline?scheme=reform34&level=commune&interval=month')).then(() => order.push('timeline'));
     // Let the figure request reach its computation (in the request's thread it would finish it here).
     for (let turn = 0; turn < 20; turn += 1) await new Promise((done) => setImmediate(done));
-    const health = inWorker.app.request('/api/v1/schemes').then(() => order.push('schemes'));
+    const health = Promise.resolve(inWorker.app.request('/api/v1/schemes')).then(() => order.push('schemes'));
     await Promise.all([figure, health]);
     expect(order).toEqual(['schemes', 'timeline']);
+  });
+
+  it.each([
+    ['max-stale=60', 60],
+    ['no-cache, max-stale = 5', 5],
+    ['max-stale', Number.POSITIVE_INFINITY],
+    ['no-cache', null],
+    ['x-max-stale=3', null],
+    [undefined, null],
+  ])('reads Cache-Control %j as accepting %s stale seconds', (header, seconds) => {
+    expect(maxStaleSeconds(header)).toBe(seconds);
+  });
+
+  it('gives a stale figure only within the seconds the reader accepts', async () => {
+    await followersOf();
+    await addFollowers(6_000_000);
+    await new Promise((done) => setTimeout(done, 5));
+    const response = await inWorker.app.request(SUMMARY, { headers: { 'cache-control': 'max-stale=0' } });
+    expect(response.headers.get('x-figures-stale')).toBeNull();
   });
 });

@@ -3,8 +3,9 @@
  * (figure-reads.ts) are computed by one worker thread on its own read-only connection, and
  * each answer is kept until the next write. After a write:
  * - the first reader starts one recomputation; readers of the same figure meanwhile share it;
- * - a reader that accepts a stale answer (`Cache-Control: max-stale`, as the web app's
- *   dashboards send) gets the previous answer at once, marked stale, while the fresh one is built;
+ * - a reader that accepts a stale answer (`Cache-Control: max-stale=N`, as the web app's
+ *   dashboards send) gets the previous answer at once if the write that made it stale is at
+ *   most N seconds old, marked stale, while the fresh one is built;
  * - every other request (writes, pages, cached answers) is served by the event loop meanwhile.
  * Without a worker (an in-memory database, tests that pass none) figures are computed in the
  * request's thread as before.
@@ -41,6 +42,8 @@ export interface FigureEngineOptions {
 
 export class FigureEngine {
   private generation = 0;
+  /** When each recent generation began, i.e. when the write that ended the one before happened. */
+  private readonly generationStartedAt = new Map<number, number>();
   private readonly entries = new Map<string, Entry>();
   private readonly computing = new Map<string, { generation: number; promise: Promise<unknown> }>();
   private worker: Worker | null = null;
@@ -55,10 +58,21 @@ export class FigureEngine {
   /** A write happened: every kept figure is now stale. */
   invalidate(): void {
     this.generation += 1;
+    this.generationStartedAt.set(this.generation, Date.now());
+    this.generationStartedAt.delete(this.generation - MAX_ENTRIES);
   }
 
-  /** The figure `name` for `query`; stale only when the caller accepts it and one is kept. */
-  async read<N extends FigureRead>(name: N, query: FigureQuery<N>, options: { acceptStale: boolean }): Promise<FigureAnswerOf<FigureAnswer<N>>> {
+  /** Seconds since the write that made a figure of `generation` stale. */
+  private staleSeconds(generation: number): number {
+    const since = this.generationStartedAt.get(generation + 1);
+    return since === undefined ? Number.POSITIVE_INFINITY : (Date.now() - since) / 1000;
+  }
+
+  /**
+   * The figure `name` for `query`. With `maxStaleSeconds`, a kept figure that went stale at most
+   * that long ago is answered at once while the fresh one is computed.
+   */
+  async read<N extends FigureRead>(name: N, query: FigureQuery<N>, options: { maxStaleSeconds: number | null }): Promise<FigureAnswerOf<FigureAnswer<N>>> {
     if (this.options.databasePath === null) {
       const read = FIGURE_READS[name] as (services: Services, query: unknown) => FigureAnswer<N>;
       return { value: read(this.services, query), isStale: false };
@@ -67,7 +81,7 @@ export class FigureEngine {
     const entry = this.entries.get(key);
     if (entry && entry.generation === this.generation) return { value: entry.value as FigureAnswer<N>, isStale: false };
     const fresh = this.compute(key, name, query);
-    if (entry && options.acceptStale) {
+    if (entry && options.maxStaleSeconds !== null && this.staleSeconds(entry.generation) <= options.maxStaleSeconds) {
       // Its failure, if any, reaches the next reader that waits for it.
       fresh.catch(() => undefined);
       return { value: entry.value as FigureAnswer<N>, isStale: true };
