@@ -53,7 +53,10 @@ export class FigureEngine {
   constructor(
     private readonly services: Services,
     private readonly options: FigureEngineOptions,
-  ) {}
+  ) {
+    // Started now, beside the server's own start, so the first figure does not wait for it.
+    if (options.databasePath !== null) this.startWorker();
+  }
 
   /** A write happened: every kept figure is now stale. */
   invalidate(): void {
