@@ -136,13 +136,36 @@ describe('the mapping step', () => {
     expect(missing.body.error!.details[0]).toMatchObject({ path: 'mapping.Xã phường', key: 'mapping_unknown_column' });
     expect(missing.body.error!.message).toContain('2 “Địa bàn”');
 
-    const noUnit = await dryRun(officer, csvFile([['Địa bàn', 'Link fanpage'], ['Xã Hữu Liên', 'https://www.facebook.com/a']]), {}, { lang: 'en' });
+    const noUnit = await dryRun(officer, csvFile([['Tên trang', 'Link fanpage'], ['MTTQ', 'https://www.facebook.com/a']]), {}, { lang: 'en' });
     expect(noUnit.status).toBe(422);
-    expect(noUnit.body.error!.message).toMatch(/^Missing required columns: a unit column: Mã tỉnh \(province_code\), .*\. The header row 1 has “Link fanpage”; not recognised: “Địa bàn”; accepted headers are /u);
+    expect(noUnit.body.error!.message).toMatch(/^Missing required columns: a unit column: Mã tỉnh \(province_code\), .*\. The header row 1 has “Tên trang”, “Link fanpage”; accepted headers are /u);
 
     const twice = await dryRun(officer, csvFile([HEADER, ...ROWS]), { mapping: JSON.stringify({ 2: 'commune', 4: 'commune' }) });
     expect(twice.status).toBe(400);
     expect(twice.body.error!.details[0]).toMatchObject({ key: 'mapping_duplicate' });
+  });
+});
+
+describe('a required column under an unknown header', () => {
+  const header = ['Tỉnh', 'Huyện', 'Tên xã', 'Trang mạng xã hội', 'Ngày thành lập'];
+  const rows = ROWS.map((r) => [r[0]!, r[1]!, r[2]!, r[3]!, r[5]!]);
+
+  it('goes to the mapping step instead of a refusal; the plan cannot be committed until the column is mapped', async () => {
+    const first = await dryRun(officer, csvFile([header, ...rows]));
+    expect(first.status).toBe(200);
+    expect(first.body.file.mapping.needed).toBe(true);
+    expect(readingOf(first.body, 'Trang mạng xã hội')).toMatchObject({ reading: 'unknown', samples: [ROWS[0]![3], ROWS[1]![3]] });
+    expect(first.body.canCommit).toBe(false);
+    const refused = await commit(officer, first.body.planId);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ key: 'mapping_missing_commit' });
+
+    const mapped = await dryRun(officer, csvFile([header, ...rows]), { mapping: JSON.stringify({ 'Trang mạng xã hội': 'url' }) });
+    expect(mapped.body.canCommit).toBe(true);
+    expect(outcomes(mapped.body.rows)).toEqual([
+      [2, 'create', CODES[0]],
+      [3, 'create', CODES[1]],
+    ]);
   });
 });
 

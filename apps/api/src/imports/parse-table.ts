@@ -67,6 +67,8 @@ export interface TableMapping {
   signature: string;
   /** Entries of the request's mapping that name no column of the header, as given. */
   unmatched: string[];
+  /** Required columns the header lacks while it has unknown columns the user may map to them. */
+  missing: Array<'url' | 'unit'>;
   /** Import columns the request's mapping gives to more than one column, with those headers. */
   conflicts: Array<{ key: ImportColumnKey; headers: string[] }>;
 }
@@ -373,10 +375,12 @@ export function parseImportTable(bytes: Uint8Array, limits: UploadLimits = DEFAU
   }
   const resultIndex = assigned.headers.find((h) => h.reading === 'result')?.index ?? null;
 
-  const missing: Array<{ path: string; need: Message }> = [];
-  if (!columns.has('url')) missing.push({ path: importColumn('url').vi, need: msg('mapping_need_url') });
-  if (!UNIT_KEYS.some((key) => columns.has(key))) missing.push({ path: importColumn('communeCode').vi, need: msg('mapping_need_unit') });
-  if (missing.length > 0) {
+  const missing: Array<{ kind: 'url' | 'unit'; path: string; need: Message }> = [];
+  if (!columns.has('url')) missing.push({ kind: 'url', path: importColumn('url').vi, need: msg('mapping_need_url') });
+  if (!UNIT_KEYS.some((key) => columns.has(key))) missing.push({ kind: 'unit', path: importColumn('communeCode').vi, need: msg('mapping_need_unit') });
+  // A header with known columns and unknown ones goes to the mapping step: an unknown one may be the missing one.
+  const isMappable = columns.size > 0 && assigned.headers.some((h) => h.reading === 'unknown');
+  if (missing.length > 0 && !isMappable) {
     const found = [...columns.values()].map((c) => `“${c.header}”`);
     const unknown = assigned.headers.filter((h) => h.reading === 'unknown').map((h) => `“${h.header}”`);
     const [first, second] = missing;
@@ -414,7 +418,15 @@ export function parseImportTable(bytes: Uint8Array, limits: UploadLimits = DEFAU
   if (rows.length > MAX_IMPORT_ROWS) throw unprocessable(msg('sheet_too_many_rows', { rows: rows.length, max: MAX_IMPORT_ROWS }));
   const headers = assigned.headers.map((h) => ({ ...h, samples: samplesOf(rows, h.index) }));
   const needed = headers.some((h) => h.reading === 'unknown' || h.reading === 'ambiguous');
-  const tableMapping: TableMapping = { source, applied: mapping, needed, signature: headerSignature(header.cells), unmatched: assigned.unmatched, conflicts: assigned.conflicts };
+  const tableMapping: TableMapping = {
+    source,
+    applied: mapping,
+    needed,
+    signature: headerSignature(header.cells),
+    unmatched: assigned.unmatched,
+    conflicts: assigned.conflicts,
+    missing: missing.map((m) => m.kind),
+  };
   return { format, encoding, separator, headerRow: headerRow.row, columns, ignored, rows, skipped, headers, mapping: tableMapping, sheets, sheet, sheetRows: raw, resultIndex };
 }
 

@@ -35,6 +35,8 @@ export interface PlanUpload {
   skipped: ImportSkippedRow[];
   /** Headers of columns that name the same import column, unsettled by a mapping: the plan cannot be committed. */
   ambiguous: string[];
+  /** Required columns the file lacks (it went to the mapping step instead of being refused): the plan cannot be committed. */
+  missing: Array<'url' | 'unit'>;
   /** The mapping the plan was made with, and the headers it is for; null when read by meaning only. */
   mapping: { signature: string; applied: ImportColumnMapping } | null;
 }
@@ -59,6 +61,7 @@ export function keepUpload(table: ImportTable, response: Pick<ImportDryRunRespon
     })),
     skipped: table.skipped,
     ambiguous: table.headers.filter((h) => h.reading === 'ambiguous').map((h) => h.header),
+    missing: table.mapping.missing,
     mapping: table.mapping.applied ? { signature: table.mapping.signature, applied: table.mapping.applied } : null,
   };
 }

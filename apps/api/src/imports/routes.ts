@@ -94,7 +94,7 @@ const dryRunRoute = createRoute({
   method: 'post',
   path: '/imports/dry-run',
   summary: 'Read an import file and say what committing it would do, row by row',
-  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme, month (of the figures in rows without a month; default the last full month), mapping (JSON: column index or header → column key or "ignore"; default your mapping of your last committed file with the same headers, which file.mapping.source then says) and sheet (XLSX: its name; default the first with a recognisable header). file.headers says what every column was read as; file.mapping.needed that a column is unknown or two name the same one. Headers are recognised by meaning (case, diacritics, punctuation and word order aside; common synonyms such as Link fanpage, Phường/Xã/Thị trấn, Lượt thích); title rows above the header, a two-row header (merged group over sub-headers), totals, signature and date lines are found and listed in skippedRows; any subset of followers, posts, interactions and views may be given. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message) and the answer a planId to commit within ${IMPORT_PLAN_TTL_HOURS} hours (plans are kept in the database and survive a restart; each user keeps their ${IMPORT_PLANS_PER_USER} newest, a further dry run replacing the oldest). Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file or missing required columns is a 422 naming them.`,
+  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme, month (of the figures in rows without a month; default the last full month), mapping (JSON: column index or header → column key or "ignore"; default your mapping of your last committed file with the same headers, which file.mapping.source then says) and sheet (XLSX: its name; default the first with a recognisable header). file.headers says what every column was read as; file.mapping.needed that a column is unknown or two name the same one. Headers are recognised by meaning (case, diacritics, punctuation and word order aside; common synonyms such as Link fanpage, Phường/Xã/Thị trấn, Lượt thích); title rows above the header, a two-row header (merged group over sub-headers), totals, signature and date lines are found and listed in skippedRows; any subset of followers, posts, interactions and views may be given. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message) and the answer a planId to commit within ${IMPORT_PLAN_TTL_HOURS} hours (plans are kept in the database and survive a restart; each user keeps their ${IMPORT_PLANS_PER_USER} newest, a further dry run replacing the oldest). Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file is a 422, and so are missing required columns (naming them) unless the header has unknown columns, which may be the missing ones: then the answer is the mapping step (file.mapping.needed, canCommit false until a mapping gives the column). Two columns of one meaning: the first is read, both are marked ambiguous and canCommit is false until a mapping settles them.`,
   middleware: [
     onlyRoles(IMPORTER_ROLES),
     // Room for the multipart envelope around a file at the limit; the file itself is checked below.
@@ -220,11 +220,12 @@ export const importRoutes = createRouter()
     checkMapping(table);
     const { plan, response } = buildImportPlan(services, user, scheme, table, file.name, form.month, languageOf(c));
     const upload = keepUpload(table, response);
-    await planStoreOf(services).put({ ...plan, upload } satisfies PlanWithUpload);
+    const stored: PlanWithUpload = { ...plan, upload };
+    await planStoreOf(services).put(stored);
     return c.json(
       {
         ...response,
-        canCommit: response.canCommit && upload.ambiguous.length === 0,
+        canCommit: response.canCommit && upload.ambiguous.length === 0 && upload.missing.length === 0,
         file: {
           name: file.name,
           format: table.format,
@@ -265,6 +266,8 @@ export const importRoutes = createRouter()
     if (upload && upload.ambiguous.length > 0) {
       throw new ApiError(422, 'unprocessable', msg('mapping_ambiguous_commit', { headers: upload.ambiguous.map((h) => `“${h}”`).join(', ') }));
     }
+    const [missing] = upload?.missing ?? [];
+    if (missing) throw new ApiError(422, 'unprocessable', msg('mapping_missing_commit', { column: msg(missing === 'url' ? 'mapping_need_url' : 'mapping_need_unit') }));
     if (plan.errorRows.length > 0) {
       const listed = plan.errorRows.slice(0, 20).join(', ');
       throw new ApiError(

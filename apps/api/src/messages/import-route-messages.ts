@@ -47,6 +47,10 @@ export const importRouteMessages = defineCatalogue({
     vi: 'Các cột {headers} cùng một nội dung nên chưa ghi được; hãy chọn nội dung cho từng cột (cách ghép cột) rồi kiểm tra lại.',
     en: 'The columns {headers} hold the same thing, so nothing can be committed yet; say what each holds (the column mapping) and run the dry run again.',
   },
+  mapping_missing_commit: {
+    vi: 'Tệp thiếu {column} nên chưa ghi được; hãy chọn cột chứa nội dung đó (cách ghép cột) rồi kiểm tra lại.',
+    en: 'The file lacks {column}, so nothing can be committed yet; say which column holds it (the column mapping) and run the dry run again.',
+  },
   mapping_duplicate: {
     vi: 'Các cột {headers} cùng được ghép vào “{column}”; mỗi loại thông tin chỉ ghép cho một cột.',
     en: 'the columns {headers} are all mapped to "{column}"; map each kind of information to one column only.',
