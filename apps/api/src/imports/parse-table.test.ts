@@ -68,7 +68,8 @@ describe('splitCsv', () => {
     for (const text of [`a,b\r\nc,${long}\r\n`, `a,b\r\nc,"${long.slice(0, 50)}""${long.slice(50)}"`]) {
       const refusal = refusalOf(() => splitCsv(text, ',', limits({ maxCellLength: 100 })));
       expect(refusal.status).toBe(422);
-      expect(refusal.message).toMatch(/^A cell in row 2, column B is longer than 100 characters, the limit for one cell\. Shorten it/);
+      expect(refusal.text).toEqual({ key: 'import_file_cell_length', params: { place: 'B2', max: 100 } });
+      expect(refusal.message).toMatch(/^The cell B2 is longer than 100 characters, the limit for one cell\. Shorten it/);
     }
     expect(splitCsv(`a,${'x'.repeat(100)}`, ',', limits({ maxCellLength: 100 }))[0]![1]).toHaveLength(100);
   });
@@ -218,9 +219,9 @@ describe('readXlsx', () => {
   it('refuses a cell longer than the cell limit, naming row, column and sheet, inline or shared', () => {
     const long = 'x'.repeat(4_001);
     const inline = xlsxFile([{ name: 'Trang', xml: sheetXml([['Mã xã', 'URL'], ['06385', long]]) }]);
-    expect(refusalOf(() => readXlsx(inline, limits(), firstSheet)).message).toMatch(/^A cell in row 2, column B of sheet "Trang" is longer than 4,000 characters, the limit for one cell\./);
+    expect(refusalOf(() => readXlsx(inline, limits(), firstSheet)).message).toMatch(/^The cell 'Trang'!B2 is longer than 4,000 characters, the limit for one cell\./);
     const shared = xlsxFile([{ name: 'Trang', xml: `<worksheet xmlns="x"><sheetData><row r="7"><c r="C7" t="s"><v>0</v></c></row></sheetData></worksheet>` }], { sharedStrings: `<sst xmlns="x"><si><t>${long}</t></si></sst>` });
-    expect(refusalOf(() => readXlsx(shared, limits(), firstSheet)).message).toMatch(/^A cell in row 7, column C of sheet "Trang" is longer than 4,000 characters/);
+    expect(refusalOf(() => readXlsx(shared, limits(), firstSheet)).message).toMatch(/^The cell 'Trang'!C7 is longer than 4,000 characters/);
   });
 
   it('refuses one shared text repeated in many cells past the total-text limit', () => {
