@@ -236,6 +236,8 @@ describe('the page and metrics forms of a province officer', () => {
     // the server's 400 names the url field
     const urlField = page.locator('.field', { has: page.locator('input[name=url]') });
     await urlField.locator('.field-error').waitFor();
+    // in the user's language, as the server wrote it for them
+    expect(await urlField.locator('.field-error').innerText()).toContain('phải là địa chỉ trên facebook.com');
     expect(await page.locator('input[name=url]').getAttribute('aria-invalid')).toBe('true');
 
     await page.locator('input[name=url]').fill('https://www.facebook.com/doanthanhnien.e2e-phuc-xa');

@@ -9,10 +9,7 @@ import { CATALOGUE, msg, type Lang, type Message } from '../messages';
 /** A value written differently in each language: both('tháng 5/2025', '2025-05'). */
 export const both = (vi: string, en: string): Message => msg('import_text', { vi, en });
 
-/**
- * One Message per value, made once: a dry run quotes the same dates, months and statuses in
- * thousands of rows, and an identical Message is rendered once per language (see flatten).
- */
+/** One Message per value, made once: a dry run quotes the same dates, months and statuses in thousands of rows. */
 function memoised<T extends string>(make: (value: T) => Message): (value: T) => Message {
   const made = new Map<T, Message>();
   return (value) => {
@@ -71,12 +68,11 @@ export interface FlatMessage {
 /**
  * Rendering for a whole dry run (tens of thousands of texts), with the catalogue's output
  * (messages/index.ts render): templates are split once, numbers written by one formatter per
- * language, and nested messages that repeat (the memoised ones above) rendered once.
+ * language, and a value of `both` is picked without a template.
  */
 const NUMBERS: Record<Lang, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-US') };
 /** Template parts by language and key: literal text at even indexes, parameter names at odd ones. */
 const PARTS: Record<Lang, Map<string, string[]>> = { vi: new Map(), en: new Map() };
-const RENDERED: Record<Lang, WeakMap<Message, string>> = { vi: new WeakMap(), en: new WeakMap() };
 
 function partsOf(key: string, lang: Lang): string[] | undefined {
   let parts = PARTS[lang].get(key);
@@ -100,9 +96,8 @@ function fill(key: string, params: Record<string, string | number>, lang: Lang):
 }
 
 function renderNested(message: Message, lang: Lang): string {
-  let text = RENDERED[lang].get(message);
-  if (text === undefined) RENDERED[lang].set(message, (text = fill(message.key, flatten(message, lang).params, lang)));
-  return text;
+  if (message.key === 'import_text') return message.params[lang] as string;
+  return fill(message.key, flatten(message, lang).params, lang);
 }
 
 export function flatten(message: Message, lang: Lang): FlatMessage {

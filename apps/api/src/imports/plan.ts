@@ -70,7 +70,8 @@ export interface PageChange {
   rows: number[];
   /** null: a new page. */
   pageId: number | null;
-  unit: Unit;
+  /** The unit's code only: a nationwide plan keeps 10,000 of these (plans of before kept the whole unit, code included). */
+  unit: Pick<Unit, 'code'>;
   after: PageFields;
   /** An existing page's own fields change. */
   isPageChanged: boolean;
@@ -537,7 +538,7 @@ class Planner {
       result.outcome = index === 0 && isPageLevelChange ? (before ? 'update' : 'create') : hasMetrics ? 'metrics' : 'unchanged';
     });
     if (!isPageLevelChange && metrics.length === 0) return null;
-    return { rows: kept.map((r) => r.row), pageId: before?.page.id ?? null, unit, after, isPageChanged, isAssigned, event, metrics, before, months: monthList };
+    return { rows: kept.map((r) => r.row), pageId: before?.page.id ?? null, unit: { code: unit.code }, after, isPageChanged, isAssigned, event, metrics, before, months: monthList };
   }
 
   /**
