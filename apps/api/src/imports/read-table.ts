@@ -30,7 +30,7 @@ export async function readImportTable(bytes: Uint8Array, options: ReadImportOpti
   try {
     return await (options.pool ?? sharedParsePool()).parse(bytes, limits, options.parse);
   } catch (error) {
-    if (error instanceof UploadRefusal) throw new ApiError(error.status, error.code, error.message, error.details);
+    if (error instanceof UploadRefusal) throw new ApiError(error.status, error.code, error.text, error.details);
     throw error;
   }
 }
