@@ -158,7 +158,7 @@ describe('GET /audit', () => {
     expect((await w.get('/api/v1/audit?entity=page&limit=3', officer)).status).toBe(403);
     const forViewer = await w.get('/api/v1/audit?entity=page&limit=4', viewer);
     expect(forViewer.status).toBe(403);
-    expect(forViewer.body.error.message).toContain('admin hoặc central');
+    expect(forViewer.body.error).toMatchObject({ key: 'auth_role_needed', message: expect.stringContaining('quản trị viên hoặc cán bộ Trung ương') });
     expect((await w.get('/api/v1/audit?entity=page&limit=6')).status).toBe(401);
   });
 
