@@ -81,7 +81,7 @@ describe('accounts in the web app', () => {
     await officer.getByLabel('Tệp tài khoản').setInputFiles(file);
     await officer.getByRole('button', { name: 'Chạy thử' }).click();
     await officer.getByText('Chạy thử: 1 trong 2 dòng có lỗi.', { exact: false }).waitFor();
-    expect(await officer.locator('.bulk-table tr.has-error').innerText()).toContain('bạn không thể tạo vai trò cao hơn vai trò của mình (central)');
+    expect(await officer.locator('.bulk-table tr.has-error').innerText()).toContain('bạn không thể tạo vai trò cao hơn vai trò của mình (cán bộ Trung ương)');
     expect(await officer.getByRole('button', { name: /^Tạo \d+ tài khoản$/ }).count()).toBe(0);
     expect(await seriousA11yViolations(officer)).toEqual([]);
 

@@ -8,7 +8,7 @@ import type { Account } from '@mttq/core';
 import { AccountError, parseScope, recordAudit, setAccountDisabled, type Actor } from '../auth/accounts';
 import { hashPassword } from '../auth/passwords';
 import type { ScopeUnit } from '../auth/scope-image';
-import type { Role, SessionUser } from '../auth/user';
+import { roleName, type Role, type SessionUser } from '../auth/user';
 import { insertUser, parseScopesColumn, SCOPES_COLUMN, setUserScopes } from '../auth/users';
 import type { Db } from '../db/connection';
 import { ApiError, badRequest, notFound } from '../http/errors';
@@ -109,7 +109,7 @@ export function checkScopesFitRole(role: Role, scopes: readonly ScopeUnit[], pat
   if (role === 'province' && scopes.length === 0) {
     throw badRequest(path, msg('account_province_needs_unit'));
   }
-  if (role !== 'province' && scopes.length > 0) throw badRequest(path, msg('account_scope_only_province', { role }));
+  if (role !== 'province' && scopes.length > 0) throw badRequest(path, msg('account_scope_only_province', { role, roleName: roleName(role) }));
 }
 
 /** A 409 when the name is taken (names ignore case). */

@@ -9,7 +9,7 @@ import { accountRoleSchema, foldDiacritics, MAX_ACCOUNT_ROWS, usernameSchema, ty
 import { AccountError, parseScope } from '../auth/accounts';
 import { hashPassword } from '../auth/passwords';
 import type { ScopeUnit } from '../auth/scope-image';
-import type { Role, SessionUser } from '../auth/user';
+import { roleName, type Role, type SessionUser } from '../auth/user';
 import type { Db } from '../db/connection';
 import { ApiError, type ErrorText } from '../http/errors';
 import { issueMessage } from '../http/router';
@@ -115,7 +115,7 @@ export function checkAccountFile(services: Services, manager: SessionUser, bytes
     }
     if (role.success) {
       if (role.data === 'province' && scopeTexts.length === 0) fail('scope', msg('account_row_province_needs_unit'));
-      if (role.data !== 'province' && scopeTexts.length > 0) fail('scope', msg('account_row_scope_only_province', { role: role.data }));
+      if (role.data !== 'province' && scopeTexts.length > 0) fail('scope', msg('account_row_scope_only_province', { role: role.data, roleName: roleName(role.data) }));
     }
     rowCheck(() => assertScopesInside(services, manager, scopes), (message) => fail('scope', message));
 

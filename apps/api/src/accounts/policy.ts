@@ -5,7 +5,7 @@
  * account here: their password and sessions are under /auth.
  */
 import { roleRank } from '@mttq/core';
-import { outsideScope, type Role, type SessionUser } from '../auth/user';
+import { outsideScope, roleName, type Role, type SessionUser } from '../auth/user';
 import { isInsideScope, type ScopeUnit } from '../auth/scope-image';
 import { ApiError } from '../http/errors';
 import type { Services } from '../http/services';
@@ -16,10 +16,10 @@ const forbidden = (message: Message) => new ApiError(403, 'forbidden', message);
 /** 403 unless `manager` may give `role`: never above their own; a province officer only 'province'. */
 export function assertMayGiveRole(manager: SessionUser, role: Role): void {
   if (roleRank(role) > roleRank(manager.role)) {
-    throw forbidden(msg('account_role_above_own', { own: manager.role, role }));
+    throw forbidden(msg('account_role_above_own', { own: manager.role, role, ownName: roleName(manager.role), roleName: roleName(role) }));
   }
   if (manager.role === 'province' && role !== 'province') {
-    throw forbidden(msg('account_province_gives_province', { role }));
+    throw forbidden(msg('account_province_gives_province', { role, roleName: roleName(role) }));
   }
 }
 
@@ -47,10 +47,10 @@ export function assertMayManage(services: Services, manager: SessionUser, target
     throw forbidden(msg('account_own'));
   }
   if (roleRank(target.role) > roleRank(manager.role)) {
-    throw forbidden(msg('account_target_above', { role: target.role, own: manager.role }));
+    throw forbidden(msg('account_target_above', { role: target.role, own: manager.role, roleName: roleName(target.role), ownName: roleName(manager.role) }));
   }
   if (manager.role === 'province') {
-    if (target.role !== 'province') throw forbidden(msg('account_province_manages_province', { role: target.role }));
+    if (target.role !== 'province') throw forbidden(msg('account_province_manages_province', { role: target.role, roleName: roleName(target.role) }));
     assertScopesInside(services, manager, target.scopes);
   }
 }

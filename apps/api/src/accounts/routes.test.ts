@@ -86,14 +86,14 @@ describe('who may manage which account', () => {
     const central = await as('central-1');
     const answer = await call(central, 'POST', '/accounts', { username: nextName('boss'), role: 'admin' });
     expect(answer.status).toBe(403);
-    expect(messageOf(answer)).toBe('Bạn đang đăng nhập với vai trò central: bạn không thể tạo vai trò cao hơn vai trò của mình (admin). Hãy nhờ quản trị viên.');
+    expect(messageOf(answer)).toBe('Bạn đang đăng nhập với vai trò cán bộ Trung ương: bạn không thể tạo vai trò cao hơn vai trò của mình (quản trị viên). Hãy nhờ quản trị viên.');
     expect(answer.json().error).toMatchObject({ key: 'account_role_above_own', params: { own: 'central', role: 'admin' } });
     const inEnglish = await call(central, 'POST', '/accounts?lang=en', { username: nextName('boss'), role: 'admin' });
     expect(messageOf(inEnglish)).toBe('You are signed in as central: you cannot create a role above your own (admin). Ask an administrator.');
     const officer = await as('qn-officer');
     const up = await call(officer, 'POST', '/accounts', { username: nextName('up'), role: 'central' });
     expect(up.status).toBe(403);
-    expect(messageOf(up)).toContain('bạn không thể tạo vai trò cao hơn vai trò của mình (central)');
+    expect(messageOf(up)).toContain('bạn không thể tạo vai trò cao hơn vai trò của mình (cán bộ Trung ương)');
   });
 
   it('lets a province officer create officers inside their scope and refuses one outside, naming the scope', async () => {
@@ -139,7 +139,7 @@ describe('who may manage which account', () => {
     const central = await as('central-1');
     const admin = await call(central, 'POST', `/accounts/${idOf('admin-1')}/reset-password`);
     expect(admin.status).toBe(403);
-    expect(messageOf(admin)).toContain('cao hơn vai trò của bạn (central)');
+    expect(messageOf(admin)).toBe('Tài khoản này có vai trò quản trị viên, cao hơn vai trò của bạn (cán bộ Trung ương): bạn không quản lý được.');
   });
 
   it('refuses viewers, and writes without the CSRF token', async () => {
@@ -298,7 +298,7 @@ describe('creating many accounts from a file', () => {
     expect(body.rows[0]).toMatchObject({ row: 2, username: 'bulk-ok', errors: [], temporaryPassword: null });
     expect(errorsOf(3)).toContain('Tên đăng nhập (username): phải có từ 1 đến 64 chữ cái');
     expect(errorsOf(4)).toContain('Phạm vi (scope): Phạm vi của bạn là reform34:51 (Tỉnh Quảng Ngãi); reform34:01 nằm ngoài phạm vi đó');
-    expect(errorsOf(5)).toContain('bạn không thể tạo vai trò cao hơn vai trò của mình (central)');
+    expect(errorsOf(5)).toContain('bạn không thể tạo vai trò cao hơn vai trò của mình (cán bộ Trung ương)');
     expect(errorsOf(6)).toContain('đã có ở dòng 2');
     expect(errorsOf(7)).toContain('“qn-officer” đã có');
     expect(errorsOf(8)).toContain('cần ít nhất một đơn vị');

@@ -16,6 +16,9 @@ export interface SessionUser {
   scopes: ScopeUnit[];
 }
 
+/** A role's name in the reader's language: roleName('central') → 'cán bộ Trung ương' / 'central'. */
+export const roleName = (role: Role): Message => msg(`role_${role}`);
+
 /** 401 unless someone is signed in. */
 export function requireUser(user: SessionUser | null): SessionUser {
   if (!user) throw new ApiError(401, 'unauthorized', msg('auth_sign_in_first'));
@@ -26,7 +29,8 @@ export function requireUser(user: SessionUser | null): SessionUser {
 export function requireRole(user: SessionUser | null, roles: readonly Role[]): SessionUser {
   const signedIn = requireUser(user);
   if (!roles.includes(signedIn.role)) {
-    throw new ApiError(403, 'forbidden', msg('auth_role_needed', { roles: joinMessages(roles, 'auth_role_or'), role: signedIn.role }));
+    const needed = joinMessages(roles.map(roleName), 'auth_role_or');
+    throw new ApiError(403, 'forbidden', msg('auth_role_needed', { roles: needed, role: signedIn.role, roleName: roleName(signedIn.role) }));
   }
   return signedIn;
 }

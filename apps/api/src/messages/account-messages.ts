@@ -16,7 +16,12 @@ export const accountMessages = defineCatalogue({
     vi: 'Bạn đăng nhập bằng mật khẩu tạm thời: hãy đặt mật khẩu của riêng bạn trước (POST /api/v1/auth/password với currentPassword và newPassword).',
     en: 'You signed in with a temporary password: set a password of your own first (POST /api/v1/auth/password with currentPassword and newPassword).',
   },
-  auth_role_needed: { vi: 'Việc này cần vai trò {roles}; bạn đang đăng nhập với vai trò {role}.', en: 'This needs the role {roles}; you are signed in as {role}.' },
+  auth_role_needed: { vi: 'Việc này cần vai trò {roles}; bạn đang đăng nhập với vai trò {roleName}.', en: 'This needs the role {roles}; you are signed in as {roleName}.' },
+  // A role's name: the API's role codes stay as they are in English.
+  role_admin: { vi: 'quản trị viên', en: 'admin' },
+  role_central: { vi: 'cán bộ Trung ương', en: 'central' },
+  role_province: { vi: 'cán bộ cấp tỉnh', en: 'province' },
+  role_viewer: { vi: 'người xem', en: 'viewer' },
   auth_role_or: { vi: '{first} hoặc {rest}', en: '{first} or {rest}' },
   auth_too_many_attempts: {
     vi: 'Quá nhiều lần đăng nhập từ địa chỉ của bạn (nhiều nhất {burst} lần liền nhau, sau đó mỗi {refill} giây một lần). Hãy thử lại {wait}.',
@@ -122,8 +127,8 @@ export const accountMessages = defineCatalogue({
     en: 'a province officer needs at least one unit, e.g. ["reform34:51"] for Quảng Ngãi',
   },
   account_scope_only_province: {
-    vi: 'chỉ cán bộ cấp tỉnh có phạm vi; vai trò {role} làm việc trên cả nước: hãy để trống',
-    en: 'only province officers have a scope; a {role} works for the whole country: leave it empty',
+    vi: 'chỉ cán bộ cấp tỉnh có phạm vi; vai trò {roleName} làm việc trên cả nước: hãy để trống',
+    en: 'only province officers have a scope; a {roleName} works for the whole country: leave it empty',
   },
   account_username_taken: {
     vi: 'Đã có người dùng tên “{name}” (tên không phân biệt chữ hoa, chữ thường). Hãy chọn tên khác.',
@@ -131,24 +136,24 @@ export const accountMessages = defineCatalogue({
   },
   account_username_taken_field: { vi: 'đã có người dùng', en: 'is taken' },
   account_role_above_own: {
-    vi: 'Bạn đang đăng nhập với vai trò {own}: bạn không thể tạo vai trò cao hơn vai trò của mình ({role}). Hãy nhờ quản trị viên.',
-    en: 'You are signed in as {own}: you cannot create a role above your own ({role}). Ask an administrator.',
+    vi: 'Bạn đang đăng nhập với vai trò {ownName}: bạn không thể tạo vai trò cao hơn vai trò của mình ({roleName}). Hãy nhờ quản trị viên.',
+    en: 'You are signed in as {ownName}: you cannot create a role above your own ({roleName}). Ask an administrator.',
   },
   account_province_gives_province: {
-    vi: 'Cán bộ cấp tỉnh chỉ quản lý cán bộ cấp tỉnh trong phạm vi của mình; vai trò {role} làm việc trên cả nước. Hãy nhờ cán bộ trung ương.',
-    en: 'A province officer manages only province officers inside their scope; a {role} works for the whole country. Ask central staff.',
+    vi: 'Cán bộ cấp tỉnh chỉ quản lý cán bộ cấp tỉnh trong phạm vi của mình; vai trò {roleName} làm việc trên cả nước. Hãy nhờ cán bộ Trung ương.',
+    en: 'A province officer manages only province officers inside their scope; a {roleName} works for the whole country. Ask central staff.',
   },
   account_own: {
     vi: 'Đây là tài khoản của chính bạn: đổi mật khẩu và kết thúc phiên đăng nhập ở mục Tài khoản của tôi; vai trò và phạm vi của bạn do cấp trên thay đổi.',
     en: 'This is your own account: change your password and end your sessions under My account; your role and scope are changed by someone above you.',
   },
   account_target_above: {
-    vi: 'Tài khoản này có vai trò {role}, cao hơn vai trò của bạn ({own}): bạn không quản lý được.',
-    en: 'This account is {role}, a role above your own ({own}): you cannot manage it.',
+    vi: 'Tài khoản này có vai trò {roleName}, cao hơn vai trò của bạn ({ownName}): bạn không quản lý được.',
+    en: 'This account is {roleName}, a role above your own ({ownName}): you cannot manage it.',
   },
   account_province_manages_province: {
-    vi: 'Cán bộ cấp tỉnh chỉ quản lý cán bộ cấp tỉnh trong phạm vi của mình; tài khoản này có vai trò {role}.',
-    en: 'A province officer manages only province officers inside their scope; this account is {role}.',
+    vi: 'Cán bộ cấp tỉnh chỉ quản lý cán bộ cấp tỉnh trong phạm vi của mình; tài khoản này có vai trò {roleName}.',
+    en: 'A province officer manages only province officers inside their scope; this account is {roleName}.',
   },
   account_file_missing: {
     vi: 'hãy đính kèm tệp CSV hoặc XLSX trong trường biểu mẫu “file” (multipart/form-data)',
@@ -210,7 +215,7 @@ export const accountMessages = defineCatalogue({
   },
   account_row_province_needs_unit: { vi: 'cán bộ cấp tỉnh cần ít nhất một đơn vị, ví dụ reform34:51', en: 'a province officer needs at least one unit, e.g. reform34:51' },
   account_row_scope_only_province: {
-    vi: 'chỉ cán bộ cấp tỉnh có phạm vi; hãy để trống với vai trò {role}',
-    en: 'only province officers have a scope; leave it empty for a {role}',
+    vi: 'chỉ cán bộ cấp tỉnh có phạm vi; hãy để trống với vai trò {roleName}',
+    en: 'only province officers have a scope; leave it empty for a {roleName}',
   },
 });
