@@ -60,6 +60,8 @@ describe('connectors', () => {
       )
       .toBe('finished');
     expect(await progress.innerText()).toMatch(/Đã thu thập xong số liệu tháng/);
+    // The server's summary of the run, written in the user's language.
+    expect(await progress.innerText()).toMatch(/\d+ trang đã lấy, \d+ bỏ qua, \d+ lỗi/);
     // The counter moved while the run went on (polled progress), and the failures list is there.
     expect(seen.size).toBeGreaterThan(1);
     await page.getByRole('heading', { name: /Trang lỗi/ }).first().waitFor();
