@@ -171,6 +171,15 @@ describe('GET /imports/template', () => {
   it('answers an unknown province with 400 naming it', async () => {
     const response = await demo.app.request('/api/v1/imports/template?scheme=reform34&province=77');
     expect(response.status).toBe(400);
-    expect(((await response.json()) as any).error.details).toEqual([{ path: 'province', message: '77 is not a province of reform34; find codes with GET /api/v1/units?scheme=reform34' }]);
+    expect(((await response.json()) as any).error.details).toEqual([
+      {
+        path: 'province',
+        key: 'import_template_not_province',
+        params: { code: '77', scheme: 'reform34' },
+        message: '“77” không phải mã tỉnh, thành trong danh mục reform34; hãy chọn tỉnh, thành trong danh sách.',
+      },
+    ]);
+    const inEnglish = await demo.app.request('/api/v1/imports/template?scheme=reform34&province=77', { headers: { 'accept-language': 'en' } });
+    expect(((await inEnglish.json()) as any).error.details[0].message).toBe('77 is not a province of reform34; find codes with GET /api/v1/units?scheme=reform34.');
   });
 });

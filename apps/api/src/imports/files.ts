@@ -26,6 +26,7 @@ import {
 } from '@mttq/core';
 import { getCoverage } from '../coverage/routes';
 import { badRequest } from '../http/errors';
+import { msg } from '../messages';
 import { resolveAsOf, resolveParent, resolveScheme } from '../http/scope';
 import type { Services } from '../http/services';
 import { listPages } from '../pages/page-queries';
@@ -113,7 +114,7 @@ export function buildTemplate(services: Services, query: ImportTemplateQuery): D
   const units = services.units(scheme);
   const byCode = unitIndex(units);
   const province = byCode.get(query.province);
-  if (!province || province.level !== 'province') throw badRequest('province', `${query.province} is not a province of ${scheme}; find codes with GET /api/v1/units?scheme=${scheme}`);
+  if (!province || province.level !== 'province') throw badRequest('province', msg('import_template_not_province', { code: query.province, scheme }));
   const on = defaultAsOf(scheme, services.today());
   const month = activeMonths(on)[1];
   const pages = statement(

@@ -33,15 +33,12 @@ export const DEFAULT_UPLOAD_LIMITS: Readonly<UploadLimits> = Object.freeze({
 /** Heap the parse worker may use; past it the worker dies and the file is refused. */
 export const DEFAULT_WORKER_HEAP_MB = 512;
 
-/** A refusal's text: a catalogue Message (a plain string only from readers not yet converted). */
-export type RefusalText = Message | string;
-
 /** A refusal as it crosses the thread boundary (Messages are plain data): the ApiError to answer with. */
 export interface RefusalData {
   status: 413 | 422 | 503;
   code: 'payload_too_large' | 'unprocessable' | 'busy';
-  message: RefusalText;
-  details: Array<{ path: string; message: RefusalText }>;
+  message: Message;
+  details: Array<{ path: string; message: Message }>;
 }
 
 /** A file refused while reading it (thrown in the worker, answered by the main thread). */
@@ -49,10 +46,11 @@ export class UploadRefusal extends Error {
   constructor(
     readonly status: RefusalData['status'],
     readonly code: RefusalData['code'],
-    readonly text: RefusalText,
+    readonly text: Message,
     readonly details: RefusalData['details'] = [],
   ) {
-    super(typeof text === 'string' ? text : render(text, 'en'));
+    // The English text, for logs; the answer renders the message in the request's language.
+    super(render(text, 'en'));
     this.name = 'UploadRefusal';
   }
 
@@ -61,7 +59,7 @@ export class UploadRefusal extends Error {
   }
 }
 
-export const unprocessable = (message: RefusalText, details: RefusalData['details'] = []) => new UploadRefusal(422, 'unprocessable', message, details);
+export const unprocessable = (message: Message, details: RefusalData['details'] = []) => new UploadRefusal(422, 'unprocessable', message, details);
 const tooLarge = (message: Message, details: RefusalData['details'] = []) => new UploadRefusal(413, 'payload_too_large', message, details);
 
 const MB = 1024 * 1024;

@@ -245,6 +245,11 @@ export const importMessages = defineCatalogue({
   import_conflict_changed: { vi: 'trang {id} ({url}) đã thay đổi sau lần chạy thử.', en: 'page {id} ({url}) changed since the dry run.' },
   import_conflict_deleted: { vi: 'trang {id} đã bị xoá sau lần chạy thử.', en: 'page {id} was deleted since the dry run.' },
 
+  import_template_not_province: {
+    vi: '“{code}” không phải mã tỉnh, thành trong danh mục {scheme}; hãy chọn tỉnh, thành trong danh sách.',
+    en: '{code} is not a province of {scheme}; find codes with GET /api/v1/units?scheme={scheme}.',
+  },
+
   // Files refused while reading
   import_file_inflated: {
     vi: 'Tệp XLSX khi giải nén lớn hơn {mb} MB{where}, giới hạn của một lần nhập: tệp chứa nhiều hơn hẳn một bảng nhập liệu. Hãy xoá các trang tính, dòng, cột không dùng, hoặc lưu thành CSV (UTF-8), rồi tải lên lại.',
