@@ -180,6 +180,6 @@ describe('GET /imports/template', () => {
       },
     ]);
     const inEnglish = await demo.app.request('/api/v1/imports/template?scheme=reform34&province=77', { headers: { 'accept-language': 'en' } });
-    expect(((await inEnglish.json()) as any).error.details[0].message).toBe('77 is not a province of reform34; find codes with GET /api/v1/units?scheme=reform34.');
+    expect(((await inEnglish.json()) as any).error.details[0].message).toBe('77 is not a province of reform34; choose a province from the list.');
   });
 });

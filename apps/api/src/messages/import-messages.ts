@@ -247,7 +247,7 @@ export const importMessages = defineCatalogue({
 
   import_template_not_province: {
     vi: '“{code}” không phải mã tỉnh, thành trong danh mục {scheme}; hãy chọn tỉnh, thành trong danh sách.',
-    en: '{code} is not a province of {scheme}; find codes with GET /api/v1/units?scheme={scheme}.',
+    en: '{code} is not a province of {scheme}; choose a province from the list.',
   },
 
   // Files refused while reading
