@@ -1,5 +1,6 @@
 import { SCHEME_IDS, type SchemeId } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { joinMessages } from '../http/errors';
 import { msg, render, type Message } from '../messages';
 import type { AuditEntry } from '../writes/run-write';
 import { hashPassword } from './passwords';
@@ -74,7 +75,7 @@ export function parseScope(db: Db, value: string): NamedScopeUnit {
   const match = /^([a-z0-9]+):(\d+)$/.exec(value.trim());
   if (!match) throw new AccountError(msg('account_scope_format', { value }));
   const [, scheme, code] = match as unknown as [string, string, string];
-  if (!(SCHEME_IDS as readonly string[]).includes(scheme)) throw new AccountError(msg('account_scope_scheme_unknown', { scheme, schemes: SCHEME_IDS.join(' / ') }));
+  if (!(SCHEME_IDS as readonly string[]).includes(scheme)) throw new AccountError(msg('account_scope_scheme_unknown', { scheme, schemes: joinMessages(SCHEME_IDS, 'auth_role_or') }));
   const unit = db.prepare('SELECT name FROM units WHERE scheme = ? AND code = ?').get(scheme, code) as { name: string } | undefined;
   if (!unit) {
     throw new AccountError(msg('account_scope_no_unit', { scheme, code }));
