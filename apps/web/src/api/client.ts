@@ -1,4 +1,5 @@
 /** The one way the web app talks to the API: same origin, session cookie, one error type. */
+import { FIGURE_READ_HEADERS, STALE_FIGURES_HEADER } from '@mttq/core';
 
 export const API_BASE = '/api/v1';
 
@@ -67,6 +68,8 @@ interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** A figure read that welcomes the answer from before the latest write while a fresh one is computed (figures.ts). */
+  acceptStaleFigures?: boolean;
 }
 
 /** Reads the error envelope if there is one; otherwise describes the status. */
@@ -88,8 +91,14 @@ async function toApiError(response: Response): Promise<ApiError> {
  * cookie (same origin only) and, on anything but GET, the x-csrf-token header. Throws ApiError.
  */
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiFetchWithFreshness<T>(path, options)).data;
+}
+
+/** apiFetch that also tells whether the server answered figures from before the latest write. */
+export async function apiFetchWithFreshness<T>(path: string, options: RequestOptions = {}): Promise<{ data: T; isStale: boolean }> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  if (options.acceptStaleFigures) Object.assign(headers, FIGURE_READ_HEADERS);
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -106,8 +115,9 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
     throw new ApiError(NETWORK_ERROR_STATUS, 'network', cause instanceof Error ? cause.message : 'network error');
   }
   if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  const isStale = response.headers.get(STALE_FIGURES_HEADER) === '1';
+  if (response.status === 204) return { data: undefined as T, isStale };
+  return { data: (await response.json()) as T, isStale };
 }
 
 /**

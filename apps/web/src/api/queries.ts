@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { CoverageResponse, Level, OwnerFilter, PageDetail, SchemeId, UnitDetailResponse, UnitListResponse } from '@mttq/core';
 import { apiFetch, setCsrfToken } from './client';
+import { figureQueryFn, refetchWhileStale } from './figures';
 
 /** A unit a province officer writes for, in either scheme. */
 export interface ScopeUnit {
@@ -61,7 +62,8 @@ export const meQuery = () =>
 export const coverageQuery = (params: CoverageParams) =>
   queryOptions({
     queryKey: queryKeys.coverage(params),
-    queryFn: ({ signal, queryKey: [, input] }) => apiFetch<CoverageResponse>('/coverage', { query: { ...input }, signal }),
+    queryFn: figureQueryFn<CoverageResponse>('/coverage'),
+    refetchInterval: refetchWhileStale,
     // keep the previous figures on screen while a new date or scheme loads (STYLE.md §5)
     placeholderData: keepPreviousData,
     staleTime: 60_000,

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Level, RankingMetric, RankingResponse, SchemeId, TimelineResponse } from '@mttq/core';
-import { apiFetch } from '../../api/client';
+import { figureQueryFn, refetchWhileStale } from '../../api/figures';
 
 /** GET /coverage/timeline inputs; `to` null leaves the server's default (today, clamped into the scheme). */
 export interface TimelineParams {
@@ -28,7 +28,8 @@ export const overviewKeys = {
 export const timelineQuery = (params: TimelineParams) =>
   queryOptions({
     queryKey: overviewKeys.timeline(params),
-    queryFn: ({ signal, queryKey: [, , input] }) => apiFetch<TimelineResponse>('/coverage/timeline', { query: { ...input }, signal }),
+    queryFn: figureQueryFn<TimelineResponse>('/coverage/timeline'),
+    refetchInterval: refetchWhileStale,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -37,7 +38,8 @@ export const timelineQuery = (params: TimelineParams) =>
 export const rankingsQuery = (params: RankingsParams) =>
   queryOptions({
     queryKey: overviewKeys.rankings(params),
-    queryFn: ({ signal, queryKey: [, input] }) => apiFetch<RankingResponse>('/rankings', { query: { ...input }, signal }),
+    queryFn: figureQueryFn<RankingResponse>('/rankings'),
+    refetchInterval: refetchWhileStale,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Level, MetricsSummaryResponse, OwnerFilter, RankingResponse, SchemeId, TimelineResponse } from '@mttq/core';
-import { apiFetch } from '../../api/client';
+import { figureQueryFn, refetchWhileStale } from '../../api/figures';
 
 /** The inputs every live briefing query shares; asOf null leaves the server's default (today, clamped). */
 export interface BriefingParams {
@@ -24,7 +24,8 @@ export const briefingKeys = {
 export const briefingTimelineQuery = (p: BriefingParams, level: Level) =>
   queryOptions({
     queryKey: briefingKeys.timeline(p, level),
-    queryFn: ({ signal, queryKey: [, , input] }) => apiFetch<TimelineResponse>('/coverage/timeline', { query: { ...input }, signal }),
+    queryFn: figureQueryFn<TimelineResponse>('/coverage/timeline'),
+    refetchInterval: refetchWhileStale,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -33,7 +34,8 @@ export const briefingTimelineQuery = (p: BriefingParams, level: Level) =>
 export const briefingRankingsQuery = (p: BriefingParams) =>
   queryOptions({
     queryKey: briefingKeys.rankings(p),
-    queryFn: ({ signal, queryKey: [, input] }) => apiFetch<RankingResponse>('/rankings', { query: { ...input }, signal }),
+    queryFn: figureQueryFn<RankingResponse>('/rankings'),
+    refetchInterval: refetchWhileStale,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -42,7 +44,8 @@ export const briefingRankingsQuery = (p: BriefingParams) =>
 export const briefingMetricsQuery = (p: BriefingParams) =>
   queryOptions({
     queryKey: briefingKeys.metrics(p),
-    queryFn: ({ signal, queryKey: [, , input] }) => apiFetch<MetricsSummaryResponse>('/metrics/summary', { query: { ...input }, signal }),
+    queryFn: figureQueryFn<MetricsSummaryResponse>('/metrics/summary'),
+    refetchInterval: refetchWhileStale,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { MetricsSummaryResponse, SchemeId, TimelineResponse, UnitListResponse } from '@mttq/core';
 import { apiFetch } from '../../api/client';
 import { unitDetailQuery } from '../../api/queries';
+import { figureQueryFn, refetchWhileStale } from '../../api/figures';
 
 /** The API caps GET /units at 500 items; two legacy63 provinces have more communes. */
 const UNIT_LIST_MAX = 500;
@@ -43,7 +44,8 @@ export const communeDistrictsQuery = (input: { scheme: SchemeId; parent: string 
 export const provinceTimelineQuery = (input: { scheme: SchemeId; parent: string; to: string | null }) =>
   queryOptions({
     queryKey: provinceKeys.timeline(input),
-    queryFn: ({ signal, queryKey: [, , query] }) => apiFetch<TimelineResponse>('/coverage/timeline', { query: { ...query }, signal }),
+    queryFn: figureQueryFn<TimelineResponse>('/coverage/timeline'),
+    refetchInterval: refetchWhileStale,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -52,7 +54,8 @@ export const provinceTimelineQuery = (input: { scheme: SchemeId; parent: string;
 export const provinceMetricsQuery = (input: { scheme: SchemeId; parent: string; asOf: string | null }) =>
   queryOptions({
     queryKey: provinceKeys.metrics(input),
-    queryFn: ({ signal, queryKey: [, , query] }) => apiFetch<MetricsSummaryResponse>('/metrics/summary', { query: { ...query }, signal }),
+    queryFn: figureQueryFn<MetricsSummaryResponse>('/metrics/summary'),
+    refetchInterval: refetchWhileStale,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
