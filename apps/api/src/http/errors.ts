@@ -8,8 +8,8 @@ import { languageOf, msg, render, type Lang, type Message, type MessageKey, type
 import type { ErrorCode } from '../messages/http-messages';
 import { logServerError } from './request-log';
 
-/** A text given as a catalogue Message; a plain string is English only and is being phased out. */
-export type ErrorText = Message | string;
+/** Every error text is a catalogue Message, rendered in the request's language. */
+export type ErrorText = Message;
 
 /** One field's problem, e.g. { path: 'asOf', message: msg('field_not_real_date') }. */
 export interface FieldIssue {
@@ -53,24 +53,14 @@ export function fieldsSummary(details: readonly FieldIssue[]): Message {
   return joinMessages(details.map((d) => msg('field_problem', { path: d.path, problem: d.message })));
 }
 
-const asMessage = (text: ErrorText, fallbackKey: ErrorCode): Message => (typeof text === 'string' ? msg(fallbackKey) : text);
-
-function renderText(text: ErrorText, lang: Lang): string {
-  return typeof text === 'string' ? text : render(text, lang);
-}
-
 export function errorBody(code: ErrorCode, message: ErrorText, details: readonly FieldIssue[] = [], lang: Lang = 'vi'): ErrorBody {
-  const main = asMessage(message, code);
   return {
     error: {
       code,
-      message: renderText(message, lang),
-      key: main.key,
-      params: main.params,
-      details: details.map((issue) => {
-        const detail = asMessage(issue.message, code);
-        return { path: issue.path, message: renderText(issue.message, lang), key: detail.key, params: detail.params };
-      }),
+      message: render(message, lang),
+      key: message.key,
+      params: message.params,
+      details: details.map((issue) => ({ path: issue.path, message: render(issue.message, lang), key: issue.message.key, params: issue.message.params })),
     },
   };
 }
@@ -97,14 +87,13 @@ export class ApiError extends HTTPException {
     /** Extra response headers, e.g. Retry-After. */
     readonly responseHeaders: Record<string, string> = {},
   ) {
-    super(status, { message: typeof text === 'string' ? text : render(text, 'en') });
+    super(status, { message: render(text, 'en') });
   }
 }
 
-/** 400 naming the parameter: badRequest('level', 'reform34 has no district level') */
+/** 400 naming the parameter: badRequest('level', msg('coverage_no_district_level', …)) */
 export function badRequest(path: string, message: ErrorText): ApiError {
-  const text = typeof message === 'string' ? `${path}: ${message}` : msg('field_problem', { path, problem: message });
-  return new ApiError(400, 'bad_request', text, [{ path, message }]);
+  return new ApiError(400, 'bad_request', msg('field_problem', { path, problem: message }), [{ path, message }]);
 }
 
 export function notFound(message: ErrorText): ApiError {
