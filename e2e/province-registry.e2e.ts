@@ -261,7 +261,7 @@ describe('the page registry', () => {
     expect(lines[0]).toContain(`Thành phố Hà Nội (01) — trạng thái: verified — ${total} trang`);
     expect(lines[1]?.split(',').slice(0, 8)).toEqual(['Mã tỉnh', 'Tỉnh', 'Mã huyện', 'Huyện', 'Mã xã', 'Tên xã', 'Tên trang', 'Nền tảng']);
     expect(lines.length - 2).toBe(total);
-    expect(await page.getByRole('link', { name: 'Tải Excel (XLSX)' }).getAttribute('href')).toBe('/api/v1/exports/pages?scheme=legacy63&asOf=2022-08-12&parent=01&status=verified&format=xlsx');
+    expect(await page.getByRole('link', { name: 'Tải Excel (XLSX)' }).getAttribute('href')).toBe('/api/v1/exports/pages?scheme=legacy63&asOf=2022-08-12&parent=01&status=verified&format=xlsx&lang=vi');
   });
 
   it("opens a page's details in a dialog that a link reproduces and Esc closes", async () => {
