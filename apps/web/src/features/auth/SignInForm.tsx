@@ -25,6 +25,8 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const login = useMutation({
     mutationFn: () => logIn(username.trim(), password),
     onSuccess: async (me) => {
+      // a "who am I" asked before signing in would land later and sign the user out again
+      await queryClient.cancelQueries({ queryKey: queryKeys.me });
       queryClient.setQueryData(queryKeys.me, me);
       await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
       onSignedIn();
