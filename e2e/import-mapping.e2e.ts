@@ -94,4 +94,33 @@ describe('the mapping step of the import wizard', () => {
     expect(await englishWordsOn(page)).toEqual([]);
     expect(app.offsiteRequests).toEqual([]);
   });
+
+  it('reads a big file\'s rows page by page: its errors first, then every row a step at a time', async () => {
+    const page = await app.signedInPage('province-08');
+    const coverage = (await (await page.request.get('/api/v1/coverage?scheme=reform34&level=commune&parent=08')).json()) as { rows: Array<{ code: string; name: string }> };
+    // More rows than the dry run answers at once: the province's communes over again, each a new page.
+    const units = Array.from({ length: 260 }, (_, i) => coverage.rows[i % coverage.rows.length]!);
+    const lines = units.map((u, i) => ['08', u.code, i === 249 ? 'https://www.facebook.com/' : `https://www.facebook.com/mttq.big-${i}`, `Trang ${i}`, '01/11/2026']);
+    const file = join(dir, 'tat-ca-xa.csv');
+    writeFileSync(file, `${[['Mã tỉnh', 'Mã xã', 'Link fanpage', 'Tên trang', 'Ngày thành lập'], ...lines].map((row) => row.join(',')).join('\r\n')}\r\n`);
+
+    await page.goto('/report/import');
+    await page.setInputFiles('#import-file', file);
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    const table = page.locator('table.import-rows tbody tr');
+    // Opens on the rows with errors: the one past the first 200 rows is there.
+    await expect.poll(() => page.locator('p[aria-live=polite]').innerText()).toBe('Đang hiện 1/1 dòng.');
+    expect(await table.first().innerText()).toMatch(/^251\b/);
+
+    await page.getByLabel('Hiện các dòng').selectOption('all');
+    await expect.poll(() => page.locator('p[aria-live=polite]').innerText()).toBe('Đang hiện 100/260 dòng.');
+    await page.getByRole('button', { name: 'Hiện thêm' }).click();
+    await expect.poll(() => table.count()).toBe(200);
+    await page.getByRole('button', { name: 'Hiện thêm' }).click();
+    await expect.poll(() => table.count()).toBe(260);
+    expect(await page.locator('p[aria-live=polite]').innerText()).toBe('Đang hiện 260/260 dòng.');
+    expect(await table.last().innerText()).toMatch(/^261\b/);
+    expect(await page.getByRole('button', { name: 'Hiện thêm' }).count()).toBe(0);
+    expect(await englishWordsOn(page)).toEqual([]);
+  });
 });

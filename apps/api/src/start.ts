@@ -10,6 +10,7 @@ import { getMeta, setMeta } from './db/meta';
 import { getAccountSummary, maybeCreateDemoAccounts, type AccountSummary } from './demo/demo-accounts';
 import { maybeSeedDemoData } from './demo/generate-demo';
 import { createLogger, type Logger } from './http/request-log';
+import { plansStored } from './imports/plan-store';
 import { fillSearchText } from './pages/page-queries';
 import { maybeLoadRegistries } from './units/load-registries';
 import { deriveReformAssignments, type ReformAssignmentCounts } from './writes/reform-assignments';
@@ -123,6 +124,8 @@ async function shutdown(server: HttpServer, sockets: ReadonlySet<Socket>, db: Db
     clearInterval(sweep);
     clearTimeout(deadline);
   }
+  // Dry runs answered just before the stop store their plans after the answer: keep them.
+  await plansStored();
   let checkpoint: Shutdown['checkpoint'] = null;
   try {
     if (!db.memory) checkpoint = (db.pragma('wal_checkpoint(TRUNCATE)') as Array<NonNullable<Shutdown['checkpoint']>>)[0] ?? null;

@@ -21,6 +21,13 @@ export const IMPORT_PLAN_TTL_MINUTES = IMPORT_PLAN_TTL_HOURS * 60;
 export const IMPORT_PLANS_PER_USER = 3;
 /** How long the server remembers what became of a plan (committed with its result, expired, replaced). */
 export const IMPORT_PLAN_TOMBSTONE_DAYS = 30;
+/**
+ * A dry run answers its first rows in file order; a bigger file's other rows are read page by
+ * page from GET /imports/{planId}/rows, so a nationwide file's answer stays small.
+ */
+export const IMPORT_ANSWER_ROWS = 200;
+/** GET /imports/{planId}/rows: rows per page, default and most. */
+export const IMPORT_ROWS_PAGE = { default: 100, max: 1000 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // The columns of an import file
@@ -351,7 +358,9 @@ export const importDryRunResponseSchema = z
     problems: z.array(importProblemSchema).meta({ description: "every row's errors and warnings grouped by kind, errors first, most rows first" }),
     canCommit: z.boolean().meta({ description: 'false while any row has an error: fix the file and run the dry run again' }),
     totals: importTotalsSchema,
-    rows: z.array(importRowResultSchema),
+    rows: z.array(importRowResultSchema).meta({
+      description: `every row's outcome, in file order, for a file of up to ${IMPORT_ANSWER_ROWS} rows; a bigger file's first ${IMPORT_ANSWER_ROWS}, the others (by outcome too) from GET /imports/{planId}/rows`,
+    }),
   })
   .meta({ id: 'ImportDryRun' });
 export type ImportDryRunResponse = z.infer<typeof importDryRunResponseSchema>;
@@ -359,6 +368,40 @@ export type ImportDryRunResponse = z.infer<typeof importDryRunResponseSchema>;
 export const importPlanParamsSchema = z.object({
   planId: z.string().regex(/^[0-9a-f-]{36}$/, 'must be the planId of a dry run'),
 });
+
+/** all: every row; changes: rows that write something or have an error; error: rows with errors. */
+export const IMPORT_ROW_FILTERS = ['all', 'changes', 'error'] as const;
+export type ImportRowFilter = (typeof IMPORT_ROW_FILTERS)[number];
+
+/** Is a row of this outcome shown under the filter? isRowInFilter('unchanged', 'changes') → false */
+export const isRowInFilter = (outcome: ImportOutcome, filter: ImportRowFilter): boolean =>
+  filter === 'all' || (filter === 'error' ? outcome === 'error' : outcome !== 'unchanged');
+
+const rowsLimitMessage = `must be a whole number from 1 to ${IMPORT_ROWS_PAGE.max}`;
+
+export const importPlanRowsQuerySchema = z.strictObject({
+  filter: z.enum(IMPORT_ROW_FILTERS).default('all').meta({ description: 'all (default), changes (rows that write something or have an error) or error (rows with errors)' }),
+  offset: z.coerce.number().int().min(0).default(0).meta({ description: 'rows of this filter to skip; default 0' }),
+  limit: z.coerce
+    .number({ error: rowsLimitMessage })
+    .int(rowsLimitMessage)
+    .min(1, rowsLimitMessage)
+    .max(IMPORT_ROWS_PAGE.max, rowsLimitMessage)
+    .default(IMPORT_ROWS_PAGE.default)
+    .meta({ description: `rows per page, 1 to ${IMPORT_ROWS_PAGE.max}; default ${IMPORT_ROWS_PAGE.default}` }),
+});
+export type ImportPlanRowsQuery = z.infer<typeof importPlanRowsQuerySchema>;
+
+export const importPlanRowsResponseSchema = z
+  .object({
+    planId: z.string(),
+    filter: z.enum(IMPORT_ROW_FILTERS),
+    offset: z.number().int(),
+    total: z.number().int().meta({ description: 'rows of this filter in the whole plan' }),
+    rows: z.array(importRowResultSchema).meta({ description: 'in file order, from offset' }),
+  })
+  .meta({ id: 'ImportPlanRows' });
+export type ImportPlanRowsResponse = z.infer<typeof importPlanRowsResponseSchema>;
 
 export const importCommitResponseSchema = z
   .object({

@@ -7,14 +7,15 @@
  */
 import { neutraliseCell } from '@mttq/core/rules';
 import { msg, render, type Lang } from '../messages';
-import type { PlanUpload, RowResultRecord } from './plan-upload';
+import type { RowOutcome } from './plan';
+import type { PlanUpload } from './plan-upload';
 import { toXlsx, type Sheet } from './spreadsheet';
 
 /** The result cell of a data row, in `lang`. */
-function resultText(result: RowResultRecord, lang: Lang): string {
+function resultText(result: RowOutcome, lang: Lang): string {
   switch (result.outcome) {
     case 'error': {
-      const errors = result.errors.map((e) => render(msg('import_route_result_error_item', { column: e.column, message: { key: e.key, params: e.params } }), lang));
+      const errors = result.errors.map((e) => render(msg('import_route_result_error_item', { column: e.column, message: e.message }), lang));
       return render(msg('import_route_result_error', { errors: errors.join('; ') }), lang);
     }
     case 'create':
@@ -43,13 +44,13 @@ function sheetRows(upload: PlanUpload): string[][] {
 }
 
 /** The plan's sheet with the result column: rows as written, the result at column `width`. */
-function withResults(upload: PlanUpload, lang: Lang): { rows: string[][]; width: number } {
+function withResults(upload: PlanUpload, outcomes: readonly RowOutcome[], lang: Lang): { rows: string[][]; width: number } {
   const rows = sheetRows(upload);
   const header = rows[upload.headerRow - 1] ?? [];
   let width = header.length;
   while (width > 0 && header[width - 1] === '') width -= 1;
   const results = new Map<number, string>();
-  for (const result of upload.results) results.set(result.row, resultText(result, lang));
+  for (const result of outcomes) results.set(result.row, resultText(result, lang));
   for (const skipped of upload.skipped) results.set(skipped.row, render(msg(SKIPPED_KEYS[skipped.reason], { text: skipped.text }), lang));
   results.set(upload.headerRow, render(msg('import_route_result_header'), lang));
   return {
@@ -68,8 +69,8 @@ const csvField = (cell: string, separator: string) => {
 };
 
 /** The plan file's bytes: CSV (UTF-8 with BOM, the upload's separator, CRLF) or XLSX, as the upload was. */
-export async function buildPlanFile(upload: PlanUpload, lang: Lang): Promise<Uint8Array> {
-  const { rows, width } = withResults(upload, lang);
+export async function buildPlanFile(upload: PlanUpload, outcomes: readonly RowOutcome[], lang: Lang): Promise<Uint8Array> {
+  const { rows, width } = withResults(upload, outcomes, lang);
   if (upload.format === 'csv') {
     const separator = upload.separator ?? ',';
     const lines = rows.map((cells) => cells.map((cell) => csvField(cell, separator)).join(separator));

@@ -14,6 +14,7 @@ import { openDatabase, type Db } from '../db/connection';
 import { signInAs, type TestSession } from '../test/auth';
 import { makeTempDir } from '../test/temp-db';
 import { csvFile, postRequest, uploadRequest } from './test-files';
+import { plansStored } from './plan-store';
 
 interface Server {
   db: Db;
@@ -32,9 +33,12 @@ function startServer(path: string): Promise<Server> {
         url: `http://127.0.0.1:${info.port}/api/v1`,
         close: () =>
           new Promise<void>((done) => {
+            // as start.ts stops: plans of dry runs answered just before are stored first
             server.close(() => {
-              db.close();
-              done();
+              void plansStored().then(() => {
+                db.close();
+                done();
+              });
             });
           }),
       }),
@@ -158,6 +162,7 @@ describe('pending import plans: per-user bounds, no cap over all users', () => {
 
     // The next dry run (of anyone) turns it into a tombstone: the plan itself is dropped.
     await dryRun(later, 'sweeper');
+    await plansStored();
     expect(server.db.prepare('SELECT state, ended_at AS endedAt, plan_gz IS NULL AS isDropped FROM import_plans WHERE id = ?').get(expiring.planId)).toEqual({
       state: 'expired',
       endedAt: expiring.expiresAt,

@@ -158,6 +158,20 @@ export function toPlanStatus(record: PlanRecord, lang: Lang = 'vi'): ImportPlanS
   };
 }
 
+/**
+ * Plans being stored, by id. The dry run answers first and stores its plan just after (encoding
+ * a nationwide plan takes longer than planning it); every reader of a plan waits for that first
+ * (settled), so a commit right after the answer finds its plan. Plans are stored one after
+ * another in dry-run order, which keeps "each user's newest plans" in the order they were made.
+ */
+const storing = new Map<string, Promise<unknown>>();
+let lastStore: Promise<unknown> = Promise.resolve();
+
+/** Waits until every plan put so far is stored (or failed to be): before the database closes. */
+export async function plansStored(): Promise<void> {
+  await Promise.allSettled([...storing.values()]);
+}
+
 export class ImportPlanStore {
   constructor(
     private readonly db: Db,
@@ -170,7 +184,36 @@ export class ImportPlanStore {
    * of everyone as such, forgets old tombstones, and replaces the uploader's oldest pending
    * plans past IMPORT_PLANS_PER_USER - 1. Answers the ids of the plans it replaced.
    */
-  async put(plan: ImportPlan): Promise<string[]> {
+  put(plan: ImportPlan): Promise<string[]> {
+    const stored = lastStore.then(
+      () => this.write(plan),
+      () => this.write(plan),
+    );
+    lastStore = stored;
+    storing.set(plan.id, stored);
+    const forget = () => storing.delete(plan.id);
+    stored.then(forget, forget);
+    return stored;
+  }
+
+  /**
+   * put, after the answer: the plan is stored once the current request has been answered (the
+   * next turn of the event loop), readers waiting for it with settled(). A failure goes to
+   * onError; the plan is then unknown to its commit, which says so (run the dry run again).
+   */
+  putAfterAnswer(plan: ImportPlan, onError: (error: unknown) => void): void {
+    const ready = new Promise<void>((resolve) => setImmediate(resolve));
+    const stored = ready.then(() => this.put(plan));
+    storing.set(plan.id, stored);
+    stored.catch(onError);
+  }
+
+  /** Waits until a plan put by this process is stored (or failed to be): then reads see it. */
+  async settled(id: string): Promise<void> {
+    await storing.get(id)?.catch(() => undefined);
+  }
+
+  private async write(plan: ImportPlan): Promise<string[]> {
     const bytes = await encodePlan(plan);
     const { db } = this;
     return db

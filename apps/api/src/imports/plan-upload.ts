@@ -4,24 +4,15 @@
  * (plan-file.ts); and the column mapping it was made with, to remember it when it is committed
  * (column-mappings.ts).
  */
-import type { ImportColumnMapping, ImportDryRunResponse, ImportFormat, ImportOutcome, ImportSkippedRow } from '@mttq/core';
-import type { MessageParams } from '../messages';
-import type { ImportPlan } from './plan';
+import type { ImportColumnMapping, ImportFormat, ImportSkippedRow } from '@mttq/core';
+import type { ImportPlan, RowOutcome } from './plan';
 import type { ImportTable, Separator } from './parse-table';
 
-interface StoredMessage {
-  key: string;
-  params: MessageParams;
-}
-
-export interface RowResultRecord {
-  row: number;
-  outcome: ImportOutcome;
-  errors: Array<{ column: string } & StoredMessage>;
-  changes: StoredMessage[];
-}
+/** The shape of PlanUpload's results; a plan stored by an earlier version (a day old at most) has other ones. */
+const UPLOAD_VERSION = 2;
 
 export interface PlanUpload {
+  version?: typeof UPLOAD_VERSION;
   format: ImportFormat;
   separator: Separator | null;
   /** XLSX: the sheet read. */
@@ -31,7 +22,8 @@ export interface PlanUpload {
   resultIndex: number | null;
   /** Every row of the sheet as text, in file order. */
   rows: Array<{ row: number; cells: string[] }>;
-  results: RowResultRecord[];
+  /** Every row's outcome with its messages (rendered in the language each reader asks for). */
+  results: RowOutcome[];
   skipped: ImportSkippedRow[];
   /** Headers of columns that name the same import column, unsettled by a mapping: the plan cannot be committed. */
   ambiguous: string[];
@@ -45,20 +37,16 @@ export interface PlanUpload {
 export type PlanWithUpload = ImportPlan & { upload: PlanUpload };
 
 /** What to keep of an upload and its dry run. */
-export function keepUpload(table: ImportTable, response: Pick<ImportDryRunResponse, 'rows'>): PlanUpload {
+export function keepUpload(table: ImportTable, results: RowOutcome[]): PlanUpload {
   return {
+    version: UPLOAD_VERSION,
     format: table.format,
     separator: table.separator,
     sheet: table.sheet,
     headerRow: table.headerRow,
     resultIndex: table.resultIndex,
     rows: table.sheetRows,
-    results: response.rows.map((r) => ({
-      row: r.row,
-      outcome: r.outcome,
-      errors: r.errors.map((e) => ({ column: e.column, key: e.key, params: e.params })),
-      changes: r.changeMessages,
-    })),
+    results,
     skipped: table.skipped,
     ambiguous: table.headers.filter((h) => h.reading === 'ambiguous').map((h) => h.header),
     missing: table.mapping.missing,
@@ -69,4 +57,9 @@ export function keepUpload(table: ImportTable, response: Pick<ImportDryRunRespon
 /** The upload kept with a plan, if the plan was stored with one. */
 export function uploadOf(plan: ImportPlan): PlanUpload | null {
   return (plan as Partial<PlanWithUpload>).upload ?? null;
+}
+
+/** Every row's outcome as kept with the plan; null for a plan stored by an earlier version (run the dry run again). */
+export function rowResultsOf(upload: PlanUpload): RowOutcome[] | null {
+  return upload.version === UPLOAD_VERSION ? upload.results : null;
 }

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   defaultAsOf,
+  IMPORT_ANSWER_ROWS,
   IMPORT_PLAN_TTL_MINUTES,
   importColumn,
   isPageLive,
@@ -675,7 +676,7 @@ export function buildImportPlan(
   fileName: string,
   month: string = lastFullMonth(services.today()),
   lang: Lang = 'vi',
-): { plan: ImportPlan; response: Omit<ImportDryRunResponse, 'file' | 'columns' | 'ignoredColumns'> } {
+): { plan: ImportPlan; results: RowOutcome[]; response: Omit<ImportDryRunResponse, 'file' | 'columns' | 'ignoredColumns'> } {
   const planner = new Planner(services, user, scheme, table, month);
   const byUrl = new Map<string, ParsedRow[]>();
   for (const { row, cells } of table.rows) {
@@ -708,6 +709,7 @@ export function buildImportPlan(
   const plan: ImportPlan = { id, userId: user.id, access: accessOf(user), scheme, effectiveOn: planner.effectiveOn, fileName, expiresAt, changes, errorRows, totals };
   return {
     plan,
+    results: planner.results,
     response: {
       planId: id,
       scheme,
@@ -718,7 +720,7 @@ export function buildImportPlan(
       month,
       skippedRows: table.skipped,
       problems: groupProblems(planner.results, lang),
-      rows: planner.results.map((result) => renderRow(result, lang)),
+      rows: planner.results.slice(0, IMPORT_ANSWER_ROWS).map((result) => renderRow(result, lang)),
     },
   };
 }

@@ -5,6 +5,7 @@
  *                                  repeated after success, answers the same result again
  *   GET  /imports/{planId}         what became of the plan: pending, committed, expired, replaced
  *   GET  /imports/{planId}/file    the uploaded sheet with a result column per row (plan-file.ts)
+ *   GET  /imports/{planId}/rows    the plan's rows page by page, all or by outcome (a dry run answers the first ones)
  *   GET  /imports/template         a province's units and pages as a file to fill in
  *   GET  /exports/pages            the page registry as CSV / XLSX
  *   GET  /exports/coverage         a coverage table as CSV / XLSX
@@ -24,7 +25,11 @@ import {
   importDryRunFormSchema,
   importDryRunResponseSchema,
   importPlanParamsSchema,
+  importPlanRowsQuerySchema,
+  importPlanRowsResponseSchema,
   importPlanStatusSchema,
+  isRowInFilter,
+  IMPORT_ANSWER_ROWS,
   importTemplateQuerySchema,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
@@ -37,6 +42,7 @@ import { z } from 'zod';
 import { requireRole } from '../auth/user';
 import { ApiError, badRequest, type FieldIssue } from '../http/errors';
 import { errorResponses, errorSchema } from '../http/openapi-responses';
+import { logServerError } from '../http/request-log';
 import { languageOf, msg } from '../messages';
 import { createRouter, type AppEnv } from '../http/router';
 import { resolveScheme } from '../http/scope';
@@ -44,10 +50,10 @@ import { onlyRoles } from '../writes/write-http';
 import { rememberedMappings, rememberMapping } from './column-mappings';
 import { commitImportPlan } from './commit';
 import { buildCoverageExport, buildPagesExport, buildTemplate, type DownloadFile } from './files';
-import { accessOf, buildImportPlan } from './plan';
+import { accessOf, buildImportPlan, renderRow, type ImportPlan, type RowOutcome } from './plan';
 import { planGoneError, planStoreOf, toPlanStatus, unknownPlanError } from './plan-store';
 import { buildPlanFile } from './plan-file';
-import { keepUpload, uploadOf, type PlanWithUpload } from './plan-upload';
+import { keepUpload, rowResultsOf, uploadOf, type PlanUpload, type PlanWithUpload } from './plan-upload';
 import { readImportTable, type ImportTable } from './read-table';
 import { attachment, CONTENT_TYPES, toCsv, toXlsx } from './spreadsheet';
 
@@ -94,7 +100,7 @@ const dryRunRoute = createRoute({
   method: 'post',
   path: '/imports/dry-run',
   summary: 'Read an import file and say what committing it would do, row by row',
-  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme, month (of the figures in rows without a month; default the last full month), mapping (JSON: column index or header → column key or "ignore"; default your mapping of your last committed file with the same headers, which file.mapping.source then says) and sheet (XLSX: its name; default the first with a recognisable header). file.headers says what every column was read as; file.mapping.needed that a column is unknown or two name the same one. Headers are recognised by meaning (case, diacritics, punctuation and word order aside; common synonyms such as Link fanpage, Phường/Xã/Thị trấn, Lượt thích); title rows above the header, a two-row header (merged group over sub-headers), totals, signature and date lines are found and listed in skippedRows; any subset of followers, posts, interactions and views may be given. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message) and the answer a planId to commit within ${IMPORT_PLAN_TTL_HOURS} hours (plans are kept in the database and survive a restart; each user keeps their ${IMPORT_PLANS_PER_USER} newest, a further dry run replacing the oldest). Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file is a 422, and so are missing required columns (naming them) unless the header has unknown columns, which may be the missing ones: then the answer is the mapping step (file.mapping.needed, canCommit false until a mapping gives the column). Two columns of one meaning: the first is read, both are marked ambiguous and canCommit is false until a mapping settles them.`,
+  description: `multipart/form-data with the field file (CSV or XLSX) and optionally scheme, month (of the figures in rows without a month; default the last full month), mapping (JSON: column index or header → column key or "ignore"; default your mapping of your last committed file with the same headers, which file.mapping.source then says) and sheet (XLSX: its name; default the first with a recognisable header). file.headers says what every column was read as; file.mapping.needed that a column is unknown or two name the same one. Headers are recognised by meaning (case, diacritics, punctuation and word order aside; common synonyms such as Link fanpage, Phường/Xã/Thị trấn, Lượt thích); title rows above the header, a two-row header (merged group over sub-headers), totals, signature and date lines are found and listed in skippedRows; any subset of followers, posts, interactions and views may be given. Nothing is written. Every row gets an outcome (create, update, metrics, unchanged, error with column and message): the answer gives the first ${IMPORT_ANSWER_ROWS} rows, the totals and every problem grouped by kind, GET /imports/{planId}/rows the other rows; and the answer a planId to commit within ${IMPORT_PLAN_TTL_HOURS} hours (plans are kept in the database and survive a restart; each user keeps their ${IMPORT_PLANS_PER_USER} newest, a further dry run replacing the oldest). Units are matched by code, else by name (province / district / commune); rows outside your scope are errors. Limits: ${MEGABYTES} MB (413), ${MAX_IMPORT_ROWS} rows (422); an empty file is a 422, and so are missing required columns (naming them) unless the header has unknown columns, which may be the missing ones: then the answer is the mapping step (file.mapping.needed, canCommit false until a mapping gives the column). Two columns of one meaning: the first is read, both are marked ambiguous and canCommit is false until a mapping settles them.`,
   middleware: [
     onlyRoles(IMPORTER_ROLES),
     // Room for the multipart envelope around a file at the limit; the file itself is checked below.
@@ -107,7 +113,7 @@ const dryRunRoute = createRoute({
   ] as const,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: importDryRunFormSchema } } } },
   responses: {
-    200: { description: 'The plan: every row and the totals', content: { 'application/json': { schema: importDryRunResponseSchema } } },
+    200: { description: 'The plan: its totals, problems and first rows', content: { 'application/json': { schema: importDryRunResponseSchema } } },
     ...importErrors,
     413: { description: `File larger than ${MEGABYTES} MB`, content: json },
     422: { description: 'Empty or unreadable file, missing required columns, or too many rows', content: json },
@@ -166,6 +172,21 @@ const planFileRoute = createRoute({
   },
 });
 
+const planRowsRoute = createRoute({
+  method: 'get',
+  path: '/imports/{planId}/rows',
+  summary: 'A pending plan’s rows, page by page, all or by outcome',
+  description: `For the uploader only (anyone else gets 404). The dry run answers a file's first ${IMPORT_ANSWER_ROWS} rows; this reads every row of the plan in file order, all of them, those that change something or have an error (changes), or those with errors (error), from offset. 410 once the plan is no longer pending.`,
+  middleware: [onlyRoles(IMPORTER_ROLES)] as const,
+  request: { params: importPlanParamsSchema, query: importPlanRowsQuerySchema },
+  responses: {
+    200: { description: 'The rows', content: { 'application/json': { schema: importPlanRowsResponseSchema } } },
+    ...importErrors,
+    404: { description: "Unknown plan, another user's, or one forgotten since", content: json },
+    410: { description: 'The plan is no longer pending (committed, expired or replaced)', content: json },
+  },
+});
+
 const fileContent = {
   'text/csv': { schema: z.string().meta({ description: 'UTF-8 with BOM, comma-separated, CRLF; a title line (scheme, as-of date) above the header' }) },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().meta({ format: 'binary' }) },
@@ -201,6 +222,19 @@ async function download(c: Context<AppEnv>, file: DownloadFile, format: ImportFo
   return c.body(new Uint8Array(bytes), 200, { 'content-type': CONTENT_TYPES[format], 'content-disposition': attachment(file.baseName, format) }) as never;
 }
 
+/** The uploader's pending plan with its upload and every row's outcome: 404 for anyone else, 410 once it is no longer pending. */
+async function pendingPlanRows(c: Context<AppEnv>, planId: string): Promise<{ plan: ImportPlan; upload: PlanUpload; results: RowOutcome[] }> {
+  const user = requireRole(c.get('user'), IMPORTER_ROLES);
+  const store = planStoreOf(c.get('services'));
+  await store.settled(planId);
+  if (!store.record(planId, user.id)) throw unknownPlanError(planId);
+  const plan = await store.load(planId);
+  const upload = plan ? uploadOf(plan) : null;
+  const results = upload ? rowResultsOf(upload) : null;
+  if (!plan || !upload || !results) throw new ApiError(410, 'plan_expired', msg('import_route_plan_file_gone', { planId }));
+  return { plan, upload, results };
+}
+
 export const importRoutes = createRouter()
   .openapi(dryRunRoute, async (c) => {
     const services = c.get('services');
@@ -218,10 +252,10 @@ export const importRoutes = createRouter()
       throw badRequest('sheet', msg('sheet_unknown', { sheet: form.sheet, sheets: table.sheets.map((s) => `“${s}”`).join(', ') }));
     }
     checkMapping(table);
-    const { plan, response } = buildImportPlan(services, user, scheme, table, file.name, form.month, languageOf(c));
-    const upload = keepUpload(table, response);
+    const { plan, results, response } = buildImportPlan(services, user, scheme, table, file.name, form.month, languageOf(c));
+    const upload = keepUpload(table, results);
     const stored: PlanWithUpload = { ...plan, upload };
-    await planStoreOf(services).put(stored);
+    planStoreOf(services).putAfterAnswer(stored, (error) => logServerError(c, 'import plan not stored', error, { planId: plan.id }));
     return c.json(
       {
         ...response,
@@ -248,6 +282,7 @@ export const importRoutes = createRouter()
     const user = requireRole(c.get('user'), IMPORTER_ROLES);
     const { planId } = c.req.valid('param');
     const store = planStoreOf(services);
+    await store.settled(planId);
     // Another user's plan is not theirs to see: the same 404 as an unknown one.
     const record = store.record(planId, user.id);
     if (!record) throw unknownPlanError(planId);
@@ -299,22 +334,29 @@ export const importRoutes = createRouter()
   .openapi(planFileRoute, async (c) => {
     const user = requireRole(c.get('user'), IMPORTER_ROLES);
     const { planId } = c.req.valid('param');
-    const store = planStoreOf(c.get('services'));
-    if (!store.record(planId, user.id)) throw unknownPlanError(planId);
-    const plan = await store.load(planId);
-    const upload = plan ? uploadOf(plan) : null;
-    if (!plan || !upload) throw new ApiError(410, 'plan_expired', msg('import_route_plan_file_gone', { planId }));
-    const bytes = await buildPlanFile(upload, languageOf(c));
+    const { plan, upload, results } = await pendingPlanRows(c, planId);
+    const bytes = await buildPlanFile(upload, results, languageOf(c));
     const baseName = `${plan.fileName.replace(/\.(csv|xlsx)$/iu, '')}_ket-qua`;
     c.header('cache-control', 'private, no-store');
     // The typed route promises a string body; a file is what the documented content types say.
     return c.body(new Uint8Array(bytes), 200, { 'content-type': CONTENT_TYPES[upload.format], 'content-disposition': attachment(baseName, upload.format) }) as never;
   })
+  .openapi(planRowsRoute, async (c) => {
+    const { planId } = c.req.valid('param');
+    const { filter, offset, limit } = c.req.valid('query');
+    const { results } = await pendingPlanRows(c, planId);
+    const rows = results.filter((result) => isRowInFilter(result.outcome, filter));
+    const lang = languageOf(c);
+    c.header('cache-control', 'private, no-store');
+    return c.json({ planId, filter, offset, total: rows.length, rows: rows.slice(offset, offset + limit).map((row) => renderRow(row, lang)) }, 200);
+  })
   // After GET /imports/template, which the {planId} pattern would otherwise take.
-  .openapi(planStatusRoute, (c) => {
+  .openapi(planStatusRoute, async (c) => {
     const user = requireRole(c.get('user'), IMPORTER_ROLES);
     const { planId } = c.req.valid('param');
-    const record = planStoreOf(c.get('services')).record(planId, user.id);
+    const store = planStoreOf(c.get('services'));
+    await store.settled(planId);
+    const record = store.record(planId, user.id);
     if (!record) throw unknownPlanError(planId);
     // The uploader's own answer, and it changes without a write: never kept by responseCache.
     c.header('cache-control', 'private, no-store');

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportCommitResponse, ImportDryRunResponse, ImportPlanStatus, ImportRowResult, SchemeId } from '@mttq/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -8,9 +8,9 @@ import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { fill, type Locale } from '../../i18n/messages';
 import { ColumnMappingStep, SheetChoice } from './ImportColumns';
-import { defaultRowFilter, errorRowNumbers, filterImportRows, hasAmbiguousColumns, hasChanges, ROW_FILTERS, type RowFilter } from './import-rows';
+import { defaultRowFilter, filterImportRows, hasAmbiguousColumns, hasChanges, hasEveryRow, ROW_FILTERS, type RowFilter } from './import-rows';
 import { invalidateAfterWrite, templateUrl } from './queries';
-import { checkImportFile, commitPlan, planFileUrl, type DryRunInput } from './upload';
+import { checkImportFile, commitPlan, planFileUrl, planRows, type DryRunInput } from './upload';
 import { workingProvince, workingScheme } from '../../api/session';
 import { Done, ScopeControls, useReportingMessages, useReportingUser } from './ui';
 
@@ -80,15 +80,38 @@ function ImportRow({ row }: { row: ImportRowResult }) {
   );
 }
 
+/**
+ * The rows the table shows under a filter, a step at a time: from the dry run's answer when it
+ * holds every row (a small file), else read page by page from the plan (GET /imports/{planId}/rows).
+ */
+function usePlanRows(result: ImportDryRunResponse, filter: RowFilter) {
+  const { locale } = useLocale();
+  const [shown, setShown] = useState(ROWS_PER_STEP);
+  useEffect(() => setShown(ROWS_PER_STEP), [filter]);
+  const isWhole = hasEveryRow(result);
+  const pages = useInfiniteQuery({
+    queryKey: ['imports', result.planId, 'rows', filter, locale],
+    queryFn: ({ pageParam, signal }) => planRows({ planId: result.planId, filter, offset: pageParam, limit: ROWS_PER_STEP, locale }, signal),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.offset + last.rows.length < last.total ? last.offset + last.rows.length : undefined),
+    enabled: !isWhole,
+    staleTime: Infinity,
+  });
+  if (isWhole) {
+    const rows = filterImportRows(result.rows, filter);
+    return { visible: rows.slice(0, shown), total: rows.length, hasMore: shown < rows.length, showMore: () => setShown((n) => n + ROWS_PER_STEP), pages: null };
+  }
+  const visible = pages.data?.pages.flatMap((page) => page.rows) ?? [];
+  return { visible, total: pages.data?.pages[0]?.total ?? 0, hasMore: pages.hasNextPage, showMore: () => void pages.fetchNextPage(), pages };
+}
+
 /** The dry run: totals, the error summary, every row's outcome, and the commit button. */
 function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRunResponse; onCommit: () => void; isCommitting: boolean }) {
-  const { locale } = useLocale();
+  const { locale, t } = useLocale();
   const m = useReportingMessages();
   const [filter, setFilter] = useState<RowFilter>(() => defaultRowFilter(result));
-  const [shown, setShown] = useState(ROWS_PER_STEP);
-  const rows = filterImportRows(result.rows, filter);
-  const visible = rows.slice(0, shown);
-  const errorRows = errorRowNumbers(result.rows);
+  const { visible, total, hasMore, showMore, pages } = usePlanRows(result, filter);
+  const errorRowCount = result.totals.error;
   const isEmpty = !hasChanges(result);
   const isAmbiguous = hasAmbiguousColumns(result);
   return (
@@ -102,10 +125,10 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
           </li>
         ))}
       </ul>
-      {errorRows.length > 0 ? (
+      {errorRowCount > 0 ? (
         <div role="alert" className="form-alert">
           <p>
-            <strong>{fill(m.errorRowsAlert, { count: formatNumber(errorRows.length, locale) })}</strong>
+            <strong>{fill(m.errorRowsAlert, { count: formatNumber(errorRowCount, locale) })}</strong>
           </p>
         </div>
       ) : (
@@ -125,10 +148,7 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
         <select
           id="rows-filter"
           value={filter}
-          onChange={(e) => {
-            setFilter(e.target.value as RowFilter);
-            setShown(ROWS_PER_STEP);
-          }}
+          onChange={(e) => setFilter(e.target.value as RowFilter)}
         >
           {ROW_FILTERS.map((f) => (
             <option key={f} value={f}>
@@ -138,8 +158,9 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
         </select>
       </div>
       <p className="muted" aria-live="polite">
-        {fill(m.rowsShown, { shown: formatNumber(visible.length, locale), total: formatNumber(rows.length, locale) })}
+        {pages?.isPending ? t.loading : fill(m.rowsShown, { shown: formatNumber(visible.length, locale), total: formatNumber(total, locale) })}
       </p>
+      {pages?.isError && <PanelError error={pages.error} retry={() => void pages.refetch()} />}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={m.rowsTableName}>
         <table className="import-rows">
           <thead>
@@ -159,8 +180,8 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
           </tbody>
         </table>
       </div>
-      {shown < rows.length && (
-        <button type="button" onClick={() => setShown((n) => n + ROWS_PER_STEP)}>
+      {hasMore && (
+        <button type="button" onClick={showMore} disabled={pages?.isFetchingNextPage === true}>
           {m.showMore}
         </button>
       )}

@@ -1,6 +1,6 @@
 import type { ImportHeader, ImportRowResult, ImportTotals } from '@mttq/core';
 import { describe, expect, it } from 'vitest';
-import { defaultRowFilter, errorRowNumbers, filterImportRows, hasAmbiguousColumns, hasChanges, initialChoices, MANY_ROWS, repeatedChoices } from './import-rows';
+import { defaultRowFilter, filterImportRows, hasAmbiguousColumns, hasChanges, hasEveryRow, initialChoices, MANY_ROWS, repeatedChoices } from './import-rows';
 
 const row = (n: number, outcome: ImportRowResult['outcome']): ImportRowResult => ({
   row: n,
@@ -39,9 +39,10 @@ describe('defaultRowFilter', () => {
   });
 });
 
-describe('errorRowNumbers and hasChanges', () => {
-  it('lists the rows with errors as the spreadsheet numbers them', () => {
-    expect(errorRowNumbers(rows)).toEqual([3]);
+describe('hasEveryRow and hasChanges', () => {
+  it('tells a small file answered whole from a big one read page by page', () => {
+    expect(hasEveryRow({ rows, ...totals({ rows: 4 }) })).toBe(true);
+    expect(hasEveryRow({ rows, ...totals({ rows: 250 }) })).toBe(false);
   });
   it('says whether committing writes anything', () => {
     expect(hasChanges(totals({ unchanged: 4 }))).toBe(false);

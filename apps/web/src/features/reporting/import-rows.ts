@@ -1,18 +1,19 @@
 /** Reading a dry run's answer: which rows to show, what it says in a line, and the mapping step's choices. */
-import { IMPORT_IGNORE, type ImportColumnKey, type ImportDryRunResponse, type ImportHeader, type ImportRowResult } from '@mttq/core';
+import { IMPORT_IGNORE, IMPORT_ROW_FILTERS, isRowInFilter, type ImportColumnKey, type ImportDryRunResponse, type ImportHeader, type ImportRowFilter, type ImportRowResult } from '@mttq/core';
 
-export const ROW_FILTERS = ['all', 'changes', 'error'] as const;
-export type RowFilter = (typeof ROW_FILTERS)[number];
+export const ROW_FILTERS = IMPORT_ROW_FILTERS;
+export type RowFilter = ImportRowFilter;
 
 /** Beyond this many rows the table opens on the rows that change something. */
 export const MANY_ROWS = 200;
 
 /** all: every row; changes: rows that write something or have an error; error: rows with errors. */
 export function filterImportRows(rows: readonly ImportRowResult[], filter: RowFilter): ImportRowResult[] {
-  if (filter === 'error') return rows.filter((r) => r.outcome === 'error');
-  if (filter === 'changes') return rows.filter((r) => r.outcome !== 'unchanged');
-  return [...rows];
+  return rows.filter((r) => isRowInFilter(r.outcome, filter));
 }
+
+/** Did the dry run answer every row (a small file), or must the others be read page by page? */
+export const hasEveryRow = (response: Pick<ImportDryRunResponse, 'rows' | 'totals'>) => response.rows.length >= response.totals.rows;
 
 /**
  * The filter a dry run opens with: errors first when there are any, else the changes of a big
@@ -21,11 +22,6 @@ export function filterImportRows(rows: readonly ImportRowResult[], filter: RowFi
 export function defaultRowFilter(response: Pick<ImportDryRunResponse, 'totals'>): RowFilter {
   if (response.totals.error > 0) return 'error';
   return response.totals.rows > MANY_ROWS ? 'changes' : 'all';
-}
-
-/** Row numbers (as the spreadsheet shows them) that have errors: [3, 7] */
-export function errorRowNumbers(rows: readonly ImportRowResult[]): number[] {
-  return rows.filter((r) => r.errors.length > 0).map((r) => r.row);
 }
 
 /** Does committing the plan write anything? */

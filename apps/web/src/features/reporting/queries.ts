@@ -7,8 +7,6 @@ import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/reac
 import type {
   AuditListResponse,
   CompletenessResponse,
-  ImportCommitResponse,
-  ImportDryRunResponse,
   PageDetail,
   PageListResponse,
   PageMonthMetrics,
@@ -18,7 +16,7 @@ import type {
   ReportingPeriodListResponse,
   SchemeId,
 } from '@mttq/core';
-import { apiFetch, apiUpload, type QueryValue } from '../../api/client';
+import { apiFetch, type QueryValue } from '../../api/client';
 
 export const reportingKeys = {
   pages: (input: PagesInput) => ['pages', input] as const,
@@ -102,16 +100,6 @@ export const putMetrics = (id: number, month: string, body: unknown) => apiFetch
 export const openPeriod = (body: unknown) => apiFetch<ReportingPeriod>('/reporting/periods', { method: 'POST', body });
 export const changeDeadline = (id: number, deadline: string) => apiFetch<ReportingPeriod>(`/reporting/periods/${id}`, { method: 'PATCH', body: { deadline } });
 export const submitReport = (periodId: number, body: unknown) => apiFetch<ProvinceReport>(`/reporting/periods/${periodId}/reports`, { method: 'POST', body });
-
-/** POST /imports/dry-run with the file and the scheme of its units. */
-export function dryRunImport(file: File, scheme: SchemeId): Promise<ImportDryRunResponse> {
-  const form = new FormData();
-  form.append('file', file);
-  form.append('scheme', scheme);
-  return apiUpload<ImportDryRunResponse>('/imports/dry-run', form);
-}
-
-export const commitImport = (planId: string) => apiFetch<ImportCommitResponse>(`/imports/${planId}/commit`, { method: 'POST' });
 
 /** The template download address (a plain link: the browser saves the file with the session cookie). */
 export function templateUrl(scheme: SchemeId, province: string, format: 'csv' | 'xlsx'): string {

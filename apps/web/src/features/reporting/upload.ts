@@ -3,7 +3,7 @@
  * file's address. Each names the screen's language (?lang), so the server's row texts, plan lines
  * and errors come in the language the user reads, whatever the browser's own setting.
  */
-import type { ImportColumnMapping, ImportCommitResponse, ImportDryRunResponse, SchemeId } from '@mttq/core';
+import type { ImportColumnMapping, ImportCommitResponse, ImportDryRunResponse, ImportPlanRowsResponse, ImportRowFilter, SchemeId } from '@mttq/core';
 import { apiFetch, apiUpload } from '../../api/client';
 import type { Locale } from '../../i18n/messages';
 
@@ -34,3 +34,7 @@ export const commitPlan = ({ planId, locale }: { planId: string; locale: Locale 
 
 /** The plan as the uploaded file with a result column, in the reader's language (a plain link: the browser saves it). */
 export const planFileUrl = (planId: string, locale: Locale) => `/api/v1/imports/${planId}/file?lang=${locale}`;
+
+/** GET /imports/{planId}/rows: a page of the plan's rows under a filter, their texts in `locale`. */
+export const planRows = ({ planId, filter, offset, limit, locale }: { planId: string; filter: ImportRowFilter; offset: number; limit: number; locale: Locale }, signal?: AbortSignal) =>
+  apiFetch<ImportPlanRowsResponse>(`/imports/${planId}/rows`, { query: { filter, offset, limit, lang: locale }, signal });
