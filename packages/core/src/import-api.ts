@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { queryParams } from './coverage';
 import { OWNER_NAMES_VI, PAGE_STATUSES, PLATFORMS, type Owner, type PageStatus, type Platform } from './pages';
 import { pageListQuerySchema } from './pages-api';
+import { limitParam, offsetParam } from './query-limits';
 import { levelSchema, schemeIdSchema } from './schemes';
 
 /** Uploads larger than this are refused with 413 (5 MiB). */
@@ -377,18 +378,10 @@ export type ImportRowFilter = (typeof IMPORT_ROW_FILTERS)[number];
 export const isRowInFilter = (outcome: ImportOutcome, filter: ImportRowFilter): boolean =>
   filter === 'all' || (filter === 'error' ? outcome === 'error' : outcome !== 'unchanged');
 
-const rowsLimitMessage = `must be a whole number from 1 to ${IMPORT_ROWS_PAGE.max}`;
-
 export const importPlanRowsQuerySchema = z.strictObject({
   filter: z.enum(IMPORT_ROW_FILTERS).default('all').meta({ description: 'all (default), changes (rows that write something or have an error) or error (rows with errors)' }),
-  offset: z.coerce.number().int().min(0).default(0).meta({ description: 'rows of this filter to skip; default 0' }),
-  limit: z.coerce
-    .number({ error: rowsLimitMessage })
-    .int(rowsLimitMessage)
-    .min(1, rowsLimitMessage)
-    .max(IMPORT_ROWS_PAGE.max, rowsLimitMessage)
-    .default(IMPORT_ROWS_PAGE.default)
-    .meta({ description: `rows per page, 1 to ${IMPORT_ROWS_PAGE.max}; default ${IMPORT_ROWS_PAGE.default}` }),
+  offset: offsetParam('rows of this filter to skip'),
+  limit: limitParam(IMPORT_ROWS_PAGE, 'rows per page'),
 });
 export type ImportPlanRowsQuery = z.infer<typeof importPlanRowsQuerySchema>;
 

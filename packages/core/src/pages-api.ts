@@ -1,5 +1,6 @@
 // Request and response schemas of the pages endpoints, shared by api and web.
 import { z } from 'zod';
+import { limitParam } from './query-limits';
 import { queryParams } from './coverage';
 import { ASSIGNMENT_BASES, METRIC_SOURCES, OWNERS, pageStatusSchema, platformSchema, ownerSchema } from './pages';
 import { levelSchema, schemeIdSchema } from './schemes';
@@ -23,8 +24,6 @@ export type PageSort = (typeof PAGE_SORTS)[number];
 
 export const PAGE_LIMIT = { default: 50, max: 200 } as const;
 
-const limitMessage = `must be a whole number from 1 to ${PAGE_LIMIT.max}`;
-
 export const pageListQuerySchema = z.strictObject({
   scheme: queryParams.scheme,
   asOf: queryParams.asOf,
@@ -42,13 +41,7 @@ export const pageListQuerySchema = z.strictObject({
     .optional()
     .meta({ description: 'part of the page name or URL, or the name or alias of its unit, district or province (TP.HCM, hagiang); case, diacritics, spaces and dots are ignored' }),
   sort: z.enum(PAGE_SORTS).default('unit').meta({ description: "unit (default: by unit code in tree order, a province, then each district followed by its communes), name, launchedOn, -launchedOn, -followers; '-' = descending" }),
-  limit: z.coerce
-    .number({ error: limitMessage })
-    .int(limitMessage)
-    .min(1, limitMessage)
-    .max(PAGE_LIMIT.max, limitMessage)
-    .default(PAGE_LIMIT.default)
-    .meta({ description: `items per page, 1 to ${PAGE_LIMIT.max}; default ${PAGE_LIMIT.default}` }),
+  limit: limitParam(PAGE_LIMIT, 'items per page'),
   cursor: z
     .string()
     .max(1000, 'is not a cursor from this endpoint; pass nextCursor from the previous answer unchanged')

@@ -1,5 +1,6 @@
 // Request and response schemas of the units endpoints, shared by api and web.
 import { z } from 'zod';
+import { limitParam } from './query-limits';
 import { pageSummarySchema } from './pages-api';
 import { queryParams } from './coverage';
 import { pageStatusSchema } from './pages';
@@ -45,7 +46,6 @@ export type SchemesResponse = z.infer<typeof schemesResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 
 export const UNIT_LIMIT = { default: 50, max: 500 } as const;
-const limitMessage = `must be a whole number from 1 to ${UNIT_LIMIT.max}`;
 
 export const unitListQuerySchema = z.strictObject({
   scheme: queryParams.scheme,
@@ -59,13 +59,7 @@ export const unitListQuerySchema = z.strictObject({
     .max(100, 'must be at most 100 characters')
     .optional()
     .meta({ description: 'a Vietnamese unit name, with or without diacritics, kind words or abbreviations (TP.HCM, P1); blank means browse' }),
-  limit: z.coerce
-    .number({ error: limitMessage })
-    .int(limitMessage)
-    .min(1, limitMessage)
-    .max(UNIT_LIMIT.max, limitMessage)
-    .default(UNIT_LIMIT.default)
-    .meta({ description: `items to return, 1 to ${UNIT_LIMIT.max}; default ${UNIT_LIMIT.default}` }),
+  limit: limitParam(UNIT_LIMIT, 'items to return'),
 });
 export type UnitListQuery = z.infer<typeof unitListQuerySchema>;
 

@@ -2,6 +2,7 @@
 // verification, units with more than one live Front page, pages waiting for their reform34
 // successor, and reviews of many pages at once.
 import { z } from 'zod';
+import { limitParam, offsetParam } from './query-limits';
 import { isoDateSchema } from './dates';
 import { ownerSchema, platformSchema } from './pages';
 import { levelSchema, schemeIdSchema } from './schemes';
@@ -10,7 +11,6 @@ const provinceCodeSchema = z.string().regex(/^\d{2}$/, 'must be a province code 
 const namedUnitSchema = z.object({ code: z.string(), name: z.string() });
 
 export const VERIFICATION_QUEUE_LIMIT = { default: 50, max: 500 } as const;
-const limitMessage = `must be a whole number from 1 to ${VERIFICATION_QUEUE_LIMIT.max}`;
 
 /** GET /reporting/verification-queue */
 export const verificationQueueQuerySchema = z.strictObject({
@@ -18,8 +18,8 @@ export const verificationQueueQuerySchema = z.strictObject({
   province: provinceCodeSchema.optional(),
   platform: platformSchema.optional(),
   owner: ownerSchema.optional(),
-  limit: z.coerce.number({ error: limitMessage }).int(limitMessage).min(1, limitMessage).max(VERIFICATION_QUEUE_LIMIT.max, limitMessage).default(VERIFICATION_QUEUE_LIMIT.default),
-  offset: z.coerce.number({ error: 'must be a whole number, 0 or more' }).int('must be a whole number, 0 or more').min(0, 'must be a whole number, 0 or more').default(0),
+  limit: limitParam(VERIFICATION_QUEUE_LIMIT, 'items per page'),
+  offset: offsetParam('items to skip'),
 });
 export type VerificationQueueQuery = z.infer<typeof verificationQueueQuerySchema>;
 

@@ -1,6 +1,7 @@
 // Request and response schemas of the write endpoints and the audit log, shared by api and web.
 // The api validates every body with these; the web app can run the same checks in its forms.
 import { z } from 'zod';
+import { limitParam } from './query-limits';
 import { isoDateSchema } from './dates';
 import { ownerSchema, platformSchema } from './pages';
 import { schemeIdSchema } from './schemes';
@@ -126,7 +127,6 @@ export const metricBodySchema = z
 export type MetricBody = z.infer<typeof metricBodySchema>;
 
 export const AUDIT_LIMIT = { default: 50, max: 200 } as const;
-const auditLimitMessage = `must be a whole number from 1 to ${AUDIT_LIMIT.max}`;
 
 /** GET /audit */
 export const auditQuerySchema = z.strictObject({
@@ -135,13 +135,7 @@ export const auditQuerySchema = z.strictObject({
   username: z.string().max(64, 'must be at most 64 characters').optional().meta({ description: 'who wrote; case is ignored' }),
   from: isoDateSchema.optional().meta({ description: 'YYYY-MM-DD, first day (UTC) included' }),
   to: isoDateSchema.optional().meta({ description: 'YYYY-MM-DD, last day (UTC) included' }),
-  limit: z.coerce
-    .number({ error: auditLimitMessage })
-    .int(auditLimitMessage)
-    .min(1, auditLimitMessage)
-    .max(AUDIT_LIMIT.max, auditLimitMessage)
-    .default(AUDIT_LIMIT.default)
-    .meta({ description: `entries per page, 1 to ${AUDIT_LIMIT.max}; default ${AUDIT_LIMIT.default}` }),
+  limit: limitParam(AUDIT_LIMIT, 'entries per page'),
   cursor: z.string().max(200, 'is not a cursor from this endpoint; pass nextCursor unchanged').optional().meta({ description: 'nextCursor of the previous answer' }),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
