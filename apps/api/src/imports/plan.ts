@@ -143,6 +143,15 @@ const COUNT_KEYS = ['followers', 'posts', 'interactions', 'views'] as const;
 /** The counts every stored month has. */
 const REQUIRED_COUNTS = ['followers', 'posts', 'interactions'] as const;
 const LIFECYCLE: readonly PageStatus[] = ['closed', 'rejected', 'reopened'];
+/** A page's fields that its later rows must repeat or leave empty: the column, and the field it fills. */
+const MERGED_FIELDS: ReadonlyArray<readonly [ImportColumnKey, 'name' | 'owner' | 'launchedOn' | 'status' | 'note' | 'platform']> = [
+  ['pageName', 'name'],
+  ['owner', 'owner'],
+  ['launchedOn', 'launchedOn'],
+  ['status', 'status'],
+  ['note', 'note'],
+  ['platform', 'platform'],
+];
 const REVIEW: readonly PageStatus[] = ['verified', 'rejected'];
 
 const NO_LAUNCH_DATE = msg('import_launch_missing');
@@ -336,7 +345,7 @@ class Planner {
         else if (parsedMonth.value > this.today.slice(0, 7)) add('month', msg('import_month_future', { month: monthText(parsedMonth.value), today: dateText(this.today) }));
         else month = parsedMonth.value;
       }
-      if (month) parsed.metric = { ...figures, month };
+      if (month) parsed.metric = { month, followers: figures.followers, posts: figures.posts, interactions: figures.interactions, views: figures.views };
     }
     if (values.launchedOn === undefined && errors.length > 0 && values.url !== undefined) this.launchChecks.push({ result, urls: [result.url ?? values.url, values.url.trim()] });
 
@@ -344,7 +353,9 @@ class Planner {
       result.outcome = 'error';
       return null;
     }
-    return { ...parsed, unit: resolved.unit, url, typedUrl: values.url!, platform };
+    // Every key written out (no spread): one object shape for every row, which a nationwide file's 10,000 rows feel.
+    const { name, owner, launchedOn, status, note, metric } = parsed;
+    return { row, unit: resolved.unit, url, typedUrl: values.url!, platform, name, owner, launchedOn, status, note, metric };
   }
 
   /** Failed rows without a launch date, and the URLs they may name a page by (canonical first). */
@@ -382,28 +393,32 @@ class Planner {
    */
   planPage(rows: ParsedRow[]): PageChange | null {
     const first = rows[0]!;
-    const merged: Omit<ParsedRow, 'row' | 'metric'> = { ...first };
+    const merged: Omit<ParsedRow, 'row' | 'metric'> = {
+      unit: first.unit,
+      url: first.url,
+      typedUrl: first.typedUrl,
+      platform: first.platform,
+      name: first.name,
+      owner: first.owner,
+      launchedOn: first.launchedOn,
+      status: first.status,
+      note: first.note,
+    };
     const kept: ParsedRow[] = [first];
-    const months = new Map<string, number>();
-    if (first.metric) months.set(first.metric.month, first.row);
-    for (const row of rows.slice(1)) {
+    // Most pages have one row: the map of months is made only for those with more.
+    const months = rows.length > 1 ? new Map<string, number>() : null;
+    if (months && first.metric) months.set(first.metric.month, first.row);
+    for (let i = 1; i < rows.length; i += 1) {
+      const row = rows[i]!;
       const before = this.result(row.row).errors.length;
       if (row.unit.code !== merged.unit.code) this.fail(row.row, 'url', msg('import_other_unit_row', { row: String(first.row), unit: merged.unit.name, code: merged.unit.code }));
-      const fields: Array<[ImportColumnKey, 'name' | 'owner' | 'launchedOn' | 'status' | 'note' | 'platform']> = [
-        ['pageName', 'name'],
-        ['owner', 'owner'],
-        ['launchedOn', 'launchedOn'],
-        ['status', 'status'],
-        ['note', 'note'],
-        ['platform', 'platform'],
-      ];
-      for (const [key, field] of fields) {
+      for (const [key, field] of MERGED_FIELDS) {
         const value = row[field];
         if (value === undefined) continue;
         if (merged[field] === undefined) (merged as Record<string, unknown>)[field] = value;
         else if (merged[field] !== value) this.fail(row.row, key, msg('import_field_differs', { value: this.shownValue(field, String(merged[field])) }));
       }
-      if (row.metric) {
+      if (row.metric && months) {
         const earlier = months.get(row.metric.month);
         if (earlier !== undefined) this.fail(row.row, 'month', msg('import_month_repeated', { row: String(earlier), month: monthText(row.metric.month) }));
         else months.set(row.metric.month, row.row);
@@ -420,8 +435,9 @@ class Planner {
     const monthList = metricRows.map((r) => r.metric!.month);
     const before = stored ? (readPageState(this.services.db, this.scheme, stored.id, monthList) ?? null) : null;
     const unit = merged.unit;
-    const changes = new Map<number, Message[]>(kept.map((r) => [r.row, []]));
-    const note = (row: number, text: Message) => changes.get(row)!.push(text);
+    // What each kept row changes, by its place in kept (a page has one row or a few).
+    const notes: Message[][] = kept.map(() => []);
+    const note = (row: number, text: Message) => notes[kept.findIndex((r) => r.row === row)]!.push(text);
 
     let after: PageFields;
     let isPageChanged = false;
@@ -521,7 +537,7 @@ class Planner {
       const isSame =
         previous !== null && previous.followers === m.followers && previous.posts === m.posts && previous.interactions === m.interactions && (m.views === null || previous.views === m.views);
       if (isSame) continue;
-      metrics.push({ ...m, before: previous });
+      metrics.push({ month: m.month, followers: m.followers, posts: m.posts, interactions: m.interactions, views: m.views, before: previous });
       const figures = COUNT_KEYS.filter((key) => m[key] !== null && (previous === null || previous[key] !== m[key])).map((key) =>
         previous === null ? msg('import_figure', { name: COUNT_NAMES[key], value: m[key]! }) : msg('import_figure_change', { name: COUNT_NAMES[key], before: previous[key] ?? '–', after: m[key]! }),
       );
@@ -534,7 +550,7 @@ class Planner {
       const result = this.result(row.row);
       result.pageId = before?.page.id ?? null;
       result.url = after.url;
-      result.changes = changes.get(row.row)!;
+      result.changes = notes[index]!;
       const hasMetrics = metrics.some((m) => m.month === row.metric?.month);
       result.outcome = index === 0 && isPageLevelChange ? (before ? 'update' : 'create') : hasMetrics ? 'metrics' : 'unchanged';
     });
