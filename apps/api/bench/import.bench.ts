@@ -28,7 +28,7 @@ import { signInAs } from '../src/test/auth';
 import { makeTempDir } from '../src/test/temp-db';
 import { writeRegistries } from '../src/units/load-registries';
 
-const RUNS = 3;
+const RUNS = 5;
 const TODAY = '2026-11-27';
 const LAUNCHED_ON = '2022-03-01';
 const MONTH = '2025-05';
@@ -131,6 +131,7 @@ async function main() {
       const dryResponse = await app.request('/api/v1/imports/dry-run', uploadRequest(csv, admin, { fileName: 'toan-quoc.csv', scheme: 'legacy63' }));
       const plan = (await dryResponse.json()) as ImportDryRunResponse;
       dry.push(performance.now() - start);
+      if (process.env.BENCH_VERBOSE) console.log(`  run ${run + 1}: parse ${parse.at(-1)!.toFixed(0)} ms, dry run ${dry.at(-1)!.toFixed(0)} ms`);
       dryCpu.push(cpuMs(dryCpuStart));
       if (dryResponse.status !== 200 || plan.totals.create !== rows.length) throw new Error(`dry run: ${dryResponse.status} ${JSON.stringify(plan).slice(0, 500)}`);
 

@@ -180,6 +180,23 @@ function remembering<T>(read: (text: string) => T | undefined): (text: string) =
   };
 }
 
+/**
+ * One empty list shared by every row that has no changes, errors or warnings (most rows of a
+ * big file): frozen, so a push to it fails loudly; addError and addWarning give the row its own.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+const none = <T>(): T[] => NONE as unknown as T[];
+
+function addError(result: RowOutcome, problem: RowProblem): void {
+  if ((result.errors as readonly unknown[]) === NONE) result.errors = [];
+  result.errors.push(problem);
+}
+
+function addWarning(result: RowOutcome, warning: Message): void {
+  if ((result.warnings as readonly unknown[]) === NONE) result.warnings = [];
+  result.warnings.push(warning);
+}
+
 /** Builds plans for one app: the scheme's units, the user, the clock. */
 class Planner {
   readonly results: RowOutcome[] = [];
@@ -201,10 +218,12 @@ class Planner {
     this.effectiveOn = this.today;
     const isInScope = (unit: Unit) => this.scopeError(scheme, unit.code, unit.name) === null;
     this.resolver = new UnitResolver(scheme, services.units(scheme), (key) => this.header(key), isInScope);
+    this.columnIndexes = [...table.columns].map(([key, { index }]) => [key, index] as const);
   }
 
-  /** Label readers remembering each cell text: a file writes the same few labels row after row. */
+  /** Label and date readers remembering each cell text: a file writes the same few labels and dates row after row. */
   private readonly labels = { platform: remembering(parsePlatformLabel), owner: remembering(parseOwnerLabel), status: remembering(parseStatusLabel) };
+  private readonly dates = { day: remembering(parseDate), month: remembering(parseMonth) };
 
   private liveFrontPages: ReturnType<typeof listLiveFrontPages> | null = null;
 
@@ -212,6 +231,15 @@ class Planner {
   private liveFrontPage(code: string) {
     this.liveFrontPages ??= listLiveFrontPages(this.services.db, this.scheme, defaultAsOf(this.scheme, this.today));
     return this.liveFrontPages.get(code);
+  }
+
+  private readonly newPageStatuses = new Map<PageStatus, Message>();
+
+  /** "Status: <status> from <today>" of a new page: one message per status, shared by the rows that say it. */
+  private newPageStatus(status: PageStatus): Message {
+    let message = this.newPageStatuses.get(status);
+    if (!message) this.newPageStatuses.set(status, (message = msg('import_change_status_new', { status: statusText(status), on: dateText(this.effectiveOn) })));
+    return message;
   }
 
   /** The header of a column as the file writes it, or the template's. */
@@ -225,13 +253,16 @@ class Planner {
 
   private fail(row: number, key: ImportColumnKey, message: Message): void {
     const result = this.result(row);
-    result.errors.push({ column: this.header(key), message, candidates: [] });
+    addError(result, { column: this.header(key), message, candidates: [] });
     result.outcome = 'error';
   }
 
+  /** The table's columns as [key, index] pairs, read for every row. */
+  private readonly columnIndexes: ReadonlyArray<readonly [ImportColumnKey, number]>;
+
   private values(cells: readonly string[]): Values {
     const values: Values = {};
-    for (const [key, { index }] of this.table.columns) {
+    for (const [key, index] of this.columnIndexes) {
       const cell = cells[index];
       if (cell) values[key] = cell;
     }
@@ -264,13 +295,14 @@ class Planner {
 
   /** First pass: one row's cells → a ParsedRow, or its errors; null for a row with nothing to do. */
   parseRow(row: number, cells: readonly string[]): ParsedRow | null {
-    const result: RowOutcome = { row, outcome: 'unchanged', unit: null, pageId: null, url: null, changes: [], errors: [], warnings: [] };
+    const result: RowOutcome = { row, outcome: 'unchanged', unit: null, pageId: null, url: null, changes: none(), errors: none(), warnings: none() };
     this.results.push(result);
     this.resultByRow.set(row, result);
     const values = this.values(cells);
     if (!PAGE_DATA_KEYS.some((key) => values[key] !== undefined)) return null;
 
-    const errors: RowProblem[] = result.errors;
+    // The row's own list, kept only if it gets anything (a nationwide file's good rows keep none).
+    const errors: RowProblem[] = [];
     const add = (key: ImportColumnKey, message: Message) => errors.push({ column: this.header(key), message, candidates: [] });
 
     const resolved = this.resolver.resolve(values);
@@ -308,7 +340,7 @@ class Planner {
       if (!parsed.owner) add('owner', msg('import_owner_unknown', { value: values.owner, owners: listOf(Object.values(OWNER_NAMES_VI), 'or') }));
     }
     if (values.launchedOn !== undefined) {
-      const date = parseDate(values.launchedOn);
+      const date = this.dates.day(values.launchedOn)!;
       if (!date.ok) add('launchedOn', date.message);
       else if (date.value > this.today) add('launchedOn', msg('import_launch_future', { date: dateText(date.value), today: dateText(this.today) }));
       else if (!isLaunchInScheme(this.scheme, date.value)) {
@@ -334,12 +366,12 @@ class Planner {
         if (!figure.ok) add(key, figure.message);
         else {
           figures[key] = figure.value.value;
-          if (figure.value.isRounded) result.warnings.push(msg('import_figure_rounded', { column: this.header(key), text, value: figure.value.value }));
+          if (figure.value.isRounded) addWarning(result, msg('import_figure_rounded', { column: this.header(key), text, value: figure.value.value }));
         }
       }
       let month: string | null = this.month;
       if (values.month !== undefined) {
-        const parsedMonth = parseMonth(values.month);
+        const parsedMonth = this.dates.month(values.month)!;
         month = null;
         if (!parsedMonth.ok) add('month', parsedMonth.message);
         else if (parsedMonth.value > this.today.slice(0, 7)) add('month', msg('import_month_future', { month: monthText(parsedMonth.value), today: dateText(this.today) }));
@@ -349,6 +381,7 @@ class Planner {
     }
     if (values.launchedOn === undefined && errors.length > 0 && values.url !== undefined) this.launchChecks.push({ result, urls: [result.url ?? values.url, values.url.trim()] });
 
+    if (errors.length > 0) result.errors = errors;
     if (errors.length > 0 || !resolved.unit || !url || !platform) {
       result.outcome = 'error';
       return null;
@@ -383,7 +416,7 @@ class Planner {
     for (const check of this.launchChecks) urls.push(...check.urls);
     this.storedPages = findPagesByUrls(this.services.db, this.scheme, urls);
     for (const { result, urls } of this.launchChecks) {
-      if (!this.storedPage(urls)) result.errors.push({ column: this.header('launchedOn'), message: NO_LAUNCH_DATE, candidates: [] });
+      if (!this.storedPage(urls)) addError(result, { column: this.header('launchedOn'), message: NO_LAUNCH_DATE, candidates: [] });
     }
   }
 
@@ -496,10 +529,10 @@ class Planner {
       const owner = merged.owner ?? 'front';
       after = { platform: merged.platform, url: first.url, name: merged.name ?? `${OWNER_NAMES_VI[owner]} ${unit.name}`, owner, launchedOn: merged.launchedOn };
       note(first.row, msg('import_change_create', { platform: PLATFORM_LABELS[after.platform], name: after.name, unit: unit.name, code: unit.code, launchedOn: dateText(after.launchedOn) }));
-      note(first.row, msg('import_change_status_new', { status: statusText('reported'), on: dateText(this.effectiveOn) }));
+      note(first.row, this.newPageStatus('reported'));
       if (owner === 'front') {
         const existing = this.liveFrontPage(unit.code);
-        if (existing) this.result(first.row).warnings.push(msg('import_second_front_page', { unit: unit.name, id: String(existing.id), name: existing.name, url: existing.url }));
+        if (existing) addWarning(this.result(first.row), msg('import_second_front_page', { unit: unit.name, id: String(existing.id), name: existing.name, url: existing.url }));
       }
     }
 
@@ -511,7 +544,7 @@ class Planner {
         this.fail(first.row, decided.key, decided.error);
         return null;
       }
-      if (decided.warning) this.result(first.row).warnings.push(decided.warning);
+      if (decided.warning) addWarning(this.result(first.row), decided.warning);
       if (decided.event) {
         event = decided.event;
         const on = dateText(this.effectiveOn);
@@ -519,7 +552,7 @@ class Planner {
           first.row,
           before
             ? msg('import_change_status', { before: statusText(decided.current), after: statusText(event.status), on })
-            : msg('import_change_status_new', { status: statusText(event.status), on }),
+            : this.newPageStatus(event.status),
         );
       }
     }
@@ -565,7 +598,7 @@ class Planner {
   private completeFigures(row: number, given: RowFigures, previous: DbImportMetric | null): Omit<MetricWrite, 'before'> {
     const missing = REQUIRED_COUNTS.filter((key) => given[key] === null && previous === null);
     if (missing.length > 0) {
-      this.result(row).warnings.push(msg('import_counts_missing', { columns: listOf(missing.map((key) => this.header(key))), month: monthText(given.month) }));
+      addWarning(this.result(row), msg('import_counts_missing', { columns: listOf(missing.map((key) => this.header(key))), month: monthText(given.month) }));
     }
     const count = (key: (typeof REQUIRED_COUNTS)[number]) => given[key] ?? previous?.[key] ?? 0;
     return { month: given.month, followers: count('followers'), posts: count('posts'), interactions: count('interactions'), views: given.views };

@@ -23,11 +23,42 @@ const MAX_LISTED = 5;
 
 export type UnitResolution = { unit: Unit; error?: undefined } | { unit: null; error: RowProblem };
 
+/** A scheme's units by code, and below each parent ('' for the whole country) by level. */
+interface UnitIndex {
+  byCode: Map<string, Unit>;
+  below: Map<string, Map<Level, Unit[]>>;
+}
+
+/** Indexes by units list: a scheme's list is read once and kept for the server's life, so each is indexed once. */
+const indexes = new WeakMap<readonly Unit[], UnitIndex>();
+
+function indexOf(units: readonly Unit[]): UnitIndex {
+  let index = indexes.get(units);
+  if (index) return index;
+  const byCode = new Map<string, Unit>();
+  const below = new Map<string, Map<Level, Unit[]>>();
+  const add = (parent: string, unit: Unit) => {
+    let levels = below.get(parent);
+    if (!levels) below.set(parent, (levels = new Map()));
+    const list = levels.get(unit.level);
+    if (list) list.push(unit);
+    else levels.set(unit.level, [unit]);
+  };
+  for (const unit of units) {
+    byCode.set(unit.code, unit);
+    add('', unit);
+    if (unit.parentCode !== null) add(unit.parentCode, unit);
+    if (unit.provinceCode !== unit.code && unit.provinceCode !== unit.parentCode) add(unit.provinceCode, unit);
+  }
+  indexes.set(units, (index = { byCode, below }));
+  return index;
+}
+
 /** Looks up units of one scheme for one import; memoises name matches, which repeat row after row. */
 export class UnitResolver {
-  private readonly byCode = new Map<string, Unit>();
+  private readonly byCode: Map<string, Unit>;
   /** parent code ('' for the whole country) → level → units below it at that level. */
-  private readonly below = new Map<string, Map<Level, Unit[]>>();
+  private readonly below: Map<string, Map<Level, Unit[]>>;
   private readonly matches = new Map<string, UnitMatch>();
   private readonly nameChecks = new Map<string, boolean>();
 
@@ -39,19 +70,7 @@ export class UnitResolver {
     /** Units the uploader may write: the only ones offered as suggestions. */
     private readonly isInScope: (unit: Unit) => boolean = () => true,
   ) {
-    const add = (parent: string, unit: Unit) => {
-      let levels = this.below.get(parent);
-      if (!levels) this.below.set(parent, (levels = new Map()));
-      const list = levels.get(unit.level);
-      if (list) list.push(unit);
-      else levels.set(unit.level, [unit]);
-    };
-    for (const unit of units) {
-      this.byCode.set(unit.code, unit);
-      add('', unit);
-      if (unit.parentCode !== null) add(unit.parentCode, unit);
-      if (unit.provinceCode !== unit.code && unit.provinceCode !== unit.parentCode) add(unit.provinceCode, unit);
-    }
+    ({ byCode: this.byCode, below: this.below } = indexOf(units));
   }
 
   unit(code: string): Unit | undefined {
