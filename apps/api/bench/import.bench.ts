@@ -9,7 +9,8 @@
  * assignment, 'reported' event, monthly snapshot: 4 rows per CSV row) in one transaction into
  * the same migrated schema, without validation or audit. Bars: commit at ≥ 25% of the baseline
  * rate, dry run + commit under 3 seconds. The dry run stores its plan after answering (the answer
- * holds the first 200 rows); the commit, sent at once, waits for that store, so its time includes it.
+ * holds the first 200 rows): that store is timed on its own and counted in the sum. All parses and
+ * dry runs come first, then all commits, so one part's garbage is not collected on another's time.
  *
  * Dry-run baseline, measured in the same run: parsing the same file alone, the way the dry run
  * parses it (readImportTable: the bytes to the parse worker, decoding, separator, header, cells,
@@ -20,6 +21,7 @@ import { copyFileSync } from 'node:fs';
 import { buildRegistries } from '@mttq/admin-units';
 import type { ImportCommitResponse, ImportDryRunResponse, Unit } from '@mttq/core';
 import { createApp } from '../src/app';
+import { plansStored } from '../src/imports/plan-store';
 import { openDatabase } from '../src/db/connection';
 import { createServices } from '../src/http/services';
 import { readImportTable } from '../src/imports/read-table';
@@ -110,8 +112,13 @@ async function main() {
     const parse: number[] = [];
     const dryCpu: number[] = [];
     const parseCpu: number[] = [];
+    const stored: number[] = [];
     // Starts the shared parse worker, which the dry runs use too.
     await readImportTable(new Uint8Array(csv));
+    // First every parse and dry run, each on a fresh database, then every commit: a commit's
+    // garbage is not collected on the next dry run's time, and the parse and the dry run it is
+    // compared with run on the same heap.
+    const planned: Array<{ db: ReturnType<typeof openDatabase>; app: ReturnType<typeof createApp>; admin: Awaited<ReturnType<typeof signInAs>>; planId: string }> = [];
     for (let run = 0; run < RUNS; run += 1) {
       const parseCpuStart = process.cpuUsage();
       const parseStart = performance.now();
@@ -127,16 +134,22 @@ async function main() {
       const app = createApp({ db, services: { today: () => TODAY } });
 
       const dryCpuStart = process.cpuUsage();
-      let start = performance.now();
+      const start = performance.now();
       const dryResponse = await app.request('/api/v1/imports/dry-run', uploadRequest(csv, admin, { fileName: 'toan-quoc.csv', scheme: 'legacy63' }));
       const plan = (await dryResponse.json()) as ImportDryRunResponse;
       dry.push(performance.now() - start);
-      if (process.env.BENCH_VERBOSE) console.log(`  run ${run + 1}: parse ${parse.at(-1)!.toFixed(0)} ms, dry run ${dry.at(-1)!.toFixed(0)} ms`);
       dryCpu.push(cpuMs(dryCpuStart));
       if (dryResponse.status !== 200 || plan.totals.create !== rows.length) throw new Error(`dry run: ${dryResponse.status} ${JSON.stringify(plan).slice(0, 500)}`);
-
-      start = performance.now();
-      const commitResponse = await app.request(`/api/v1/imports/${plan.planId}/commit`, postRequest(admin));
+      // The plan is stored after the answer: how long until a commit could use it.
+      const storeStart = performance.now();
+      await plansStored();
+      stored.push(performance.now() - storeStart);
+      if (process.env.BENCH_VERBOSE) console.log(`  run ${run + 1}: parse ${parse.at(-1)!.toFixed(0)} ms, dry run ${dry.at(-1)!.toFixed(0)} ms, plan stored ${stored.at(-1)!.toFixed(0)} ms after the answer`);
+      planned.push({ db, app, admin, planId: plan.planId });
+    }
+    for (const [run, { db, app, admin, planId }] of planned.entries()) {
+      const start = performance.now();
+      const commitResponse = await app.request(`/api/v1/imports/${planId}/commit`, postRequest(admin));
       const done = (await commitResponse.json()) as ImportCommitResponse;
       commit.push(performance.now() - start);
       if (commitResponse.status !== 200) throw new Error(`commit: ${commitResponse.status} ${JSON.stringify(done).slice(0, 500)}`);
@@ -151,7 +164,7 @@ async function main() {
 
     const n = rows.length;
     const perSec = (ms: number) => fmt((n / ms) * 1000);
-    const [d, c, r, p] = [median(dry), median(commit), median(raw), median(parse)];
+    const [d, c, r, p, st] = [median(dry), median(commit), median(raw), median(parse), median(stored)];
     const share = r / c;
     console.log(`import: nationwide CSV, ${fmt(n)} legacy63 commune rows (${(csv.byteLength / 1024).toFixed(0)} KB), admin, fresh database with registries, no demo data; median of ${RUNS} runs`);
     console.log(`  dry run (upload, parse, match, plan)  ${d.toFixed(0)} ms  ${perSec(d)} rows/s`);
@@ -159,10 +172,11 @@ async function main() {
     console.log(`  dry run / parse alone                 ${(d / p).toFixed(1)}x  (bar: dry run < 3000 ms and ≤ 3x) ${verdict(d < 3000 && d <= 3 * p)}`);
     const [dc, pc] = [median(dryCpu), median(parseCpu)];
     console.log(`  the same in CPU time (all threads)    ${dc.toFixed(0)} ms / ${pc.toFixed(0)} ms = ${(dc / pc).toFixed(1)}x  (for comparing runs on a busy machine; the bar is on wall time)`);
+    console.log(`  plan stored, after the answer         ${st.toFixed(0)} ms  (gzipped into import_plans; a commit waits for it)`);
     console.log(`  commit (one transaction, audit)       ${c.toFixed(0)} ms  ${perSec(c)} rows/s`);
     console.log(`  baseline raw inserts, same rows       ${r.toFixed(0)} ms  ${perSec(r)} rows/s  (4 inserts per row, no checks, no audit)`);
     console.log(`  commit rate / raw rate                ${(share * 100).toFixed(0)}%  (bar: ≥ 25%) ${verdict(share >= 0.25)}`);
-    console.log(`  dry run + commit                      ${(d + c).toFixed(0)} ms  (bar: < 3000 ms) ${verdict(d + c < 3000)}`);
+    console.log(`  dry run + plan stored + commit        ${(d + st + c).toFixed(0)} ms  (bar: < 3000 ms) ${verdict(d + st + c < 3000)}`);
   } finally {
     temp.cleanup();
   }
