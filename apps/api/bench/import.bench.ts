@@ -30,7 +30,7 @@ import { signInAs } from '../src/test/auth';
 import { makeTempDir } from '../src/test/temp-db';
 import { writeRegistries } from '../src/units/load-registries';
 
-const RUNS = 5;
+const RUNS = 9;
 const TODAY = '2026-11-27';
 const LAUNCHED_ON = '2022-03-01';
 const MONTH = '2025-05';
