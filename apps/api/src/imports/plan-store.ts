@@ -160,8 +160,7 @@ export function toPlanStatus(record: PlanRecord, lang: Lang = 'vi'): ImportPlanS
 
 /**
  * Plans being stored, by id. The dry run answers first and stores its plan just after (encoding
- * a nationwide plan takes longer than planning it); every reader of a plan waits for that first
- * (settled), so a commit right after the answer finds its plan. Plans are stored one after
+ * a nationwide plan takes longer than planning it); record and load wait for that first, so a commit right after the answer finds its plan. Plans are stored one after
  * another in dry-run order, which keeps "each user's newest plans" in the order they were made.
  */
 const storing = new Map<string, Promise<unknown>>();
@@ -185,10 +184,21 @@ export class ImportPlanStore {
    * plans past IMPORT_PLANS_PER_USER - 1. Answers the ids of the plans it replaced.
    */
   put(plan: ImportPlan): Promise<string[]> {
-    const stored = lastStore.then(
-      () => this.write(plan),
-      () => this.write(plan),
-    );
+    return this.enqueue(plan, Promise.resolve());
+  }
+
+  /**
+   * put, after the answer: the plan is stored once the current request has been answered (the
+   * next turn of the event loop); readers wait for it (record, load). A failure goes to onError;
+   * the plan is then unknown to its commit, which says so (run the dry run again).
+   */
+  putAfterAnswer(plan: ImportPlan, onError: (error: unknown) => void): void {
+    this.enqueue(plan, new Promise<void>((resolve) => setImmediate(resolve))).catch(onError);
+  }
+
+  /** Stores the plan once `ready` and every plan put before it are settled, in that order. */
+  private enqueue(plan: ImportPlan, ready: Promise<void>): Promise<string[]> {
+    const stored = Promise.all([lastStore.catch(() => undefined), ready]).then(() => this.write(plan));
     lastStore = stored;
     storing.set(plan.id, stored);
     const forget = () => storing.delete(plan.id);
@@ -196,20 +206,8 @@ export class ImportPlanStore {
     return stored;
   }
 
-  /**
-   * put, after the answer: the plan is stored once the current request has been answered (the
-   * next turn of the event loop), readers waiting for it with settled(). A failure goes to
-   * onError; the plan is then unknown to its commit, which says so (run the dry run again).
-   */
-  putAfterAnswer(plan: ImportPlan, onError: (error: unknown) => void): void {
-    const ready = new Promise<void>((resolve) => setImmediate(resolve));
-    const stored = ready.then(() => this.put(plan));
-    storing.set(plan.id, stored);
-    stored.catch(onError);
-  }
-
   /** Waits until a plan put by this process is stored (or failed to be): then reads see it. */
-  async settled(id: string): Promise<void> {
+  private async settled(id: string): Promise<void> {
     await storing.get(id)?.catch(() => undefined);
   }
 
@@ -235,14 +233,16 @@ export class ImportPlanStore {
       .immediate();
   }
 
-  /** The record of a plan of `userId`; undefined for an unknown, forgotten, or another user's plan. */
-  record(id: string, userId: number): PlanRecord | undefined {
+  /** The record of a plan of `userId` (once stored); undefined for an unknown, forgotten, or another user's plan. */
+  async record(id: string, userId: number): Promise<PlanRecord | undefined> {
+    await this.settled(id);
     const record = readPlanRecord(this.db, id, this.now());
     return record && record.userId === userId ? record : undefined;
   }
 
   /** The plan itself while pending (and not yet expired); undefined otherwise. */
   async load(id: string): Promise<ImportPlan | undefined> {
+    await this.settled(id);
     const row = statement(this.db, "SELECT plan_gz, expires_at FROM import_plans WHERE id = ? AND state = 'pending'").get(id) as { plan_gz: Buffer; expires_at: string } | undefined;
     if (!row || Date.parse(row.expires_at) <= this.now()) return undefined;
     return decodePlan(row.plan_gz);

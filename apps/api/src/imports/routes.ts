@@ -226,8 +226,7 @@ async function download(c: Context<AppEnv>, file: DownloadFile, format: ImportFo
 async function pendingPlanRows(c: Context<AppEnv>, planId: string): Promise<{ plan: ImportPlan; upload: PlanUpload; results: RowOutcome[] }> {
   const user = requireRole(c.get('user'), IMPORTER_ROLES);
   const store = planStoreOf(c.get('services'));
-  await store.settled(planId);
-  if (!store.record(planId, user.id)) throw unknownPlanError(planId);
+  if (!(await store.record(planId, user.id))) throw unknownPlanError(planId);
   const plan = await store.load(planId);
   const upload = plan ? uploadOf(plan) : null;
   const results = upload ? rowResultsOf(upload) : null;
@@ -282,9 +281,8 @@ export const importRoutes = createRouter()
     const user = requireRole(c.get('user'), IMPORTER_ROLES);
     const { planId } = c.req.valid('param');
     const store = planStoreOf(services);
-    await store.settled(planId);
     // Another user's plan is not theirs to see: the same 404 as an unknown one.
-    const record = store.record(planId, user.id);
+    const record = await store.record(planId, user.id);
     if (!record) throw unknownPlanError(planId);
     // Committed already (the answer was lost, or a second click): the same answer, nothing written.
     if (record.state === 'committed') return c.json(record.result!, 200);
@@ -292,7 +290,7 @@ export const importRoutes = createRouter()
     const plan = await store.load(planId);
     // It stopped being pending while the request waited; say what became of it.
     if (!plan) {
-      const now = store.record(planId, user.id);
+      const now = await store.record(planId, user.id);
       if (now?.state === 'committed') return c.json(now.result!, 200);
       throw now ? planGoneError(now) : unknownPlanError(planId);
     }
@@ -332,7 +330,6 @@ export const importRoutes = createRouter()
     return download(c, buildCoverageExport(c.get('services'), query), query.format);
   })
   .openapi(planFileRoute, async (c) => {
-    const user = requireRole(c.get('user'), IMPORTER_ROLES);
     const { planId } = c.req.valid('param');
     const { plan, upload, results } = await pendingPlanRows(c, planId);
     const bytes = await buildPlanFile(upload, results, languageOf(c));
@@ -354,9 +351,7 @@ export const importRoutes = createRouter()
   .openapi(planStatusRoute, async (c) => {
     const user = requireRole(c.get('user'), IMPORTER_ROLES);
     const { planId } = c.req.valid('param');
-    const store = planStoreOf(c.get('services'));
-    await store.settled(planId);
-    const record = store.record(planId, user.id);
+    const record = await planStoreOf(c.get('services')).record(planId, user.id);
     if (!record) throw unknownPlanError(planId);
     // The uploader's own answer, and it changes without a write: never kept by responseCache.
     c.header('cache-control', 'private, no-store');

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportCommitResponse, ImportDryRunResponse, ImportPlanStatus, ImportRowResult, SchemeId } from '@mttq/core';
+import { IMPORT_ROW_FILTERS, type ImportCommitResponse, type ImportDryRunResponse, type ImportPlanStatus, type ImportRowFilter, type ImportRowResult, type SchemeId } from '@mttq/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { apiFetch, ApiError, NETWORK_ERROR_STATUS } from '../../api/client';
@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { fill, type Locale } from '../../i18n/messages';
 import { ColumnMappingStep, SheetChoice } from './ImportColumns';
-import { defaultRowFilter, filterImportRows, hasAmbiguousColumns, hasChanges, hasEveryRow, ROW_FILTERS, type RowFilter } from './import-rows';
+import { defaultRowFilter, filterImportRows, hasAmbiguousColumns, hasChanges, hasEveryRow } from './import-rows';
 import { invalidateAfterWrite, templateUrl } from './queries';
 import { checkImportFile, commitPlan, planFileUrl, planRows, type DryRunInput } from './upload';
 import { workingProvince, workingScheme } from '../../api/session';
@@ -84,7 +84,7 @@ function ImportRow({ row }: { row: ImportRowResult }) {
  * The rows the table shows under a filter, a step at a time: from the dry run's answer when it
  * holds every row (a small file), else read page by page from the plan (GET /imports/{planId}/rows).
  */
-function usePlanRows(result: ImportDryRunResponse, filter: RowFilter) {
+function usePlanRows(result: ImportDryRunResponse, filter: ImportRowFilter) {
   const { locale } = useLocale();
   const [shown, setShown] = useState(ROWS_PER_STEP);
   useEffect(() => setShown(ROWS_PER_STEP), [filter]);
@@ -109,7 +109,7 @@ function usePlanRows(result: ImportDryRunResponse, filter: RowFilter) {
 function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRunResponse; onCommit: () => void; isCommitting: boolean }) {
   const { locale, t } = useLocale();
   const m = useReportingMessages();
-  const [filter, setFilter] = useState<RowFilter>(() => defaultRowFilter(result));
+  const [filter, setFilter] = useState<ImportRowFilter>(() => defaultRowFilter(result));
   const { visible, total, hasMore, showMore, pages } = usePlanRows(result, filter);
   const errorRowCount = result.totals.error;
   const isEmpty = !hasChanges(result);
@@ -148,9 +148,9 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
         <select
           id="rows-filter"
           value={filter}
-          onChange={(e) => setFilter(e.target.value as RowFilter)}
+          onChange={(e) => setFilter(e.target.value as ImportRowFilter)}
         >
-          {ROW_FILTERS.map((f) => (
+          {IMPORT_ROW_FILTERS.map((f) => (
             <option key={f} value={f}>
               {m[`rowsFilter_${f}`]}
             </option>

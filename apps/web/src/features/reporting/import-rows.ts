@@ -1,14 +1,11 @@
 /** Reading a dry run's answer: which rows to show, what it says in a line, and the mapping step's choices. */
-import { IMPORT_IGNORE, IMPORT_ROW_FILTERS, isRowInFilter, type ImportColumnKey, type ImportDryRunResponse, type ImportHeader, type ImportRowFilter, type ImportRowResult } from '@mttq/core';
-
-export const ROW_FILTERS = IMPORT_ROW_FILTERS;
-export type RowFilter = ImportRowFilter;
+import { IMPORT_IGNORE, isRowInFilter, type ImportColumnKey, type ImportDryRunResponse, type ImportHeader, type ImportRowFilter, type ImportRowResult } from '@mttq/core';
 
 /** Beyond this many rows the table opens on the rows that change something. */
 export const MANY_ROWS = 200;
 
 /** all: every row; changes: rows that write something or have an error; error: rows with errors. */
-export function filterImportRows(rows: readonly ImportRowResult[], filter: RowFilter): ImportRowResult[] {
+export function filterImportRows(rows: readonly ImportRowResult[], filter: ImportRowFilter): ImportRowResult[] {
   return rows.filter((r) => isRowInFilter(r.outcome, filter));
 }
 
@@ -19,7 +16,7 @@ export const hasEveryRow = (response: Pick<ImportDryRunResponse, 'rows' | 'total
  * The filter a dry run opens with: errors first when there are any, else the changes of a big
  * file (a re-uploaded template has hundreds of unchanged rows), else everything.
  */
-export function defaultRowFilter(response: Pick<ImportDryRunResponse, 'totals'>): RowFilter {
+export function defaultRowFilter(response: Pick<ImportDryRunResponse, 'totals'>): ImportRowFilter {
   if (response.totals.error > 0) return 'error';
   return response.totals.rows > MANY_ROWS ? 'changes' : 'all';
 }
