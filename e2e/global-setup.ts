@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { TestProject } from 'vitest/node';
 import { startServer, stopServer } from '../apps/api/bench/server-process';
 
@@ -16,6 +17,11 @@ export default async function setup(project: TestProject) {
   const templateDbPath = join(dir, 'demo.db');
   const { child } = await startServer(templateDbPath, { DEMO: '1' });
   await stopServer(child);
+  // Tests copy the database file alone: everything must be in it, not in a -wal file beside it
+  // (a stop that took too long ends with SIGKILL, before the server's own checkpoint).
+  const template = new Database(templateDbPath);
+  template.pragma('wal_checkpoint(TRUNCATE)');
+  template.close();
   project.provide('templateDbPath', templateDbPath);
   return () => rmSync(dir, { recursive: true, force: true });
 }

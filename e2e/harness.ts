@@ -95,8 +95,16 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await form.waitFor();
   await form.locator('input[name=username]').fill(username);
   await form.locator('input[name=password]').fill(password);
+  const login = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login'), { timeout: 30_000 }).catch(() => null);
   await form.locator('button[type=submit]').click();
-  await form.waitFor({ state: 'detached' });
+  try {
+    await form.waitFor({ state: 'detached' });
+  } catch (error) {
+    // Say what the page showed: the sign-in's answer, its alert, where the page is.
+    const answer = await login;
+    const alert = await page.locator('form.sign-in [role=alert]').allInnerTexts();
+    throw new Error(`sign-in as ${username} did not leave the form: login answered ${answer ? `${answer.status()} ${await answer.text().catch(() => '')}` : 'nothing'}; alert ${JSON.stringify(alert)}; at ${page.url()}`, { cause: error });
+  }
 }
 
 export interface AxeFinding {
