@@ -42,6 +42,8 @@ export function useBriefing(search: PresentationSearch): BriefingState {
   const figures = useMemo((): BriefingFigures | null => {
     if (isSnapshot) return snapshot.data ? fromSnapshot(snapshot.data, search.province) : null;
     if (!coverage.data || !rankings.data || !metrics.data || timelineData.some((d) => d === undefined)) return null;
+    // a province's own slides come with the deck, not after it: the slide count must not grow under a presenter
+    if (search.province !== null && lower.isPending && !lower.error) return null;
     const byLevel: BriefingFigures['timelines'] = {};
     for (const timeline of timelineData) if (timeline) byLevel[timeline.level] = timeline;
     // a placeholder answer of another province must not show under this one's name
@@ -56,7 +58,7 @@ export function useBriefing(search: PresentationSearch): BriefingState {
       province: search.province ? { code: search.province, lower: lowerData } : null,
     };
     // timelineData is a fresh array each render: timelinesVersion stands for it
-  }, [isSnapshot, snapshot.data, search.province, search.owner, coverage.data, rankings.data, metrics.data, lower.data, lowerLevel, timelinesVersion]);
+  }, [isSnapshot, snapshot.data, search.province, search.owner, coverage.data, rankings.data, metrics.data, lower.data, lower.isPending, lower.error, lowerLevel, timelinesVersion]);
 
   const needed = isSnapshot ? [snapshot] : [coverage, rankings, metrics, ...timelines];
   const failed = needed.find((q) => q.error && !q.data);
