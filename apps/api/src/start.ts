@@ -62,6 +62,8 @@ export function prepareDatabase(config: Pick<Config, 'databasePath' | 'seedDemo'
     // Pages written without their search text (a seed, an import, a rename) get it now, not at
     // the first search; cheap when none lacks it.
     fillSearchText(db);
+    // No figure reader is running yet: the changes logged so far are in the pages they will load.
+    db.prepare('DELETE FROM figure_changes').run();
     // Refresh the query planner's statistics after bulk loads; cheap when nothing changed.
     db.pragma('optimize');
     return { db, registryLoaded: registry.loaded, demoSeeded: demo !== null, reform };

@@ -12,10 +12,10 @@
  * legacy63 provinces was.
  */
 import { rollUpCoverage, type CoverageBound, type CoverageBounds, type CoverageCounts, type Level, type UnitState } from '@mttq/core';
-import { REFORM34_ONLY_ASSIGNMENTS } from '../db/assignment-source';
 import type { Services } from '../http/services';
 import { crosswalkOf } from '../units/crosswalk-index';
-import { getUnitStates, type CoverageFilters } from './queries';
+import type { CoverageFilters } from './queries';
+import { reform34OnlyUnit } from './page-histories';
 
 const FLAGS = ['covered', 'active', 'verified'] as const;
 type Flag = (typeof FLAGS)[number];
@@ -61,7 +61,7 @@ export function backcastStates(services: Services, point: ReadonlyMap<string, Un
  */
 export function getBackcastUnitStates(services: Services, filters: CoverageFilters, legacy: ReadonlyMap<string, UnitState>): Map<string, UnitState> {
   const { forward } = crosswalkOf(services);
-  const states = getUnitStates(services.db, filters, REFORM34_ONLY_ASSIGNMENTS);
+  const states = services.histories.unitStates(filters, reform34OnlyUnit);
   for (const [code, state] of legacy) {
     const targets = forward.get(code);
     if (targets?.length !== 1) continue;

@@ -6,7 +6,7 @@ import { isBackcast } from '../db/assignment-source';
 import { resolveLevelUnder, resolveParent, resolveReadAsOf, resolveScheme } from '../http/scope';
 import { backcastBounds, getBackcastUnitStates } from './backcast';
 import type { Services } from '../http/services';
-import { getUnitStates, type CoverageFilters } from './queries';
+import type { CoverageFilters } from './queries';
 import { figureResponse } from '../engine/figure-response';
 
 /**
@@ -18,7 +18,7 @@ export function getCachedUnitStates(services: Services, filters: CoverageFilters
   return services.cache.get(key, () =>
     isBackcast(filters.scheme, filters.asOf)
       ? getBackcastUnitStates(services, filters, getCachedUnitStates(services, { ...filters, scheme: 'legacy63' }))
-      : getUnitStates(services.db, filters),
+      : services.histories.unitStates(filters),
   );
 }
 

@@ -8,6 +8,9 @@ import {
   timelineMarkers,
   timelineQuerySchema,
   timelineResponseSchema,
+  type Level,
+  type OwnerFilter,
+  type Platform,
   type SchemeId,
   type TimelinePoint,
   type TimelineQuery,
@@ -18,16 +21,47 @@ import { msg } from '../messages';
 
 import { errorResponses } from '../http/openapi-responses';
 import { createRouter } from '../http/router';
-import { isBackcast, REFORM34_ONLY_ASSIGNMENTS } from '../db/assignment-source';
+import { isBackcast } from '../db/assignment-source';
 import { assertReadable, isReadable, resolveLevelUnder, resolveParent, resolveReadAsOf, resolveScheme } from '../http/scope';
 import { crosswalkOf } from '../units/crosswalk-index';
 import type { Services } from '../http/services';
-import { getFirstLaunch, listPageHistories, type DbPageHistory, type TimelineFilters } from './queries';
+import type { DbUnitRef } from '../http/scope';
+import { PageHistories, reform34OnlyUnit, type PageHistory } from './page-histories';
 import { figureResponse } from '../engine/figure-response';
 
-/** The earliest page launch in the scheme (cached), or null without pages. */
-function getCachedFirstLaunch(services: Services, scheme: SchemeId): string | null {
-  return services.cache.get(`first-launch:${scheme}`, () => getFirstLaunch(services.db, scheme));
+/** Everything a timeline depends on. */
+interface TimelineFilters {
+  scheme: SchemeId;
+  level: Level;
+  parent: DbUnitRef | null;
+  owner: OwnerFilter;
+  platform: Platform | null;
+  /** First and last date of the timeline. */
+  from: string;
+  to: string;
+}
+
+/** One page of a timeline and the unit it counts for. */
+type TimelinePage = { unitCode: string; page: PageHistory };
+
+/**
+ * The earliest launch of a page of any owner counted in the scheme, or null without one; for
+ * reform34 also the pages back-cast into it (a legacy63 unit that went wholly into one).
+ */
+function firstLaunch(services: Services, scheme: SchemeId): string | null {
+  return services.histories.remember(`first-launch:${scheme}`, () => earliestLaunch(services, scheme));
+}
+
+function earliestLaunch(services: Services, scheme: SchemeId): string | null {
+  const every = { owner: 'all', platform: null, to: '9999-12-31' } as const;
+  const { forward } = crosswalkOf(services);
+  const counted = [
+    ...services.histories.histories({ ...every, scheme }),
+    ...(scheme === 'reform34' ? services.histories.histories({ ...every, scheme: 'legacy63' }).filter(({ unitCode }) => forward.get(unitCode)?.length === 1) : []),
+  ];
+  let first: string | null = null;
+  for (const { page } of counted) if (first === null || page.launchedOn < first) first = page.launchedOn;
+  return first;
 }
 
 function firstOnOrAfter(dates: readonly string[], date: string): number {
@@ -45,13 +79,13 @@ function firstOnOrAfter(dates: readonly string[], date: string): number {
  * The index ranges [start, end) of `dates` on which the page is live: from its launch, cut by
  * each closed or rejected event and resumed by each reopening (isPageLive in core).
  */
-function liveRanges(page: DbPageHistory, dates: readonly string[]): Array<[number, number]> {
+function liveRanges(page: PageHistory, dates: readonly string[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  let liveFrom: string | null = page.launched_on;
-  for (const entry of page.lifecycle?.split(',') ?? []) {
-    const [date, status] = entry.split(':') as [string, string];
+  let liveFrom: string | null = page.launchedOn;
+  for (const { status, effectiveOn: date } of page.events) {
+    if (status === 'verified') continue;
     if (status === 'reopened') {
-      if (liveFrom === null) liveFrom = date < page.launched_on ? page.launched_on : date;
+      if (liveFrom === null) liveFrom = date < page.launchedOn ? page.launchedOn : date;
     } else if (liveFrom !== null) {
       ranges.push([firstOnOrAfter(dates, liveFrom), firstOnOrAfter(dates, date)]);
       liveFrom = null;
@@ -70,21 +104,21 @@ const VERIFIED = 4;
  * histories: each page marks the dates it is live on (a range of the sorted dates) for its unit.
  * Unit u's flag at date i is flags[u * dates.length + i].
  */
-export function markTimeline(scopeCodes: readonly string[], pages: readonly DbPageHistory[], dates: readonly string[]): Uint8Array {
+export function markTimeline(histories: PageHistories, scopeCodes: readonly string[], pages: readonly TimelinePage[], dates: readonly string[]): Uint8Array {
   const n = dates.length;
   const unitIndex = new Map(scopeCodes.map((code, index) => [code, index]));
   const flags = new Uint8Array(scopeCodes.length * n);
-  const months = dates.map(activeMonths);
-  for (const page of pages) {
-    const unit = unitIndex.get(page.unit_code);
+  const posted = dates.map((date) => activeMonths(date).map((month) => histories.postedIn(month)) as [Uint8Array, Uint8Array]);
+  for (const { unitCode, page } of pages) {
+    const unit = unitIndex.get(unitCode);
     if (unit === undefined) continue;
-    const posted = new Set(page.posted_months?.split(',') ?? []);
+    const verifiedOn = page.events.find((e) => e.status === 'verified')?.effectiveOn ?? null;
     for (const [start, end] of liveRanges(page, dates)) {
       for (let i = start; i < end; i++) {
         let flag = COVERED;
-        if (page.verified_on !== null && page.verified_on <= dates[i]!) flag |= VERIFIED;
-        const [month, previousMonth] = months[i]!;
-        if (posted.has(month) || posted.has(previousMonth)) flag |= ACTIVE;
+        if (verifiedOn !== null && verifiedOn <= dates[i]!) flag |= VERIFIED;
+        const [month, previousMonth] = posted[i]!;
+        if (PageHistories.hasPosted(month, page.id) || PageHistories.hasPosted(previousMonth, page.id)) flag |= ACTIVE;
         flags[unit * n + i]! |= flag;
       }
     }
@@ -112,8 +146,8 @@ function countFlags(flags: Uint8Array, units: number, n: number): Array<{ covere
  * Coverage counts of the units in scope at every date. Equal to /coverage levels[level] at each date.
  * countTimeline(['00001', '00004'], histories, ['2022-07-31', '2022-08-12']) → [{ date, total: 2, covered: 1, … }, …]
  */
-export function countTimeline(scopeCodes: readonly string[], pages: readonly DbPageHistory[], dates: readonly string[]): TimelinePoint[] {
-  const counts = countFlags(markTimeline(scopeCodes, pages, dates), scopeCodes.length, dates.length);
+export function countTimeline(histories: PageHistories, scopeCodes: readonly string[], pages: readonly TimelinePage[], dates: readonly string[]): TimelinePoint[] {
+  const counts = countFlags(markTimeline(histories, scopeCodes, pages, dates), scopeCodes.length, dates.length);
   return dates.map((date, i) => ({ date, total: scopeCodes.length, ...counts[i]!, basis: 'recorded' as const }));
 }
 
@@ -125,13 +159,11 @@ export function countTimeline(scopeCodes: readonly string[], pages: readonly DbP
 function countBackcastTimeline(services: Services, filters: TimelineFilters, scopeCodes: readonly string[], dates: readonly string[]): TimelinePoint[] {
   const n = dates.length;
   const { forward, backward } = crosswalkOf(services);
-  const own = markTimeline(scopeCodes, listPageHistories(services.db, filters, REFORM34_ONLY_ASSIGNMENTS), dates);
+  const { histories } = services;
+  const own = markTimeline(histories, scopeCodes, histories.histories(filters, reform34OnlyUnit), dates);
   const predecessorCodes = [...new Set(scopeCodes.flatMap((code) => backward.get(code) ?? []))];
-  // The predecessors' histories: those of the legacy63 provinces a reform34 province was made of,
-  // or of the whole country.
-  const legacyParents = filters.parent ? (backward.get(filters.parent.code) ?? []).map((code) => ({ code, level: 'province' as const, name: code })) : [null];
-  const legacyHistories = legacyParents.flatMap((parent) => listPageHistories(services.db, { ...filters, scheme: 'legacy63', parent }));
-  const legacy = markTimeline(predecessorCodes, legacyHistories, dates);
+  // markTimeline reads only the pages of the predecessors
+  const legacy = markTimeline(histories, predecessorCodes, histories.histories({ ...filters, scheme: 'legacy63' }), dates);
   const legacyIndex = new Map(predecessorCodes.map((code, index) => [code, index]));
   const point = new Uint8Array(scopeCodes.length * n);
   const lower = new Uint8Array(scopeCodes.length * n);
@@ -170,8 +202,8 @@ export function getTimeline(services: Services, query: TimelineQuery): TimelineR
   let from: string;
   if (query.from === undefined) {
     // From the first page launch (back-cast for reform34), or the scheme's first day when later: no empty years of zeros.
-    const firstLaunch = getCachedFirstLaunch(services, scheme);
-    const start = firstLaunch !== null && firstLaunch < to ? firstLaunch : to;
+    const first = firstLaunch(services, scheme);
+    const start = first !== null && first < to ? first : to;
     from = isReadable(scheme, start) ? start : defaultAsOf(scheme, start);
   } else {
     from = assertReadable(scheme, query.from, 'from');
@@ -197,7 +229,7 @@ export function getTimeline(services: Services, query: TimelineQuery): TimelineR
     const after = dates.slice(before.length);
     const points = [
       ...(before.length > 0 ? countBackcastTimeline(services, { ...filters, to: before.at(-1)! }, scopeCodes, before) : []),
-      ...(after.length > 0 ? countTimeline(scopeCodes, listPageHistories(services.db, { ...filters, from: after[0]! }), after) : []),
+      ...(after.length > 0 ? countTimeline(services.histories, scopeCodes, services.histories.histories(filters), after) : []),
     ];
     return {
       scheme,

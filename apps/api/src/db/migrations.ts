@@ -479,4 +479,46 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 14,
+    name: 'a log of the changes that move coverage figures',
+    sql: /* sql */ `
+      -- Which pages changed in a way coverage can see, written by triggers in the transaction of
+      -- the write itself, whichever code writes: the in-memory page histories
+      -- (coverage/page-histories.ts) read the entries after the last one they applied. month is
+      -- null for a change to the page, its units or its lifecycle events; for monthly figures it
+      -- names the month whose figures changed. Emptied at start-up.
+      CREATE TABLE figure_changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        page_id INTEGER NOT NULL,
+        month TEXT
+      );
+      CREATE TRIGGER figure_changes_page_insert AFTER INSERT ON pages
+      BEGIN INSERT INTO figure_changes (page_id) VALUES (NEW.id); END;
+      CREATE TRIGGER figure_changes_page_update AFTER UPDATE OF id, owner, platform, launched_on ON pages
+      BEGIN INSERT INTO figure_changes (page_id) VALUES (OLD.id), (NEW.id); END;
+      CREATE TRIGGER figure_changes_page_delete AFTER DELETE ON pages
+      BEGIN INSERT INTO figure_changes (page_id) VALUES (OLD.id); END;
+      CREATE TRIGGER figure_changes_assignment_insert AFTER INSERT ON page_assignments
+      BEGIN INSERT INTO figure_changes (page_id) VALUES (NEW.page_id); END;
+      CREATE TRIGGER figure_changes_assignment_update AFTER UPDATE ON page_assignments
+      BEGIN INSERT INTO figure_changes (page_id) VALUES (OLD.page_id), (NEW.page_id); END;
+      CREATE TRIGGER figure_changes_assignment_delete AFTER DELETE ON page_assignments
+      BEGIN INSERT INTO figure_changes (page_id) VALUES (OLD.page_id); END;
+      CREATE TRIGGER figure_changes_event_insert AFTER INSERT ON page_status_events
+      WHEN NEW.status IN ('closed', 'rejected', 'reopened', 'verified')
+      BEGIN INSERT INTO figure_changes (page_id) VALUES (NEW.page_id); END;
+      CREATE TRIGGER figure_changes_event_update AFTER UPDATE ON page_status_events
+      BEGIN INSERT INTO figure_changes (page_id) VALUES (OLD.page_id), (NEW.page_id); END;
+      CREATE TRIGGER figure_changes_event_delete AFTER DELETE ON page_status_events
+      WHEN OLD.status IN ('closed', 'rejected', 'reopened', 'verified')
+      BEGIN INSERT INTO figure_changes (page_id) VALUES (OLD.page_id); END;
+      CREATE TRIGGER figure_changes_figures_insert AFTER INSERT ON metric_snapshots
+      BEGIN INSERT INTO figure_changes (page_id, month) VALUES (NEW.page_id, NEW.month); END;
+      CREATE TRIGGER figure_changes_figures_update AFTER UPDATE OF page_id, month, followers, posts, interactions ON metric_snapshots
+      BEGIN INSERT INTO figure_changes (page_id, month) VALUES (OLD.page_id, OLD.month), (NEW.page_id, NEW.month); END;
+      CREATE TRIGGER figure_changes_figures_delete AFTER DELETE ON metric_snapshots
+      BEGIN INSERT INTO figure_changes (page_id, month) VALUES (OLD.page_id, OLD.month); END;
+    `,
+  },
 ];

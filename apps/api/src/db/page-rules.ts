@@ -4,7 +4,6 @@
  * @previousMonth); isPageLive / isPageVerified in
  * packages/core are the reference rules the tests compare these with.
  */
-import type { OwnerFilter } from '@mttq/core';
 
 /**
  * Page `p` counts at @asOf: launched by then, and its latest closed / rejected / reopened event
@@ -21,13 +20,6 @@ export const PAGE_IS_LIVE = /* sql */ `(p.launched_on <= @asOf AND (
 /** Page `p` was verified by central staff on or before @asOf. */
 export const PAGE_IS_VERIFIED = /* sql */ `EXISTS (SELECT 1 FROM page_status_events v
   WHERE v.page_id = p.id AND v.status = 'verified' AND v.effective_on <= @asOf)`;
-
-/**
- * Page `p` belongs to @owner, written per owner filter: 'all' matches every page, any other a
- * condition SQLite answers from pages_by_owner. (`@owner = 'all' OR p.owner = @owner` would hide
- * the index and read every page of every owner.)
- */
-export const pageOwnerIs = (owner: OwnerFilter) => (owner === 'all' ? 'TRUE' : 'p.owner = @owner');
 
 /** Page `p` posted in @month or @previousMonth (the active months of @asOf, see activeMonths). */
 export const PAGE_HAS_POSTED = /* sql */ `EXISTS (SELECT 1 FROM metric_snapshots m

@@ -37,3 +37,6 @@ parentPort!.on('message', (job: FigureJob) => {
   parentPort!.postMessage(result);
 });
 parentPort!.postMessage({ ready: true });
+// The page histories and every month's posts, loaded before the first figure asks, a month at a
+// time so that jobs run in between.
+services.histories.warmUp(today, (step) => setImmediate(step));

@@ -2,6 +2,7 @@ import { SCHEME_IDS, type SchemeId, type Unit } from '@mttq/core';
 import { listAllUnits, toUnit } from '../units/unit-queries';
 import type { Db } from '../db/connection';
 import { FigureEngine } from '../engine/figure-engine';
+import { PageHistories } from '../coverage/page-histories';
 import { QueryCache } from './query-cache';
 
 /** What route handlers need: the database, the answer cache, configuration and the clock. */
@@ -16,6 +17,8 @@ export interface Services {
   isDemo(): boolean;
   /** Every unit of the scheme, sorted by code; read when the app is created. */
   units(scheme: SchemeId): Unit[];
+  /** Every page's coverage history in memory, kept up to date from the change log (coverage/page-histories.ts). */
+  histories: PageHistories;
   /** The overview's figures, computed off the event loop when `figureWorker` is on (engine/figure-engine.ts). */
   figures: FigureEngine;
 }
@@ -40,6 +43,7 @@ export function createServices(db: Db, options: ServicesOptions = {}): Services 
     isDemo: () =>
       cache.get('demo', () => db.prepare('SELECT EXISTS (SELECT 1 FROM pages WHERE is_demo = 1) AS demo').get() as { demo: number }).demo === 1,
     units: (scheme) => units.get(scheme) ?? [],
+    histories: new PageHistories(db),
     figures: null as unknown as FigureEngine,
   };
   services.figures = new FigureEngine(services, { databasePath: options.figureWorker && !db.memory ? db.name : null });

@@ -15,19 +15,19 @@ import { createRouter } from '../http/router';
 import { isBackcast } from '../db/assignment-source';
 import { isReadable, resolveParent, resolveReadAsOf, resolveScheme, type DbUnitRef } from '../http/scope';
 import type { Services } from '../http/services';
-import { listLivePageMetrics, type DbLivePageMetrics, type MetricFilters } from './metric-queries';
+import { listLivePageFigures, type LivePageFigures, type MetricFilters } from './metric-queries';
 import { figureResponse } from '../engine/figure-response';
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 const present = (values: ReadonlyArray<number | null>) => values.filter((v): v is number => v !== null);
 
 /** Sums, medians and the active share of live pages' rows. summarisePages([], …) → zeros and null medians */
-export function summarisePages(rows: readonly DbLivePageMetrics[], asOf: string): MetricsFigures {
+export function summarisePages(rows: readonly LivePageFigures[], asOf: string): MetricsFigures {
   const followers = present(rows.map((r) => r.followers));
   const reporting = rows.filter((r) => r.posts !== null);
   const posts = present(reporting.map((r) => r.posts));
   const interactions = present(reporting.map((r) => r.interactions));
-  const activePages = rows.filter((r) => r.is_active === 1).length;
+  const activePages = rows.filter((r) => r.isActive).length;
   return {
     asOf,
     month: lastCompleteMonth(asOf),
@@ -44,7 +44,7 @@ export function summarisePages(rows: readonly DbLivePageMetrics[], asOf: string)
 /** Live pages' figures in scope at asOf, cached per (scheme, asOf, owner, platform, parent). */
 function getCachedFigures(services: Services, filters: MetricFilters, parent: DbUnitRef | null): MetricsFigures {
   const key = `page-metrics:${JSON.stringify({ ...filters, parent: parent?.code ?? null })}`;
-  return services.cache.get(key, () => summarisePages(listLivePageMetrics(services.db, filters, parent), filters.asOf));
+  return services.cache.get(key, () => summarisePages(listLivePageFigures(services, filters, parent), filters.asOf));
 }
 
 /**

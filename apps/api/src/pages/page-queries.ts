@@ -75,7 +75,7 @@ function maybeRegisterFold(db: Db): void {
   registeredDbs.add(db);
 }
 
-// Status at @asOf, per page `p`: the same rules as unitState in coverage/queries.ts and
+// Status at @asOf, per page `p`: the same rules as PageHistories.unitStates (coverage/page-histories.ts) and
 // isPageLive / isPageVerified in core.
 const hasEvent = (status: 'closed' | 'rejected') => /* sql */ `EXISTS (SELECT 1 FROM page_status_events e
   WHERE e.page_id = p.id AND e.status = '${status}' AND e.effective_on <= @asOf)`;

@@ -69,7 +69,7 @@ function coverageValues(services: Services, scope: RankingScope, metric: keyof t
 /** Followers of a unit's own live pages at asOf, cached like the unit states. */
 function getCachedUnitFollowers(services: Services, filters: FollowerFilters): Map<string, number> {
   const key = `unit-followers:${filters.scheme}:${filters.asOf}:${filters.owner}`;
-  return services.cache.get(key, () => getUnitFollowers(services.db, filters));
+  return services.cache.get(key, () => getUnitFollowers(services, filters));
 }
 
 /** The unit of `level` that `unit` lies in (itself included), or null when it lies above that level. */
