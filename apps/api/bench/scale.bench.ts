@@ -3,9 +3,12 @@
  * at the demo's size (1x, five years) and at ten times its pages with ten years of history
  * (DEMO_SCALE=10, DEMO_YEARS=10), on this machine.
  *
- * 1. Uncached reads: the real server in its own process; before each timed GET a province officer
+ * 0. Cold: the first national commune coverage of a server that has just started, and when its
+ *    figure worker has loaded the page histories (/api/health says figures "ready"). No bar.
+ * 1. Uncached reads: the real server in its own process, its figure worker loaded; before each timed GET a province officer
  *    stores a monthly figure over HTTP, which empties the server's caches, so each GET is what the
- *    first reader after a write meets; p95 of RUNS. Baseline in the same run: GET /api/health after
+ *    first reader after a write meets; p50 and p95 of RUNS. The very first read of each path,
+ *    which also pays for its code's first run, is printed beside them. Baseline in the same run: GET /api/health after
  *    a write the same way (it reads the database too).
  * 2. Overview reads under writes: the real server in its own process; autocannon loads the
  *    overview's calls, asked as the web app asks them (gzip, FIGURE_READ_HEADERS), with no writes,
@@ -85,8 +88,8 @@ async function seed(path: string, scale: number, years: number) {
   return { summary, seconds: (performance.now() - started) / 1000 };
 }
 
-/** p95 of RUNS GETs of `path`, each right after `write` (which empties the server's caches). */
-async function afterWrites(url: string, path: string, write: () => Promise<number>): Promise<number> {
+/** p50 and p95 of RUNS GETs of `path`, each right after `write` (which empties the server's caches). */
+async function afterWrites(url: string, path: string, write: () => Promise<number>): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const status = await write();
@@ -97,7 +100,7 @@ async function afterWrites(url: string, path: string, write: () => Promise<numbe
     times.push(performance.now() - started);
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
   }
-  return percentile(times, 95);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
 /** Overview reads for LOAD_SECONDS, with one write per second when `writer` is given. */
@@ -138,14 +141,31 @@ async function measureSize(size: (typeof SIZES)[number], temp: ReturnType<typeof
   try {
     const server = await startServer(dbPath, { PUBLIC_READ: '1', LOG_LEVEL: 'silent' });
     child = server.child;
+    // Cold: the first overview figure of a server that has just started, while its figure worker
+    // loads the page histories; then how long that load took in all.
+    const coldStarted = performance.now();
+    const cold = await fetch(server.url + READS[0].path, { headers: { 'accept-encoding': 'gzip' } });
+    await cold.arrayBuffer();
+    const coldMs = performance.now() - coldStarted;
+    while ((((await (await fetch(`${server.url}/api/health`)).json()) as { figures: string }).figures) !== 'ready') await new Promise((done) => setTimeout(done, 50));
+    console.log(`  cold, right after start-up: ${READS[0].label} ${ms(coldMs)}; figure worker loaded after ${ms(performance.now() - coldStarted)}`);
     const write = await cacheEmptyingWriter(server.url, dbPath);
 
+    const first = async (path: string) => {
+      const started = performance.now();
+      await (await fetch(server.url + path, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+      return performance.now() - started;
+    };
+    await first('/api/health');
     const baseline = await afterWrites(server.url, '/api/health', write);
-    console.log(`  baseline: GET /api/health after a write        p95 ${ms(baseline)}`);
+    console.log(`  baseline: GET /api/health after a write        p50 ${ms(baseline.p50).padStart(8)}  p95 ${ms(baseline.p95).padStart(8)}`);
     for (const read of READS) {
-      const p95 = await afterWrites(server.url, read.path, write);
+      // The first read of each path also pays for its code's first run (compiling, first reads
+      // from disk): printed apart, so the runs after writes measure the cost of the answer.
+      const once = await first(read.path);
+      const { p50, p95 } = await afterWrites(server.url, read.path, write);
       const atBar = size.scale === 10 ? `  bar < ${read.bar} ms: ${verdict(p95 < read.bar)}` : '';
-      console.log(`  after a write: ${read.label.padEnd(32)} p95 ${ms(p95).padStart(8)}  (${(p95 / baseline).toFixed(1)}x health)${atBar}`);
+      console.log(`  after a write: ${read.label.padEnd(32)} p50 ${ms(p50).padStart(8)}  p95 ${ms(p95).padStart(8)}  (${(p95 / baseline.p95).toFixed(1)}x health; first read ${ms(once)})${atBar}`);
     }
 
     await autocannon({ url: server.url, connections: 2, duration: 2, requests: OVERVIEW.map((path) => ({ path })) }); // JIT and connections

@@ -25,7 +25,7 @@ afterAll(() => {
 describe('createApp', () => {
   it('reports zero units while the registry is not loaded, instead of failing', async () => {
     const response = await app.request('/api/health');
-    expect(await response.json()).toEqual({ status: 'ok', schemes: { legacy63: {}, reform34: {} } });
+    expect(await response.json()).toEqual({ status: 'ok', schemes: { legacy63: {}, reform34: {} }, figures: 'ready' });
   });
 
   it('serves the web app at / and for client-side routes', async () => {

@@ -74,8 +74,10 @@ export function createApp({ db, webDist, services: options, publicRead = false, 
   // 503 "degraded" when the server cannot store data (http/errors.ts checkStorage).
   app.get('/api/health', (c) => {
     const storage = checkStorage(db);
-    if (storage.writable) return c.json({ status: 'ok', schemes: unitCounts });
-    return c.json({ status: 'degraded', schemes: unitCounts, storage }, 503, { 'Retry-After': '60' });
+    // 'loading' while the figure worker reads the page histories after start-up
+    const figures = services.figures.isWarm ? 'ready' : 'loading';
+    if (storage.writable) return c.json({ status: 'ok', schemes: unitCounts, figures });
+    return c.json({ status: 'degraded', schemes: unitCounts, figures, storage }, 503, { 'Retry-After': '60' });
   });
   app.get('/api/web-config', webConfigHandler(webConfig, { publicRead }));
 

@@ -92,7 +92,7 @@ beforeAll(() => {
 afterAll(() => temp.cleanup());
 
 describe('npm start', () => {
-  it('creates the database, loads both schemes, seeds demo data and reports the counts at /api/health', async () => {
+  it('creates the database, loads both schemes, seeds demo data and reports the counts, then figures ready, at /api/health', async () => {
     const server = await startMain({ DATABASE_PATH: temp.path('demo.db') });
     try {
       expect(server.stdout).toContain('demo data: seeded just now');
@@ -105,7 +105,11 @@ describe('npm start', () => {
           legacy63: { province: 63, district: 705, commune: 10_599 },
           reform34: { province: 34, commune: 3_321 },
         },
+        figures: expect.stringMatching(/^(loading|ready)$/),
       });
+      // the figure worker loads the page histories in the background, then says so
+      const figures = async () => ((await (await fetch(new URL('/api/health', server.url))).json()) as { figures: string }).figures;
+      await expect.poll(figures, { timeout: 30_000, interval: 100 }).toBe('ready');
     } finally {
       expect(await server.stop()).toBe(0);
     }

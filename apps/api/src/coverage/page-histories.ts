@@ -183,7 +183,7 @@ export class PageHistories {
    * metrics read, one step per call of `next` (e.g. setImmediate) so other work runs between
    * them: the first figures after start-up find them in memory.
    */
-  warmUp(today: string, next: (step: () => void) => void): void {
+  warmUp(today: string, next: (step: () => void) => void, done: () => void = () => undefined): void {
     this.sync();
     const months = this.db.prepare('SELECT DISTINCT month FROM metric_snapshots ORDER BY month DESC').pluck().all() as string[];
     const latest = lastCompleteMonth(today);
@@ -195,6 +195,7 @@ export class PageHistories {
     const step = () => {
       steps.shift()?.();
       if (steps.length > 0) next(step);
+      else done();
     };
     next(step);
   }

@@ -12,6 +12,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ErrorText, type FieldIssue } from '../http/errors';
+import { encodeJson, type EncodedJson } from '../http/json-response';
 import type { Services } from '../http/services';
 import { FIGURE_READS, type FigureAnswer, type FigureJob, type FigureQuery, type FigureRead, type FigureResult } from './figure-reads';
 
@@ -19,19 +20,20 @@ const ENTRY = new URL('./figure-worker-entry.mjs', import.meta.url);
 /** Figures kept; the oldest goes first. */
 const MAX_ENTRIES = 500;
 
-export interface FigureAnswerOf<T> {
-  value: T;
+export interface EncodedFigure {
+  /** The answer's JSON, serialised (and gzipped) where it was computed. */
+  encoded: EncodedJson;
   /** The answer predates the latest write; a fresh one is being computed. */
   isStale: boolean;
 }
 
 interface Entry {
   generation: number;
-  value: unknown;
+  encoded: EncodedJson;
 }
 
 interface Pending {
-  resolve(value: unknown): void;
+  resolve(encoded: EncodedJson): void;
   reject(error: Error): void;
 }
 
@@ -45,17 +47,27 @@ export class FigureEngine {
   /** When each recent generation began, i.e. when the write that ended the one before happened. */
   private readonly generationStartedAt = new Map<number, number>();
   private readonly entries = new Map<string, Entry>();
-  private readonly computing = new Map<string, { generation: number; promise: Promise<unknown> }>();
+  private readonly computing = new Map<string, { generation: number; promise: Promise<EncodedJson> }>();
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private warm: boolean;
 
   constructor(
     private readonly services: Services,
     private readonly options: FigureEngineOptions,
   ) {
+    this.warm = options.databasePath === null;
     // Started now, beside the server's own start, so the first figure does not wait for it.
     if (options.databasePath !== null) this.startWorker();
+  }
+
+  /**
+   * Whether the worker has loaded the page histories and months it reads first (figures asked
+   * before then wait for that load); always true without a worker, which loads on demand.
+   */
+  get isWarm(): boolean {
+    return this.warm;
   }
 
   /** A write happened: every kept figure is now stale. */
@@ -75,21 +87,21 @@ export class FigureEngine {
    * The figure `name` for `query`. With `maxStaleSeconds`, a kept figure that went stale at most
    * that long ago is answered at once while the fresh one is computed.
    */
-  async read<N extends FigureRead>(name: N, query: FigureQuery<N>, options: { maxStaleSeconds: number | null }): Promise<FigureAnswerOf<FigureAnswer<N>>> {
+  async read<N extends FigureRead>(name: N, query: FigureQuery<N>, options: { maxStaleSeconds: number | null }): Promise<EncodedFigure> {
     if (this.options.databasePath === null) {
       const read = FIGURE_READS[name] as (services: Services, query: unknown) => FigureAnswer<N>;
-      return { value: read(this.services, query), isStale: false };
+      return { encoded: encodeJson(read(this.services, query)), isStale: false };
     }
     const key = `${name}:${this.services.today()}:${JSON.stringify(query)}`;
     const entry = this.entries.get(key);
-    if (entry && entry.generation === this.generation) return { value: entry.value as FigureAnswer<N>, isStale: false };
+    if (entry && entry.generation === this.generation) return { encoded: entry.encoded, isStale: false };
     const fresh = this.compute(key, name, query);
     if (entry && options.maxStaleSeconds !== null && this.staleSeconds(entry.generation) <= options.maxStaleSeconds) {
       // Its failure, if any, reaches the next reader that waits for it.
       fresh.catch(() => undefined);
-      return { value: entry.value as FigureAnswer<N>, isStale: true };
+      return { encoded: entry.encoded, isStale: true };
     }
-    return { value: (await fresh) as FigureAnswer<N>, isStale: false };
+    return { encoded: await fresh, isStale: false };
   }
 
   /** Stops the worker (server shutdown). */
@@ -100,14 +112,14 @@ export class FigureEngine {
   }
 
   /** One computation per figure and write generation, shared by everyone who asks meanwhile. */
-  private compute(key: string, name: FigureRead, query: unknown): Promise<unknown> {
+  private compute(key: string, name: FigureRead, query: unknown): Promise<EncodedJson> {
     const generation = this.generation;
     const running = this.computing.get(key);
     if (running && running.generation === generation) return running.promise;
-    const promise = this.run({ id: this.nextId++, name, query, today: this.services.today(), generation }).then((value) => {
+    const promise = this.run({ id: this.nextId++, name, query, today: this.services.today(), generation }).then((encoded) => {
       const kept = this.entries.get(key);
-      if (!kept || kept.generation <= generation) this.keep(key, { generation, value });
-      return value;
+      if (!kept || kept.generation <= generation) this.keep(key, { generation, encoded });
+      return encoded;
     });
     const settled = () => {
       if (this.computing.get(key)?.promise === promise) this.computing.delete(key);
@@ -123,7 +135,7 @@ export class FigureEngine {
     this.entries.set(key, entry);
   }
 
-  private run(job: FigureJob): Promise<unknown> {
+  private run(job: FigureJob): Promise<EncodedJson> {
     const worker = this.worker ?? this.startWorker();
     return new Promise((resolve, reject) => {
       this.pending.set(job.id, { resolve, reject });
@@ -135,12 +147,17 @@ export class FigureEngine {
     const worker = new Worker(ENTRY, { workerData: { databasePath: this.options.databasePath, defaultScheme: this.services.defaultScheme } });
     // The server may exit while the worker idles.
     worker.unref();
-    worker.on('message', (message: FigureResult | { ready: true }) => {
+    this.warm = false;
+    worker.on('message', (message: FigureResult | { ready: true } | { warm: true }) => {
       if ('ready' in message) return;
+      if ('warm' in message) {
+        if (this.worker === worker) this.warm = true;
+        return;
+      }
       const pending = this.pending.get(message.id);
       if (!pending) return;
       this.pending.delete(message.id);
-      if ('value' in message) pending.resolve(message.value);
+      if ('encoded' in message) pending.resolve(message.encoded);
       else if ('apiError' in message) {
         const { status, code, text, details, headers } = message.apiError;
         pending.reject(new ApiError(status as never, code as never, text as ErrorText, details as FieldIssue[], headers));

@@ -5,6 +5,7 @@
  */
 import { getCoverage } from '../coverage/routes';
 import { getTimeline } from '../coverage/timeline-routes';
+import type { EncodedJson } from '../http/json-response';
 import type { Services } from '../http/services';
 import { getMetricsSummary } from '../metrics/routes';
 import { getRankings } from '../rankings/routes';
@@ -29,8 +30,8 @@ export interface FigureJob {
   generation: number;
 }
 
-/** The worker's answer: the value, an ApiError's parts (a bad query), or a failure. */
+/** The worker's answer: the value's JSON (encodeJson), an ApiError's parts (a bad query), or a failure. */
 export type FigureResult =
-  | { id: number; value: unknown }
+  | { id: number; encoded: EncodedJson }
   | { id: number; apiError: { status: number; code: string; text: unknown; details: unknown[]; headers: Record<string, string> } }
   | { id: number; failure: string };

@@ -1,6 +1,6 @@
 import { STALE_FIGURES_HEADER } from '@mttq/core';
 import type { Context } from 'hono';
-import { jsonResponse } from '../http/json-response';
+import { encodedJsonResponse } from '../http/json-response';
 import type { AppEnv } from '../http/router';
 import type { FigureAnswer, FigureQuery, FigureRead } from './figure-reads';
 
@@ -19,10 +19,10 @@ export function maxStaleSeconds(cacheControl: string | undefined): number | null
  * and is never kept by the response cache, so the next reader meets the fresh one.
  */
 export async function figureResponse<N extends FigureRead>(c: Context<AppEnv>, name: N, query: FigureQuery<N>) {
-  const { value, isStale } = await c.get('services').figures.read(name, query, { maxStaleSeconds: maxStaleSeconds(c.req.header('cache-control')) });
+  const { encoded, isStale } = await c.get('services').figures.read(name, query, { maxStaleSeconds: maxStaleSeconds(c.req.header('cache-control')) });
   if (isStale) {
     c.header('cache-control', 'no-store');
     c.header(STALE_FIGURES_HEADER, '1');
   }
-  return jsonResponse(c, value as FigureAnswer<N> & object);
+  return encodedJsonResponse<FigureAnswer<N> & object>(c, encoded);
 }

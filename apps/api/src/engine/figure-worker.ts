@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { SchemeId } from '@mttq/core';
 import { ApiError } from '../http/errors';
+import { encodeJson } from '../http/json-response';
 import { createServices } from '../http/services';
 import { FIGURE_READS, type FigureJob, type FigureResult } from './figure-reads';
 
@@ -27,16 +28,21 @@ parentPort!.on('message', (job: FigureJob) => {
   let result: FigureResult;
   try {
     const read = FIGURE_READS[job.name] as (services: unknown, query: unknown) => unknown;
-    result = { id: job.id, value: read(services, job.query) };
+    // serialised and gzipped here, so the server's thread only sends the bytes
+    result = { id: job.id, encoded: encodeJson(read(services, job.query)) };
   } catch (error) {
     result =
       error instanceof ApiError
         ? { id: job.id, apiError: { status: error.status, code: error.code, text: error.text, details: error.details, headers: error.responseHeaders } }
         : { id: job.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort!.postMessage(result);
+  parentPort!.postMessage(result, 'encoded' in result && result.encoded.gzip ? [result.encoded.gzip.buffer] : []);
 });
 parentPort!.postMessage({ ready: true });
 // The page histories and every month's posts, loaded before the first figure asks, a month at a
 // time so that jobs run in between.
-services.histories.warmUp(today, (step) => setImmediate(step));
+services.histories.warmUp(
+  today,
+  (step) => setImmediate(step),
+  () => parentPort!.postMessage({ warm: true }),
+);

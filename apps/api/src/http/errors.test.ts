@@ -108,7 +108,7 @@ describe('a full disk', () => {
     expect((await login('storage-user', PASSWORD)).status).toBe(200);
     const ok = await health();
     expect(ok.status).toBe(200);
-    expect(ok.json()).toEqual({ status: 'ok', schemes: expect.any(Object) });
+    expect(ok.json()).toEqual({ status: 'ok', schemes: expect.any(Object), figures: 'ready' });
   });
 });
 
