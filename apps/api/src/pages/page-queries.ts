@@ -128,27 +128,63 @@ const TRIGRAM = 3;
 /**
  * A search matches the page's stored search text (name and URL, see fillSearchText) or a unit
  * the search names, with everything inside it. The matching page ids are found first, through
- * the trigram index and the units' assignments, so a search never reads every page.
+ * the trigram index and the units' assignments, so a search never reads every page. The named
+ * units are read first and their pages through page_assignments_by_unit (CROSS JOIN keeps that
+ * order whatever the planner's statistics say); without named places that part is left out.
  */
-const searchWhere = (q: string) => /* sql */ `a.page_id IN (
+const matchSql = (q: string, hasPlaces: boolean) => /* sql */ `
     ${q.length >= TRIGRAM ? 'SELECT rowid FROM page_search WHERE page_search MATCH @textMatch' : 'SELECT id FROM pages WHERE instr(search_text, @q) > 0'}
-    UNION
+    ${
+      hasPlaces
+        ? `UNION
     SELECT pa.page_id FROM units pu
-    JOIN page_assignments pa ON pa.scheme = pu.scheme AND pa.unit_code = pu.code
+    CROSS JOIN page_assignments pa ON pa.scheme = pu.scheme AND pa.unit_code = pu.code
     WHERE pu.scheme = @scheme AND (pu.province_code IN (SELECT value FROM json_each(@placeProvinces))
       OR pu.code IN (SELECT value FROM json_each(@placeDistricts))
       OR pu.parent_code IN (SELECT value FROM json_each(@placeDistricts))
-      OR pu.code IN (SELECT value FROM json_each(@placeCommunes))))`;
+      OR pu.code IN (SELECT value FROM json_each(@placeCommunes)))`
+        : ''
+    }`;
+
+/** The last search's matches per database, with the database state they were read at. */
+const lastMatches = new WeakMap<Db, { key: string; ids: string }>();
+
+/**
+ * The ids of the pages a search matches, as a JSON array, read once for the count, the provinces
+ * and the list of one request: kept until the next search or the next change to the database
+ * (PRAGMA data_version for other connections' commits, total_changes() for this one's).
+ */
+function matchingPageIds(db: Db, filters: PageListFilters & { q: string }): string {
+  const places = filters.places;
+  const hasPlaces = places !== null && places.provinces.length + places.districts.length + places.communes.length > 0;
+  const params = {
+    scheme: filters.scheme,
+    q: filters.q,
+    textMatch: textMatch(filters.q),
+    placeProvinces: JSON.stringify(places?.provinces ?? []),
+    placeDistricts: JSON.stringify(places?.districts ?? []),
+    placeCommunes: JSON.stringify(places?.communes ?? []),
+  };
+  const state = `${db.pragma('data_version', { simple: true })}:${statement(db, 'SELECT total_changes()').pluck().get()}`;
+  const key = `${state}|${JSON.stringify(params)}`;
+  const kept = lastMatches.get(db);
+  if (kept?.key === key) return kept.ids;
+  const ids = JSON.stringify(statement(db, matchSql(filters.q, hasPlaces)).pluck().all(params));
+  lastMatches.set(db, { key, ids });
+  return ids;
+}
 
 /** The FTS5 phrase that matches `q` anywhere in a page's search text: hagiang → "hagiang". */
 const textMatch = (q: string) => `"${q.replaceAll('"', '""')}"`;
 
 /**
  * Computes the search text of the pages that lack it: new pages, and pages whose name or URL
- * changed (a trigger of migration 10 empties it). Cheap when none does (a partial index).
+ * changed (a trigger of migration 10 empties it). Cheap when none does: the partial index holds
+ * only those pages, named so that statistics from before the texts were filled cannot make
+ * SQLite read every page instead.
  */
 export function fillSearchText(db: Db): void {
-  const missing = statement(db, 'SELECT id, name, url FROM pages WHERE search_text IS NULL').all() as { id: number; name: string; url: string }[];
+  const missing = statement(db, 'SELECT id, name, url FROM pages INDEXED BY pages_without_search_text WHERE search_text IS NULL').all() as { id: number; name: string; url: string }[];
   if (missing.length === 0) return;
   const update = statement(db, 'UPDATE pages SET search_text = ? WHERE id = ?');
   db.transaction(() => {
@@ -162,13 +198,13 @@ export function pageSearchText(name: string, url: string): string {
 }
 
 /** The shared FROM … WHERE of the list and its count, with its bound parameters. */
-function fromWhere(filters: PageListFilters) {
+function fromWhere(db: Db, filters: PageListFilters) {
   const [month, previousMonth] = activeMonths(filters.asOf);
   const where = ['a.scheme = @scheme', 'p.launched_on <= @asOf'];
   if (filters.parent) where.push(SUBTREE_WHERE[filters.parent.level]);
   if (filters.platform) where.push('p.platform = @platform');
   if (filters.owner !== 'all') where.push('p.owner = @owner');
-  if (filters.q) where.push(searchWhere(filters.q));
+  if (filters.q) where.push('a.page_id IN (SELECT value FROM json_each(@matches))');
   const status = STATUS_WHERE[filters.status];
   if (status) where.push(status);
   const sql = /* sql */ `
@@ -184,11 +220,7 @@ function fromWhere(filters: PageListFilters) {
     parent: filters.parent?.code ?? null,
     platform: filters.platform,
     owner: filters.owner,
-    q: filters.q,
-    textMatch: filters.q ? textMatch(filters.q) : null,
-    placeProvinces: JSON.stringify(filters.places?.provinces ?? []),
-    placeDistricts: JSON.stringify(filters.places?.districts ?? []),
-    placeCommunes: JSON.stringify(filters.places?.communes ?? []),
+    matches: filters.q ? matchingPageIds(db, { ...filters, q: filters.q }) : null,
   };
   return { sql, params };
 }
@@ -197,7 +229,7 @@ function fromWhere(filters: PageListFilters) {
 export function countPages(db: Db, filters: PageListFilters): number {
   maybeRegisterFold(db);
   if (filters.q) fillSearchText(db);
-  const { sql, params } = fromWhere(filters);
+  const { sql, params } = fromWhere(db, filters);
   return (statement(db, `SELECT count(*) AS total ${sql}`).get(params) as { total: number }).total;
 }
 
@@ -205,7 +237,7 @@ export function countPages(db: Db, filters: PageListFilters): number {
 export function countProvinces(db: Db, filters: PageListFilters): number {
   maybeRegisterFold(db);
   if (filters.q) fillSearchText(db);
-  const { sql, params } = fromWhere(filters);
+  const { sql, params } = fromWhere(db, filters);
   return (statement(db, `SELECT count(DISTINCT u.province_code) AS n ${sql}`).get(params) as { n: number }).n;
 }
 
@@ -237,7 +269,7 @@ export interface DbPageListRow {
 export function listPages(db: Db, filters: PageListFilters, sort: PageSort, after: PageListPosition | null, limit: number): DbPageListRow[] {
   maybeRegisterFold(db);
   if (filters.q) fillSearchText(db);
-  const { sql, params } = fromWhere(filters);
+  const { sql, params } = fromWhere(db, filters);
   const { key, isDescending } = SORT_KEYS[sort];
   const direction = isDescending ? 'DESC' : 'ASC';
   const seek = after ? `WHERE (sort_key, id) ${isDescending ? '<' : '>'} (@afterKey, @afterId)` : '';
