@@ -52,21 +52,26 @@ export function formatMonthName(month: string, locale: Locale): string {
   if (!match) return month;
   const [, year, mon] = match;
   if (locale === 'vi') return `tháng ${Number(mon)}/${year}`;
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return EN_MONTH_NAME.format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** A calendar date YYYY-MM-DD, read as a day (no time zone shift): '2022-08-12' → '12/08/2022' (vi), '12 Aug 2022' (en). */
 export function formatDate(isoDate: string, locale: Locale): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  const options: Intl.DateTimeFormatOptions =
-    locale === 'vi' ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(TAGS[locale], options).format(date);
+  return DATE_FORMATS[locale].format(date);
 }
+
+/** Made once: a table of a hundred dates would otherwise build a hundred formatters. */
+const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  vi: new Intl.DateTimeFormat(TAGS.vi, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(TAGS.en, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
 
 /** Sorts Vietnamese names the way people expect (Đ after D, tone marks after the bare letter). */
 export const viCollator = new Intl.Collator('vi');
 
+const EN_MONTH_NAME = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** formatMonth('2025-05', 'vi') → '05/2025'; formatMonth('2025-05', 'en') → 'May 2025'; anything else stays as written. */

@@ -3,7 +3,7 @@
  * snapshot's page (which draws its published figures with them).
  */
 import type { CoverageResponse } from '@mttq/core';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
 import { basisMessages, basisText } from '../../components/basis-series';
 import { ChartFigure } from '../../components/ChartFigure';
 import { capitalize, formatDate, formatNumber, formatPercent } from '../../i18n/format';
@@ -28,8 +28,15 @@ function ChartLoading() {
   return <div className="chart-loading" />;
 }
 
+/*
+ * The drawings are rendered from a deferred copy of their figures: the figures' first render
+ * shows the placeholder, and React draws the chart in a background render it can interrupt, so
+ * the arrival of the figures never holds the page up for the whole drawing at once.
+ */
+
 /** Coverage month by month: a line per level, with its table and the events marked. */
-export function TimelineFigure({ series, scheme, demo }: { series: TimelineSeries; scheme: CoverageResponse['scheme']; demo: boolean }) {
+export const TimelineFigure = memo(function TimelineFigure({ series, scheme, demo }: { series: TimelineSeries; scheme: CoverageResponse['scheme']; demo: boolean }) {
+  const drawn = useDeferredValue<TimelineSeries | null>(series, null);
   const { t, locale } = useLocale();
   const m = useMessages(overviewMessages);
   const b = useMessages(basisMessages);
@@ -69,14 +76,18 @@ export function TimelineFigure({ series, scheme, demo }: { series: TimelineSerie
   return (
     <ChartFigure title={m.timelineFigure} note={note} table={table} height={TIMELINE_HEIGHT} exportInfo={{ asOf: series.to, scheme, demo }}>
       <Suspense fallback={<ChartLoading />}>
-        <TimelineChart series={series} locale={locale} levelNames={levelNames} eventLabels={eventLabels} backCastLabel={b.legend} basisWords={{ recorded: b.recorded, crosswalk: b.crosswalk }} />
+        {drawn ? (
+          <TimelineChart series={drawn} locale={locale} levelNames={levelNames} eventLabels={eventLabels} backCastLabel={b.legend} basisWords={{ recorded: b.recorded, crosswalk: b.crosswalk }} />
+        ) : (
+          <ChartLoading />
+        )}
       </Suspense>
     </ChartFigure>
   );
-}
+});
 
 /** The share of communes with a page per region: a bar chart with its table. */
-export function RegionFigure({ data }: { data: CoverageResponse }) {
+export const RegionFigure = memo(function RegionFigure({ data }: { data: CoverageResponse }) {
   const { t, locale } = useLocale();
   const m = useMessages(overviewMessages);
   const regions = useMemo(() => toRegionCoverage(data), [data]);
@@ -98,14 +109,15 @@ export function RegionFigure({ data }: { data: CoverageResponse }) {
     ]),
     exportRows: regions.map((r) => [m[`region_${r.region}`], r.provinces, ...(hasDistricts ? [r.district?.covered ?? null] : []), r.commune.covered]),
   };
-  const chartRows = regions.map((r) => ({ name: m[`regionShort_${r.region}`], share: r.communeShare }));
+  const chartRows = useMemo(() => regions.map((r) => ({ name: m[`regionShort_${r.region}`], share: r.communeShare })), [regions, m]);
+  const drawnRows = useDeferredValue<typeof chartRows | null>(chartRows, null);
   return regions.length === 0 ? (
     <p>{t.noData}</p>
   ) : (
     <ChartFigure title={m.regionFigure} note={fill(m.regionNote, { date: formatDate(data.asOf, locale) })} table={table} height={REGION_HEIGHT} exportInfo={{ asOf: data.asOf, scheme: data.scheme, demo: data.demo }}>
       <Suspense fallback={<ChartLoading />}>
-        <RegionChart rows={chartRows} locale={locale} seriesName={m.regionChartSeries} />
+        {drawnRows ? <RegionChart rows={drawnRows} locale={locale} seriesName={m.regionChartSeries} /> : <ChartLoading />}
       </Suspense>
     </ChartFigure>
   );
-}
+});

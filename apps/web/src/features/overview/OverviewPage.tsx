@@ -1,7 +1,7 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { SCHEMES } from '@mttq/core/rules';
 import type { CoverageResponse, Level, RankingResponse, RankingRow, TimelineResponse } from '@mttq/core';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { coverageQuery } from '../../api/queries';
@@ -71,8 +71,10 @@ function TimelinePanel({ results, scheme }: { results: ReadonlyArray<UseQueryRes
   const m = useMessages(overviewMessages);
   const timelines = results.map((r) => r.data).filter((d): d is TimelineResponse => d !== undefined && d.scheme === scheme);
   const isReady = timelines.length === results.length;
-  // a few hundred points: cheap enough to join on every render
-  const series = isReady ? toTimelineSeries(scheme, timelines) : null;
+  // joined again only when an answer changed (the answers' update times say so), so the chart is
+  // not drawn again each time another panel's figures arrive (version stands for the answers)
+  const version = results.map((r) => r.dataUpdatedAt).join(',');
+  const series = useMemo(() => (isReady ? toTimelineSeries(scheme, timelines) : null), [isReady, scheme, version]);
   const error = results.find((r) => r.error && !r.data)?.error;
   const isStale = results.some((r) => r.isPlaceholderData);
   return (
@@ -201,7 +203,7 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
   );
 }
 
-function CoverageTable({ data }: { data: CoverageResponse }) {
+const CoverageTable = memo(function CoverageTable({ data }: { data: CoverageResponse }) {
   const { t, locale } = useLocale();
   const m = useMessages(overviewMessages);
   // API order (by code) until a header is pressed; a second press reverses. Figures start highest first, names A to Z.
@@ -246,7 +248,7 @@ function CoverageTable({ data }: { data: CoverageResponse }) {
       </table>
     </Panel>
   );
-}
+});
 
 /**
  * `/`: the country at a glance for the scheme and date in the URL. The overview is national: it
