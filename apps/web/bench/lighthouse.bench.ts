@@ -213,7 +213,7 @@ async function main() {
     const offsite = offsiteOrigins(app.median, server.url);
     console.log(`  requests to other origins: ${offsite.length === 0 ? 'none' : offsite.join(', ')}`);
     const barsMet = Object.entries(BARS).every(([category, bar]) => score(app.median, category) >= bar);
-    console.log(`  bars (${Object.entries(BARS).map(([category, bar]) => `${category} ≥ ${bar}`).join(", ")}): ${barsMet ? "yes" : "NO"}`);
+    console.log(`  bars (${Object.entries(BARS).map(([category, bar]) => `${category} ≥ ${bar}`).join(', ')}): ${barsMet ? 'yes' : 'NO'}`);
     for (const category of CATEGORIES) {
       const lines = lostPoints(app.median, category);
       if (lines.length === 0) continue;
