@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
+import { clearChangeLog } from './db/figure-changes';
 import type { Config } from './config';
 import { startConnectors } from './connectors';
 import { scheduleBackups, type BackupSchedule } from './db/backup';
@@ -63,7 +64,7 @@ export function prepareDatabase(config: Pick<Config, 'databasePath' | 'seedDemo'
     // the first search; cheap when none lacks it.
     fillSearchText(db);
     // No figure reader is running yet: the changes logged so far are in the pages they will load.
-    db.prepare('DELETE FROM figure_changes').run();
+    clearChangeLog(db);
     // Refresh the query planner's statistics after bulk loads; cheap when nothing changed.
     db.pragma('optimize');
     return { db, registryLoaded: registry.loaded, demoSeeded: demo !== null, reform };

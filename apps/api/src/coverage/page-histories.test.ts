@@ -1,6 +1,7 @@
 import { activeMonths, type OwnerFilter, type SchemeId } from '@mttq/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/connection';
+import { withoutChangeEntries } from '../db/figure-changes';
 import { openDemoApp } from '../test/demo-app';
 import { PageHistories, reform34OnlyUnit } from './page-histories';
 
@@ -111,5 +112,27 @@ describe('page histories kept from the change log', () => {
     const raised = db.prepare('UPDATE metric_snapshots SET followers = followers + 1000 WHERE page_id = ? AND month = ? RETURNING followers').pluck().get(posted[2], month) as number;
     expect(kept.figuresIn(month).get(posted[2]!)?.followers).toBe(raised);
     expect(new PageHistories(db).figuresIn(month).get(posted[2]!)?.followers).toBe(raised);
+  });
+
+  it('load everything again after a bulk write made without an entry per row, and the log works again afterwards', () => {
+    const triggers = () => db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'figure%'").pluck().get() as number;
+    const before = triggers();
+    const id = (db.prepare('SELECT max(id) FROM pages').pluck().get() as number) + 1;
+    const commune = db.prepare("SELECT code FROM units WHERE scheme = 'reform34' AND level = 'commune' LIMIT 1 OFFSET 7").pluck().get() as string;
+    const logged = () => db.prepare('SELECT count(*) FROM figure_changes').pluck().get() as number;
+    const entries = logged();
+    db.transaction(() =>
+      withoutChangeEntries(db, () => {
+        db.prepare("INSERT INTO pages (id, platform, url, name, owner, launched_on) VALUES (?, 'facebook', 'https://www.facebook.com/bulk.test', 'MTTQ hàng loạt', 'front', '2025-09-01')").run(id);
+        db.prepare("INSERT INTO page_assignments (page_id, scheme, unit_code, basis) VALUES (?, 'reform34', ?, 'direct')").run(id, commune);
+      }),
+    )();
+    expect(logged()).toBe(entries + 1);
+    expect(triggers()).toBe(before);
+    expectKeptEqualsFresh();
+    expect(kept.histories({ scheme: 'reform34', owner: 'front', platform: null, to: '2026-11-27' }).some(({ page }) => page.id === id)).toBe(true);
+    event(id, 'closed', '2026-01-01');
+    expect(logged()).toBe(entries + 2);
+    expectKeptEqualsFresh();
   });
 });

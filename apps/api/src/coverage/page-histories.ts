@@ -18,6 +18,7 @@
  */
 import { activeMonths, isPageLive, isPageVerified, lastCompleteMonth, previousFigureDate, type Owner, type OwnerFilter, type Platform, type SchemeId, type UnitState } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { RELOAD_ALL } from '../db/figure-changes';
 import type { CoverageFilters } from './queries';
 
 /** One page as coverage needs it. */
@@ -226,6 +227,10 @@ export class PageHistories {
     if (last === this.seenChange) return;
     const changes = this.db.prepare('SELECT page_id, month FROM figure_changes WHERE seq > ? AND seq <= ?').raw().all(this.seenChange, last) as Array<[number, string | null]>;
     this.seenChange = last;
+    if (changes.some(([, month]) => month === RELOAD_ALL)) {
+      this.loadAll();
+      return;
+    }
     const pageIds = new Set<number>();
     const figuresOf = this.db.prepare('SELECT followers, posts, interactions FROM metric_snapshots WHERE page_id = ? AND month = ?');
     for (const [pageId, month] of changes) {

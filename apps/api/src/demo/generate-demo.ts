@@ -12,6 +12,7 @@ import {
   type SchemeId,
 } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { withoutChangeEntries } from '../db/figure-changes';
 import { buildMonths, dayOf, isoOf, monthOf, type DemoMonth } from './calendar';
 import { Random } from './random';
 
@@ -584,7 +585,7 @@ export function seedDemoData(db: Db, options: DemoOptions = {}): DemoSummary {
   const registry = readRegistry(db);
   const historyStart = years > STORY_YEARS ? dayOf(`${2021 - (years - STORY_YEARS)}-09-01`) : CAMPAIGN_START;
   const plan = planDemoPages(seed, registry, { scale, historyStart });
-  return db.transaction(() => writeDemo(db, seed, dayOf(today), plan, historyStart))();
+  return db.transaction(() => withoutChangeEntries(db, () => writeDemo(db, seed, dayOf(today), plan, historyStart)))();
 }
 
 /** Seeds demo data only into a database without pages; returns null (and changes nothing) otherwise. */

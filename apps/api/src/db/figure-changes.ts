@@ -1,0 +1,28 @@
+/**
+ * The figure change log (migration 14, read by coverage/page-histories.ts): triggers write one
+ * entry per changed page or monthly figure, in the transaction of the write.
+ */
+import type { Db } from './connection';
+
+/** An entry's month that tells readers to load every page again (a bulk load wrote no entries). */
+export const RELOAD_ALL = '*';
+
+/**
+ * Runs `write` inside the caller's transaction without an entry per row: for a bulk load such as
+ * the demo seed, where the triggers would double the time. The triggers are dropped and made
+ * again from their own SQL, and one entry tells every reader to load everything again.
+ */
+export function withoutChangeEntries<T>(db: Db, write: () => T): T {
+  if (!db.inTransaction) throw new Error('withoutChangeEntries must run inside a transaction');
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'figure\\_changes\\_%' ESCAPE '\\'").all() as Array<{ name: string; sql: string }>;
+  for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name}"`);
+  const result = write();
+  for (const trigger of triggers) db.exec(trigger.sql);
+  db.prepare('INSERT INTO figure_changes (page_id, month) VALUES (0, ?)').run(RELOAD_ALL);
+  return result;
+}
+
+/** Empties the log: at start-up, before any reader loads the pages. */
+export function clearChangeLog(db: Db): void {
+  db.prepare('DELETE FROM figure_changes').run();
+}
