@@ -65,7 +65,7 @@ async function main() {
     );
     const officers: Officer[] = [];
     for (const province of provinces) {
-      officers.push({ province, ...(await signIn(url, `province-${province}`)), pageIds: pagesOf.pluck().all(province) as number[] });
+      officers.push({ province, ...(await signIn(url, `province-legacy63-${province}`)), pageIds: pagesOf.pluck().all(province) as number[] });
     }
     db.close();
 
