@@ -45,7 +45,7 @@ type Autocannon = (options: {
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const TODAY = '2026-11-27';
-const RUNS = 7;
+const RUNS = 20;
 const LOAD_SECONDS = 8;
 const LOAD_CONNECTIONS = 10;
 
