@@ -18,6 +18,7 @@
  */
 import { activeMonths, isPageLive, isPageVerified, lastCompleteMonth, previousFigureDate, type Owner, type OwnerFilter, type Platform, type SchemeId, type UnitState } from '@mttq/core';
 import type { Db } from '../db/connection';
+import { statement } from '../db/statements';
 import { RELOAD_ALL } from '../db/figure-changes';
 import type { CoverageFilters } from './queries';
 
@@ -176,7 +177,7 @@ export class PageHistories {
 
   /** Page `id`'s latest followers before `month`, or null: followers are a level, an older figure still stands. */
   followersBefore(id: number, month: string): number | null {
-    return (this.db.prepare('SELECT followers FROM metric_snapshots WHERE page_id = ? AND month < ? ORDER BY month DESC LIMIT 1').pluck().get(id, month) as number | undefined) ?? null;
+    return (statement(this.db, 'SELECT followers FROM metric_snapshots WHERE page_id = ? AND month < ? ORDER BY month DESC LIMIT 1').pluck().get(id, month) as number | undefined) ?? null;
   }
 
   /**
@@ -186,7 +187,7 @@ export class PageHistories {
    */
   warmUp(today: string, next: (step: () => void) => void, done: () => void = () => undefined): void {
     this.sync();
-    const months = this.db.prepare('SELECT DISTINCT month FROM metric_snapshots ORDER BY month DESC').pluck().all() as string[];
+    const months = statement(this.db, 'SELECT DISTINCT month FROM metric_snapshots ORDER BY month DESC').pluck().all() as string[];
     const latest = lastCompleteMonth(today);
     const steps = [
       ...months.map((month) => () => this.postedIn(month)),
@@ -218,21 +219,21 @@ export class PageHistories {
 
   /** Applies the change log's entries not seen yet; the first call loads every page. */
   private sync(): void {
-    const last = (this.db.prepare('SELECT coalesce(max(seq), 0) FROM figure_changes').pluck().get() as number) ?? 0;
+    const last = (statement(this.db, 'SELECT coalesce(max(seq), 0) FROM figure_changes').pluck().get() as number) ?? 0;
     if (this.seenChange < 0) {
       this.loadAll();
       this.seenChange = last;
       return;
     }
     if (last === this.seenChange) return;
-    const changes = this.db.prepare('SELECT page_id, month FROM figure_changes WHERE seq > ? AND seq <= ?').raw().all(this.seenChange, last) as Array<[number, string | null]>;
+    const changes = statement(this.db, 'SELECT page_id, month FROM figure_changes WHERE seq > ? AND seq <= ?').raw().all(this.seenChange, last) as Array<[number, string | null]>;
     this.seenChange = last;
     if (changes.some(([, month]) => month === RELOAD_ALL)) {
       this.loadAll();
       return;
     }
     const pageIds = new Set<number>();
-    const figuresOf = this.db.prepare('SELECT followers, posts, interactions FROM metric_snapshots WHERE page_id = ? AND month = ?');
+    const figuresOf = statement(this.db, 'SELECT followers, posts, interactions FROM metric_snapshots WHERE page_id = ? AND month = ?');
     for (const [pageId, month] of changes) {
       if (month === null) pageIds.add(pageId);
       else if (this.posted.has(month) || this.figures.has(month)) {
@@ -252,19 +253,19 @@ export class PageHistories {
     this.figures.clear();
     this.byOwner = null;
     this.remembered.clear();
-    for (const row of this.db.prepare('SELECT id, owner, platform, launched_on FROM pages').all() as PageRow[]) this.pages.set(row.id, toHistory(row));
-    for (const [pageId, scheme, unitCode] of this.db.prepare('SELECT page_id, scheme, unit_code FROM page_assignments').raw().all() as Array<[number, SchemeId, string]>) {
+    for (const row of statement(this.db, 'SELECT id, owner, platform, launched_on FROM pages').all() as PageRow[]) this.pages.set(row.id, toHistory(row));
+    for (const [pageId, scheme, unitCode] of statement(this.db, 'SELECT page_id, scheme, unit_code FROM page_assignments').raw().all() as Array<[number, SchemeId, string]>) {
       const page = this.pages.get(pageId);
       if (page) page.units[scheme] = unitCode;
     }
-    const events = this.db.prepare(`SELECT page_id, status, effective_on FROM page_status_events WHERE status IN ${LIFECYCLE} ORDER BY page_id, effective_on, id`).raw();
+    const events = statement(this.db, `SELECT page_id, status, effective_on FROM page_status_events WHERE status IN ${LIFECYCLE} ORDER BY page_id, effective_on, id`).raw();
     for (const [pageId, status, effectiveOn] of events.iterate() as IterableIterator<[number, string, string]>) this.pages.get(pageId)?.events.push({ status, effectiveOn });
   }
 
   private reloadPages(ids: number[]): void {
-    const pageRow = this.db.prepare('SELECT id, owner, platform, launched_on FROM pages WHERE id = ?');
-    const assignments = this.db.prepare('SELECT scheme, unit_code FROM page_assignments WHERE page_id = ?').raw();
-    const events = this.db.prepare(`SELECT status, effective_on FROM page_status_events WHERE page_id = ? AND status IN ${LIFECYCLE} ORDER BY effective_on, id`).raw();
+    const pageRow = statement(this.db, 'SELECT id, owner, platform, launched_on FROM pages WHERE id = ?');
+    const assignments = statement(this.db, 'SELECT scheme, unit_code FROM page_assignments WHERE page_id = ?').raw();
+    const events = statement(this.db, `SELECT status, effective_on FROM page_status_events WHERE page_id = ? AND status IN ${LIFECYCLE} ORDER BY effective_on, id`).raw();
     for (const id of ids) {
       const row = pageRow.get(id) as PageRow | undefined;
       if (!row) {
@@ -288,7 +289,7 @@ export class PageHistories {
       this.figures.delete(month);
     } else {
       kept = new Map();
-      const rows = this.db.prepare('SELECT page_id, followers, posts, interactions FROM metric_snapshots WHERE month = ?').raw().iterate(month) as IterableIterator<[number, number, number, number]>;
+      const rows = statement(this.db, 'SELECT page_id, followers, posts, interactions FROM metric_snapshots WHERE month = ?').raw().iterate(month) as IterableIterator<[number, number, number, number]>;
       for (const [id, followers, posts, interactions] of rows) kept.set(id, { followers, posts, interactions });
       if (this.figures.size >= MONTHS_OF_FIGURES) this.figures.delete(this.figures.keys().next().value as string);
     }
@@ -297,7 +298,7 @@ export class PageHistories {
   }
 
   private loadMonth(month: string): Uint8Array {
-    const ids = this.db.prepare('SELECT page_id FROM metric_snapshots WHERE month = ? AND posts > 0').pluck().all(month) as number[];
+    const ids = statement(this.db, 'SELECT page_id FROM metric_snapshots WHERE month = ? AND posts > 0').pluck().all(month) as number[];
     let max = 0;
     for (const id of ids) if (id > max) max = id;
     const bits = new Uint8Array((max >>> 3) + 1);
