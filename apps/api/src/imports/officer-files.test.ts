@@ -7,20 +7,32 @@
 import type { ImportDryRunResponse, ImportRowResult } from '@mttq/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveApp, type Served } from '../auth/test-http';
 import { signInAs, type TestSession } from '../test/auth';
 import { openDemoApp } from '../test/demo-app';
 import { csvFile, postRequest, uploadRequest, type TestEncoding } from './test-files';
 
-type DemoApp = ReturnType<typeof openDemoApp>;
+/** The demo database served over real HTTP. */
+type DemoApp = ReturnType<typeof openDemoApp> & { served: Served };
+
+async function openServedDemo(): Promise<DemoApp> {
+  const demo = openDemoApp();
+  return Object.assign(demo, { served: await serveApp(demo.app) });
+}
+
+async function closeServedDemo(demo: DemoApp | undefined) {
+  await demo?.served.close();
+  demo?.close();
+}
 type DryRun = ImportDryRunResponse & { error?: { code: string; message: string; details: { path: string; message: string }[] } };
 
 async function dryRun(demo: DemoApp, session: TestSession, bytes: Uint8Array, options: { fileName?: string; month?: string } = {}) {
-  const response = await demo.app.request('/api/v1/imports/dry-run', uploadRequest(bytes, session, { scheme: 'legacy63', ...options }));
+  const response = await fetch(`${demo.served.origin}/api/v1/imports/dry-run`, uploadRequest(bytes, session, { scheme: 'legacy63', ...options }));
   return { status: response.status, body: (await response.json()) as DryRun };
 }
 
 async function commit(demo: DemoApp, session: TestSession, planId: string) {
-  const response = await demo.app.request(`/api/v1/imports/${planId}/commit`, postRequest(session));
+  const response = await fetch(`${demo.served.origin}/api/v1/imports/${planId}/commit`, postRequest(session));
   return { status: response.status, body: (await response.json()) as any };
 }
 
@@ -56,10 +68,10 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
   let demo: DemoApp;
   let officer: TestSession;
   beforeAll(async () => {
-    demo = openDemoApp();
+    demo = await openServedDemo();
     officer = await signInAs(demo.db, 'province', { scheme: 'legacy63', code: '20' });
   });
-  afterAll(() => demo.close());
+  afterAll(() => closeServedDemo(demo));
 
   it.each<[TestEncoding, string]>([
     ['windows-1258', ';'],
@@ -81,6 +93,9 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
       note: 'Ghi chú',
     });
     expect(body.ignoredColumns).toEqual(['STT']);
+    // The row numbers are known to hold nothing to import: no mapping step for this file.
+    expect(body.file.headers.find((h) => h.header === 'STT')).toMatchObject({ key: null, reading: 'ignored' });
+    expect(body.file.mapping).toEqual({ source: null, needed: false });
     expect(body.skippedRows).toEqual([
       { row: 12, reason: 'totals', text: 'Tổng cộng' },
       { row: 14, reason: 'signature', text: 'Người lập biểu' },
@@ -164,11 +179,18 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
   });
 
   it('sends a header lacking a required meaning but holding an unknown column to the mapping step', async () => {
-    const { status, body } = await dryRun(demo, officer, csvFile([...TITLE, ['STT', 'Phường/Xã/Thị trấn', 'Lượt thích', 'Ghi chú'], ['1', 'Xã Hữu Liên', '12', '']]));
+    const { status, body } = await dryRun(demo, officer, csvFile([...TITLE, ['STT', 'Phường/Xã/Thị trấn', 'Trang của xã', 'Lượt thích', 'Ghi chú'], ['1', 'Xã Hữu Liên', 'https://www.facebook.com/mttq.hulien', '12', '']]));
     expect(status).toBe(200);
+    expect(body.file.headers.filter((h) => h.reading === 'unknown').map((h) => h.header)).toEqual(['Trang của xã']);
     expect(body.file.mapping.needed).toBe(true);
     expect(body.canCommit).toBe(false);
     expect(body.rows[0]!.errors.map((e) => e.key)).toContain('import_url_empty');
+  });
+
+  it('does not offer a row-number column as the missing one: the answer names what is missing', async () => {
+    const { status, body } = await dryRun(demo, officer, csvFile([...TITLE, ['STT', 'Phường/Xã/Thị trấn', 'Lượt thích', 'Ghi chú'], ['1', 'Xã Hữu Liên', '12', '']]));
+    expect(status).toBe(422);
+    expect(body.error!.message).toContain('Thiếu cột bắt buộc: cần cột đường dẫn trang (ví dụ “Link fanpage”).');
   });
 
   it('names both columns when two mean the same, for the mapping step', async () => {
@@ -213,10 +235,10 @@ describe('POST /imports/dry-run: a workbook with an instructions sheet and a mer
   let demo: DemoApp;
   let admin: TestSession;
   beforeAll(async () => {
-    demo = openDemoApp();
+    demo = await openServedDemo();
     admin = await signInAs(demo.db, 'admin');
   });
-  afterAll(() => demo.close());
+  afterAll(() => closeServedDemo(demo));
 
   async function workbook(): Promise<Uint8Array> {
     const book = new ExcelJS.Workbook();

@@ -200,6 +200,12 @@ export function combineHeaders(top: readonly string[], sub: readonly string[]): 
 const RESULT_HEADERS: ReadonlySet<string> = new Set(IMPORT_RESULT_HEADERS.map(foldHeader));
 
 /**
+ * Row-number columns officers put first ("STT", "Số thứ tự"): known to hold nothing to import, so
+ * they are read as ignored and never send a file to the mapping step.
+ */
+const ROW_NUMBER_HEADERS: ReadonlySet<string> = new Set(['STT', 'TT', 'Số TT', 'Số thứ tự', 'Thứ tự', 'No', 'No.'].map(foldHeader));
+
+/**
  * The headers of a file as one string, to recognise a file with the same headers: each folded,
  * empty ones and the plan file's result column left out. headerSignature(['Mã xã', 'URL']) → 'ma xa|url'
  */
@@ -233,6 +239,7 @@ function assignColumns(cells: readonly string[], format: ImportFormat, mapping: 
     if (RESULT_HEADERS.has(foldHeader(text))) headers.push({ index, header: text, key: null, reading: 'result' });
     else if (target === 'ignore') headers.push({ index, header: text, key: null, reading: 'ignored' });
     else if (target) headers.push({ index, header: text, key: target, reading: 'mapping' });
+    else if (ROW_NUMBER_HEADERS.has(foldHeader(text))) headers.push({ index, header: text, key: null, reading: 'ignored' });
     else {
       const column = text.length <= MAX_HEADER_LENGTH ? importColumnFor(text) : undefined;
       headers.push({ index, header: text, key: column?.key ?? null, reading: column ? 'meaning' : 'unknown' });
