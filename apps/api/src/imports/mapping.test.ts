@@ -318,6 +318,16 @@ describe('the plan as the user’s own file', () => {
     expect(outcomes(again.body.rows)).toEqual(outcomes(upload.body.rows));
   });
 
+  it('writes every error of a row in one cell, one sentence after another', async () => {
+    const twoErrors = ['Tỉnh Lạng Sơn', 'Huyện Hữu Lũng', 'Yên Vượng', 'https://www.facebook.com/mttq.twoerrors.file', 'MTTQ xã Yên Vượng', '31/02/2022'];
+    const upload = await dryRun(officer, csvFile([header, [...twoErrors.slice(0, 2), 'Xã Không Có', ...twoErrors.slice(3)]]));
+    const [first, second] = upload.body.rows[0]!.errors;
+    expect(second).toBeDefined();
+    const cell = csvRows((await planFile(officer, upload.body.planId)).bytes, ',')[1]!.at(-1)!;
+    expect(cell).toBe(`Lỗi: ${first!.column}: ${first!.message.replace(/\.$/u, '')}; ${second!.column}: ${second!.message}`);
+    expect(cell).not.toContain('.;');
+  });
+
   it('is the uploader’s only: another user gets 404', async () => {
     const file = await planFile(colleague, planId);
     expect(file.status).toBe(404);

@@ -16,7 +16,9 @@ function resultText(result: RowOutcome, lang: Lang): string {
   switch (result.outcome) {
     case 'error': {
       const errors = result.errors.map((e) => render(msg('import_route_result_error_item', { column: e.column, message: e.message }), lang));
-      return render(msg('import_route_result_error', { errors: errors.join('; ') }), lang);
+      // Each message is a sentence: its full stop gives way to the semicolon between them ("…thêm tỉnh, thành; Lượt…", not ".;").
+      const joined = errors.map((text, i) => (i < errors.length - 1 ? text.replace(/\.$/u, '') : text)).join('; ');
+      return render(msg('import_route_result_error', { errors: joined }), lang);
     }
     case 'create':
       return render(msg('import_route_result_create'), lang);
