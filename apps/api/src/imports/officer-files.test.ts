@@ -172,6 +172,23 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
     expect(row!.errors[0]!.candidates.every((c) => c.code.startsWith('06') && ['Huyện Hữu Lũng', 'Huyện Chi Lăng', 'Huyện Bắc Sơn', 'Huyện Văn Quan', 'Huyện Bình Gia', 'Huyện Tràng Định', 'Huyện Văn Lãng', 'Huyện Cao Lộc', 'Huyện Lộc Bình', 'Huyện Đình Lập', 'Thành phố Lạng Sơn'].includes(c.parent!))).toBe(true);
   });
 
+  it('takes a commune name that communes of other provinces share as the one in the officer’s scope', async () => {
+    const file = csvFile([
+      ['Phường/Xã/Thị trấn', 'Link fanpage', 'Ngày thành lập'],
+      ['Tân Tiến', 'https://www.facebook.com/mttq.tantien.officer', '01/06/2022'], // 19 communes so called, one in Lạng Sơn
+      ['Xã Đoàn Kết', 'https://www.facebook.com/mttq.doanket.officer', '01/06/2022'], // 11, one in Lạng Sơn
+    ]);
+    const { body } = await dryRun(demo, officer, file);
+    expect(body.rows.map((r) => [r.row, r.outcome, r.unit?.code, r.errors.map((e) => e.message)])).toEqual([
+      [2, 'create', '06019', []],
+      [3, 'create', '06001', []],
+    ]);
+    // Someone who may write anywhere still has to say which one.
+    const admin = await signInAs(demo.db, 'admin');
+    const nationwide = await dryRun(demo, admin, file);
+    expect(nationwide.body.rows.map((r) => r.errors[0]?.key)).toEqual(['import_unit_name_ambiguous', 'import_unit_name_ambiguous']);
+  });
+
   it('says in Vietnamese which required meaning is missing and what was found', async () => {
     const { status, body } = await dryRun(demo, officer, csvFile([...TITLE, ['Phường/Xã/Thị trấn', 'Lượt thích', 'Ghi chú'], ['Xã Hữu Liên', '12', '']]));
     expect(status).toBe(422);

@@ -61,6 +61,8 @@ export class UnitResolver {
   private readonly below: Map<string, Map<Level, Unit[]>>;
   private readonly matches = new Map<string, UnitMatch>();
   private readonly nameChecks = new Map<string, boolean>();
+  /** level and parent → the units of that pool inside the uploader's scope. */
+  private readonly scopePools = new Map<string, Unit[]>();
 
   constructor(
     readonly scheme: SchemeId,
@@ -107,10 +109,21 @@ export class UnitResolver {
       const pool = this.below.get(parent?.code ?? '')?.get(level) ?? [];
       // Every candidate, so that those in the uploader's scope are found past the first few.
       const all = matchUnit(name, pool, { level, limit: pool.length });
-      found = { unit: all.unit, candidates: all.candidates.filter((c) => this.isInScope(c.unit)).slice(0, MAX_LISTED) };
+      let unit = all.unit;
+      // A name units of several provinces share names the uploader's own one when only one of
+      // them is in the scope: 'Minh Tân' without a province, for a Tuyên Quang officer.
+      if (!unit && all.candidates.some((c) => !this.isInScope(c.unit))) unit = matchUnit(name, this.scopePool(pool, level, parent), { level }).unit;
+      found = { unit, candidates: all.candidates.filter((c) => this.isInScope(c.unit)).slice(0, MAX_LISTED) };
       this.matches.set(key, found);
     }
     return found;
+  }
+
+  private scopePool(pool: readonly Unit[], level: Level, parent: Unit | null): Unit[] {
+    const key = `${level}\u0000${parent?.code ?? ''}`;
+    let inScope = this.scopePools.get(key);
+    if (!inScope) this.scopePools.set(key, (inScope = pool.filter((unit) => this.isInScope(unit))));
+    return inScope;
   }
 
   /**
