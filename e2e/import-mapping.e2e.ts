@@ -95,6 +95,60 @@ describe('the mapping step of the import wizard', () => {
     expect(app.offsiteRequests).toEqual([]);
   });
 
+  it('takes an officer\'s own file as written: no mapping step, the chosen month, every problem grouped, furniture listed as skipped', async () => {
+    const page = await app.signedInPage('province-08');
+    const coverage = (await (await page.request.get('/api/v1/coverage?scheme=reform34&level=commune&parent=08')).json()) as { rows: Array<{ code: string; name: string; covered: boolean }> };
+    const once = coverage.rows.filter((row) => coverage.rows.filter((other) => other.name === row.name).length === 1);
+    const [a, b, c] = once.filter((row) => !row.covered);
+    expect(c).toBeDefined();
+    const rows = [
+      ['ỦY BAN MTTQ VIỆT NAM TỈNH TUYÊN QUANG'],
+      ['DANH SÁCH TRANG CỘNG ĐỒNG CỦA MTTQ CÁC XÃ, PHƯỜNG'],
+      ['(Kèm theo Báo cáo số 15/BC-MTTQ)'],
+      ['STT', 'Phường/Xã/Thị trấn', 'Tên trang', 'Link fanpage', 'Ngày thành lập', 'Lượt theo dõi trang'], // 4
+      ['1', a!.name, `MTTQ ${a!.name}`, `https://www.facebook.com/mttq.officer-${a!.code}`, '15/03/2022', '"1.245"'], // 5
+      ['2', b!.name, `MTTQ ${b!.name}`, `https://www.facebook.com/mttq.officer-${b!.code}`, '', '300'], // 6: no launch date
+      ['3', c!.name, `MTTQ ${c!.name}`, `ftp://facebook.com/mttq.officer-${c!.code}`, '01/04/2022', '"1,2K"'], // 7: not http(s)
+      ['', 'Tổng cộng', '', '', '', '"1.545"'], // 8
+      [''], // 9
+      ['', 'Người lập biểu', '', '', 'Thủ trưởng đơn vị'], // 10
+      ['', '', '', '', '"Tuyên Quang, ngày 30 tháng 11 năm 2026"'], // 11
+    ];
+    const file = join(dir, 'bao-cao-cua-tinh.csv');
+    writeFileSync(file, `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`);
+
+    await page.goto('/report/import');
+    await page.setInputFiles('#import-file', file);
+    const month = page.getByLabel('Tháng của số liệu');
+    await month.fill('1/2026');
+    await month.press('Tab');
+    await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    const result = page.getByRole('region', { name: '3. Kết quả kiểm tra' });
+    await result.waitFor();
+    // Every column known (STT holds row numbers): the column step stays closed.
+    expect(await page.getByRole('button', { name: 'Xem, đổi cách ghép cột' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Kiểm tra lại với cách ghép này' }).count()).toBe(0);
+    expect(await result.innerText()).toContain('Số liệu của các dòng không ghi tháng được ghi cho tháng 1/2026.');
+
+    const problems = await page.getByRole('region', { name: 'Lỗi và cảnh báo theo loại' }).innerText();
+    expect(problems).toContain('Lỗi — cột “Ngày thành lập” (1 dòng: 6): Chưa có ngày lập trang');
+    expect(problems).toContain('Lỗi — cột “Link fanpage” (1 dòng: 7)');
+    expect(problems).toContain('Cảnh báo (1 dòng: 5): Chưa có Số bài và Tương tác của tháng 1/2026: ghi là 0.');
+    const skipped = await page.getByRole('region', { name: 'Các dòng bỏ qua, không phải dữ liệu' }).innerText();
+    expect(skipped).toContain('Dòng 8: dòng tổng “Tổng cộng”');
+    expect(skipped).toContain('Dòng 10: dòng ký tên, ngày tháng “Người lập biểu”');
+    expect(skipped).toContain('Dòng 11: dòng ký tên, ngày tháng “Tuyên Quang, ngày 30 tháng 11 năm 2026”');
+
+    await page.getByLabel('Hiện các dòng').selectOption('all');
+    const table = await page.getByRole('region', { name: 'Kết quả kiểm tra từng dòng' }).innerText();
+    expect(table).toContain('số liệu tháng 1/2026 (mới): lượt theo dõi 1.245');
+    // Names alone, without a province column, name the officer's own communes.
+    for (const unit of [a, b, c]) expect(table).toContain(`${unit!.name} (${unit!.code})`);
+    expect(table).not.toContain('Tổng cộng');
+    expect(await englishWordsOn(page)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('reads a big file\'s rows page by page: its errors first, then every row a step at a time', async () => {
     const page = await app.signedInPage('province-08');
     const coverage = (await (await page.request.get('/api/v1/coverage?scheme=reform34&level=commune&parent=08')).json()) as { rows: Array<{ code: string; name: string }> };

@@ -1,10 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IMPORT_ROW_FILTERS, type ImportCommitResponse, type ImportDryRunResponse, type ImportPlanStatus, type ImportRowFilter, type ImportRowResult, type SchemeId } from '@mttq/core';
+import { IMPORT_ROW_FILTERS, type ImportCommitResponse, type ImportDryRunResponse, type ImportPlanStatus, type ImportProblem, type ImportRowFilter, type ImportRowResult, type SchemeId } from '@mttq/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { apiFetch, ApiError, NETWORK_ERROR_STATUS } from '../../api/client';
 import { PanelError } from '../../components/PanelError';
-import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
+import { DateField } from '../../components/date-field/DateField';
+import { formatDate, formatDateTime, formatMonthName, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale';
 import { fill, type Locale } from '../../i18n/messages';
 import { ColumnMappingStep, SheetChoice } from './ImportColumns';
@@ -12,9 +13,15 @@ import { defaultRowFilter, filterImportRows, hasAmbiguousColumns, hasChanges, ha
 import { invalidateAfterWrite, templateUrl } from './queries';
 import { checkImportFile, commitPlan, planFileUrl, planRows, type DryRunInput } from './upload';
 import { workingProvince, workingScheme } from '../../api/session';
-import { Done, ScopeControls, useReportingMessages, useReportingUser } from './ui';
+import { todayIso } from '../../url/today';
+import { previousMonth } from './months';
+import { Done, Field, ScopeControls, useReportingMessages, useReportingUser } from './ui';
 
 const ROWS_PER_STEP = 100;
+/** Row numbers listed per kind of problem; the rest are counted. */
+const PROBLEM_ROWS_LISTED = 12;
+/** Skipped rows listed; the rest are counted (the plan file has them all). */
+const SKIPPED_ROWS_LISTED = 20;
 
 /** GET /imports/{planId}: what became of a plan (pending, committed with its result, expired, replaced). */
 const planStatus = (planId: string, locale: Locale, signal: AbortSignal) => apiFetch<ImportPlanStatus>(`/imports/${planId}?lang=${locale}`, { signal });
@@ -80,6 +87,54 @@ function ImportRow({ row }: { row: ImportRowResult }) {
   );
 }
 
+/** Every problem of the file grouped by kind, errors first: where it is, how many rows, which, and what it says. */
+function ProblemsSummary({ problems }: { problems: readonly ImportProblem[] }) {
+  const { locale } = useLocale();
+  const m = useReportingMessages();
+  if (problems.length === 0) return null;
+  const n = (value: number) => formatNumber(value, locale);
+  const rowsOf = (problem: ImportProblem) => {
+    const listed = problem.rows.slice(0, PROBLEM_ROWS_LISTED).map(n).join(', ');
+    const more = problem.count - Math.min(problem.rows.length, PROBLEM_ROWS_LISTED);
+    return more > 0 ? fill(m.problemMoreRows, { rows: listed, more: n(more) }) : listed;
+  };
+  return (
+    <section className="import-problems" aria-labelledby="import-problems-title">
+      <h3 id="import-problems-title">{m.problemsTitle}</h3>
+      <ul>
+        {problems.map((problem) => (
+          <li key={`${problem.severity}|${problem.column ?? ''}|${problem.key}`} className={problem.severity === 'error' ? 'row-errors' : 'muted'}>
+            <strong>
+              {problem.severity === 'error' ? m.problemError : m.problemWarning}
+              {problem.column !== null && ` — ${fill(m.problemColumn, { column: problem.column })}`}
+            </strong>{' '}
+            ({fill(m.problemRows, { count: n(problem.count), rows: rowsOf(problem) })}): {problem.example}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Rows under the header that are not data (totals, signature and date lines, a repeated header): listed, never read as units. */
+function SkippedRows({ rows }: { rows: ImportDryRunResponse['skippedRows'] }) {
+  const { locale } = useLocale();
+  const m = useReportingMessages();
+  if (rows.length === 0) return null;
+  const more = rows.length - SKIPPED_ROWS_LISTED;
+  return (
+    <section className="import-skipped" aria-labelledby="import-skipped-title">
+      <h3 id="import-skipped-title">{m.skippedTitle}</h3>
+      <ul className="muted">
+        {rows.slice(0, SKIPPED_ROWS_LISTED).map((row) => (
+          <li key={row.row}>{fill(m.skippedRow, { row: row.row, reason: m[`skipped_${row.reason}`], text: row.text })}</li>
+        ))}
+      </ul>
+      {more > 0 && <p className="muted">{fill(m.skippedMore, { more: formatNumber(more, locale) })}</p>}
+    </section>
+  );
+}
+
 /**
  * The rows the table shows under a filter, a step at a time: from the dry run's answer when it
  * holds every row (a small file), else read page by page from the plan (GET /imports/{planId}/rows).
@@ -136,6 +191,9 @@ function DryRunResult({ result, onCommit, isCommitting }: { result: ImportDryRun
           {isEmpty ? m.nothingToWrite : m.noErrorRows}
         </p>
       )}
+      <p>{fill(m.importMonthUsed, { month: formatMonthName(result.month, locale) })}</p>
+      <ProblemsSummary problems={result.problems} />
+      <SkippedRows rows={result.skippedRows} />
       {result.ignoredColumns.length > 0 && <p className="muted">{fill(m.ignoredColumns, { columns: result.ignoredColumns.join(', ') })}</p>}
       <p className="downloads">
         <a href={planFileUrl(result.planId, locale)} download>
@@ -305,6 +363,8 @@ export function ImportPage() {
   const formRef = useRef<HTMLFormElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  /** The month of the figures of rows without a month column: the month just ended unless the user picks another. */
+  const [month, setMonth] = useState(() => previousMonth(todayIso()));
 
   const commit = useMutation({
     mutationFn: (id: string) => commitPlan({ planId: id, locale }),
@@ -317,7 +377,7 @@ export function ImportPage() {
   /** The same file checked again with a mapping or another sheet. */
   const checkAgain = (options: Pick<DryRunInput, 'mapping' | 'sheet'>) => {
     const last = dryRun.variables;
-    if (last) dryRun.mutate({ file: last.file, scheme: last.scheme, locale, ...options });
+    if (last) dryRun.mutate({ file: last.file, scheme: last.scheme, locale, month: last.month, ...options });
   };
 
   const update = (changes: Record<string, string | null>) =>
@@ -337,7 +397,7 @@ export function ImportPage() {
       return;
     }
     setFileError(null);
-    dryRun.mutate({ file, scheme, locale });
+    dryRun.mutate({ file, scheme, locale, month: month || undefined });
   };
 
   const startOver = () => {
@@ -416,6 +476,9 @@ export function ImportPage() {
             </p>
           )}
         </div>
+        <Field label={m.importMonthLabel} hint={m.importMonthHint}>
+          {(props) => <DateField {...props} kind="month" name="month" max={todayIso().slice(0, 7)} value={month} onChange={setMonth} />}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={dryRun.isPending}>
             {dryRun.isPending ? m.dryRunning : m.dryRunButton}

@@ -16,15 +16,18 @@ export interface DryRunInput {
   mapping?: ImportColumnMapping;
   /** XLSX: the sheet to read; absent: the first with a recognisable header. */
   sheet?: string;
+  /** YYYY-MM: the month of the figures of rows without a month; absent: the last full month. */
+  month?: string;
 }
 
 /** POST /imports/dry-run: every row's outcome and a plan to commit. */
-export function checkImportFile({ file, scheme, locale, mapping, sheet }: DryRunInput): Promise<ImportDryRunResponse> {
+export function checkImportFile({ file, scheme, locale, mapping, sheet, month }: DryRunInput): Promise<ImportDryRunResponse> {
   const form = new FormData();
   form.append('file', file);
   form.append('scheme', scheme);
   if (mapping) form.append('mapping', JSON.stringify(mapping));
   if (sheet !== undefined) form.append('sheet', sheet);
+  if (month) form.append('month', month);
   return apiUpload<ImportDryRunResponse>(`/imports/dry-run?lang=${locale}`, form);
 }
 
