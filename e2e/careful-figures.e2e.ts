@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './harness';
+import { drawnChart, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -122,7 +122,9 @@ describe('figures a careful reader checks', () => {
     await page.goto(href!);
     const charts = page.locator('.frozen-charts');
     await charts.getByRole('heading', { name: 'Biểu đồ' }).waitFor();
-    await expect.poll(() => charts.locator('.chart-figure .recharts-wrapper').count(), SLOW).toBe(2);
+    // each chart is drawn as it is scrolled to
+    for (const figure of await charts.locator('.chart-figure').all()) await drawnChart(figure);
+    expect(await charts.locator('.chart-figure .recharts-wrapper').count()).toBe(2);
     // each chart keeps its table (folded under the chart): the frozen 12/08/2022 figures
     expect(await charts.innerText()).toContain('12/08/2022');
     expect(await charts.textContent()).toContain('5.777');

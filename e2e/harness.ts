@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { startServer, stopServer } from '../apps/api/bench/server-process';
 import { startStandIns, type StandIns } from '../apps/api/src/connectors/stand-ins';
@@ -105,6 +105,17 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
     const alert = await page.locator('form.sign-in [role=alert]').allInnerTexts();
     throw new Error(`sign-in as ${username} did not leave the form: login answered ${answer ? `${answer.status()} ${await answer.text().catch(() => '')}` : 'nothing'}; alert ${JSON.stringify(alert)}; at ${page.url()}`, { cause: error });
   }
+}
+
+/**
+ * The drawn chart (its outer <svg>) inside `container`, scrolled to first: the app draws a chart
+ * only when it comes near the viewport, as a user scrolling to it would see.
+ */
+export async function drawnChart(container: Locator): Promise<Locator> {
+  await container.scrollIntoViewIfNeeded();
+  const svg = container.locator('.recharts-wrapper > svg').first();
+  await svg.waitFor();
+  return svg;
 }
 
 export interface AxeFinding {

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvLines, downloadBytes } from './downloads';
-import { startApp, type RunningApp } from './harness';
+import { drawnChart, startApp, type RunningApp } from './harness';
 
 const PROVINCE_SHAPES = '.province-map path[data-code]';
 
@@ -146,8 +146,7 @@ describe('the province chart before the reform', () => {
   it('says in its tooltip that a figure before 01/07/2025 is estimated through the crosswalk', async () => {
     await page.goto('/province/01?scheme=reform34');
     const figure = page.locator('figure.chart-figure', { has: page.getByRole('heading', { name: 'Xã có trang theo thời gian' }) });
-    const chart = figure.locator('.recharts-wrapper > svg').first();
-    await poll(() => chart.count()).toBe(1);
+    const chart = await drawnChart(figure);
     await poll(() => figure.locator('.recharts-legend-wrapper').innerText()).toContain('Ước tính qua bảng chuyển đổi (trước 01/07/2025)');
     const box = (await chart.boundingBox())!;
     // the first months of the line, in 2021, are back-cast

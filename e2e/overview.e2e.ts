@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousA11yViolations, signIn, startApp, type RunningApp } from './harness';
+import { drawnChart, seriousA11yViolations, signIn, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -15,7 +15,10 @@ async function waitForOverview(page: Page) {
   await page.locator('.cards .card').first().waitFor();
   await page.locator('.card-change').first().waitFor();
   await expect.poll(() => page.locator('.card-change').allInnerTexts()).not.toContainEqual(expect.stringMatching(/Đang tải|Loading/));
-  await expect.poll(() => page.locator('.recharts-wrapper').count()).toBe(2);
+  // the timeline chart is drawn at once; the region chart, further down, when scrolled to
+  await drawnChart(page.locator('.timeline-panel figure'));
+  await drawnChart(page.locator('figure.chart-figure', { has: page.getByRole('heading', { name: 'Tỷ lệ xã có trang theo vùng kinh tế – xã hội' }) }));
+  expect(await page.locator('.recharts-wrapper').count()).toBe(2);
   await page.locator('.ranking-table').first().waitFor();
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadBytes as saveDownload } from './downloads';
-import { seriousA11yViolations, startApp, type RunningApp } from './harness';
+import { drawnChart, seriousA11yViolations, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let page: Page;
@@ -87,6 +87,7 @@ describe('time-lapse', () => {
     expect(seen.length).toBeGreaterThan(10);
     expect(new Set(seen)).toEqual(new Set(['reform34']));
     // the line drawn to today has its back-cast part, named in the legend, and the seam marker
+    await drawnChart(page.locator('.timelapse-chart'));
     expect(await page.locator('.timelapse-chart .recharts-legend-wrapper').innerText()).toContain('Ước tính qua bảng chuyển đổi (trước 01/07/2025)');
     expect(await page.locator('.timelapse-chart .recharts-wrapper > svg').first().innerHTML()).toContain('01/07/2025: sắp xếp ĐVHC');
   });
@@ -125,13 +126,13 @@ describe('time-lapse', () => {
   it('has no serious accessibility violation, in Vietnamese and at 360 px without horizontal scroll', async () => {
     await page.goto('/timelapse?scheme=reform34&asOf=2025-07-31');
     await expect.poll(headline).toContain('/34 tỉnh, thành');
-    await page.locator('.timelapse-chart .recharts-wrapper > svg').first().waitFor();
+    await drawnChart(page.locator('.timelapse-chart'));
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     const phone = await app.signedInPage('central', { width: 360, height: 740 });
     await phone.goto('/timelapse?scheme=legacy63&asOf=2022-08-31');
     await expect.poll(() => phone.locator('.timelapse-cards').innerText()).toContain('63/63 tỉnh, thành');
-    await phone.locator('.timelapse-chart .recharts-wrapper > svg').first().waitFor();
+    await drawnChart(phone.locator('.timelapse-chart'));
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await seriousA11yViolations(phone)).toEqual([]);
   });
@@ -141,7 +142,7 @@ describe('chart and table exports', () => {
   beforeAll(async () => {
     await page.goto('/timelapse?scheme=legacy63&asOf=2022-08-31');
     await page.locator('.timelapse-cards', { hasText: '63/63 tỉnh, thành' }).waitFor();
-    await page.locator('.timelapse-chart .recharts-wrapper > svg').first().waitFor();
+    await drawnChart(page.locator('.timelapse-chart'));
   });
 
   it('downloads the chart as SVG with its title and as-of date inside', async () => {

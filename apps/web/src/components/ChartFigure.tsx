@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef, type ReactNode } from 'react';
 import { useLocale } from '../i18n/locale';
 import { ChartExportToolbar } from './export/ExportButtons';
+import { useNearViewport } from './use-near-viewport';
 import type { ExportInfo } from './export/export-info';
 import type { ExportCell } from './export/table-files';
 
@@ -24,7 +25,9 @@ export interface FigureTable {
 /**
  * A chart with its data-table alternative and its as-of/source line. The drawing is hidden from
  * screen readers; the table under "Bảng số liệu" carries the same figures for everyone.
- * `height` is reserved before data arrives, so nothing shifts when it does. With `exportInfo`, a
+ * `height` is reserved before data arrives, so nothing shifts when it does. The drawing is made
+ * only once its area comes near the viewport (useNearViewport): a screen's charts further down
+ * cost nothing until someone scrolls to them; the table is there from the start. With `exportInfo`, a
  * toolbar downloads the chart (PNG at 2×, SVG) and its table (CSV, XLSX), each file stating the
  * data's title, as-of date and scheme.
  */
@@ -47,6 +50,7 @@ export function ChartFigure({
   const id = useId();
   const chartRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const isNear = useNearViewport(chartRef);
   const exportTable = useCallback(() => {
     if (table.exportRows) return { columns: table.exportColumns ?? table.columns, rows: table.exportRows };
     // cells as shown: primitives as they are, anything else by its rendered text
@@ -67,7 +71,7 @@ export function ChartFigure({
         {note && <p className="muted">{note}</p>}
       </figcaption>
       <div className="chart-area" style={{ height }} aria-hidden="true" ref={chartRef}>
-        {children}
+        {isNear && children}
       </div>
       {exportInfo && <ChartExportToolbar title={title} info={exportInfo} chartArea={() => chartRef.current} table={exportTable} />}
       <details className="chart-table">

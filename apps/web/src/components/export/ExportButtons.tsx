@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import { useLocale, useMessages } from '../../i18n/locale';
 import { fill } from '../../i18n/messages';
-import { buildChartSvg, renderPng } from './chart-image';
+import { buildChartSvg, renderPng, waitForDrawing } from './chart-image';
 import { downloadBlob } from './download';
 import { sourceLine, type ExportInfo } from './export-info';
 import { exportFileName, type ExportFormat } from './file-names';
@@ -122,15 +122,16 @@ export function ChartExportToolbar({
   const m = useMessages(exportMessages);
   const { run, status, text } = useExport(title, info);
   const fileTitle = info.title ?? title;
-  const image = (source: string) => {
+  const image = async (source: string) => {
     const area = chartArea();
     if (!area) throw new Error('no chart drawn');
+    await waitForDrawing(area);
     return buildChartSvg(area, fileTitle, source, credit);
   };
   const label = (format: string) => fill(kind === 'map' ? m.mapAs : m.chartAs, { title, format });
   const buttons: Array<{ format: ExportFormat; label: string; onClick: () => void }> = [
-    { format: 'png', label: label('PNG'), onClick: () => void run('png', (source) => renderPng(image(source), 2)) },
-    { format: 'svg', label: label('SVG'), onClick: () => void run('svg', (source) => new Blob([image(source).svg], { type: MIME_TYPES.svg })) },
+    { format: 'png', label: label('PNG'), onClick: () => void run('png', async (source) => renderPng(await image(source), 2)) },
+    { format: 'svg', label: label('SVG'), onClick: () => void run('svg', async (source) => new Blob([(await image(source)).svg], { type: MIME_TYPES.svg })) },
   ];
   if (table) {
     buttons.push(

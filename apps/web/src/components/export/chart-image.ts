@@ -124,6 +124,27 @@ function svgElement(name: string, attributes: Record<string, string | number>, t
   return element;
 }
 
+/** How long an export waits for a chart that is still being drawn (e.g. just scrolled to). */
+const DRAWING_WAIT_MS = 5000;
+
+/**
+ * Resolves once `chartArea` holds a drawn chart, checking each frame; rejects with 'no chart
+ * drawn' after DRAWING_WAIT_MS. A chart is drawn when it comes near the viewport, so a download
+ * pressed at once after scrolling may come a few frames before the drawing.
+ */
+export function waitForDrawing(chartArea: Element): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const chart = findChartSvg(chartArea);
+      if (chart && chart.getBoundingClientRect().width > 0) resolve();
+      else if (performance.now() - started > DRAWING_WAIT_MS) reject(new Error('no chart drawn'));
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+}
+
 /**
  * The chart drawn in `chartArea` as a standalone SVG document with `title` above and `source`
  * below, then `credit` (a data licence) when given. Throws when there is no drawn chart yet.

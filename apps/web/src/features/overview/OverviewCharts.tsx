@@ -6,7 +6,7 @@
 import type { FigureBasis, Level } from '@mttq/core';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
-import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS } from '../../components/chart-style';
+import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS, spacedTicks, TIME_TICKS } from '../../components/chart-style';
 import type { Locale } from '../../i18n/messages';
 import { BACKCAST_STYLE } from '../../components/basis-series';
 import { hasBackCast, toBasisChart, type TimelineSeries } from './timeline-series';
@@ -55,13 +55,12 @@ export function TimelineChart({ series, locale, levelNames, eventLabels, backCas
         type="number"
         scale="time"
         domain={series.domain}
-        ticks={series.rows.map((r) => r.time)}
-        interval="preserveStartEnd"
-        minTickGap={24}
+        ticks={spacedTicks(series.rows.map((r) => r.time), TIME_TICKS)}
+        interval={0}
         tickFormatter={(time: number) => monthLabel(time, locale)}
         tick={AXIS_TICK}
       />
-      <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
+      <YAxis domain={[0, 1]} ticks={SHARE_TICKS} interval={0} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
       <Tooltip
         labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString().slice(0, 10), locale)}
         formatter={(share, name, item) => {
@@ -116,7 +115,7 @@ export function RegionChart({ rows, locale, seriesName }: RegionChartProps) {
   return (
     <BarChart data={[...rows]} layout="vertical" responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 4, right: 48, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} />
+      <XAxis type="number" domain={[0, 1]} ticks={SHARE_TICKS} interval={0} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} />
       <YAxis type="category" dataKey="name" width={132} tick={{ fill: CHART_TEXT, fontSize: 12 }} interval={0} />
       <Tooltip formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)} cursor={{ fill: '#eef1f5' }} />
       <Bar dataKey="share" name={seriesName} fill={LEVEL_STYLE.province.color} isAnimationActive={false} barSize={20}>

@@ -5,7 +5,7 @@
  */
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
-import { AXIS_TICK, CHART_TEXT, SHARE_TICKS } from '../../components/chart-style';
+import { AXIS_TICK, CHART_TEXT, SHARE_TICKS, spacedTicks, TIME_TICKS } from '../../components/chart-style';
 import { BACKCAST_STYLE, basisMessages, basisShareText, splitByBasis } from '../../components/basis-series';
 import { useMessages } from '../../i18n/locale';
 import type { Locale } from '../../i18n/messages';
@@ -46,13 +46,12 @@ export function ProvinceTimelineChart({ rows, locale, names, backCastLabel }: Ti
         type="number"
         scale="time"
         domain={['dataMin', 'dataMax']}
-        ticks={rows.map((r) => r.time)}
-        interval="preserveStartEnd"
-        minTickGap={24}
+        ticks={spacedTicks(rows.map((r) => r.time), TIME_TICKS)}
+        interval={0}
         tickFormatter={(time: number) => monthLabel(time, locale)}
         tick={AXIS_TICK}
       />
-      <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
+      <YAxis domain={[0, 1]} ticks={SHARE_TICKS} interval={0} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
       <Tooltip
         labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString().slice(0, 10), locale)}
         formatter={(share, name, item) => {
@@ -101,7 +100,7 @@ export function DistrictShareChart({ rows, locale, seriesName }: DistrictChartPr
   return (
     <BarChart data={data} layout="vertical" responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 4, right: 24, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} />
+      <XAxis type="number" domain={[0, 1]} ticks={SHARE_TICKS} interval={0} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} />
       <YAxis type="category" dataKey="label" width={112} tick={{ fill: CHART_TEXT, fontSize: 12 }} interval={0} />
       <Tooltip formatter={(share) => formatPercent(typeof share === 'number' ? share : null, locale)} cursor={{ fill: '#eef1f5' }} />
       <Bar dataKey="share" name={seriesName} fill="#0b4f8a" isAnimationActive={false} barSize={12} />
