@@ -31,6 +31,13 @@ async function dryRun(demo: DemoApp, session: TestSession, bytes: Uint8Array, op
   return { status: response.status, body: (await response.json()) as DryRun };
 }
 
+/** A dry run with the column step's mapping (column index → import column), as the wizard sends it. */
+function mappingRequest(bytes: Uint8Array, session: TestSession, mapping: Record<string, string>): RequestInit {
+  const request = uploadRequest(bytes, session, { scheme: 'legacy63' });
+  (request.body as FormData).set('mapping', JSON.stringify(mapping));
+  return request;
+}
+
 async function commit(demo: DemoApp, session: TestSession, planId: string) {
   const response = await fetch(`${demo.served.origin}/api/v1/imports/${planId}/commit`, postRequest(session));
   return { status: response.status, body: (await response.json()) as any };
@@ -215,6 +222,66 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
     expect(status).toBe(200);
     expect(body.file.mapping.needed).toBe(true);
     expect(body.file.headers.filter((h) => h.reading === 'ambiguous').map((h) => h.header)).toEqual(['Link fanpage', 'Địa chỉ trang (link)']);
+  });
+
+  it('takes the specific commune header over a generic unit header, with no mapping step, and lists the generic one as ignored', async () => {
+    const file = csvFile([
+      ...TITLE,
+      ['STT', 'Tên đơn vị', 'Quận/Huyện', 'Phường/Xã/Thị trấn', 'Link fanpage', 'Ngày thành lập', 'Lượt thích'],
+      ['1', 'Ủy ban MTTQ xã Hữu Liên', 'Hữu Lũng', 'Hữu Liên', 'https://www.facebook.com/mttq.huulien.ranked', '01/06/2022', '320'],
+      ['2', 'Ủy ban MTTQ xã Minh Tiến', 'Hữu Lũng', 'Xã Minh Tiến', 'https://www.facebook.com/mttq.minhtien.ranked', '02/06/2022', '210'],
+      ['', 'Tổng cộng', '', '', '', '', '530'],
+    ]);
+    const { status, body } = await dryRun(demo, officer, file);
+    expect(status).toBe(200);
+    expect(body.file.mapping).toEqual({ source: null, needed: false });
+    expect(Object.fromEntries(body.columns.map((c) => [c.key, c.header]))).toEqual({
+      district: 'Quận/Huyện',
+      commune: 'Phường/Xã/Thị trấn',
+      url: 'Link fanpage',
+      launchedOn: 'Ngày thành lập',
+      followers: 'Lượt thích',
+    });
+    // What the generic header was taken for is in the column report, for the column step to change.
+    expect(body.file.headers.find((h) => h.header === 'Tên đơn vị')).toMatchObject({ key: null, reading: 'ignored', samples: ['Ủy ban MTTQ xã Hữu Liên', 'Ủy ban MTTQ xã Minh Tiến'] });
+    expect(body.ignoredColumns).toEqual(['STT', 'Tên đơn vị']);
+    expect(body.rows.map((r) => [r.row, r.outcome, r.unit?.name])).toEqual([
+      [5, 'create', 'Xã Hữu Liên'],
+      [6, 'create', 'Xã Minh Tiến'],
+    ]);
+    expect(body.canCommit).toBe(true);
+    expect((await commit(demo, officer, body.planId)).status).toBe(200);
+
+    // "Đơn vị", which names no column by itself, gives way the same way.
+    const unit = await dryRun(demo, officer, csvFile([['Đơn vị', 'Xã/Phường', 'Địa chỉ', 'Link fanpage'], ['MTTQ xã Hữu Liên', 'Hữu Liên', 'thôn Tân Hợp', 'https://www.facebook.com/mttq.huulien.ranked']]));
+    expect(unit.status).toBe(200);
+    expect(unit.body.file.mapping.needed).toBe(false);
+    expect(unit.body.file.headers.map((h) => [h.header, h.key, h.reading])).toEqual([
+      ['Đơn vị', null, 'ignored'],
+      ['Xã/Phường', 'commune', 'meaning'],
+      ['Địa chỉ', null, 'ignored'],
+      ['Link fanpage', 'url', 'meaning'],
+    ]);
+    expect(unit.body.rows).toMatchObject([{ row: 2, outcome: 'unchanged' }]);
+
+    // The column step can still give the generic column a meaning.
+    const mapped = await fetch(`${demo.served.origin}/api/v1/imports/dry-run`, mappingRequest(file, officer, { '1': 'pageName' }));
+    const mappedBody = (await mapped.json()) as DryRun;
+    expect(mappedBody.file.headers.find((h) => h.header === 'Tên đơn vị')).toMatchObject({ key: 'pageName', reading: 'mapping' });
+    expect(mappedBody.file.mapping.needed).toBe(false);
+  });
+
+  it('still sends a tie of equally specific commune headers to the mapping step', async () => {
+    const { status, body } = await dryRun(demo, officer, csvFile([['Tên đơn vị', 'Xã', 'Phường/Xã/Thị trấn', 'Link fanpage'], ['MTTQ xã Hữu Liên', 'Hữu Liên', 'Hữu Liên', 'https://www.facebook.com/mttq.huulien.tie']]));
+    expect(status).toBe(200);
+    expect(body.file.mapping.needed).toBe(true);
+    expect(body.file.headers.map((h) => [h.header, h.reading])).toEqual([
+      ['Tên đơn vị', 'ignored'],
+      ['Xã', 'ambiguous'],
+      ['Phường/Xã/Thị trấn', 'ambiguous'],
+      ['Link fanpage', 'meaning'],
+    ]);
+    expect(body.canCommit).toBe(false);
   });
 
   it('reads a two-row header of a CSV (a group over sub-headers) as one', async () => {

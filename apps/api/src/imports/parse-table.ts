@@ -10,6 +10,7 @@
 import {
   foldDiacritics,
   foldHeader,
+  headerMeaning,
   IMPORT_COLUMNS,
   IMPORT_RESULT_HEADERS,
   importColumn,
@@ -216,12 +217,46 @@ export function headerSignature(cells: readonly string[]): string {
     .join('|');
 }
 
+/**
+ * Headers that name a column only loosely: "Tên đơn vị" is the commune in a file that says no
+ * more, but beside "Phường/Xã/Thị trấn" it is something else (the Front committee's name, say).
+ * When another column holds the same import column (by a more specific header, or by the user's
+ * mapping), a generic one is read as ignored instead of making the two ambiguous; it is listed so,
+ * and the column step can still give it a meaning. "Đơn vị" alone names no column at all.
+ */
+const GENERIC_HEADERS: ReadonlyMap<string, ImportColumnKey> = new Map(
+  (
+    [
+      ['commune', ['Tên đơn vị', 'Đơn vị', 'Tên ĐVHC', 'ĐVHC', 'Đơn vị hành chính', 'Tên đơn vị hành chính']],
+      ['communeCode', ['Mã đơn vị', 'Mã ĐVHC', 'Mã đơn vị hành chính']],
+      ['url', ['Địa chỉ']],
+    ] as const
+  ).flatMap(([key, headers]) => headers.map((header) => [headerMeaning(header), key] as const)),
+);
+
 type Assigned = Omit<ImportHeader, 'samples'>;
 
 /**
+ * Generic headers (GENERIC_HEADERS) read as ignored where another column holds their import
+ * column: rankGenericHeaders(['Tên đơn vị' → commune, 'Phường/Xã/Thị trấn' → commune]) leaves
+ * 'Phường/Xã/Thị trấn' the commune and 'Tên đơn vị' ignored. Two specific ones stay a tie.
+ */
+function rankGenericHeaders(headers: Assigned[]): void {
+  const generic = (h: Assigned) => (h.reading === 'meaning' || h.reading === 'unknown' ? GENERIC_HEADERS.get(headerMeaning(h.header)) : undefined);
+  const heldBySpecific = new Set<ImportColumnKey>();
+  for (const h of headers) if (h.key && (h.reading === 'mapping' || generic(h) === undefined)) heldBySpecific.add(h.key);
+  for (const h of headers) {
+    const key = generic(h);
+    if (key && heldBySpecific.has(key)) Object.assign(h, { key: null, reading: 'ignored' });
+  }
+}
+
+/**
  * What each header cell is read as: the mapping's word first (by column index or header), else
- * its meaning. Of two columns with the same meaning the first is read (both marked ambiguous);
- * a column the mapping gives a key takes it from any column that has it by meaning.
+ * its meaning. A generic header gives way to a specific one of the same meaning (it is read as
+ * ignored: rankGenericHeaders). Of two equally specific columns with the same meaning the first
+ * is read (both marked ambiguous); a column the mapping gives a key takes it from any column that
+ * has it by meaning.
  */
 function assignColumns(cells: readonly string[], format: ImportFormat, mapping: ImportColumnMapping | null): { headers: Assigned[]; unmatched: string[]; conflicts: TableMapping['conflicts'] } {
   const byIndex = new Map<number, ImportColumnMapping[string]>();
@@ -245,6 +280,7 @@ function assignColumns(cells: readonly string[], format: ImportFormat, mapping: 
       headers.push({ index, header: text, key: column?.key ?? null, reading: column ? 'meaning' : 'unknown' });
     }
   });
+  rankGenericHeaders(headers);
   const conflicts: TableMapping['conflicts'] = [];
   for (const column of IMPORT_COLUMNS) {
     const claims = headers.filter((h) => h.key === column.key);
