@@ -40,7 +40,7 @@ function findConflicts(services: Services, plan: ImportPlan): Array<{ row: numbe
   const conflicts: Array<{ row: number; issue: FieldIssue & { message: Message } }> = [];
   for (const change of plan.changes) {
     const row = change.rows[0]!;
-    const conflict = (message: Message) => conflicts.push({ row, issue: { path: `row ${row}`, message } });
+    const conflict = (message: Message) => conflicts.push({ row, issue: { path: `row.${row}`, message } });
     if (change.pageId === null) {
       const taken = getPageIdByUrl(services.db, change.after.url);
       if (taken !== undefined) conflict(msg('import_conflict_added', { id: String(taken), url: change.after.url }));

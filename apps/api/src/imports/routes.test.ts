@@ -355,6 +355,8 @@ describe('POST /imports/{planId}/commit', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ key: 'import_route_plan_has_errors', params: { count: 1, rows: '4' } });
     expect(refused.body.error.message).toContain('Kế hoạch nhập còn 1 dòng có lỗi (dòng 4); chưa có gì được nhập.');
+    // Each row's detail: a path in no language (the file's row number), its text in the request's.
+    expect(refused.body.error.details).toEqual([{ path: 'row.4', key: 'import_route_row_has_errors', params: { row: '4' }, message: 'Dòng 4 có lỗi; xem kết quả kiểm tra.' }]);
     expect(tableCounts(demo)).toEqual(countsBefore);
     expect(await coveredCommunes()).toBe(coveredBefore);
 
@@ -424,7 +426,7 @@ describe('POST /imports/{planId}/commit', () => {
     expect(answer.error).toMatchObject({ code: 'conflict', key: 'import_conflict', params: { count: 1, row: '2' } });
     expect(answer.error.message).toMatch(/^Dữ liệu đã thay đổi từ lần chạy thử; hãy chạy thử lại\./);
     expect(answer.error.details).toEqual([
-      { path: 'row 2', key: 'import_conflict_changed', params: { id: expect.any(String), url: 'https://www.facebook.com/mttq.huulien.test' }, message: expect.stringContaining('đã thay đổi sau lần chạy thử') },
+      { path: 'row.2', key: 'import_conflict_changed', params: { id: expect.any(String), url: 'https://www.facebook.com/mttq.huulien.test' }, message: expect.stringContaining('đã thay đổi sau lần chạy thử') },
     ]);
     expect(tableCounts(demo)).toEqual(before);
     expect(demo.db.prepare('SELECT count(*) FROM pages WHERE url = ?').pluck().get('https://www.facebook.com/fresh.test')).toBe(0);

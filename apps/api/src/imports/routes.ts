@@ -307,7 +307,7 @@ export const importRoutes = createRouter()
         422,
         'unprocessable',
         msg('import_route_plan_has_errors', { count: plan.errorRows.length, rows: `${listed}${plan.errorRows.length > 20 ? ', …' : ''}` }),
-        plan.errorRows.slice(0, 20).map((row) => ({ path: `row ${row}`, message: msg('import_route_row_has_errors', { row: String(row) }) })),
+        plan.errorRows.slice(0, 20).map((row) => ({ path: `row.${row}`, message: msg('import_route_row_has_errors', { row: String(row) }) })),
       );
     }
     // The transaction reads the plan's state again and records it committed with its result
