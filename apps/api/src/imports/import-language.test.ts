@@ -95,6 +95,10 @@ describe('the dry run in the reader’s language', () => {
       'metrics 2025-05: new, followers 1,234, posts 12, interactions 345',
     ]);
     expect(byHeader.rows[2]!.errors[0]!.message).toBe('is empty; a new page needs its launch date, e.g. 15/03/2022.');
+    expect(byHeader.problems.filter((p) => p.key === 'import_count_invalid').map((p) => p.example)).toEqual([
+      '“-5” must be a whole number, 0 or more (e.g. 1234 or 1,234).',
+      '“1,5” must be a whole number, 0 or more (e.g. 1234 or 1,234).',
+    ]);
     expect(byQuery.problems.find((p) => p.key === 'import_status_unknown')!.example).toBe(
       '“đẹp” is not a status; write Đã báo cáo, Đã xác minh, Bị từ chối, Hoạt động, Không hoạt động, Đã đóng or Mở lại.',
     );

@@ -12,7 +12,7 @@ export const importMessages = defineCatalogue({
   // Cells
   import_count_invalid: {
     vi: '“{value}” không phải số nguyên từ 0 trở lên; hãy viết ví dụ 1234 hoặc 1.234.',
-    en: '“{value}” must be a whole number, 0 or more (e.g. 1234 or 1.234).',
+    en: '“{value}” must be a whole number, 0 or more (e.g. 1234 or 1,234).',
   },
   import_date_invalid: {
     vi: '“{value}” không phải ngày có thật; hãy nhập ngày/tháng/năm, ví dụ 15/03/2022 (hoặc 2022-03-15).',
