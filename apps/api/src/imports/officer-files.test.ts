@@ -179,6 +179,29 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
     expect(row!.errors[0]!.candidates.every((c) => c.code.startsWith('06') && ['Huyện Hữu Lũng', 'Huyện Chi Lăng', 'Huyện Bắc Sơn', 'Huyện Văn Quan', 'Huyện Bình Gia', 'Huyện Tràng Định', 'Huyện Văn Lãng', 'Huyện Cao Lộc', 'Huyện Lộc Bình', 'Huyện Đình Lập', 'Thành phố Lạng Sơn'].includes(c.parent!))).toBe(true);
   });
 
+  it('names the page address in its error, and asks an officer of one province for no province column', async () => {
+    const file = csvFile([
+      ['Phường/Xã/Thị trấn', 'Link fanpage', 'Ngày thành lập'],
+      ['Hữu Liên', 'ftp://www.facebook.com/mttq.huulien.ftp', '01/06/2022'],
+      ['Hòa Bình', 'https://www.facebook.com/mttq.hoabinh.scope', '01/06/2022'],
+      ['Xã Không Có', 'https://www.facebook.com/mttq.khongco.scope', '01/06/2022'],
+    ]);
+    const { body } = await dryRun(demo, officer, file);
+    const rows = byRow(body);
+    expect(rows.get(2)!.errors).toMatchObject([
+      { column: 'Link fanpage', key: 'import_url_not_http', message: 'Địa chỉ trang “ftp://www.facebook.com/mttq.huulien.ftp” phải là địa chỉ http(s), ví dụ https://www.facebook.com/mttq.phuongphucxa.' },
+    ]);
+    // Hòa Bình is a commune name twice in Lạng Sơn: the district tells them apart, a province column would not.
+    expect(rows.get(3)!.errors[0]).toMatchObject({ key: 'import_unit_name_ambiguous' });
+    expect(rows.get(3)!.errors[0]!.message).toMatch(/; hãy ghi mã vào cột Mã xã hoặc thêm quận, huyện\.$/u);
+    expect(rows.get(4)!.errors[0]!.message).toBe('Không có xã, phường nào tên “Xã Không Có” trong danh mục 63 tỉnh, thành; hãy kiểm tra chính tả hoặc ghi mã vào cột Mã xã.');
+
+    const english = await fetch(`${demo.served.origin}/api/v1/imports/dry-run?lang=en`, uploadRequest(file, officer, { scheme: 'legacy63' }));
+    const englishRows = byRow((await english.json()) as DryRun);
+    expect(englishRows.get(2)!.errors[0]!.message).toBe('The page address “ftp://www.facebook.com/mttq.huulien.ftp” must be an http(s) address, e.g. https://www.facebook.com/mttq.phuongphucxa.');
+    expect(englishRows.get(3)!.errors[0]!.message).toMatch(/; give the code in Mã xã or add the district\.$/u);
+  });
+
   it('takes a commune name that communes of other provinces share as the one in the officer’s scope', async () => {
     const file = csvFile([
       ['Phường/Xã/Thị trấn', 'Link fanpage', 'Ngày thành lập'],
@@ -194,6 +217,8 @@ describe('POST /imports/dry-run: an officer’s file as written', () => {
     const admin = await signInAs(demo.db, 'admin');
     const nationwide = await dryRun(demo, admin, file);
     expect(nationwide.body.rows.map((r) => r.errors[0]?.key)).toEqual(['import_unit_name_ambiguous', 'import_unit_name_ambiguous']);
+    // Nationwide, the province tells them apart.
+    expect(nationwide.body.rows[0]!.errors[0]!.message).toMatch(/; hãy ghi mã vào cột Mã xã hoặc thêm tỉnh, thành\.$/u);
   });
 
   it('says in Vietnamese which required meaning is missing and what was found', async () => {

@@ -47,7 +47,7 @@ describe('GET /imports/{planId}/rows: a big file read page by page', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ planId: plan.planId, filter: 'error', offset: 0, total: 3 });
     expect(body.rows.map((r) => [r.row, r.outcome, r.errors[0]?.column])).toEqual(BAD_ROWS.map((row) => [row, 'error', 'Đường dẫn trang']));
-    expect(body.rows[0]!.errors[0]!.message).toMatch(/^không chỉ tới trang nào; hãy nhập/);
+    expect(body.rows[0]!.errors[0]!.message).toMatch(/^Địa chỉ trang “[^”]+” không chỉ tới trang nào; hãy nhập/);
     const english = await rowsOf('?filter=error&lang=en');
     expect(english.body.rows[0]!.errors[0]!.message).not.toBe(body.rows[0]!.errors[0]!.message);
     expect(english.body.rows[0]!.errors[0]!.key).toBe(body.rows[0]!.errors[0]!.key);

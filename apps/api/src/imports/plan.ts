@@ -34,7 +34,7 @@ import { isInsideScope } from '../auth/scope-image';
 import type { SessionUser } from '../auth/user';
 import { listPageAssignments } from '../pages/page-queries';
 import type { Services } from '../http/services';
-import { msg, type Lang, type Message } from '../messages';
+import { msg, type Lang, type Message, type MessageKey, type MessageParams } from '../messages';
 import { NOTE_MAX, PAGE_NAME_MAX } from '../writes/page-writes';
 import { parsePageUrl, platformOfPageUrl } from '../writes/url-normalise';
 import { parseDate, parseFigure, parseMonth } from './cells';
@@ -165,9 +165,38 @@ const FIELD_NAMES: Record<'name' | 'platform' | 'owner', Message> = { name: both
 /** A page field's value as a plan line shows it: Facebook, Ủy ban MTTQ, the name as written. */
 const fieldValue = (key: 'name' | 'platform' | 'owner', value: string) =>
   key === 'platform' ? (PLATFORM_LABELS[value as Platform] ?? value) : key === 'owner' ? (OWNER_NAMES_VI[value as Owner] ?? value) : value;
-/** A URL the shared URL rules refused: their reason when it is a Message, else a general one. */
-const urlProblem = (reason: string | Message, url: string, platform: Platform): Message =>
-  typeof reason === 'object' ? reason : msg('import_url_invalid', { url, platform: PLATFORM_LABELS[platform] });
+/**
+ * The shared URL rules' reasons (said next to the page form's address field, so without a subject)
+ * as import row errors, which name the address: 'phải là địa chỉ http(s), ví dụ …' →
+ * 'Địa chỉ trang “ftp://…” phải là địa chỉ http(s), ví dụ …'.
+ */
+const IMPORT_URL_REASONS: Readonly<Record<string, MessageKey>> = {
+  url_whitespace: 'import_url_whitespace',
+  url_not_http: 'import_url_not_http',
+  url_not_web: 'import_url_not_web',
+  url_credentials: 'import_url_credentials',
+  url_port: 'import_url_port',
+  url_youtu_be: 'import_url_youtu_be',
+  url_other_platform: 'import_url_other_platform',
+  url_wrong_host: 'import_url_wrong_host',
+  url_no_page: 'import_url_no_page',
+  url_tiktok_profile: 'import_url_tiktok_profile',
+  url_tiktok_video: 'import_url_tiktok_video',
+  url_youtube_not_channel: 'import_url_youtube_not_channel',
+  url_youtube_bad_channel: 'import_url_youtube_bad_channel',
+  field_max_chars: 'import_url_too_long',
+};
+
+/** A URL the shared URL rules refused, as a row error naming the address: their reason when it is a Message, else a general one. */
+function urlProblem(reason: string | Message, url: string, platform: Platform): Message {
+  if (typeof reason !== 'object') return msg('import_url_invalid', { url, platform: PLATFORM_LABELS[platform] });
+  const key = IMPORT_URL_REASONS[reason.key];
+  if (!key) return reason;
+  // The platforms the rules name ('zalo') as people write them (Zalo).
+  const params: MessageParams = { ...reason.params, url };
+  for (const name of ['platform', 'other']) if (typeof params[name] === 'string') params[name] = PLATFORM_LABELS[params[name] as Platform] ?? params[name]!;
+  return msg(key, params);
+}
 
 /** `read`, remembering its answer for each text it was given (for one dry run). */
 function remembering<T>(read: (text: string) => T | undefined): (text: string) => T | undefined {

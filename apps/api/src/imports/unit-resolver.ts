@@ -126,6 +126,32 @@ export class UnitResolver {
     return inScope;
   }
 
+  private scopeProvinceCount: number | null = null;
+
+  /** How many provinces the uploader's scope touches: a province officer's one, the whole country's for central staff. */
+  private provincesInScope(): number {
+    if (this.scopeProvinceCount === null) {
+      const units = (this.below.get('')?.values() ?? []) as Iterable<Unit[]>;
+      const provinces = new Set<string>();
+      for (const level of units) for (const unit of level) if (!provinces.has(unit.provinceCode) && this.isInScope(unit)) provinces.add(unit.provinceCode);
+      this.scopeProvinceCount = provinces.size;
+    }
+    return this.scopeProvinceCount;
+  }
+
+  /**
+   * What to write for a name that names no one unit: the code, or (a commune written without
+   * its parents) the province when the scope has several, or the district when it has one
+   * province whose communes share the name.
+   */
+  private nameFix(level: Level, parent: Unit | null, isAmbiguous: boolean): Message {
+    const column = this.headerOf(CODE_KEY[level]);
+    if (level !== 'commune' || parent) return msg('import_unit_fix_code', { column });
+    if (this.provincesInScope() > 1) return msg('import_unit_fix_code_or_province', { column });
+    if (isAmbiguous && SCHEMES[this.scheme].levels.includes('district')) return msg('import_unit_fix_code_or_district', { column });
+    return msg('import_unit_fix_code', { column });
+  }
+
   /**
    * Units of the uploader's scope called `name` under the parent's province but not under the
    * parent: a commune written under the wrong district. ('Tịnh Ấn Tây' under Huyện Sơn Tịnh → Xã Tịnh Ấn Tây, Thành phố Quảng Ngãi)
@@ -172,8 +198,7 @@ export class UnitResolver {
         if (!match.unit) {
           const candidates = match.candidates.map((c) => this.candidate(c.unit));
           const where = parent ? msg('import_in_parent', { parent: parent.name }) : '';
-          const column = this.headerOf(CODE_KEY[level]);
-          const fix = level === 'commune' && !parent ? msg('import_unit_fix_code_or_province', { column }) : msg('import_unit_fix_code', { column });
+          const fix = this.nameFix(level, parent, candidates.length > 0);
           const elsewhere = candidates.length === 0 && parent ? this.elsewhere(name!, level, parent) : [];
           const listed = (units: ImportUnitCandidate[]) =>
             listOf(units.map((c) => (c.parent ? msg('import_unit_candidate_in', { name: c.name, code: c.code, parent: c.parent }) : msg('import_unit_candidate', { name: c.name, code: c.code }))), 'or');

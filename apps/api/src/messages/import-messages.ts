@@ -46,6 +46,7 @@ export const importMessages = defineCatalogue({
   },
   import_unit_fix_code: { vi: 'ghi mã vào cột {column}', en: 'give the code in {column}' },
   import_unit_fix_code_or_province: { vi: 'ghi mã vào cột {column} hoặc thêm tỉnh, thành', en: 'give the code in {column} or add the province' },
+  import_unit_fix_code_or_district: { vi: 'ghi mã vào cột {column} hoặc thêm quận, huyện', en: 'give the code in {column} or add the district' },
   import_unit_name_unknown: {
     vi: 'Không có {level} nào tên “{name}”{where} trong danh mục {scheme}; hãy kiểm tra chính tả hoặc {fix}.',
     en: 'no {level} of {scheme}{where} is called “{name}”; check the spelling or {fix}.',
@@ -90,6 +91,57 @@ export const importMessages = defineCatalogue({
     vi: '“{url}” không phải địa chỉ một trang {platform}; hãy dán địa chỉ của chính trang (trang cá nhân hoặc kênh), không phải bài viết hay video.',
     en: '“{url}” is not the address of a {platform} page; give the page’s own address (its profile or channel), not a post or a video.',
   },
+  // The shared address rules (url_* in domain-messages.ts), said of the row's page address.
+  import_url_whitespace: {
+    vi: 'Địa chỉ trang “{url}” có dấu cách hoặc ký tự điều khiển; hãy xoá chúng.',
+    en: 'The page address “{url}” contains spaces or control characters; remove them.',
+  },
+  import_url_not_http: {
+    vi: 'Địa chỉ trang “{url}” phải là địa chỉ http(s), ví dụ {example}.',
+    en: 'The page address “{url}” must be an http(s) address, e.g. {example}.',
+  },
+  import_url_not_web: {
+    vi: 'Địa chỉ trang “{url}” không phải địa chỉ web; hãy nhập địa chỉ như {example}.',
+    en: 'The page address “{url}” is not a web address; give one like {example}.',
+  },
+  import_url_credentials: {
+    vi: 'Địa chỉ trang “{url}” có tên đăng nhập hoặc mật khẩu; hãy xoá chúng.',
+    en: 'The page address “{url}” contains a user name or password; remove them.',
+  },
+  import_url_port: { vi: 'Địa chỉ trang “{url}” có ghi cổng (port); hãy bỏ cổng.', en: 'The page address “{url}” names a port; leave it out.' },
+  import_url_youtu_be: {
+    vi: 'Địa chỉ trang “{url}” là liên kết youtu.be, trỏ tới một video chứ không phải kênh; hãy nhập địa chỉ kênh, ví dụ {example}.',
+    en: 'The page address “{url}” is a youtu.be link to a video, not a channel; give the channel, e.g. {example}.',
+  },
+  import_url_other_platform: {
+    vi: 'Địa chỉ trang “{url}” là địa chỉ {other}; hãy ghi nền tảng {other}, hoặc nhập địa chỉ {platform} trên {shown}.',
+    en: 'The page address “{url}” is a {other} address; write the platform {other}, or give a {platform} address on {shown}.',
+  },
+  import_url_wrong_host: {
+    vi: 'Địa chỉ trang “{url}” phải là địa chỉ trên {shown} với nền tảng {platform}, ví dụ {example}.',
+    en: 'The page address “{url}” must be on {shown} for the platform {platform}, e.g. {example}.',
+  },
+  import_url_no_page: {
+    vi: 'Địa chỉ trang “{url}” không chỉ tới trang nào; hãy nhập địa chỉ riêng của trang, ví dụ {example}.',
+    en: "The page address “{url}” names no page; give the page's own address, e.g. {example}.",
+  },
+  import_url_tiktok_profile: {
+    vi: 'Địa chỉ trang “{url}” phải là trang cá nhân TikTok, tiktok.com/@tên, ví dụ {example}.',
+    en: 'The page address “{url}” must be a TikTok profile, tiktok.com/@name, e.g. {example}.',
+  },
+  import_url_tiktok_video: {
+    vi: 'Địa chỉ trang “{url}” trỏ tới một video hoặc một mục, không phải trang; hãy nhập {profile}.',
+    en: 'The page address “{url}” links to a video or a tab, not the profile; give {profile}.',
+  },
+  import_url_youtube_not_channel: {
+    vi: 'Địa chỉ trang “{url}” không phải kênh YouTube (là video hay danh sách phát?); hãy nhập địa chỉ kênh, ví dụ {example}.',
+    en: 'The page address “{url}” is not a YouTube channel (a video or playlist?); give the channel, e.g. {example}.',
+  },
+  import_url_youtube_bad_channel: {
+    vi: 'Địa chỉ trang “{url}” không phải địa chỉ kênh YouTube; hãy nhập địa chỉ kênh, ví dụ {example}.',
+    en: 'The page address “{url}” is not a YouTube channel address; give the channel, e.g. {example}.',
+  },
+  import_url_too_long: { vi: 'Địa chỉ trang dài quá {max} ký tự; hãy rút gọn.', en: 'The page address is longer than {max} characters; shorten it.' },
   import_name_too_long: { vi: 'Tên trang dài quá {max} ký tự; hãy rút gọn.', en: 'must be at most {max} characters.' },
   import_note_too_long: { vi: 'Ghi chú dài quá {max} ký tự; hãy rút gọn.', en: 'must be at most {max} characters.' },
   import_owner_unknown: {
