@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatMonth } from './format';
+import { formatDate, formatDateTime, formatMonth } from './format';
 
 describe('formatMonth', () => {
   it.each([
@@ -8,6 +8,16 @@ describe('formatMonth', () => {
     ['bad', 'vi', 'bad'],
   ] as const)('%s in %s → %s', (month, locale, text) => {
     expect(formatMonth(month, locale)).toBe(text);
+  });
+});
+
+describe('formatDate', () => {
+  it('writes a calendar day as dd/mm/yyyy in Vietnamese and with the month spelt in English', () => {
+    expect(formatDate('2022-08-12', 'vi')).toBe('12/08/2022');
+    expect(formatDate('2025-07-01', 'vi')).toBe('01/07/2025');
+    expect(formatDate('2022-08-12', 'en')).toBe('12 Aug 2022');
+    // what is not a date stays as written
+    expect(formatDate('hôm nay', 'vi')).toBe('hôm nay');
   });
 });
 

@@ -1,7 +1,7 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { SCHEMES } from '@mttq/core/rules';
 import type { CoverageResponse, Level, RankingResponse, RankingRow, TimelineResponse } from '@mttq/core';
-import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { coverageQuery } from '../../api/queries';
@@ -92,11 +92,19 @@ function TimelinePanel({ results, scheme }: { results: ReadonlyArray<UseQueryRes
   );
 }
 
+/*
+ * The panels below the first view (regions, rankings, the provinces' table) draw from a deferred
+ * copy of their figures, starting from none: React renders them in the background, in slices it
+ * can interrupt, so their arrival never blocks the page for the whole table at once.
+ */
+
 function RegionPanel({ data }: { data: CoverageResponse }) {
+  const { t } = useLocale();
   const m = useMessages(overviewMessages);
+  const shown = useDeferredValue<CoverageResponse | null>(data, null);
   return (
     <Panel id="region-title" title={m.regionTitle}>
-      <RegionFigure data={data} />
+      {shown ? <RegionFigure data={shown} /> : <p aria-live="polite">{t.loading}</p>}
     </Panel>
   );
 }
@@ -154,7 +162,8 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
   function RankingsPanel({ query, active, verified }: { query: UseQueryResult<RankingResponse>; active?: RankingResponse; verified?: RankingResponse }) {
     const { t, locale } = useLocale();
     const m = useMessages(overviewMessages);
-    const { data, error } = query;
+    const { error } = query;
+    const data = useDeferredValue<RankingResponse | undefined>(query.data, undefined);
     // ties broken by active, then verified share (when those answer for the same scheme and date)
     const same = (other?: RankingResponse) => (other && data && other.scheme === data.scheme && other.asOf === data.asOf ? other.rows : undefined);
     const activeRows = same(active);
@@ -204,6 +213,17 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
 }
 
 const CoverageTable = memo(function CoverageTable({ data }: { data: CoverageResponse }) {
+  const { t } = useLocale();
+  const m = useMessages(overviewMessages);
+  const shown = useDeferredValue<CoverageResponse | null>(data, null);
+  return (
+    <Panel id="provinces-title" title={m.provincesTitle}>
+      {shown ? <CoverageTableBody data={shown} /> : <p aria-live="polite">{t.loading}</p>}
+    </Panel>
+  );
+});
+
+function CoverageTableBody({ data }: { data: CoverageResponse }) {
   const { t, locale } = useLocale();
   const m = useMessages(overviewMessages);
   // API order (by code) until a header is pressed; a second press reverses. Figures start highest first, names A to Z.
@@ -216,7 +236,7 @@ const CoverageTable = memo(function CoverageTable({ data }: { data: CoverageResp
     );
   const rows = useMemo(() => sortCoverageRows(toCoverageTableRows(data), sort), [data, sort]);
   return (
-    <Panel id="provinces-title" title={m.provincesTitle}>
+    <>
       <TableExportButtons
         title={m.provincesTitle}
         info={{ asOf: data.asOf, scheme: data.scheme, demo: data.demo }}
@@ -246,9 +266,9 @@ const CoverageTable = memo(function CoverageTable({ data }: { data: CoverageResp
           ))}
         </tbody>
       </table>
-    </Panel>
+    </>
   );
-});
+}
 
 /**
  * `/`: the country at a glance for the scheme and date in the URL. The overview is national: it
