@@ -109,12 +109,14 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 /**
  * The drawn chart (its outer <svg>) inside `container`, scrolled to first: the app draws a chart
- * only when it comes near the viewport, as a user scrolling to it would see.
+ * only when it comes near the viewport, as a user scrolling to it would see, and some charts in
+ * stages (marked data-drawing until the last).
  */
 export async function drawnChart(container: Locator): Promise<Locator> {
   await container.scrollIntoViewIfNeeded();
   const svg = container.locator('.recharts-wrapper > svg').first();
   await svg.waitFor();
+  await container.locator('[data-drawing]').waitFor({ state: 'detached' });
   return svg;
 }
 

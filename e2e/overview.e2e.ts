@@ -17,7 +17,7 @@ async function waitForOverview(page: Page) {
   await expect.poll(() => page.locator('.card-change').allInnerTexts()).not.toContainEqual(expect.stringMatching(/Đang tải|Loading/));
   // the timeline chart is drawn at once; the region chart, further down, when scrolled to
   await drawnChart(page.locator('.timeline-panel figure'));
-  await drawnChart(page.locator('figure.chart-figure', { has: page.getByRole('heading', { name: 'Tỷ lệ xã có trang theo vùng kinh tế – xã hội' }) }));
+  await drawnChart(page.locator('section[aria-labelledby="region-title"] figure'));
   expect(await page.locator('.recharts-wrapper').count()).toBe(2);
   await page.locator('.ranking-table').first().waitFor();
 }

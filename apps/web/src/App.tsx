@@ -5,10 +5,11 @@ import { logOut, meQuery } from './api/queries';
 import { PasswordChangeGate } from './features/auth/PasswordChangeGate';
 import { SignInPage } from './features/auth/SignInPage';
 import { OverviewPage } from './features/overview/OverviewPage';
+import { prefetchOverview } from './features/overview/queries';
 import { useLocale, useMessages } from './i18n/locale';
 import { fill } from './i18n/messages';
 import { layoutMessages } from './layout-messages';
-import { requireSession } from './session-guard';
+import { mayRead, requireSession } from './session-guard';
 
 function SessionStatus() {
   const { t } = useLocale();
@@ -150,7 +151,7 @@ export const createAppRouter = (queryClient: QueryClient) => createBrowserRouter
     loader: requireSession(queryClient),
     hydrateFallbackElement: <RouteLoading />,
     children: [
-      { index: true, element: <OverviewPage /> },
+      { index: true, element: <OverviewPage />, loader: prefetchOverview(queryClient, () => mayRead(queryClient)) },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'map', lazy: () => import('./features/map/MapPage').then((m) => ({ Component: m.MapPage })) },
       { path: 'province/:code', lazy: () => import('./features/province/ProvincePage').then((m) => ({ Component: m.ProvincePage })) },

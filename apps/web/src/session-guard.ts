@@ -26,8 +26,13 @@ export function requireSession(queryClient: QueryClient) {
   return async ({ request }: LoaderFunctionArgs) => {
     const url = new URL(request.url);
     if (url.pathname === '/sign-in') return null;
-    const [me, isPublic] = await Promise.all([queryClient.ensureQueryData(meQuery()), queryClient.ensureQueryData(publicReadQuery())]);
-    if (me.user || isPublic) return null;
+    if (await mayRead(queryClient)) return null;
     throw redirect(signInHref(url.pathname, url.search));
   };
+}
+
+/** Whether this visitor may read the dashboard: signed in, or the deployment lets anyone read (asked once, then kept). */
+export async function mayRead(queryClient: QueryClient): Promise<boolean> {
+  const [me, isPublic] = await Promise.all([queryClient.ensureQueryData(meQuery()), queryClient.ensureQueryData(publicReadQuery())]);
+  return Boolean(me.user) || isPublic;
 }

@@ -128,16 +128,17 @@ function svgElement(name: string, attributes: Record<string, string | number>, t
 const DRAWING_WAIT_MS = 5000;
 
 /**
- * Resolves once `chartArea` holds a drawn chart, checking each frame; rejects with 'no chart
- * drawn' after DRAWING_WAIT_MS. A chart is drawn when it comes near the viewport, so a download
- * pressed at once after scrolling may come a few frames before the drawing.
+ * Resolves once `chartArea` holds a chart drawn to the end, checking each frame; rejects with 'no
+ * chart drawn' after DRAWING_WAIT_MS. A chart is drawn when it comes near the viewport, some in
+ * stages (marked data-drawing meanwhile), so a download pressed at once after scrolling may come
+ * a few frames before the drawing is whole.
  */
 export function waitForDrawing(chartArea: Element): Promise<void> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const check = () => {
       const chart = findChartSvg(chartArea);
-      if (chart && chart.getBoundingClientRect().width > 0) resolve();
+      if (chart && chart.getBoundingClientRect().width > 0 && !chartArea.querySelector('[data-drawing]')) resolve();
       else if (performance.now() - started > DRAWING_WAIT_MS) reject(new Error('no chart drawn'));
       else requestAnimationFrame(check);
     };

@@ -8,6 +8,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Refer
 import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
 import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS, spacedTicks, TIME_TICKS } from '../../components/chart-style';
 import type { Locale } from '../../i18n/messages';
+import { useStages } from '../../components/use-stages';
 import { BACKCAST_STYLE } from '../../components/basis-series';
 import { hasBackCast, toBasisChart, type TimelineSeries } from './timeline-series';
 
@@ -38,6 +39,9 @@ export interface TimelineChartProps {
   basisWords: Record<FigureBasis, string>;
 }
 
+/** recharts takes 100–200 ms to draw this chart the first time: in one task, that held the overview up. */
+const TIMELINE_STAGES = 3;
+
 /** Covered share of each level at each month end, with the API's markers as labelled vertical lines. */
 export function TimelineChart({ series, locale, levelNames, eventLabels, backCastLabel, basisWords }: TimelineChartProps) {
   // one line per level, basis and unit count: back-cast dashed and lighter, joined to the recorded part at the seam
@@ -47,60 +51,72 @@ export function TimelineChart({ series, locale, levelNames, eventLabels, backCas
   const rowAt = new Map(series.rows.map((row) => [row.time, row]));
   const [start, end] = series.domain;
   const middle = (start + end) / 2;
+  // drawn in three tasks (useStages): the frame, then the lines with their legend, then the markers and the tooltip
+  const stage = useStages(TIMELINE_STAGES);
   return (
-    <LineChart data={data} responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 28, right: 16, bottom: 0, left: 0 }}>
-      <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
-      <XAxis
-        dataKey="time"
-        type="number"
-        scale="time"
-        domain={series.domain}
-        ticks={spacedTicks(series.rows.map((r) => r.time), TIME_TICKS)}
-        interval={0}
-        tickFormatter={(time: number) => monthLabel(time, locale)}
-        tick={AXIS_TICK}
-      />
-      <YAxis domain={[0, 1]} ticks={SHARE_TICKS} interval={0} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
-      <Tooltip
-        labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString().slice(0, 10), locale)}
-        formatter={(share, name, item) => {
-          // each value with the basis of its date (the seam point is back-cast in both segments)
-          const level = levelOf.get(String(item.dataKey));
-          const basis = level ? rowAt.get(Number((item.payload as { time?: number } | undefined)?.time))?.bases?.[level] : undefined;
-          const text = formatPercent(typeof share === 'number' ? share : null, locale);
-          return [basis ? `${text} (${basisWords[basis]})` : text, name];
-        }}
-      />
-      <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
-      {segments.map((segment) => (
-        <Line
-          key={segment.key}
-          dataKey={segment.key}
-          name={levelNames[segment.series] ?? segment.series}
-          legendType={segment.first ? 'line' : 'none'}
-          type="monotone"
-          stroke={LEVEL_STYLE[segment.series].color}
-          strokeOpacity={segment.basis === 'crosswalk' ? BACKCAST_STYLE.opacity : 1}
-          strokeDasharray={segment.basis === 'crosswalk' ? BACKCAST_STYLE.dash : LEVEL_STYLE[segment.series].dash}
-          strokeWidth={2.5}
-          dot={series.rows.length <= 3 ? { r: 3 } : false}
-          isAnimationActive={false}
+    <div className="chart-stages" data-drawing={stage < TIMELINE_STAGES ? 'true' : undefined}>
+      <LineChart data={data} responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 28, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="time"
+          type="number"
+          scale="time"
+          domain={series.domain}
+          ticks={spacedTicks(series.rows.map((r) => r.time), TIME_TICKS)}
+          interval={0}
+          tickFormatter={(time: number) => monthLabel(time, locale)}
+          tick={AXIS_TICK}
         />
-      ))}
-      {backCast && (
-        // no data: only its legend entry, the back-cast style
-        <Line dataKey="__backcast" name={backCastLabel} stroke={CHART_MUTED} strokeOpacity={BACKCAST_STYLE.opacity} strokeDasharray={BACKCAST_STYLE.dash} strokeWidth={2.5} isAnimationActive={false} />
-      )}
-      {series.events.map((event) => (
-        <ReferenceLine
-          key={event.date}
-          x={event.time}
-          stroke={CHART_MARKER}
-          strokeDasharray="4 3"
-          label={<MarkerLabel value={eventLabels[event.date] ?? event.label} anchor={event.time > middle ? 'end' : 'start'} />}
-        />
-      ))}
-    </LineChart>
+        <YAxis domain={[0, 1]} ticks={SHARE_TICKS} interval={0} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
+        {stage >= 2 && (
+          <>
+            <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
+            {segments.map((segment) => (
+              <Line
+                key={segment.key}
+                dataKey={segment.key}
+                name={levelNames[segment.series] ?? segment.series}
+                legendType={segment.first ? 'line' : 'none'}
+                type="monotone"
+                stroke={LEVEL_STYLE[segment.series].color}
+                strokeOpacity={segment.basis === 'crosswalk' ? BACKCAST_STYLE.opacity : 1}
+                strokeDasharray={segment.basis === 'crosswalk' ? BACKCAST_STYLE.dash : LEVEL_STYLE[segment.series].dash}
+                strokeWidth={2.5}
+                dot={series.rows.length <= 3 ? { r: 3 } : false}
+                isAnimationActive={false}
+              />
+            ))}
+            {backCast && (
+              // no data: only its legend entry, the back-cast style
+              <Line dataKey="__backcast" name={backCastLabel} stroke={CHART_MUTED} strokeOpacity={BACKCAST_STYLE.opacity} strokeDasharray={BACKCAST_STYLE.dash} strokeWidth={2.5} isAnimationActive={false} />
+            )}
+          </>
+        )}
+        {stage >= 3 && (
+          <>
+            <Tooltip
+              labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString().slice(0, 10), locale)}
+              formatter={(share, name, item) => {
+                // each value with the basis of its date (the seam point is back-cast in both segments)
+                const level = levelOf.get(String(item.dataKey));
+                const basis = level ? rowAt.get(Number((item.payload as { time?: number } | undefined)?.time))?.bases?.[level] : undefined;
+                const text = formatPercent(typeof share === 'number' ? share : null, locale);
+                return [basis ? `${text} (${basisWords[basis]})` : text, name];
+              }}
+            />
+            {series.events.map((event) => (
+              <ReferenceLine
+                key={event.date}
+                x={event.time}
+                stroke={CHART_MARKER}
+                strokeDasharray="4 3"
+                label={<MarkerLabel value={eventLabels[event.date] ?? event.label} anchor={event.time > middle ? 'end' : 'start'} />}
+              />
+            ))}
+          </>
+        )}
+      </LineChart>
+    </div>
   );
 }
 

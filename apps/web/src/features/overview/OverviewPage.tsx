@@ -4,7 +4,6 @@ import type { CoverageResponse, Level, RankingResponse, RankingRow, TimelineResp
 import { memo, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
-import { coverageQuery } from '../../api/queries';
 import { TableExportButtons } from '../../components/export/ExportButtons';
 import { SortHeader } from '../../components/SortHeader';
 import { HeadlineCardList } from './HeadlineCardList';
@@ -20,7 +19,7 @@ import { useDashboardSearch } from '../../url/use-dashboard-search';
 import { overviewMessages, type OverviewMessages } from './messages';
 import { monthChangeText, sortCoverageRows, toCoverageTableRows, toMonthChange, unitsKey, type CoverageSort, type CoverageSortKey, type MonthChange } from './overview-cards';
 import { rankChangeText, toRankingExtremes } from './overview-rankings';
-import { rankingsQuery, timelineQuery } from './queries';
+import { overviewQueries } from './queries';
 import { loadCharts, RegionFigure, TimelineFigure } from './CoverageFigures';
 import { toTimelineSeries } from './timeline-series';
 import './overview.css';
@@ -66,14 +65,26 @@ function Panel({ id, title, className, children }: { id: string; title: string; 
   );
 }
 
+/** A number for each answer object: equal numbers, the same answer. */
+const answerIds = new WeakMap<object, number>();
+let answerCount = 0;
+function answerId(answer: object): number {
+  const known = answerIds.get(answer);
+  if (known !== undefined) return known;
+  answerCount += 1;
+  answerIds.set(answer, answerCount);
+  return answerCount;
+}
+
 function TimelinePanel({ results, scheme }: { results: ReadonlyArray<UseQueryResult<TimelineResponse>>; scheme: CoverageResponse['scheme'] }) {
   const { t } = useLocale();
   const m = useMessages(overviewMessages);
   const timelines = results.map((r) => r.data).filter((d): d is TimelineResponse => d !== undefined && d.scheme === scheme);
   const isReady = timelines.length === results.length;
-  // joined again only when an answer changed (the answers' update times say so), so the chart is
-  // not drawn again each time another panel's figures arrive (version stands for the answers)
-  const version = results.map((r) => r.dataUpdatedAt).join(',');
+  // joined again only when an answer changed, so the chart is not drawn again each time another
+  // panel's figures arrive, nor when a refetch brings equal figures (the query cache then keeps the
+  // same answer object); version stands for the answers
+  const version = timelines.map(answerId).join(',');
   const series = useMemo(() => (isReady ? toTimelineSeries(scheme, timelines) : null), [isReady, scheme, version]);
   const error = results.find((r) => r.error && !r.data)?.error;
   const isStale = results.some((r) => r.isPlaceholderData);
@@ -278,11 +289,12 @@ export function OverviewPage() {
   const { t, locale } = useLocale();
   const [search] = useDashboardSearch();
   const { scheme, asOf } = search;
-  const coverage = useQuery(coverageQuery({ scheme, asOf, level: 'province', parent: null }));
-  const timelines = useQueries({ queries: SCHEMES[scheme].levels.map((level) => timelineQuery({ scheme, level, to: asOf })) });
-  const rankings = useQuery(rankingsQuery({ scheme, asOf, metric: 'coverage' }));
-  const activeRankings = useQuery(rankingsQuery({ scheme, asOf, metric: 'active' }));
-  const verifiedRankings = useQuery(rankingsQuery({ scheme, asOf, metric: 'verified' }));
+  const queries = overviewQueries(scheme, asOf);
+  const coverage = useQuery(queries.coverage);
+  const timelines = useQueries({ queries: queries.timelines });
+  const rankings = useQuery(queries.rankings.coverage);
+  const activeRankings = useQuery(queries.rankings.active);
+  const verifiedRankings = useQuery(queries.rankings.verified);
   const { data, error } = coverage;
 
   useEffect(() => {

@@ -1,6 +1,10 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Level, RankingMetric, RankingResponse, SchemeId, TimelineResponse } from '@mttq/core';
+import { SCHEMES } from '@mttq/core/rules';
+import type { LoaderFunctionArgs } from 'react-router';
 import { figureQueryFn, refetchWhileStale } from '../../api/figures';
+import { coverageQuery } from '../../api/queries';
+import { parseDashboardSearch } from '../../url/dashboard-search';
 
 /** GET /coverage/timeline inputs; `to` null leaves the server's default (today, clamped into the scheme). */
 export interface TimelineParams {
@@ -43,3 +47,33 @@ export const rankingsQuery = (params: RankingsParams) =>
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
+
+/** Everything the overview asks for at a scheme and date: national coverage, a timeline per level, three rankings. */
+export function overviewQueries(scheme: SchemeId, asOf: string | null) {
+  return {
+    coverage: coverageQuery({ scheme, asOf, level: 'province', parent: null }),
+    timelines: SCHEMES[scheme].levels.map((level) => timelineQuery({ scheme, level, to: asOf })),
+    rankings: {
+      coverage: rankingsQuery({ scheme, asOf, metric: 'coverage' }),
+      active: rankingsQuery({ scheme, asOf, metric: 'active' }),
+      verified: rankingsQuery({ scheme, asOf, metric: 'verified' }),
+    },
+  };
+}
+
+/**
+ * The overview route's loader: once the session check allows reading, the overview's requests
+ * start, so they travel while the screen's code renders instead of after it. Answers nothing;
+ * the screen's own queries pick up the requests in flight.
+ */
+export function prefetchOverview(queryClient: QueryClient, mayRead: () => Promise<boolean>) {
+  return async ({ request }: LoaderFunctionArgs) => {
+    if (!(await mayRead())) return null;
+    const { scheme, asOf } = parseDashboardSearch(new URL(request.url).searchParams);
+    const queries = overviewQueries(scheme, asOf);
+    void queryClient.prefetchQuery(queries.coverage);
+    for (const query of queries.timelines) void queryClient.prefetchQuery(query);
+    for (const query of Object.values(queries.rankings)) void queryClient.prefetchQuery(query);
+    return null;
+  };
+}
