@@ -1,4 +1,6 @@
 import type { Level } from '@mttq/core';
+import { formatPercent, monthLabel } from '../i18n/format';
+import type { Locale } from '../i18n/messages';
 
 /** The dashboard's chart palette; colour-blind safe hues, each ≥ 3:1 against white, told apart by dash pattern too. */
 export const LEVEL_STYLE: Record<Level, { color: string; dash: string | undefined }> = {
@@ -33,4 +35,29 @@ export function spacedTicks(times: readonly number[], max: number): number[] {
     ticks.push(times[lastIndex]!);
   }
   return ticks;
+}
+
+/** A time axis of month ends (recharts XAxis props): at most TIME_TICKS labels, chosen up front. */
+export function monthAxisProps(times: readonly number[], locale: Locale) {
+  return {
+    dataKey: 'time',
+    type: 'number',
+    scale: 'time',
+    ticks: spacedTicks(times, TIME_TICKS),
+    interval: 0,
+    tickFormatter: (time: number) => monthLabel(time, locale),
+    tick: AXIS_TICK,
+  } as const;
+}
+
+/** A share axis from 0 to 100% in quarters (recharts YAxis props for a line chart). */
+export function shareAxisProps(locale: Locale) {
+  return {
+    domain: [0, 1],
+    ticks: SHARE_TICKS,
+    interval: 0,
+    tickFormatter: (share: number) => formatPercent(share, locale),
+    tick: AXIS_TICK,
+    width: 48,
+  } as const;
 }

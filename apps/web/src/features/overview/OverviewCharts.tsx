@@ -5,8 +5,8 @@
  */
 import type { FigureBasis, Level } from '@mttq/core';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
-import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS, spacedTicks, TIME_TICKS } from '../../components/chart-style';
+import { formatDate, formatPercent } from '../../i18n/format';
+import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, monthAxisProps, SHARE_TICKS, shareAxisProps } from '../../components/chart-style';
 import type { Locale } from '../../i18n/messages';
 import { useStages } from '../../components/use-stages';
 import { BACKCAST_STYLE } from '../../components/basis-series';
@@ -57,17 +57,8 @@ export function TimelineChart({ series, locale, levelNames, eventLabels, backCas
     <div className="chart-stages" data-drawing={stage < TIMELINE_STAGES ? 'true' : undefined}>
       <LineChart data={data} responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 28, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="time"
-          type="number"
-          scale="time"
-          domain={series.domain}
-          ticks={spacedTicks(series.rows.map((r) => r.time), TIME_TICKS)}
-          interval={0}
-          tickFormatter={(time: number) => monthLabel(time, locale)}
-          tick={AXIS_TICK}
-        />
-        <YAxis domain={[0, 1]} ticks={SHARE_TICKS} interval={0} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
+        <XAxis {...monthAxisProps(series.rows.map((r) => r.time), locale)} domain={series.domain} />
+        <YAxis {...shareAxisProps(locale)} />
         {stage >= 2 && (
           <>
             <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />

@@ -4,8 +4,8 @@
  * same figures for everyone.
  */
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDate, formatPercent, monthLabel } from '../../i18n/format';
-import { AXIS_TICK, CHART_TEXT, SHARE_TICKS, spacedTicks, TIME_TICKS } from '../../components/chart-style';
+import { formatDate, formatPercent } from '../../i18n/format';
+import { AXIS_TICK, CHART_TEXT, monthAxisProps, SHARE_TICKS, shareAxisProps } from '../../components/chart-style';
 import { BACKCAST_STYLE, basisMessages, basisShareText, splitByBasis } from '../../components/basis-series';
 import { useMessages } from '../../i18n/locale';
 import type { Locale } from '../../i18n/messages';
@@ -41,17 +41,8 @@ export function ProvinceTimelineChart({ rows, locale, names, backCastLabel }: Ti
   return (
     <LineChart data={data} responsive style={{ width: '100%', height: '100%' }} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 3" />
-      <XAxis
-        dataKey="time"
-        type="number"
-        scale="time"
-        domain={['dataMin', 'dataMax']}
-        ticks={spacedTicks(rows.map((r) => r.time), TIME_TICKS)}
-        interval={0}
-        tickFormatter={(time: number) => monthLabel(time, locale)}
-        tick={AXIS_TICK}
-      />
-      <YAxis domain={[0, 1]} ticks={SHARE_TICKS} interval={0} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
+      <XAxis {...monthAxisProps(rows.map((r) => r.time), locale)} domain={['dataMin', 'dataMax']} />
+      <YAxis {...shareAxisProps(locale)} />
       <Tooltip
         labelFormatter={(time) => formatDate(new Date(Number(time)).toISOString().slice(0, 10), locale)}
         formatter={(share, name, item) => {

@@ -1,7 +1,6 @@
 import type { Level } from '@mttq/core';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
-import { formatPercent } from '../../i18n/format';
-import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, SHARE_TICKS } from '../../components/chart-style';
+import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, shareAxisProps } from '../../components/chart-style';
 import { BACKCAST_STYLE } from '../../components/basis-series';
 import type { Locale } from '../../i18n/messages';
 import { toTimelapseChart, yearTicks, type TimelapseRow } from './timelapse-series';
@@ -55,7 +54,7 @@ export function TimelapseChart({ rows, levels, asOf, domain, locale, levelNames,
         tickFormatter={(time: number) => String(new Date(time).getUTCFullYear())}
         tick={AXIS_TICK}
       />
-      <YAxis domain={[0, 1]} ticks={SHARE_TICKS} tickFormatter={(share: number) => formatPercent(share, locale)} tick={AXIS_TICK} width={48} />
+      <YAxis {...shareAxisProps(locale)} />
       <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
       {segments.map((segment) => (
         <Line
