@@ -9,7 +9,7 @@ import { prefetchOverview } from './features/overview/queries';
 import { useLocale, useMessages } from './i18n/locale';
 import { fill } from './i18n/messages';
 import { layoutMessages } from './layout-messages';
-import { mayRead, requireSession } from './session-guard';
+import { requireSession } from './session-guard';
 
 function SessionStatus() {
   const { t } = useLocale();
@@ -151,7 +151,7 @@ export const createAppRouter = (queryClient: QueryClient) => createBrowserRouter
     loader: requireSession(queryClient),
     hydrateFallbackElement: <RouteLoading />,
     children: [
-      { index: true, element: <OverviewPage />, loader: prefetchOverview(queryClient, () => mayRead(queryClient)) },
+      { index: true, element: <OverviewPage />, loader: prefetchOverview(queryClient) },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'map', lazy: () => import('./features/map/MapPage').then((m) => ({ Component: m.MapPage })) },
       { path: 'province/:code', lazy: () => import('./features/province/ProvincePage').then((m) => ({ Component: m.ProvincePage })) },

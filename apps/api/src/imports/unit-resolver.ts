@@ -63,6 +63,7 @@ export class UnitResolver {
   private readonly nameChecks = new Map<string, boolean>();
   /** level and parent → the units of that pool inside the uploader's scope. */
   private readonly scopePools = new Map<string, Unit[]>();
+  private scopeProvinceCount: number | null = null;
 
   constructor(
     readonly scheme: SchemeId,
@@ -125,8 +126,6 @@ export class UnitResolver {
     if (!inScope) this.scopePools.set(key, (inScope = pool.filter((unit) => this.isInScope(unit))));
     return inScope;
   }
-
-  private scopeProvinceCount: number | null = null;
 
   /** How many provinces the uploader's scope touches: a province officer's one, the whole country's for central staff. */
   private provincesInScope(): number {

@@ -109,14 +109,23 @@ function TimelinePanel({ results, scheme }: { results: ReadonlyArray<UseQueryRes
  * can interrupt, so their arrival never blocks the page for the whole table at once.
  */
 
-function RegionPanel({ data }: { data: CoverageResponse }) {
+/** A panel below the first view whose body is drawn from a deferred copy of `data`. */
+function LaterPanel({ id, title, data, children }: { id: string; title: string; data: CoverageResponse; children: (shown: CoverageResponse) => ReactNode }) {
   const { t } = useLocale();
-  const m = useMessages(overviewMessages);
   const shown = useDeferredValue<CoverageResponse | null>(data, null);
   return (
-    <Panel id="region-title" title={m.regionTitle}>
-      {shown ? <RegionFigure data={shown} /> : <p aria-live="polite">{t.loading}</p>}
+    <Panel id={id} title={title}>
+      {shown ? children(shown) : <p aria-live="polite">{t.loading}</p>}
     </Panel>
+  );
+}
+
+function RegionPanel({ data }: { data: CoverageResponse }) {
+  const m = useMessages(overviewMessages);
+  return (
+    <LaterPanel id="region-title" title={m.regionTitle} data={data}>
+      {(shown) => <RegionFigure data={shown} />}
+    </LaterPanel>
   );
 }
 
@@ -224,13 +233,11 @@ function RegionPanel({ data }: { data: CoverageResponse }) {
 }
 
 const CoverageTable = memo(function CoverageTable({ data }: { data: CoverageResponse }) {
-  const { t } = useLocale();
   const m = useMessages(overviewMessages);
-  const shown = useDeferredValue<CoverageResponse | null>(data, null);
   return (
-    <Panel id="provinces-title" title={m.provincesTitle}>
-      {shown ? <CoverageTableBody data={shown} /> : <p aria-live="polite">{t.loading}</p>}
-    </Panel>
+    <LaterPanel id="provinces-title" title={m.provincesTitle} data={data}>
+      {(shown) => <CoverageTableBody data={shown} />}
+    </LaterPanel>
   );
 });
 

@@ -4,6 +4,7 @@ import { SCHEMES } from '@mttq/core/rules';
 import type { LoaderFunctionArgs } from 'react-router';
 import { figureQueryFn, refetchWhileStale } from '../../api/figures';
 import { coverageQuery } from '../../api/queries';
+import { mayRead } from '../../session-guard';
 import { parseDashboardSearch } from '../../url/dashboard-search';
 
 /** GET /coverage/timeline inputs; `to` null leaves the server's default (today, clamped into the scheme). */
@@ -66,9 +67,9 @@ export function overviewQueries(scheme: SchemeId, asOf: string | null) {
  * start, so they travel while the screen's code renders instead of after it. Answers nothing;
  * the screen's own queries pick up the requests in flight.
  */
-export function prefetchOverview(queryClient: QueryClient, mayRead: () => Promise<boolean>) {
+export function prefetchOverview(queryClient: QueryClient) {
   return async ({ request }: LoaderFunctionArgs) => {
-    if (!(await mayRead())) return null;
+    if (!(await mayRead(queryClient))) return null;
     const { scheme, asOf } = parseDashboardSearch(new URL(request.url).searchParams);
     const queries = overviewQueries(scheme, asOf);
     void queryClient.prefetchQuery(queries.coverage);
