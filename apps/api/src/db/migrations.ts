@@ -521,4 +521,74 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN INSERT INTO figure_changes (page_id, month) VALUES (OLD.page_id, OLD.month); END;
     `,
   },
+  {
+    version: 15,
+    name: 'the figure change log says from which date and in which units a change counts',
+    sql: /* sql */ `
+      -- since: the first date whose figures the change can move (the page's launch for a change
+      -- to the page or its units, the event's date, the first day of the figures' month), the
+      -- earlier of before and after; null: any date. scheme and unit_code: the unit an
+      -- assignment change moved the page from or to (other entries take the page's current
+      -- units). The figure engine (engine/figure-reach.ts) keeps every answer these cannot reach.
+      ALTER TABLE figure_changes ADD COLUMN since TEXT;
+      ALTER TABLE figure_changes ADD COLUMN scheme TEXT;
+      ALTER TABLE figure_changes ADD COLUMN unit_code TEXT;
+      DROP TRIGGER figure_changes_page_insert;
+      DROP TRIGGER figure_changes_page_update;
+      DROP TRIGGER figure_changes_page_delete;
+      DROP TRIGGER figure_changes_assignment_insert;
+      DROP TRIGGER figure_changes_assignment_update;
+      DROP TRIGGER figure_changes_assignment_delete;
+      DROP TRIGGER figure_changes_event_insert;
+      DROP TRIGGER figure_changes_event_update;
+      DROP TRIGGER figure_changes_event_delete;
+      DROP TRIGGER figure_changes_figures_insert;
+      DROP TRIGGER figure_changes_figures_update;
+      DROP TRIGGER figure_changes_figures_delete;
+      CREATE TRIGGER figure_changes_page_insert AFTER INSERT ON pages
+      BEGIN INSERT INTO figure_changes (page_id, since) VALUES (NEW.id, NEW.launched_on); END;
+      CREATE TRIGGER figure_changes_page_update AFTER UPDATE OF id, owner, platform, launched_on ON pages
+      BEGIN
+        INSERT INTO figure_changes (page_id, since) VALUES (OLD.id, min(OLD.launched_on, NEW.launched_on)), (NEW.id, min(OLD.launched_on, NEW.launched_on));
+      END;
+      CREATE TRIGGER figure_changes_page_delete AFTER DELETE ON pages
+      BEGIN INSERT INTO figure_changes (page_id, since) VALUES (OLD.id, OLD.launched_on); END;
+      CREATE TRIGGER figure_changes_assignment_insert AFTER INSERT ON page_assignments
+      BEGIN
+        INSERT INTO figure_changes (page_id, since, scheme, unit_code)
+        VALUES (NEW.page_id, (SELECT launched_on FROM pages WHERE id = NEW.page_id), NEW.scheme, NEW.unit_code);
+      END;
+      CREATE TRIGGER figure_changes_assignment_update AFTER UPDATE ON page_assignments
+      BEGIN
+        INSERT INTO figure_changes (page_id, since, scheme, unit_code)
+        VALUES (OLD.page_id, (SELECT launched_on FROM pages WHERE id = OLD.page_id), OLD.scheme, OLD.unit_code),
+               (NEW.page_id, (SELECT launched_on FROM pages WHERE id = NEW.page_id), NEW.scheme, NEW.unit_code);
+      END;
+      -- With its page deleted, the page's own entry has the date.
+      CREATE TRIGGER figure_changes_assignment_delete AFTER DELETE ON page_assignments
+      BEGIN
+        INSERT INTO figure_changes (page_id, since, scheme, unit_code)
+        VALUES (OLD.page_id, coalesce((SELECT launched_on FROM pages WHERE id = OLD.page_id), '9999-12-31'), OLD.scheme, OLD.unit_code);
+      END;
+      CREATE TRIGGER figure_changes_event_insert AFTER INSERT ON page_status_events
+      WHEN NEW.status IN ('closed', 'rejected', 'reopened', 'verified')
+      BEGIN INSERT INTO figure_changes (page_id, since) VALUES (NEW.page_id, NEW.effective_on); END;
+      CREATE TRIGGER figure_changes_event_update AFTER UPDATE ON page_status_events
+      BEGIN
+        INSERT INTO figure_changes (page_id, since) VALUES (OLD.page_id, min(OLD.effective_on, NEW.effective_on)), (NEW.page_id, min(OLD.effective_on, NEW.effective_on));
+      END;
+      CREATE TRIGGER figure_changes_event_delete AFTER DELETE ON page_status_events
+      WHEN OLD.status IN ('closed', 'rejected', 'reopened', 'verified')
+      BEGIN INSERT INTO figure_changes (page_id, since) VALUES (OLD.page_id, OLD.effective_on); END;
+      CREATE TRIGGER figure_changes_figures_insert AFTER INSERT ON metric_snapshots
+      BEGIN INSERT INTO figure_changes (page_id, month, since) VALUES (NEW.page_id, NEW.month, NEW.month || '-01'); END;
+      CREATE TRIGGER figure_changes_figures_update AFTER UPDATE OF page_id, month, followers, posts, interactions ON metric_snapshots
+      BEGIN
+        INSERT INTO figure_changes (page_id, month, since)
+        VALUES (OLD.page_id, OLD.month, min(OLD.month, NEW.month) || '-01'), (NEW.page_id, NEW.month, min(OLD.month, NEW.month) || '-01');
+      END;
+      CREATE TRIGGER figure_changes_figures_delete AFTER DELETE ON metric_snapshots
+      BEGIN INSERT INTO figure_changes (page_id, month, since) VALUES (OLD.page_id, OLD.month, OLD.month || '-01'); END;
+    `,
+  },
 ];

@@ -1,7 +1,8 @@
 /**
  * Figure reads that never hold up the server: with a database file, the overview's figures
  * (figure-reads.ts) are computed by one worker thread on its own read-only connection, and
- * each answer is kept until the next write. After a write:
+ * each answer is kept until a write reaches it: its scheme, a date up to the answer's own, and a
+ * unit under the answer's parent (figure-reach.ts); other answers stay fresh. After such a write:
  * - the first reader starts one recomputation; readers of the same figure meanwhile share it;
  * - a reader that accepts a stale answer (`Cache-Control: max-stale=N`, as the web app's
  *   dashboards send) gets the previous answer at once if the write that made it stale is at
@@ -14,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError, type ErrorText, type FieldIssue } from '../http/errors';
 import { encodeJson, type EncodedJson } from '../http/json-response';
 import type { Services } from '../http/services';
+import { EVERYTHING, readFootprint, reaches, type FigureFootprint, type FigureReach } from './figure-reach';
 import { FIGURE_READS, type FigureAnswer, type FigureJob, type FigureQuery, type FigureRead, type FigureResult } from './figure-reads';
 
 const ENTRY = new URL('./figure-worker-entry.mjs', import.meta.url);
@@ -28,12 +30,21 @@ export interface EncodedFigure {
 }
 
 interface Entry {
+  /** Computed with the writes up to this generation (or later ones). */
   generation: number;
   encoded: EncodedJson;
+  reach: FigureReach;
+  /** When a write that reaches it happened; null: fresh. */
+  staleSince: number | null;
+}
+
+interface Computed {
+  encoded: EncodedJson;
+  reach: FigureReach;
 }
 
 interface Pending {
-  resolve(encoded: EncodedJson): void;
+  resolve(computed: Computed): void;
   reject(error: Error): void;
 }
 
@@ -43,11 +54,16 @@ export interface FigureEngineOptions {
 }
 
 export class FigureEngine {
+  /** Counts the writes that moved some figure. */
   private generation = 0;
-  /** When each recent generation began, i.e. when the write that ended the one before happened. */
-  private readonly generationStartedAt = new Map<number, number>();
+  /** What the write that began each recent generation changed, and when. */
+  private readonly writes = new Map<number, { footprint: FigureFootprint; at: number }>();
+  /** The last change log entry looked at. */
+  private seenChange = 0;
+  /** Whether the database held demo rows at the last look: every answer says so. */
+  private wasDemo = false;
   private readonly entries = new Map<string, Entry>();
-  private readonly computing = new Map<string, { generation: number; promise: Promise<EncodedJson> }>();
+  private readonly computing = new Map<string, { generation: number; promise: Promise<Computed> }>();
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -58,8 +74,12 @@ export class FigureEngine {
     private readonly options: FigureEngineOptions,
   ) {
     this.warm = options.databasePath === null;
-    // Started now, beside the server's own start, so the first figure does not wait for it.
-    if (options.databasePath !== null) this.startWorker();
+    if (options.databasePath !== null) {
+      this.seenChange = services.db.prepare('SELECT coalesce(max(seq), 0) FROM figure_changes').pluck().get() as number;
+      this.wasDemo = services.isDemo();
+      // Started now, beside the server's own start, so the first figure does not wait for it.
+      this.startWorker();
+    }
   }
 
   /**
@@ -70,17 +90,37 @@ export class FigureEngine {
     return this.warm;
   }
 
-  /** A write happened: every kept figure is now stale. */
+  /**
+   * A write happened: the kept figures it reaches are now stale, read from the change log
+   * entries it wrote (and those of any write that did not call this).
+   */
   invalidate(): void {
+    if (this.options.databasePath === null) return;
+    const read = readFootprint(this.services.db, this.seenChange);
+    this.seenChange = read.lastSeq;
+    let footprint = read.footprint;
+    const isDemo = this.services.isDemo();
+    if (isDemo !== this.wasDemo) footprint = EVERYTHING;
+    this.wasDemo = isDemo;
+    if (footprint.since === null) return;
+    const at = Date.now();
     this.generation += 1;
-    this.generationStartedAt.set(this.generation, Date.now());
-    this.generationStartedAt.delete(this.generation - MAX_ENTRIES);
+    this.writes.set(this.generation, { footprint, at });
+    this.writes.delete(this.generation - MAX_ENTRIES);
+    for (const entry of this.entries.values()) {
+      if (entry.staleSince === null && reaches(footprint, entry.reach, this.services.units)) entry.staleSince = at;
+    }
   }
 
-  /** Seconds since the write that made a figure of `generation` stale. */
-  private staleSeconds(generation: number): number {
-    const since = this.generationStartedAt.get(generation + 1);
-    return since === undefined ? Number.POSITIVE_INFINITY : (Date.now() - since) / 1000;
+  /** When the first write after `generation` that reaches `reach` happened; null: none did. */
+  private staleSinceAfter(generation: number, reach: FigureReach): number | null {
+    for (let next = generation + 1; next <= this.generation; next += 1) {
+      const write = this.writes.get(next);
+      // Forgotten: too long ago to tell, so as good as stale.
+      if (!write) return 0;
+      if (reaches(write.footprint, reach, this.services.units)) return write.at;
+    }
+    return null;
   }
 
   /**
@@ -94,14 +134,14 @@ export class FigureEngine {
     }
     const key = `${name}:${this.services.today()}:${JSON.stringify(query)}`;
     const entry = this.entries.get(key);
-    if (entry && entry.generation === this.generation) return { encoded: entry.encoded, isStale: false };
+    if (entry && entry.staleSince === null) return { encoded: entry.encoded, isStale: false };
     const fresh = this.compute(key, name, query);
-    if (entry && options.maxStaleSeconds !== null && this.staleSeconds(entry.generation) <= options.maxStaleSeconds) {
+    if (entry && options.maxStaleSeconds !== null && (Date.now() - entry.staleSince!) / 1000 <= options.maxStaleSeconds) {
       // Its failure, if any, reaches the next reader that waits for it.
       fresh.catch(() => undefined);
       return { encoded: entry.encoded, isStale: true };
     }
-    return { encoded: await fresh, isStale: false };
+    return { encoded: (await fresh).encoded, isStale: false };
   }
 
   /** Stops the worker (server shutdown). */
@@ -112,14 +152,15 @@ export class FigureEngine {
   }
 
   /** One computation per figure and write generation, shared by everyone who asks meanwhile. */
-  private compute(key: string, name: FigureRead, query: unknown): Promise<EncodedJson> {
+  private compute(key: string, name: FigureRead, query: unknown): Promise<Computed> {
     const generation = this.generation;
     const running = this.computing.get(key);
     if (running && running.generation === generation) return running.promise;
-    const promise = this.run({ id: this.nextId++, name, query, today: this.services.today(), generation }).then((encoded) => {
+    const promise = this.run({ id: this.nextId++, name, query, today: this.services.today(), generation }).then((computed) => {
       const kept = this.entries.get(key);
-      if (!kept || kept.generation <= generation) this.keep(key, { generation, encoded });
-      return encoded;
+      // A write while it was computed may have come too late for it.
+      if (!kept || kept.generation <= generation) this.keep(key, { generation, ...computed, staleSince: this.staleSinceAfter(generation, computed.reach) });
+      return computed;
     });
     const settled = () => {
       if (this.computing.get(key)?.promise === promise) this.computing.delete(key);
@@ -135,7 +176,7 @@ export class FigureEngine {
     this.entries.set(key, entry);
   }
 
-  private run(job: FigureJob): Promise<EncodedJson> {
+  private run(job: FigureJob): Promise<Computed> {
     const worker = this.worker ?? this.startWorker();
     return new Promise((resolve, reject) => {
       this.pending.set(job.id, { resolve, reject });
@@ -157,7 +198,7 @@ export class FigureEngine {
       const pending = this.pending.get(message.id);
       if (!pending) return;
       this.pending.delete(message.id);
-      if ('encoded' in message) pending.resolve(message.encoded);
+      if ('encoded' in message) pending.resolve({ encoded: message.encoded, reach: message.reach });
       else if ('apiError' in message) {
         const { status, code, text, details, headers } = message.apiError;
         pending.reject(new ApiError(status as never, code as never, text as ErrorText, details as FieldIssue[], headers));

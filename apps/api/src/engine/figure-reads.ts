@@ -6,6 +6,7 @@
 import { getCoverage } from '../coverage/routes';
 import { getTimeline } from '../coverage/timeline-routes';
 import type { EncodedJson } from '../http/json-response';
+import type { FigureReach } from './figure-reach';
 import type { Services } from '../http/services';
 import { getMetricsSummary } from '../metrics/routes';
 import { getRankings } from '../rankings/routes';
@@ -30,8 +31,8 @@ export interface FigureJob {
   generation: number;
 }
 
-/** The worker's answer: the value's JSON (encodeJson), an ApiError's parts (a bad query), or a failure. */
+/** The worker's answer: the value's JSON (encodeJson) and what it read, an ApiError's parts (a bad query), or a failure. */
 export type FigureResult =
-  | { id: number; encoded: EncodedJson }
+  | { id: number; encoded: EncodedJson; reach: FigureReach }
   | { id: number; apiError: { status: number; code: string; text: unknown; details: unknown[]; headers: Record<string, string> } }
   | { id: number; failure: string };

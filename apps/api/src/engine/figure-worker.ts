@@ -1,7 +1,8 @@
 /**
  * The figure worker: computes figure reads (figure-reads.ts) on its own read-only connection to
  * the database, so a recomputation after a write never holds up the server's event loop. Its
- * caches are emptied whenever a job carries a newer write generation than it has seen.
+ * caches are emptied whenever a job carries a newer write generation than it has seen. Each
+ * answer goes back with its reach (figure-reach.ts): what a later write must touch to move it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -9,6 +10,7 @@ import type { SchemeId } from '@mttq/core';
 import { ApiError } from '../http/errors';
 import { encodeJson } from '../http/json-response';
 import { createServices } from '../http/services';
+import { figureReach } from './figure-reach';
 import { FIGURE_READS, type FigureJob, type FigureResult } from './figure-reads';
 
 const { databasePath, defaultScheme } = workerData as { databasePath: string; defaultScheme: SchemeId | undefined };
@@ -27,9 +29,10 @@ parentPort!.on('message', (job: FigureJob) => {
   today = job.today;
   let result: FigureResult;
   try {
-    const read = FIGURE_READS[job.name] as (services: unknown, query: unknown) => unknown;
+    const read = FIGURE_READS[job.name] as (services: unknown, query: unknown) => Parameters<typeof figureReach>[2];
+    const answer = read(services, job.query);
     // serialised and gzipped here, so the server's thread only sends the bytes
-    result = { id: job.id, encoded: encodeJson(read(services, job.query)) };
+    result = { id: job.id, encoded: encodeJson(answer), reach: figureReach(job.name, job.query as { from?: string }, answer) };
   } catch (error) {
     result =
       error instanceof ApiError
