@@ -69,23 +69,34 @@ export async function signIn(url: string, username: string): Promise<{ cookie: s
 }
 
 /**
- * A real write that empties the server's read caches, as any write does: province-01 stores the
- * October 2026 figure of a Front page of Hà Nội (reform34 01), one more follower each time.
- * Returns a function that makes one such write and resolves with its HTTP status.
+ * A real write over HTTP by province-01: a monthly figure of a Front page of Hà Nội that counts
+ * in both schemes, one more follower each time. A write makes stale only the figures it can move
+ * (engine/figure-reach.ts), so the month decides what is computed again: July 2022 (the default)
+ * moves every national figure dated from 1 July 2022 on in both schemes, the 2022 conference
+ * overview and today's included, so every figure the benches read meets a cold server cache;
+ * a month of today moves only today's figures. Returns a function that makes one such write and
+ * resolves with its HTTP status.
  */
-export async function cacheEmptyingWriter(url: string, databasePath: string): Promise<() => Promise<number>> {
+export async function figureWriter(url: string, databasePath: string, month = '2022-07'): Promise<() => Promise<number>> {
   const { default: Database } = await import('better-sqlite3');
   const db = new Database(databasePath, { readonly: true });
   const pageId = db
-    .prepare("SELECT p.id FROM pages p JOIN page_assignments a ON a.page_id = p.id AND a.scheme = 'reform34' AND a.unit_code = '01' WHERE p.owner = 'front' ORDER BY p.id LIMIT 1")
+    .prepare(
+      `SELECT p.id FROM pages p
+       JOIN page_assignments a ON a.page_id = p.id AND a.scheme = 'reform34'
+       JOIN units u ON u.scheme = 'reform34' AND u.code = a.unit_code AND u.province_code = '01'
+       JOIN page_assignments l ON l.page_id = p.id AND l.scheme = 'legacy63'
+       WHERE p.owner = 'front' AND substr(p.launched_on, 1, 7) <= ? ORDER BY p.launched_on, p.id LIMIT 1`,
+    )
     .pluck()
-    .get() as number;
+    .get(month) as number | undefined;
   db.close();
+  if (pageId === undefined) throw new Error(`no Front page of Hà Nội in both schemes launched by ${month}`);
   const officer = await signIn(url, 'province-01');
   let followers = 10_000;
   return async () => {
     followers += 1;
-    const response = await fetch(`${url}/api/v1/pages/${pageId}/metrics/2026-10`, {
+    const response = await fetch(`${url}/api/v1/pages/${pageId}/metrics/${month}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', cookie: officer.cookie, 'x-csrf-token': officer.csrfToken },
       body: JSON.stringify({ followers, posts: 12, interactions: 340 }),
