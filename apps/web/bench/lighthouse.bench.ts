@@ -105,7 +105,7 @@ async function medianRun(chrome: LaunchedChrome, url: string, moveFigures: () =>
   const runs: Lhr[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const status = await moveFigures();
-    if (status !== 200) throw new Error(`the write that moves the overview's figures answered ${status}`);
+    if (status !== 200 && status !== 201) throw new Error(`the write that moves the overview's figures answered ${status}`);
     runs.push(await runLighthouse(chrome, url));
   }
   return { median: computeMedianRun(runs), performance: runs.map((lhr) => score(lhr, 'performance')) };

@@ -1,5 +1,6 @@
 import { FIGURE_READ_HEADERS } from '@mttq/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveApp } from '../auth/test-http';
 import { jsonRequest, signInAs, type TestSession } from '../test/auth';
 import { openDemoApp } from '../test/demo-app';
 import { readFootprint, reaches, type FigureReach } from './figure-reach';
@@ -101,28 +102,33 @@ function figureUrls(province: string, otherProvince: string, legacyProvince: str
 }
 
 describe('a write leaves fresh every kept figure it cannot move', () => {
+  // The server as `npm start` runs it (figure worker, real HTTP), and the same data computed inline as the truth.
   const inWorker = openDemoApp({ figureWorker: true });
   const inline = openDemoApp();
+  let served: Awaited<ReturnType<typeof serveApp>>;
   let page: ReturnType<typeof pageInBothSchemes>;
   let other: ReturnType<typeof pageInBothSchemes>;
   let urls: string[];
   const sessions = new Map<DemoApp, TestSession>();
 
   beforeAll(async () => {
+    served = await serveApp(inWorker.app);
     for (const app of [inWorker, inline]) sessions.set(app, await signInAs(app.db, 'admin'));
     page = pageInBothSchemes(inWorker);
     other = pageInBothSchemes(inWorker, page.province);
     urls = figureUrls(page.province, other.province, page.legacyProvince);
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await served.close();
     inWorker.close();
     inline.close();
   });
+  const request = (app: DemoApp, path: string, init: RequestInit = {}) => (app === inWorker ? fetch(served.origin + path, init) : inline.app.request(path, init));
 
   /** The same write to both databases. */
   const write = async (method: string, path: string, body: unknown) => {
     for (const app of [inWorker, inline]) {
-      const response = await app.app.request(path, jsonRequest(method, body, sessions.get(app)));
+      const response = await request(app, path, jsonRequest(method, body, sessions.get(app)));
       expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
     }
   };
@@ -131,7 +137,7 @@ describe('a write leaves fresh every kept figure it cannot move', () => {
   const keptAfterWrite = async (): Promise<string[]> => {
     const kept: string[] = [];
     for (const url of urls) {
-      const response = await inWorker.app.request(url, { headers: FIGURE_READ_HEADERS });
+      const response = await request(inWorker, url, { headers: FIGURE_READ_HEADERS });
       expect(response.status, url).toBe(200);
       const truth = await inline.get(url);
       if (response.headers.get('x-figures-stale') === null) {
@@ -139,7 +145,7 @@ describe('a write leaves fresh every kept figure it cannot move', () => {
         expect(await response.json(), url).toEqual(truth.body);
         kept.push(url);
       }
-      expect((await inWorker.get(url)).body, url).toEqual(truth.body);
+      expect(await (await request(inWorker, url)).json(), url).toEqual(truth.body);
     }
     return kept;
   };
