@@ -1,6 +1,7 @@
 /**
  * Answers of read queries keyed by everything they depend on (scheme, asOf, filters).
- * Every write calls invalidate(), so a cached figure is never stale.
+ * Every write calls invalidate(), so a cached answer is never stale; the figure engine's kept
+ * answers listen (onInvalidate) and go stale only where the write reaches them.
  */
 export class QueryCache {
   private readonly entries = new Map<string, unknown>();

@@ -1,7 +1,8 @@
 /**
  * The reporting screens' server data: query options (each key the endpoint, then every input)
- * and the write calls. After a write, `invalidateAfterWrite` marks every figure stale: the server
- * empties its caches on every write too, so coverage, registry and overview all refresh.
+ * and the write calls. After a write, `invalidateAfterWrite` marks every figure stale, so coverage,
+ * registry and overview all ask again: the server answers the figures the write cannot move from
+ * what it kept, and computes the others again.
  */
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type {
@@ -84,7 +85,7 @@ export const auditQuery = (input: AuditInput) =>
     placeholderData: keepPreviousData,
   });
 
-/** Every write can change any figure (the server empties its caches too): refetch all but the session. */
+/** A write may change any figure on screen (the server knows which): refetch all but the session. */
 export function invalidateAfterWrite(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
 }
