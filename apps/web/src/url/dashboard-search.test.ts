@@ -89,4 +89,10 @@ describe('provinceHref', () => {
     expect(provinceHref('01', 'legacy63', '2022-08-12')).toBe('/province/01?scheme=legacy63&asOf=2022-08-12');
     expect(provinceHref('82', 'reform34', '2026-03-31')).toBe('/province/82?scheme=reform34&asOf=2026-03-31');
   });
+
+  it('writes the same search as the dashboard’s own serialisation, with or without a date', () => {
+    for (const [scheme, asOf] of [['reform34', null], ['legacy63', '2022-08-12'], ['reform34', '2025-07-01']] as const) {
+      expect(provinceHref('01', scheme, asOf)).toBe(`/province/01?${serializeDashboardSearch({ scheme, asOf, level: 'province', parent: null })}`);
+    }
+  });
 });

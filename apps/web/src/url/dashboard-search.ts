@@ -84,7 +84,9 @@ export function withScheme(search: DashboardSearch, scheme: SchemeId): Dashboard
 /**
  * The province screen for a scheme and date (null: the server's default):
  * provinceHref('01', 'legacy63', '2022-08-12') → '/province/01?scheme=legacy63&asOf=2022-08-12'
+ * Written as text (what serializeDashboardSearch gives for these): a table of every province
+ * makes one per row while the overview renders.
  */
 export function provinceHref(code: string, scheme: SchemeId, asOf: string | null): string {
-  return `/province/${encodeURIComponent(code)}?${serializeDashboardSearch({ scheme, asOf, level: 'province', parent: null }).toString()}`;
+  return `/province/${encodeURIComponent(code)}?scheme=${scheme}${asOf ? `&asOf=${asOf}` : ''}`;
 }
