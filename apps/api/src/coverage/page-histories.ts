@@ -19,7 +19,7 @@
 import { activeMonths, isPageLive, isPageVerified, lastCompleteMonth, previousFigureDate, type Owner, type OwnerFilter, type Platform, type SchemeId, type UnitState } from '@mttq/core';
 import type { Db } from '../db/connection';
 import { statement } from '../db/statements';
-import { RELOAD_ALL } from '../db/figure-changes';
+import { lastChangeSeq, RELOAD_ALL } from '../db/figure-changes';
 import type { CoverageFilters } from './queries';
 
 /** One page as coverage needs it. */
@@ -219,7 +219,7 @@ export class PageHistories {
 
   /** Applies the change log's entries not seen yet; the first call loads every page. */
   private sync(): void {
-    const last = (statement(this.db, 'SELECT coalesce(max(seq), 0) FROM figure_changes').pluck().get() as number) ?? 0;
+    const last = lastChangeSeq(this.db);
     if (this.seenChange < 0) {
       this.loadAll();
       this.seenChange = last;

@@ -3,6 +3,7 @@
  * entry per changed page or monthly figure, in the transaction of the write.
  */
 import type { Db } from './connection';
+import { statement } from './statements';
 
 /** An entry's month that tells readers to load every page again (a bulk load wrote no entries). */
 export const RELOAD_ALL = '*';
@@ -23,6 +24,11 @@ export function withoutChangeEntries<T>(db: Db, write: () => T): T {
     db.prepare('INSERT INTO figure_changes (page_id, month) VALUES (0, ?)').run(RELOAD_ALL);
   }
   return result;
+}
+
+/** The seq of the log's last entry; 0 when it is empty. */
+export function lastChangeSeq(db: Db): number {
+  return statement(db, 'SELECT coalesce(max(seq), 0) FROM figure_changes').pluck().get() as number;
 }
 
 /** Empties the log: at start-up, before any reader loads the pages. */

@@ -530,6 +530,9 @@ export const MIGRATIONS: readonly Migration[] = [
       -- earlier of before and after; null: any date. scheme and unit_code: the unit an
       -- assignment change moved the page from or to (other entries take the page's current
       -- units). The figure engine (engine/figure-reach.ts) keeps every answer these cannot reach.
+      -- Whether the database holds demo rows is asked after every write (every figure says so):
+      -- answered from this index, not by a scan of a registry without demo pages.
+      CREATE INDEX pages_demo ON pages (id) WHERE is_demo = 1;
       ALTER TABLE figure_changes ADD COLUMN since TEXT;
       ALTER TABLE figure_changes ADD COLUMN scheme TEXT;
       ALTER TABLE figure_changes ADD COLUMN unit_code TEXT;

@@ -12,6 +12,7 @@
  * request's thread as before.
  */
 import { Worker } from 'node:worker_threads';
+import { lastChangeSeq } from '../db/figure-changes';
 import { ApiError, type ErrorText, type FieldIssue } from '../http/errors';
 import { encodeJson, type EncodedJson } from '../http/json-response';
 import type { Services } from '../http/services';
@@ -75,7 +76,7 @@ export class FigureEngine {
   ) {
     this.warm = options.databasePath === null;
     if (options.databasePath !== null) {
-      this.seenChange = services.db.prepare('SELECT coalesce(max(seq), 0) FROM figure_changes').pluck().get() as number;
+      this.seenChange = lastChangeSeq(services.db);
       this.wasDemo = services.isDemo();
       // Started now, beside the server's own start, so the first figure does not wait for it.
       this.startWorker();

@@ -40,7 +40,7 @@ export interface FigureFootprint {
   anyUnit: boolean;
 }
 
-export const NO_FOOTPRINT: FigureFootprint = { since: null, units: new Map(), anyUnit: false };
+const NO_FOOTPRINT: FigureFootprint = { since: null, units: new Map(), anyUnit: false };
 export const EVERYTHING: FigureFootprint = { since: '', units: new Map(), anyUnit: true };
 
 /** The reach of an answer of each figure read, from the answer itself and the query it was asked. */

@@ -12,6 +12,16 @@ import { defineMessages, fill, type Locale } from '../i18n/messages';
 /** The back-cast part is dashed and lighter than recorded data. */
 export const BACKCAST_STYLE = { dash: '6 4', opacity: 0.5 } as const;
 
+/**
+ * A segment's line in a series' own colour: dashed and lighter when back-cast, in the series'
+ * own dash when recorded. `backcastDash` for larger drawings (the slides).
+ * <Line {...segmentStroke(segment.basis, LEVEL_STYLE.commune)} />
+ */
+export function segmentStroke(basis: FigureBasis, style: { color: string; dash: string | undefined } | undefined, backcastDash: string = BACKCAST_STYLE.dash) {
+  const backCast = basis === 'crosswalk';
+  return { stroke: style?.color, strokeOpacity: backCast ? BACKCAST_STYLE.opacity : 1, strokeDasharray: backCast ? backcastDash : style?.dash };
+}
+
 export interface BasisPoint {
   time: number;
   basis: FigureBasis;

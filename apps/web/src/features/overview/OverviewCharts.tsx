@@ -9,7 +9,7 @@ import { formatDate, formatPercent } from '../../i18n/format';
 import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, monthAxisProps, SHARE_TICKS, shareAxisProps } from '../../components/chart-style';
 import type { Locale } from '../../i18n/messages';
 import { useStages } from '../../components/use-stages';
-import { BACKCAST_STYLE } from '../../components/basis-series';
+import { segmentStroke } from '../../components/basis-series';
 import { hasBackCast, toBasisChart, type TimelineSeries } from './timeline-series';
 
 
@@ -69,9 +69,7 @@ export function TimelineChart({ series, locale, levelNames, eventLabels, backCas
                 name={levelNames[segment.series] ?? segment.series}
                 legendType={segment.first ? 'line' : 'none'}
                 type="monotone"
-                stroke={LEVEL_STYLE[segment.series].color}
-                strokeOpacity={segment.basis === 'crosswalk' ? BACKCAST_STYLE.opacity : 1}
-                strokeDasharray={segment.basis === 'crosswalk' ? BACKCAST_STYLE.dash : LEVEL_STYLE[segment.series].dash}
+                {...segmentStroke(segment.basis, LEVEL_STYLE[segment.series])}
                 strokeWidth={2.5}
                 dot={series.rows.length <= 3 ? { r: 3 } : false}
                 isAnimationActive={false}
@@ -79,7 +77,7 @@ export function TimelineChart({ series, locale, levelNames, eventLabels, backCas
             ))}
             {backCast && (
               // no data: only its legend entry, the back-cast style
-              <Line dataKey="__backcast" name={backCastLabel} stroke={CHART_MUTED} strokeOpacity={BACKCAST_STYLE.opacity} strokeDasharray={BACKCAST_STYLE.dash} strokeWidth={2.5} isAnimationActive={false} />
+              <Line dataKey="__backcast" name={backCastLabel} {...segmentStroke('crosswalk', { color: CHART_MUTED, dash: undefined })} strokeWidth={2.5} isAnimationActive={false} />
             )}
           </>
         )}

@@ -7,7 +7,7 @@ import type { Level } from '@mttq/core';
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatPercent, monthLabel } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
-import { BACKCAST_STYLE } from '../../components/basis-series';
+import { segmentStroke } from '../../components/basis-series';
 import { toBasisChart, type TimelineSeries } from '../overview/timeline-series';
 
 /** High-contrast hues (each ≥ 4.5:1 on white), told apart by dash pattern too. */
@@ -74,9 +74,7 @@ export function TrendLines({
           key={segment.key}
           dataKey={segment.key}
           type="monotone"
-          stroke={LEVEL_STROKE[segment.series].color}
-          strokeOpacity={segment.basis === 'crosswalk' ? BACKCAST_STYLE.opacity : 1}
-          strokeDasharray={segment.basis === 'crosswalk' ? '16 10' : LEVEL_STROKE[segment.series].dash}
+          {...segmentStroke(segment.basis, LEVEL_STROKE[segment.series], '16 10')}
           strokeWidth={6}
           dot={false}
           isAnimationActive={false}

@@ -6,7 +6,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatPercent } from '../../i18n/format';
 import { AXIS_TICK, CHART_TEXT, monthAxisProps, SHARE_TICKS, shareAxisProps } from '../../components/chart-style';
-import { BACKCAST_STYLE, basisMessages, basisShareText, splitByBasis } from '../../components/basis-series';
+import { basisMessages, basisShareText, segmentStroke, splitByBasis } from '../../components/basis-series';
 import { useMessages } from '../../i18n/locale';
 import type { Locale } from '../../i18n/messages';
 import { withoutKind, type DistrictShareRow, type TimelineShareRow } from './province-figures';
@@ -63,9 +63,7 @@ export function ProvinceTimelineChart({ rows, locale, names, backCastLabel }: Ti
           name={names[segment.series]}
           legendType={segment.first ? 'line' : 'none'}
           type="monotone"
-          stroke={style.get(segment.series)?.color}
-          strokeOpacity={segment.basis === 'crosswalk' ? BACKCAST_STYLE.opacity : 1}
-          strokeDasharray={segment.basis === 'crosswalk' ? BACKCAST_STYLE.dash : style.get(segment.series)?.dash}
+          {...segmentStroke(segment.basis, style.get(segment.series))}
           strokeWidth={2.5}
           dot={false}
           isAnimationActive={false}
@@ -73,7 +71,7 @@ export function ProvinceTimelineChart({ rows, locale, names, backCastLabel }: Ti
       ))}
       {backCast && backCastLabel && (
         // no data: only its legend entry, the back-cast style
-        <Line dataKey="__backcast" name={backCastLabel} stroke="#555e6b" strokeOpacity={BACKCAST_STYLE.opacity} strokeDasharray={BACKCAST_STYLE.dash} strokeWidth={2.5} isAnimationActive={false} />
+        <Line dataKey="__backcast" name={backCastLabel} {...segmentStroke('crosswalk', { color: '#555e6b', dash: undefined })} strokeWidth={2.5} isAnimationActive={false} />
       )}
     </LineChart>
   );

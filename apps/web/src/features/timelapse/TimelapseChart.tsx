@@ -1,7 +1,7 @@
 import type { Level } from '@mttq/core';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { AXIS_TICK, CHART_MARKER, CHART_MUTED, CHART_TEXT, LEVEL_STYLE, shareAxisProps } from '../../components/chart-style';
-import { BACKCAST_STYLE } from '../../components/basis-series';
+import { segmentStroke } from '../../components/basis-series';
 import type { Locale } from '../../i18n/messages';
 import { toTimelapseChart, yearTicks, type TimelapseRow } from './timelapse-series';
 
@@ -63,9 +63,7 @@ export function TimelapseChart({ rows, levels, asOf, domain, locale, levelNames,
           name={levelNames[segment.series]}
           legendType={segment.first ? 'line' : 'none'}
           type="linear"
-          stroke={LEVEL_STYLE[segment.series].color}
-          strokeOpacity={segment.basis === 'crosswalk' ? BACKCAST_STYLE.opacity : 1}
-          strokeDasharray={segment.basis === 'crosswalk' ? BACKCAST_STYLE.dash : LEVEL_STYLE[segment.series].dash}
+          {...segmentStroke(segment.basis, LEVEL_STYLE[segment.series])}
           strokeWidth={2.5}
           dot={false}
           isAnimationActive={false}
@@ -73,7 +71,7 @@ export function TimelapseChart({ rows, levels, asOf, domain, locale, levelNames,
       ))}
       {backCast && (
         // no data: only its legend entry, the back-cast style
-        <Line dataKey="__backcast" name={backCastLabel} stroke={CHART_MUTED} strokeOpacity={BACKCAST_STYLE.opacity} strokeDasharray={BACKCAST_STYLE.dash} strokeWidth={2.5} isAnimationActive={false} />
+        <Line dataKey="__backcast" name={backCastLabel} {...segmentStroke('crosswalk', { color: CHART_MUTED, dash: undefined })} strokeWidth={2.5} isAnimationActive={false} />
       )}
       {markers
         .filter((marker) => marker.time >= domain[0] && marker.time <= domain[1])
